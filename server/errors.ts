@@ -1,0 +1,38 @@
+/**
+ * Typed errors with a stable `code`; one table maps codes to HTTP statuses so handlers throw
+ * domain errors and never build responses for failures themselves.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_error: 400,
+  invalid_batch: 400,
+  missing_endpoint: 400,
+  query_error: 400,
+  not_found: 404,
+  too_large: 413,
+  timeout: 504,
+  store_unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details ?? null;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,67 @@
+/**
+ * Provenance carried by every node and relationship: where a fact came from, how far it can be
+ * trusted (Admiralty grade), how it may be shared (TLP) and when it was seen.
+ */
+import { z } from 'zod';
+
+/** NATO Admiralty code: source reliability A (reliable) … F (cannot be judged), information credibility 1 (confirmed) … 6 (cannot be judged). */
+export const GRADE_PATTERN = /^[A-F][1-6]$/;
+export const Grade = z
+  .string()
+  .regex(GRADE_PATTERN, 'an Admiralty grade: a letter A-F then a digit 1-6, e.g. B2')
+  .describe('Admiralty grade: source reliability A-F and information credibility 1-6');
+export type Grade = z.infer<typeof Grade>;
+
+/** Traffic Light Protocol 2.0 markings, least to most restricted. */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export const Tlp = z.enum(TLP_LEVELS).describe('Traffic Light Protocol 2.0 marking');
+export type Tlp = z.infer<typeof Tlp>;
+
+export const IsoDate = z.iso.date();
+
+/** The provenance properties, shared by every node and relationship kind. */
+export const provenanceShape = {
+  sourceIds: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('ids of the Source nodes (documents) that report this; empty only when synthetic'),
+  grade: Grade,
+  tlp: Tlp,
+  firstSeen: IsoDate.nullable().default(null).describe('first date this was observed or reported'),
+  lastSeen: IsoDate.nullable().default(null).describe('last date this was observed or reported'),
+  synthetic: z.boolean().default(false).describe('true when made by the seed generator, not drawn from a source'),
+};
+
+/** A fact that is not synthetic must cite at least one source. */
+export function provenanceIssues(value: {
+  sourceIds: string[];
+  synthetic: boolean;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}): string[] {
+  const issues: string[] = [];
+  if (!value.synthetic && value.sourceIds.length === 0) issues.push('sourceIds: a non-synthetic fact must cite a source');
+  if (value.firstSeen && value.lastSeen && value.firstSeen > value.lastSeen) issues.push('lastSeen is before firstSeen');
+  return issues;
+}
+
+/**
+ * Orders grades from strongest to weakest. Reliability dominates: a B6 rests on a better source
+ * than a C1, and investigators weigh the source first.
+ */
+export function gradeRank(grade: string): number {
+  return (grade.charCodeAt(0) - 65) * 6 + (Number(grade[1]) - 1);
+}
+
+/** The weakest of some grades, or null when there are none. */
+export function weakestGrade(grades: Iterable<string | null | undefined>): string | null {
+  let worst: string | null = null;
+  for (const g of grades) {
+    if (g && GRADE_PATTERN.test(g) && (worst === null || gradeRank(g) > gradeRank(worst))) worst = g;
+  }
+  return worst;
+}
+
+export function tlpRank(tlp: Tlp): number {
+  return TLP_LEVELS.indexOf(tlp);
+}

@@ -1,0 +1,203 @@
+/**
+ * The default store: LadybugDB embedded in the server process, one database file in DATA_DIR.
+ * The engine takes one writer at a time and its Node binding is not safe when one connection is
+ * used concurrently, so reads borrow from a small pool of connections and every write goes
+ * through a single write connection, one transaction after another.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import lbug from '@ladybugdb/core';
+import type { Connection, Database, QueryResult as LadybugResult } from '@ladybugdb/core';
+import { AppError } from '../../errors.ts';
+import { ladybugDialect } from '../dialect.ts';
+import { GraphCollector } from '../graph-collector.ts';
+import { ResourcePool } from '../pool.ts';
+import type {
+  GraphStore,
+  JsonValue,
+  Params,
+  QueryOptions,
+  QueryResult,
+  StoreLimits,
+  TransactionRunner,
+} from '../types.ts';
+import { ladybugDdl } from './ddl.ts';
+import { LadybugValues } from './values.ts';
+
+export interface EmbeddedStoreOptions {
+  /** directory holding the database file; created if missing */
+  dataDir: string;
+  limits: StoreLimits;
+  /** connections for concurrent reads */
+  readConnections?: number;
+}
+
+export const DATABASE_FILE = 'scamnet.lbug';
+
+/** Maps an engine error to a typed one; the engine's message is kept, it names the problem. */
+export function ladybugError(error: unknown, timeoutMs: number): AppError {
+  if (error instanceof AppError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/interrupt|timeout/i.test(message)) {
+    return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
+  }
+  if (/^(Parser|Binder|Catalog|Runtime|Connection) exception/i.test(message) || /exception:/i.test(message)) {
+    return new AppError('query_error', message.split('\n')[0]!, { engine: 'ladybug', message });
+  }
+  return new AppError('internal', 'the graph store failed', { engine: 'ladybug', message });
+}
+
+export class EmbeddedStore implements GraphStore {
+  readonly backend = 'embedded' as const;
+  readonly dialect = ladybugDialect;
+  private db: Database | undefined;
+  private readPool: ResourcePool<Connection> | undefined;
+  private writePool: ResourcePool<Connection> | undefined;
+  /** node table id → label, to fetch the ends of relationships returned without them */
+  private readonly tableLabels = new Map<number, string>();
+
+  constructor(private readonly options: EmbeddedStoreOptions) {}
+
+  get databasePath(): string {
+    return path.join(this.options.dataDir, DATABASE_FILE);
+  }
+
+  async init(): Promise<void> {
+    if (this.db) return;
+    mkdirSync(this.options.dataDir, { recursive: true });
+    const db = new lbug.Database(this.databasePath);
+    await db.init();
+    const connect = async () => {
+      const connection = new lbug.Connection(db);
+      await connection.init();
+      return connection;
+    };
+    const writer = await connect();
+    for (const statement of ladybugDdl()) await writer.query(statement);
+    const readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
+    this.db = db;
+    this.writePool = new ResourcePool([writer]);
+    this.readPool = new ResourcePool(readers);
+    const tables = await this.read('CALL show_tables() RETURN id, name, type');
+    for (const row of tables.rows) if (row.type === 'NODE') this.tableLabels.set(Number(row.id), String(row.name));
+  }
+
+  private pools() {
+    if (!this.readPool || !this.writePool) throw new AppError('store_unavailable', 'the graph store is not open');
+    return { read: this.readPool, write: this.writePool };
+  }
+
+  private limits(options?: QueryOptions): StoreLimits {
+    return {
+      timeoutMs: options?.timeoutMs ?? this.options.limits.timeoutMs,
+      maxRows: options?.maxRows ?? this.options.limits.maxRows,
+    };
+  }
+
+  /** Prepares (never `query()`: one statement only) and runs a statement on one connection. */
+  private async execute(connection: Connection, query: string, params: Params, limits: StoreLimits): Promise<QueryResult> {
+    const started = performance.now();
+    try {
+      connection.setQueryTimeout(limits.timeoutMs);
+      const statement = await connection.prepare(query);
+      if (!statement.isSuccess()) throw new AppError('query_error', statement.getErrorMessage().split('\n')[0]!, {
+        engine: 'ladybug',
+        message: statement.getErrorMessage(),
+      });
+      const executed = await connection.execute(statement, params as Record<string, never>);
+      const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
+      try {
+        return await this.collect(connection, result, limits, started);
+      } finally {
+        result.close();
+      }
+    } catch (error) {
+      throw ladybugError(error, limits.timeoutMs);
+    }
+  }
+
+  private async collect(connection: Connection, result: LadybugResult, limits: StoreLimits, started: number) {
+    const columns = result.getColumnNamesSync();
+    const types = result.getColumnDataTypesSync();
+    const collector = new GraphCollector();
+    const values = new LadybugValues(collector);
+    const rows: Record<string, JsonValue>[] = [];
+    let truncated = false;
+    while (result.hasNext()) {
+      const raw = await result.getNext();
+      if (!raw) break;
+      if (rows.length >= limits.maxRows) {
+        truncated = true;
+        break;
+      }
+      const row: Record<string, JsonValue> = {};
+      columns.forEach((column, i) => (row[column] = values.toJson(raw[column], types[i])));
+      rows.push(row);
+    }
+    await this.fetchMissingEnds(connection, collector, values, limits);
+    return {
+      columns,
+      rows: rows.map((row) => collector.resolveCells(row) as Record<string, JsonValue>),
+      graph: collector.toGraph(),
+      truncated,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+  }
+
+  /** Relationships returned without their end nodes still need those ends to be drawn. */
+  private async fetchMissingEnds(
+    connection: Connection,
+    collector: GraphCollector,
+    values: LadybugValues,
+    limits: StoreLimits,
+  ): Promise<void> {
+    const byTable = new Map<number, number[]>();
+    for (const ref of collector.missingEndRefs()) {
+      const [table, offset] = ref.split(':').map(Number) as [number, number];
+      byTable.set(table, [...(byTable.get(table) ?? []), offset]);
+    }
+    for (const [table, offsets] of byTable) {
+      const label = this.tableLabels.get(table);
+      if (!label) continue;
+      const statement = await connection.prepare(`UNWIND $offsets AS o MATCH (n:${label}) WHERE offset(id(n)) = o RETURN n`);
+      connection.setQueryTimeout(limits.timeoutMs);
+      const executed = await connection.execute(statement, { offsets });
+      const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
+      for (const row of await result.getAll()) collector.addNode(values.rawNode(row.n as Record<string, unknown>));
+      result.close();
+    }
+  }
+
+  read(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
+    const limits = this.limits(options);
+    return this.pools().read.use((connection) => this.execute(connection, query, params, limits));
+  }
+
+  write(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
+    return this.transaction((tx) => tx.run(query, params), options);
+  }
+
+  transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
+    const limits = this.limits(options);
+    return this.pools().write.use(async (connection) => {
+      await connection.query('BEGIN TRANSACTION');
+      try {
+        const value = await work({ run: (query, params = {}) => this.execute(connection, query, params, limits) });
+        await connection.query('COMMIT');
+        return value;
+      } catch (error) {
+        // The engine has already rolled back when a statement failed; then ROLLBACK has nothing to do.
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.db || !this.readPool || !this.writePool) return;
+    const connections = [...(await this.writePool.drain()), ...(await this.readPool.drain())];
+    for (const connection of connections) await connection.close();
+    await this.db.close();
+    this.db = undefined;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The one interface every part of scamnet uses to reach a graph database, whichever it is.
+ */
+import type { Dialect } from './dialect.ts';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** graphology's serialised format, so a client can `graph.import()` a result as it comes. */
+export interface SerializedNode {
+  key: string;
+  attributes: { kind: string; label: string; [property: string]: JsonValue };
+}
+export interface SerializedEdge {
+  key: string;
+  source: string;
+  target: string;
+  attributes: { kind: string; [property: string]: JsonValue };
+}
+export interface SerializedGraph {
+  nodes: SerializedNode[];
+  edges: SerializedEdge[];
+}
+
+/** How a node, relationship or path appears in a result row; its details are in `graph`. */
+export type NodeCell = { $type: 'node'; key: string; kind: string; label: string };
+export type EdgeCell = { $type: 'edge'; key: string; kind: string; source: string; target: string };
+export type PathCell = { $type: 'path'; nodes: string[]; edges: string[] };
+
+export interface QueryResult {
+  columns: string[];
+  rows: Record<string, JsonValue>[];
+  graph: SerializedGraph;
+  /** true when the row cap cut the result */
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export interface QueryOptions {
+  /** stop the query after this long; defaults to the configured QUERY_TIMEOUT_MS */
+  timeoutMs?: number;
+  /** keep at most this many rows; defaults to the configured QUERY_MAX_ROWS */
+  maxRows?: number;
+}
+
+export type Params = Record<string, unknown>;
+
+/** Runs statements inside one transaction. */
+export interface TransactionRunner {
+  run(query: string, params?: Params): Promise<QueryResult>;
+}
+
+export interface GraphStore {
+  readonly backend: 'embedded' | 'neo4j';
+  readonly dialect: Dialect;
+  /** Connects and applies the schema derived from the domain model (idempotent). */
+  init(): Promise<void>;
+  /**
+   * Runs one read-only statement.
+   * @example await store.read('MATCH (c:Centre {id: $id}) RETURN c', { id: 'centre:na-2024-01' })
+   */
+  read(query: string, params?: Params, options?: QueryOptions): Promise<QueryResult>;
+  /** Runs one statement that may write, in its own transaction. */
+  write(query: string, params?: Params, options?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Runs `work` in one write transaction: it commits when `work` resolves and leaves nothing
+   * behind when it throws.
+   */
+  transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface StoreLimits {
+  timeoutMs: number;
+  maxRows: number;
+}
