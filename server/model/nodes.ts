@@ -11,16 +11,16 @@ export const HubRegion = z.enum(HUB_REGIONS);
 const coordinate = (what: string) => z.number().nullable().default(null).describe(what);
 const count = (what: string) => z.number().int().min(0).nullable().default(null).describe(what);
 
-interface NodeKindSpec<P extends z.ZodRawShape> {
+interface NodeKindSpec<K extends string, P extends z.ZodRawShape> {
   /** the node label in both stores */
-  kind: string;
+  kind: K;
   /** the prefix of every id of this kind, e.g. `centre` in `centre:na-2024-01` */
   prefix: string;
   description: string;
   properties: P;
 }
 
-function nodeKind<const P extends z.ZodRawShape>(spec: NodeKindSpec<P>) {
+function nodeKind<const K extends string, const P extends z.ZodRawShape>(spec: NodeKindSpec<K, P>) {
   const id = z
     .string()
     .regex(new RegExp(`^${spec.prefix}:[^\\s]+$`), `an id of the form ${spec.prefix}:<name>`)

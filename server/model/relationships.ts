@@ -5,15 +5,15 @@ import { z } from 'zod';
 import { NODE_KINDS, type NodeKind } from './nodes.ts';
 import { IsoDate, provenanceShape } from './provenance.ts';
 
-interface RelKindSpec<P extends z.ZodRawShape> {
-  kind: string;
+interface RelKindSpec<K extends string, P extends z.ZodRawShape> {
+  kind: K;
   description: string;
   /** allowed [from, to] pairs of node kinds */
   endpoints: ReadonlyArray<readonly [NodeKind, NodeKind]>;
   properties: P;
 }
 
-function relKind<const P extends z.ZodRawShape>(spec: RelKindSpec<P>) {
+function relKind<const K extends string, const P extends z.ZodRawShape>(spec: RelKindSpec<K, P>) {
   const schema = z.object({
     id: z.string().regex(/^\S+$/, 'an id without spaces').describe('stable global id'),
     from: z.string().min(1).describe('id of the start node'),

@@ -9,9 +9,11 @@ export function foldText(text: string): string {
 }
 
 /**
- * The stored search key: folded name and aliases joined by a separator that folding never
- * produces, so "starts with" can be tested against each one with a CONTAINS on `|term`.
+ * The stored search key: folded name and aliases, each between `|` separators (removed from the
+ * names themselves), so "is" and "starts with" can be tested on any of them with CONTAINS
+ * `|term|` and `|term`, in the same Cypher on both stores.
  */
 export function searchKeyOf(name: string, aliases: readonly string[]): string {
-  return `|${[name, ...aliases].map(foldText).join('|')}`;
+  const names = [name, ...aliases].map((n) => foldText(n.replaceAll('|', ' '))).filter(Boolean);
+  return `|${names.join('|')}|`;
 }

@@ -66,7 +66,17 @@ export class EmbeddedStore implements GraphStore {
     if (this.db) return;
     mkdirSync(this.options.dataDir, { recursive: true });
     const db = new lbug.Database(this.databasePath);
-    await db.init();
+    try {
+      await db.init();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new AppError(
+        'store_unavailable',
+        /lock/i.test(message)
+          ? `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`
+          : `cannot open ${this.databasePath}: ${message.split('\n')[0]}`,
+      );
+    }
     const connect = async () => {
       const connection = new lbug.Connection(db);
       await connection.init();
@@ -168,7 +178,8 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  read(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
+  // async, so a store that is not open rejects instead of throwing synchronously
+  async read(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
     const limits = this.limits(options);
     return this.pools().read.use((connection) => this.execute(connection, query, params, limits));
   }
@@ -177,7 +188,7 @@ export class EmbeddedStore implements GraphStore {
     return this.transaction((tx) => tx.run(query, params), options);
   }
 
-  transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
+  async transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
     const limits = this.limits(options);
     return this.pools().write.use(async (connection) => {
       await connection.query('BEGIN TRANSACTION');
@@ -194,10 +205,14 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async close(): Promise<void> {
-    if (!this.db || !this.readPool || !this.writePool) return;
-    const connections = [...(await this.writePool.drain()), ...(await this.readPool.drain())];
+    const { db, readPool, writePool } = this;
+    if (!db || !readPool || !writePool) return;
+    // Later callers get store_unavailable (not the pool's bare Error); queued ones finish first.
+    this.readPool = undefined;
+    this.writePool = undefined;
+    const connections = [...(await writePool.drain()), ...(await readPool.drain())];
     for (const connection of connections) await connection.close();
-    await this.db.close();
+    await db.close();
     this.db = undefined;
   }
 }

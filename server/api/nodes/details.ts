@@ -1,0 +1,81 @@
+/** GET /api/nodes/:id — a node with its provenance spelled out and its degree by kind. */
+import { z } from 'zod';
+import type { GraphStore } from '../../store/types.ts';
+import { SerializedNodeSchema } from '../schemas.ts';
+import { findNode, kindOfIdOr404 } from './lookup.ts';
+
+export const SourceRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  publisher: z.string().nullable(),
+  published: z.string().nullable(),
+  file: z.string().nullable(),
+  url: z.string().nullable(),
+});
+
+export const NodeDetails = z
+  .object({
+    node: SerializedNodeSchema,
+    degree: z.number().int().describe('relationships in either direction'),
+    degreeByRelKind: z.record(z.string(), z.number().int()),
+    degreeByKind: z.record(z.string(), z.number().int()).describe('neighbours by node kind'),
+    provenance: z.object({
+      sources: z.array(SourceRef).describe('the cited documents; ids that match no Source are listed with name = id'),
+      grade: z.string().nullable(),
+      tlp: z.string().nullable(),
+      firstSeen: z.string().nullable(),
+      lastSeen: z.string().nullable(),
+      synthetic: z.boolean(),
+    }),
+  })
+  .meta({ id: 'NodeDetails' });
+export type NodeDetails = z.infer<typeof NodeDetails>;
+
+export async function sourcesFor(store: GraphStore, ids: string[]): Promise<z.infer<typeof SourceRef>[]> {
+  if (ids.length === 0) return [];
+  const result = await store.read(
+    'UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.name AS name, s.publisher AS publisher, s.published AS published, s.file AS file, s.url AS url',
+    { ids },
+  );
+  const found = new Map(result.rows.map((row) => [String(row.id), row]));
+  return ids.map((id) => {
+    const row = found.get(id);
+    const text = (key: string) => (row && row[key] != null ? String(row[key]) : null);
+    return { id, name: text('name') ?? id, publisher: text('publisher'), published: text('published'), file: text('file'), url: text('url') };
+  });
+}
+
+export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDetails> {
+  const node = await findNode(store, id);
+  const kind = kindOfIdOr404(id);
+  const { dialect } = store;
+  const counts = await store.read(
+    `MATCH (n:${kind} {id: $id})-[r]-(m) RETURN ${dialect.kindOf('r', 'rel')} AS relKind, ${dialect.kindOf('m', 'node')} AS kind, count(*) AS c`,
+    { id },
+  );
+  const degreeByRelKind: Record<string, number> = {};
+  const degreeByKind: Record<string, number> = {};
+  let degree = 0;
+  for (const row of counts.rows) {
+    const c = Number(row.c);
+    degree += c;
+    degreeByRelKind[String(row.relKind)] = (degreeByRelKind[String(row.relKind)] ?? 0) + c;
+    degreeByKind[String(row.kind)] = (degreeByKind[String(row.kind)] ?? 0) + c;
+  }
+  const a = node.attributes;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    node,
+    degree,
+    degreeByRelKind,
+    degreeByKind,
+    provenance: {
+      sources: await sourcesFor(store, Array.isArray(a.sourceIds) ? (a.sourceIds as string[]) : []),
+      grade: text(a.grade),
+      tlp: text(a.tlp),
+      firstSeen: text(a.firstSeen),
+      lastSeen: text(a.lastSeen),
+      synthetic: a.synthetic === true,
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/** Finding one node by id: its kind comes from the id's prefix, so the kind's index is used. */
+import { AppError } from '../../errors.ts';
+import { nodeKindOfId, type NodeKind } from '../../model/schema.ts';
+import type { GraphStore, SerializedNode } from '../../store/types.ts';
+
+export function kindOfIdOr404(id: string): NodeKind {
+  const kind = nodeKindOfId(id)?.kind;
+  if (!kind) throw new AppError('not_found', `no node ${id}: ids start with a kind prefix such as centre: or country:`, { id });
+  return kind;
+}
+
+export async function findNode(store: GraphStore, id: string): Promise<SerializedNode> {
+  const kind = kindOfIdOr404(id);
+  const result = await store.read(`MATCH (n:${kind} {id: $id}) RETURN n`, { id });
+  const node = result.graph.nodes[0];
+  if (!node) throw new AppError('not_found', `no node ${id}`, { id });
+  return node;
+}

@@ -1,0 +1,89 @@
+/**
+ * GET /api/nodes/:id/neighbors — the ego network: nodes within `depth` hops, breadth first, at
+ * most `limit` of them, and every relationship among them. Expanding hop by hop (instead of one
+ * variable-length pattern) keeps a hub from multiplying paths, and behaves the same on both stores.
+ */
+import { z } from 'zod';
+import { NodeKindName, RelKindName, nodeKindOfId } from '../../model/schema.ts';
+import type { GraphStore, SerializedGraph } from '../../store/types.ts';
+import { csvList, intParam } from '../../http/query-params.ts';
+import { groupIdsByKind, mergeGraphs } from '../graph-merge.ts';
+import { SubgraphShape } from '../schemas.ts';
+import { findNode } from './lookup.ts';
+
+export const NeighboursQuery = z.object({
+  depth: intParam(1, 3, 1).describe('hops from the node (1-3)'),
+  relKinds: csvList(RelKindName).describe('follow only these relationship kinds'),
+  kinds: csvList(NodeKindName).describe('reach only nodes of these kinds'),
+  limit: intParam(1, 2000, 200).describe('most nodes returned, the start node included'),
+});
+export type NeighboursQuery = z.infer<typeof NeighboursQuery>;
+
+export const Subgraph = z
+  .object({
+    ...SubgraphShape,
+    truncated: z.boolean().describe('true when `limit` cut the neighbourhood'),
+    total: z.number().int().nullable().describe('for depth 1: how many neighbours match in all'),
+  })
+  .meta({ id: 'Neighbourhood' });
+export type Subgraph = z.infer<typeof Subgraph>;
+
+const kindOf = (id: string) => nodeKindOfId(id)?.kind;
+
+export async function neighbours(store: GraphStore, id: string, input: NeighboursQuery): Promise<Subgraph> {
+  const start = await findNode(store, id);
+  const rels = input.relKinds ? `:${input.relKinds.join('|')}` : '';
+  const kindFilter = input.kinds ? ` AND ${store.dialect.hasLabelIn('m', 'kinds')}` : '';
+  const kindParam = input.kinds ? { kinds: input.kinds } : {};
+  const found = new Map<string, SerializedGraph['nodes'][number]>([[start.key, start]]);
+  let frontier = [start.key];
+  let truncated = false;
+
+  for (let hop = 1; hop <= input.depth && frontier.length > 0 && !truncated; hop++) {
+    const next: string[] = [];
+    for (const [kind, ids] of groupIdsByKind(frontier, kindOf)) {
+      const room = input.limit - found.size;
+      if (room <= 0) {
+        truncated = true;
+        break;
+      }
+      const result = await store.read(
+        `UNWIND $ids AS i MATCH (n:${kind} {id: i})-[r${rels}]-(m) WHERE NOT (m.id IN $seen)${kindFilter}
+         RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $take`,
+        { ids, seen: [...found.keys()], take: room + 1, ...kindParam },
+        { maxRows: room + 1 },
+      );
+      const nodes = result.graph.nodes;
+      if (nodes.length > room) truncated = true;
+      for (const node of nodes.slice(0, room)) {
+        found.set(node.key, node);
+        next.push(node.key);
+      }
+    }
+    frontier = next;
+  }
+
+  let total: number | null = null;
+  if (input.depth === 1) {
+    const kind = kindOf(start.key)!;
+    const counted = await store.read(
+      `MATCH (n:${kind} {id: $id})-[r${rels}]-(m) WHERE m.id <> $id${kindFilter} RETURN count(DISTINCT m) AS total`,
+      { id: start.key, ...kindParam },
+    );
+    total = Number(counted.rows[0]?.total ?? 0);
+  }
+
+  // Every relationship among the nodes found, each fetched once from its start node.
+  const all = [...found.keys()];
+  const edgeGraphs: SerializedGraph[] = [];
+  for (const [kind, ids] of groupIdsByKind(all, kindOf)) {
+    const result = await store.read(
+      `UNWIND $ids AS i MATCH (a:${kind} {id: i})-[r${rels}]->(b) WHERE b.id IN $members RETURN a, r, b`,
+      { ids, members: all },
+      { maxRows: 200_000 },
+    );
+    edgeGraphs.push(result.graph);
+  }
+  const graph = mergeGraphs({ nodes: [...found.values()], edges: [] }, ...edgeGraphs);
+  return { ...graph, truncated, total };
+}

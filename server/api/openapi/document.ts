@@ -1,0 +1,73 @@
+/**
+ * The OpenAPI document, generated from the same zod schemas the routes validate with, so the
+ * documentation and the code cannot drift apart.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import { HealthSchema } from '../health/router.ts';
+import { NodeDetails } from '../nodes/details.ts';
+import { NeighboursQuery, Subgraph } from '../nodes/neighbours.ts';
+import { PathsQuery, PathsResponse } from '../paths/service.ts';
+import { ErrorSchema, NodeIdParam } from '../schemas.ts';
+import { SchemaSchema } from '../schema/router.ts';
+import { SearchQuery, SearchResponse } from '../search/service.ts';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = {
+  400: json(ErrorSchema, 'invalid input: `error.code` is validation_error, and `details` lists each problem'),
+  404: json(ErrorSchema, 'no such node'),
+  500: json(ErrorSchema, 'the server or the graph store failed'),
+};
+
+export function openApiDocument(version: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerPath({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Store status and graph size',
+    responses: { 200: json(HealthSchema, 'the store answers'), 503: json(ErrorSchema, 'the store is unavailable') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/schema',
+    summary: 'Node kinds with their properties, relationship kinds with their endpoints',
+    responses: { 200: json(SchemaSchema, 'the domain schema') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/search',
+    summary: 'Ranked, case- and accent-insensitive search on names and aliases',
+    request: { query: SearchQuery },
+    responses: { 200: json(SearchResponse, 'matches, best first'), 400: errors[400] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/nodes/{id}',
+    summary: 'A node with its properties, provenance and degree',
+    request: { params: NodeIdParam },
+    responses: { 200: json(NodeDetails, 'the node'), 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/nodes/{id}/neighbors',
+    summary: 'The neighbourhood of a node as a graphology subgraph',
+    request: { params: NodeIdParam, query: NeighboursQuery },
+    responses: { 200: json(Subgraph, 'nodes and relationships'), 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/paths',
+    summary: 'All shortest paths between two nodes, each with its weakest grade',
+    request: { query: PathsQuery },
+    responses: { 200: json(PathsResponse, 'the paths and their subgraph'), 400: errors[400], 404: errors[404] },
+  });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'scamnet API',
+      version,
+      description: 'Link analysis of trafficking-fuelled scam centres. Errors are `{error: {code, message, details}}`.',
+    },
+    servers: [{ url: '/' }],
+  });
+}

@@ -1,0 +1,11 @@
+/** GET /api/paths */
+import { Router } from 'express';
+import type { GraphStore } from '../../store/types.ts';
+import { parseInput } from '../../http/validate.ts';
+import { PathsQuery, shortestPaths } from './service.ts';
+
+export function pathsRouter(store: GraphStore): Router {
+  return Router().get('/paths', async (req, res) => {
+    res.json(await shortestPaths(store, parseInput(PathsQuery, req.query, 'paths query')));
+  });
+}

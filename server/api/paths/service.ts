@@ -1,0 +1,68 @@
+/**
+ * GET /api/paths — every shortest path between two nodes, each with its confidence: the weakest
+ * Admiralty grade among its relationships, so a chain resting on one F6 rumour shows as weak.
+ */
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { weakestGrade } from '../../model/provenance.ts';
+import { RelKindName } from '../../model/schema.ts';
+import type { GraphStore, PathCell } from '../../store/types.ts';
+import { csvList, intParam } from '../../http/query-params.ts';
+import { SubgraphShape } from '../schemas.ts';
+import { findNode, kindOfIdOr404 } from '../nodes/lookup.ts';
+
+/** Shortest paths in a dense graph can be very many; a page of them is what a person can read. */
+export const MAX_PATHS = 25;
+
+export const PathsQuery = z
+  .object({
+    from: z.string().min(1).max(300).describe('start node id'),
+    to: z.string().min(1).max(300).describe('end node id'),
+    maxHops: intParam(1, 8, 4).describe('longest path considered (1-8)'),
+    relKinds: csvList(RelKindName).describe('follow only these relationship kinds'),
+  })
+  .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
+export type PathsQuery = z.infer<typeof PathsQuery>;
+
+export const PathsResponse = z
+  .object({
+    ...SubgraphShape,
+    paths: z.array(
+      z.object({
+        nodes: z.array(z.string()),
+        edges: z.array(z.string()),
+        hops: z.number().int(),
+        weakestGrade: z.string().nullable().describe('the weakest Admiralty grade among its relationships'),
+      }),
+    ),
+    truncated: z.boolean().describe(`true when there were more than ${MAX_PATHS} shortest paths`),
+  })
+  .meta({ id: 'Paths' });
+export type PathsResponse = z.infer<typeof PathsResponse>;
+
+export async function shortestPaths(store: GraphStore, input: PathsQuery): Promise<PathsResponse> {
+  await Promise.all([findNode(store, input.from), findNode(store, input.to)]);
+  const fromKind = kindOfIdOr404(input.from);
+  const toKind = kindOfIdOr404(input.to);
+  const match = store.dialect.allShortestPaths('p', 'a', 'b', input.relKinds ?? [], input.maxHops);
+  const result = await store.read(
+    `MATCH (a:${fromKind} {id: $from}) MATCH (b:${toKind} {id: $to}) ${match} RETURN p LIMIT $take`,
+    { from: input.from, to: input.to, take: MAX_PATHS + 1 },
+  );
+  const gradeOf = new Map(result.graph.edges.map((e) => [e.key, e.attributes.grade as string | undefined]));
+  const cells = result.rows.map((row) => row.p as PathCell).filter((p) => p && p.$type === 'path');
+  if (cells.length === 0 && result.rows.length > 0) throw new AppError('internal', 'path query returned no paths');
+  const paths = cells.slice(0, MAX_PATHS).map((p) => ({
+    nodes: p.nodes,
+    edges: p.edges,
+    hops: p.edges.length,
+    weakestGrade: weakestGrade(p.edges.map((e) => gradeOf.get(e))),
+  }));
+  const used = { nodes: new Set(paths.flatMap((p) => p.nodes)), edges: new Set(paths.flatMap((p) => p.edges)) };
+  return {
+    nodes: result.graph.nodes.filter((n) => used.nodes.has(n.key)),
+    edges: result.graph.edges.filter((e) => used.edges.has(e.key)),
+    paths,
+    truncated: cells.length > MAX_PATHS,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Ranked search on names and aliases, case- and accent-insensitive, identical on both stores:
+ * the folded names are stored in one search key per node (see model/text.ts).
+ */
+import { z } from 'zod';
+import { NodeKindName } from '../../model/schema.ts';
+import { foldText } from '../../model/text.ts';
+import type { GraphStore } from '../../store/types.ts';
+import { csvList, intParam } from '../../http/query-params.ts';
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(100).describe('text to find in names and aliases'),
+  kinds: csvList(NodeKindName).describe('only these node kinds (comma-separated)'),
+  limit: intParam(1, 100, 10).describe('most results (1-100)'),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+const MATCHES = ['name', 'alias', 'name prefix', 'alias prefix', 'word prefix', 'substring'] as const;
+
+export const SearchResponse = z
+  .object({
+    query: z.string(),
+    results: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        label: z.string(),
+        match: z.enum(MATCHES).describe('how it matched, best first'),
+        countries: z.array(z.string()).describe('where it is (centres) or whose national it is (facilitators)'),
+      }),
+    ),
+  })
+  .meta({ id: 'SearchResponse' });
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export async function search(store: GraphStore, input: SearchQuery): Promise<SearchResponse> {
+  const term = foldText(input.q.replaceAll('|', ' '));
+  if (!term) return { query: input.q, results: [] };
+  const kindFilter = input.kinds ? ` AND ${store.dialect.hasLabelIn('n', 'kinds')}` : '';
+  // The search key is `|name|alias|…|`: the first entry is the name.
+  const query = `MATCH (n) WHERE n.searchKey CONTAINS $term${kindFilter}
+    WITH n, CASE
+      WHEN n.searchKey STARTS WITH $exact THEN 0
+      WHEN n.searchKey CONTAINS $exact THEN 1
+      WHEN n.searchKey STARTS WITH $prefix THEN 2
+      WHEN n.searchKey CONTAINS $prefix THEN 3
+      WHEN n.searchKey CONTAINS $word THEN 4
+      ELSE 5 END AS rank
+    ORDER BY rank, size(n.name), n.name, n.id LIMIT $limit
+    OPTIONAL MATCH (n)-[:LOCATED_IN|NATIONAL_OF]->(c:Country)
+    RETURN n.id AS id, ${store.dialect.kindOf('n', 'node')} AS kind, n.name AS label, rank, collect(c.name) AS countries`;
+  const result = await store.read(query, {
+    term,
+    exact: `|${term}|`,
+    prefix: `|${term}`,
+    word: ` ${term}`,
+    limit: input.limit,
+    ...(input.kinds ? { kinds: input.kinds } : {}),
+  });
+  const results = result.rows
+    .map((row) => ({
+      id: String(row.id),
+      kind: String(row.kind),
+      label: String(row.label),
+      match: MATCHES[Number(row.rank)]!,
+      countries: ((row.countries as string[] | null) ?? []).filter(Boolean).sort(),
+      rank: Number(row.rank),
+    }))
+    // The OPTIONAL MATCH aggregation does not keep the ORDER BY on every engine.
+    .sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || a.label.localeCompare(b.label) || a.id.localeCompare(b.id))
+    .map(({ rank: _rank, ...rest }) => rest);
+  return { query: input.q, results };
+}

@@ -1,0 +1,49 @@
+/**
+ * Configuration: one zod schema over the environment, parsed once at start-up. A bad value stops
+ * the server with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const ConfigSchema = z
+  .object({
+    PORT: int(0, 65535).default(3000).describe('HTTP port'),
+    HOST: z.string().min(1).default('127.0.0.1').describe('address to bind; 0.0.0.0 exposes the server'),
+    GRAPH_BACKEND: z.enum(['embedded', 'neo4j']).default('embedded').describe('which graph store to use'),
+    DATA_DIR: z.string().min(1).default('./data').describe('where the embedded store keeps its database'),
+    NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, 'a bolt:// or neo4j:// URI').optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().min(1).optional(),
+    QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000).describe('longest a query may run'),
+    QUERY_MAX_ROWS: int(1, 1_000_000).default(5_000).describe('most rows a query returns'),
+    SEED_ON_START: z.stringbool().default(true).describe('load the seed graph when the store is empty'),
+    SEED: int(0, 2 ** 31 - 1).default(42).describe('generator seed for the synthetic network'),
+    SEED_SCALE: z.coerce.number().positive().max(100).default(1).describe('size of the synthetic network'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.GRAPH_BACKEND === 'neo4j' && !config.NEO4J_URI) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when GRAPH_BACKEND=neo4j' });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; empty variables count as unset. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+  );
+}

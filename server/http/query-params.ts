@@ -1,0 +1,13 @@
+/** zod helpers for query strings, where lists arrive as `a,b` or as repeated keys. */
+import { z } from 'zod';
+
+/** A list given as `kinds=A,B` or `kinds=A&kinds=B`, each item checked by `item`. */
+export function csvList<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === '') return undefined;
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+    return parts.map((p) => p.trim()).filter(Boolean);
+  }, z.array(item).optional());
+}
+
+export const intParam = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);

@@ -1,0 +1,61 @@
+/**
+ * `npm start`: parse the configuration, open the store (seeding it on first start), serve the
+ * API, and close everything cleanly on SIGINT/SIGTERM.
+ */
+import type { Server } from 'node:http';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { AppError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { seedIfEmpty } from './seed/load-seed.ts';
+import { createStore } from './store/create-store.ts';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = configOrExit();
+const logger = createLogger(config.LOG_LEVEL);
+const store = await createStore(config);
+
+try {
+  await store.init();
+  if (config.SEED_ON_START) await seedIfEmpty(store, { seed: config.SEED, scale: config.SEED_SCALE }, logger);
+} catch (error) {
+  const message = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+  logger.fatal({ backend: config.GRAPH_BACKEND, dataDir: config.DATA_DIR }, `cannot open the graph store: ${message}`);
+  process.exit(1);
+}
+
+const app = createApp({ store, logger });
+const server: Server = app.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ backend: store.backend, port }, `scamnet listening on http://${config.HOST}:${port}/`);
+});
+server.on('error', (error) => {
+  logger.fatal({ err: error }, `cannot listen on ${config.HOST}:${config.PORT}`);
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  server.closeAllConnections();
+  await store.close();
+  logger.flush();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,249 @@
+/**
+ * The production store: a Neo4j server (5.7 or later) reached over Bolt. Every call opens a
+ * short session; reads run in READ-mode managed transactions (retried by the driver on transient
+ * cluster errors), `transaction()` in one explicit transaction that commits or leaves nothing.
+ */
+import neo4j from 'neo4j-driver';
+import type { BookmarkManager, Driver, Result, Session, SessionMode } from 'neo4j-driver';
+import { AppError } from '../../errors.ts';
+import { neo4jDialect } from '../dialect.ts';
+import { GraphCollector } from '../graph-collector.ts';
+import type {
+  GraphStore,
+  JsonValue,
+  Params,
+  QueryOptions,
+  QueryResult,
+  StoreLimits,
+  TransactionRunner,
+} from '../types.ts';
+import { neo4jSchemaStatements } from './constraints.ts';
+import { Neo4jValues, toDriverParams } from './values.ts';
+
+export interface Neo4jStoreOptions {
+  /** NEO4J_URI, e.g. neo4j://db.internal:7687 */
+  uri: string;
+  user: string;
+  password: string;
+  /** NEO4J_DATABASE; the user's home database when absent */
+  database?: string;
+  limits: StoreLimits;
+}
+
+/** What both the managed and the explicit transactions offer. */
+interface Runner {
+  run(query: string, parameters?: Record<string, unknown>): Result;
+}
+
+const STATEMENT_ERROR = /^Neo\.ClientError\.(Statement|Procedure)\./;
+const UNIQUENESS_ERROR = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The URI without any user:password@ part, to name it in messages. */
+function safeUri(uri: string): string {
+  return uri.replace(/\/\/[^/@]*@/, '//');
+}
+
+/**
+ * Maps a driver error to a typed one. The engine's message is kept when it names the user's
+ * mistake; stacks never leave the store.
+ */
+export function neo4jError(error: unknown, timeoutMs: number): AppError {
+  if (error instanceof AppError) return error;
+  const code = errorCode(error);
+  const message = errorMessage(error);
+  const timedOut =
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    (code.includes('Transaction.Terminated') && /timed? ?out/i.test(message)) ||
+    // the driver's own client-side timeout, waiting for a pooled connection
+    /^Connection acquisition timed out/.test(message);
+  if (timedOut) {
+    return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
+  }
+  // A duplicate id is the caller's data, not a failure of the store (the embedded store agrees).
+  if (STATEMENT_ERROR.test(code) || code === UNIQUENESS_ERROR) {
+    return new AppError('query_error', message.split('\n')[0]!, { engine: 'neo4j', code, message });
+  }
+  if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) {
+    return new AppError('store_unavailable', 'the Neo4j server cannot be reached', { engine: 'neo4j', code });
+  }
+  return new AppError('internal', 'the graph store failed', { engine: 'neo4j', code: code || null, message });
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+  readonly dialect = neo4jDialect;
+  private driver: Driver | undefined;
+  /** shared by every session, so a read follows the writes before it even on a cluster */
+  private bookmarks: BookmarkManager | undefined;
+
+  constructor(private readonly options: Neo4jStoreOptions) {}
+
+  /**
+   * Connects, checks the server answers, and applies the constraints and indexes.
+   * @example await new Neo4jStore({ uri, user, password, limits }).init()
+   */
+  async init(): Promise<void> {
+    if (this.driver) return;
+    const { uri, user, password, database } = this.options;
+    let driver: Driver | undefined;
+    try {
+      driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { userAgent: 'scamnet' });
+      await driver.verifyConnectivity(database ? { database } : {});
+    } catch (error) {
+      await driver?.close().catch(() => undefined);
+      const where = database ? ` (NEO4J_DATABASE=${database})` : '';
+      throw new AppError(
+        'store_unavailable',
+        `cannot reach Neo4j at NEO4J_URI=${safeUri(uri)}${where}: ${errorMessage(error).split('\n')[0]}`,
+        { engine: 'neo4j', code: errorCode(error) || null },
+      );
+    }
+    const bookmarks = neo4j.bookmarkManager();
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: bookmarks });
+    try {
+      // Schema statements cannot share a transaction with anything else: one auto-commit each.
+      for (const statement of neo4jSchemaStatements()) await session.run(statement);
+    } catch (error) {
+      await session.close().catch(() => undefined);
+      await driver.close().catch(() => undefined);
+      throw neo4jError(error, this.options.limits.timeoutMs);
+    }
+    await session.close();
+    this.driver = driver;
+    this.bookmarks = bookmarks;
+  }
+
+  private session(mode: SessionMode): Session {
+    if (!this.driver) throw new AppError('store_unavailable', 'the graph store is not open');
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode,
+      bookmarkManager: this.bookmarks,
+    });
+  }
+
+  private limits(options?: QueryOptions): StoreLimits {
+    return {
+      timeoutMs: options?.timeoutMs ?? this.options.limits.timeoutMs,
+      maxRows: options?.maxRows ?? this.options.limits.maxRows,
+    };
+  }
+
+  /** Runs one statement and reads at most maxRows rows; driver errors are thrown as they are. */
+  private async execute(runner: Runner, query: string, params: Params, limits: StoreLimits): Promise<QueryResult> {
+    const started = performance.now();
+    const result = runner.run(query, toDriverParams(params) as Record<string, unknown>);
+    const collector = new GraphCollector();
+    const values = new Neo4jValues(collector);
+    const rows: Record<string, JsonValue>[] = [];
+    let truncated = false;
+    // Leaving the loop early tells the server to discard the rest instead of streaming it.
+    for await (const record of result) {
+      if (rows.length >= limits.maxRows) {
+        truncated = true;
+        break;
+      }
+      const row: Record<string, JsonValue> = {};
+      for (const key of record.keys) row[String(key)] = values.toJson(record.get(key));
+      rows.push(row);
+    }
+    const columns = (await result.keys()).map(String);
+    await this.fetchMissingEnds(runner, collector, values);
+    return {
+      columns,
+      rows: rows.map((row) => collector.resolveCells(row) as Record<string, JsonValue>),
+      graph: collector.toGraph(),
+      truncated,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+  }
+
+  /** Relationships returned without their end nodes still need those ends to be drawn. */
+  private async fetchMissingEnds(runner: Runner, collector: GraphCollector, values: Neo4jValues): Promise<void> {
+    const ids = collector.missingEndRefs();
+    if (ids.length === 0) return;
+    const result = await runner.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids });
+    for (const record of result.records) collector.addNode(values.rawNode(record.get('n')));
+  }
+
+  /**
+   * Runs one read-only statement in a READ session; writes are refused by the server.
+   * @example await store.read('MATCH (c:Centre {id: $id}) RETURN c', { id: 'centre:na-2024-01' })
+   */
+  async read(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
+    const limits = this.limits(options);
+    const session = this.session(neo4j.session.READ);
+    try {
+      return await session.executeRead((tx) => this.execute(tx, query, params, limits), { timeout: limits.timeoutMs });
+    } catch (error) {
+      throw neo4jError(error, limits.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs one statement in its own write transaction.
+   * @example await store.write('MATCH (c:Centre {id: $id}) SET c.status = $status', { id, status: 'raided' })
+   */
+  async write(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
+    const limits = this.limits(options);
+    const session = this.session(neo4j.session.WRITE);
+    try {
+      return await session.executeWrite((tx) => this.execute(tx, query, params, limits), { timeout: limits.timeoutMs });
+    } catch (error) {
+      throw neo4jError(error, limits.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs `work` in one explicit transaction: committed when it resolves, rolled back when it
+   * throws. Not retried, since `work` may do more than run statements.
+   * @example await store.transaction(async (tx) => { await tx.run(a); await tx.run(b); })
+   */
+  async transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
+    const limits = this.limits(options);
+    const session = this.session(neo4j.session.WRITE);
+    try {
+      const tx = await session.beginTransaction({ timeout: limits.timeoutMs }).catch((error: unknown) => {
+        throw neo4jError(error, limits.timeoutMs);
+      });
+      let value: T;
+      try {
+        value = await work({
+          run: (query, params = {}) =>
+            this.execute(tx, query, params, limits).catch((error: unknown) => {
+              throw neo4jError(error, limits.timeoutMs);
+            }),
+        });
+      } catch (error) {
+        // After a failed statement the server has already rolled back; then this has nothing to do.
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw error;
+      }
+      await tx.commit().catch((error: unknown) => {
+        throw neo4jError(error, limits.timeoutMs);
+      });
+      return value;
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const driver = this.driver;
+    this.driver = undefined;
+    await driver?.close();
+  }
+}

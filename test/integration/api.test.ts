@@ -1,0 +1,235 @@
+/**
+ * The core API over HTTP, on a real embedded store holding the hand-checked graph of
+ * test/support/small-graph.ts. Expected neighbourhoods and paths were worked out from its picture.
+ */
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HealthSchema } from '../../server/api/health/router.ts';
+import { NodeDetails } from '../../server/api/nodes/details.ts';
+import { Subgraph } from '../../server/api/nodes/neighbours.ts';
+import { PathsResponse } from '../../server/api/paths/service.ts';
+import { ErrorSchema } from '../../server/api/schemas.ts';
+import { SchemaSchema } from '../../server/api/schema/router.ts';
+import { SearchResponse } from '../../server/api/search/service.ts';
+import { NODE_KIND_NAMES, REL_KIND_NAMES } from '../../server/model/schema.ts';
+import { startHarness, type Harness } from '../support/app-harness.ts';
+import { smallGraph } from '../support/small-graph.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness(smallGraph());
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const get = (url: string) => request(h.app).get(url);
+const keys = (items: { key: string }[]) => items.map((i) => i.key).sort();
+
+function expectError(body: unknown, code: string) {
+  const parsed = ErrorSchema.parse(body);
+  expect(parsed.error.code).toBe(code);
+  expect(parsed.error.message).not.toMatch(/\n\s+at /); // never a stack trace
+}
+
+describe('health and schema', () => {
+  it('reports the store and the size of the graph', async () => {
+    const res = await get('/api/health').expect(200);
+    expect(HealthSchema.parse(res.body)).toEqual({ status: 'ok', backend: 'embedded', nodes: 14, relationships: 17 });
+  });
+
+  it('describes every node and relationship kind of the model', async () => {
+    const res = await get('/api/schema').expect(200);
+    const schema = SchemaSchema.parse(res.body);
+    expect(schema.nodeKinds.map((k) => k.kind)).toEqual(NODE_KIND_NAMES);
+    expect(schema.relationshipKinds.map((k) => k.kind)).toEqual(REL_KIND_NAMES);
+    const trafficked = schema.relationshipKinds.find((k) => k.kind === 'TRAFFICKED_TO')!;
+    expect(trafficked.endpoints).toEqual([{ from: 'Country', to: 'Centre' }]);
+    expect(trafficked.properties.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['victims', 'periodStart', 'grade', 'tlp', 'sourceIds', 'firstSeen', 'lastSeen', 'synthetic']),
+    );
+    // the internal search key is not part of the model
+    expect(JSON.stringify(schema)).not.toContain('searchKey');
+  });
+
+  it('serves an OpenAPI document listing every endpoint', async () => {
+    const res = await get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths).sort()).toEqual(
+      ['/api/health', '/api/nodes/{id}', '/api/nodes/{id}/neighbors', '/api/paths', '/api/schema', '/api/search'].sort(),
+    );
+    const params = res.body.paths['/api/nodes/{id}/neighbors'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['id', 'depth', 'relKinds', 'kinds', 'limit']));
+  });
+});
+
+describe('search', () => {
+  it('finds a name case-insensitively, exact matches first', async () => {
+    const res = await get('/api/search?q=NAMIBIA').expect(200);
+    const body = SearchResponse.parse(res.body);
+    expect(body.results[0]).toMatchObject({ id: 'country:NA', kind: 'Country', label: 'Namibia', match: 'name' });
+  });
+
+  it('ignores accents and matches aliases', async () => {
+    const res = await get('/api/search?q=beta%20zone').expect(200);
+    expect(SearchResponse.parse(res.body).results).toEqual([
+      { id: 'centre:beta', kind: 'Centre', label: 'Beta Park', match: 'alias', countries: ['Philippines'] },
+    ]);
+  });
+
+  it('ranks name prefixes before word prefixes before substrings', async () => {
+    const res = await get('/api/search?q=a').expect(200);
+    const results = SearchResponse.parse(res.body).results;
+    const order = results.map((r) => r.match);
+    const rank = (m: string) => ['name', 'alias', 'name prefix', 'alias prefix', 'word prefix', 'substring'].indexOf(m);
+    expect(order.map(rank)).toEqual([...order.map(rank)].sort((x, y) => x - y));
+    expect(results[0]).toMatchObject({ id: 'facilitator:f1', match: 'name prefix' }); // "Amber Heron", shortest "a…" name
+  });
+
+  it('finds words inside names and limits to kinds', async () => {
+    const res = await get('/api/search?q=park&kinds=Centre,Country').expect(200);
+    expect(SearchResponse.parse(res.body).results.map((r) => [r.id, r.match])).toEqual([['centre:beta', 'word prefix']]);
+    const none = await get('/api/search?q=park&kinds=Facilitator').expect(200);
+    expect(none.body.results).toEqual([]);
+  });
+
+  it('gives centres their country and respects the limit', async () => {
+    const res = await get('/api/search?q=o&limit=2').expect(200);
+    expect(res.body.results).toHaveLength(2);
+    const alpha = await get('/api/search?q=alpha').expect(200);
+    expect(alpha.body.results[0]).toMatchObject({ id: 'centre:alpha', countries: ['Thailand'] });
+  });
+
+  it('rejects a missing query, an unknown kind and a bad limit', async () => {
+    expectError((await get('/api/search').expect(400)).body, 'validation_error');
+    expectError((await get('/api/search?q=x&kinds=Planet').expect(400)).body, 'validation_error');
+    expectError((await get('/api/search?q=x&limit=0').expect(400)).body, 'validation_error');
+    expectError((await get('/api/search?q=x&limit=lots').expect(400)).body, 'validation_error');
+  });
+});
+
+describe('node details', () => {
+  it('returns properties, provenance with the sources spelled out, and degree', async () => {
+    const res = await get('/api/nodes/centre:gamma').expect(200);
+    const body = NodeDetails.parse(res.body);
+    expect(body.node.key).toBe('centre:gamma');
+    expect(body.node.attributes).toMatchObject({ kind: 'Centre', label: 'Gamma Hub', status: 'dismantled', workforce: 88 });
+    expect(body.provenance).toEqual({
+      sources: [
+        { id: 'source:doc-a', name: 'Test document A', publisher: 'Test publisher', published: '2025-06-30', file: null, url: null },
+        { id: 'source:doc-b', name: 'Test document B', publisher: 'Other publisher', published: '2025-07', file: null, url: null },
+      ],
+      grade: 'A1',
+      tlp: 'AMBER',
+      firstSeen: '2024-03-01',
+      lastSeen: '2024-09-30',
+      synthetic: false,
+    });
+    // gamma: e5 LOCATED_IN, e8 RECRUITS_FOR, e13 RAIDED, e15 REPORTED_IN
+    expect(body.degree).toBe(4);
+    expect(body.degreeByRelKind).toEqual({ LOCATED_IN: 1, RECRUITS_FOR: 1, RAIDED: 1, REPORTED_IN: 1 });
+    expect(body.degreeByKind).toEqual({ Country: 1, Facilitator: 1, Operation: 1, Source: 1 });
+  });
+
+  it('flags synthetic nodes', async () => {
+    const res = await get('/api/nodes/facilitator:f1').expect(200);
+    expect(res.body.provenance).toMatchObject({ synthetic: true, sources: [] });
+  });
+
+  it('answers 404 for an unknown id or an id without a kind prefix', async () => {
+    expectError((await get('/api/nodes/centre:nowhere').expect(404)).body, 'not_found');
+    expectError((await get('/api/nodes/nowhere').expect(404)).body, 'not_found');
+    expectError((await get('/api/nodes/centre:nowhere/neighbors').expect(404)).body, 'not_found');
+  });
+});
+
+describe('neighbours', () => {
+  it('depth 1: the four neighbours of alpha and the relationships among them', async () => {
+    const res = await get('/api/nodes/centre:alpha/neighbors').expect(200);
+    const body = Subgraph.parse(res.body);
+    expect(keys(body.nodes)).toEqual(['centre:alpha', 'country:KE', 'country:PH', 'country:TH', 'facilitator:f1']);
+    expect(keys(body.edges)).toEqual(['e1', 'e2', 'e3', 'e6']);
+    expect(body).toMatchObject({ truncated: false, total: 4 });
+    const e1 = body.edges.find((e) => e.key === 'e1')!;
+    expect(e1).toMatchObject({ source: 'country:KE', target: 'centre:alpha' });
+    expect(e1.attributes).toMatchObject({ kind: 'TRAFFICKED_TO', victims: 30, grade: 'D4', periodStart: '2024-01-01' });
+  });
+
+  it('depth 2: nine nodes, and every relationship among them including ones between the second ring', async () => {
+    const res = await get('/api/nodes/centre:alpha/neighbors?depth=2').expect(200);
+    const body = Subgraph.parse(res.body);
+    expect(keys(body.nodes)).toEqual(
+      ['centre:alpha', 'centre:beta', 'country:KE', 'country:PH', 'country:TH', 'facilitator:f1', 'facilitator:f2', 'region:sea', 'route:r1'].sort(),
+    );
+    expect(keys(body.edges)).toEqual(['e1', 'e10', 'e11', 'e12', 'e16', 'e17', 'e2', 'e3', 'e4', 'e6', 'e7', 'e9']);
+    expect(body.total).toBeNull();
+  });
+
+  it('follows only the chosen relationship kinds and reaches only the chosen node kinds', async () => {
+    const rels = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors?relKinds=TRAFFICKED_TO').expect(200)).body);
+    expect(keys(rels.nodes)).toEqual(['centre:alpha', 'country:KE', 'country:PH']);
+    expect(keys(rels.edges)).toEqual(['e1', 'e2']);
+    const kinds = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors?kinds=Country').expect(200)).body);
+    expect(keys(kinds.nodes)).toEqual(['centre:alpha', 'country:KE', 'country:PH', 'country:TH']);
+    expect(kinds.total).toBe(3);
+  });
+
+  it('caps a neighbourhood at the limit, in name order, and says how many there are', async () => {
+    const res = await get('/api/nodes/centre:alpha/neighbors?limit=3').expect(200);
+    const body = Subgraph.parse(res.body);
+    // neighbours by name: Amber Heron, Kenya, Philippines, Thailand; room for two after alpha
+    expect(keys(body.nodes)).toEqual(['centre:alpha', 'country:KE', 'facilitator:f1']);
+    expect(keys(body.edges)).toEqual(['e1', 'e6']);
+    expect(body).toMatchObject({ truncated: true, total: 4 });
+  });
+
+  it('rejects a depth beyond 3, unknown kinds and a bad limit', async () => {
+    expectError((await get('/api/nodes/centre:alpha/neighbors?depth=4').expect(400)).body, 'validation_error');
+    expectError((await get('/api/nodes/centre:alpha/neighbors?relKinds=KNOWS').expect(400)).body, 'validation_error');
+    expectError((await get('/api/nodes/centre:alpha/neighbors?limit=-1').expect(400)).body, 'validation_error');
+  });
+});
+
+describe('paths', () => {
+  it('finds both 4-hop shortest paths from Kenya to gamma, each with its weakest grade', async () => {
+    const res = await get('/api/paths?from=country:KE&to=centre:gamma').expect(200);
+    const body = PathsResponse.parse(res.body);
+    const paths = body.paths.map((p) => ({ nodes: p.nodes, edges: p.edges, hops: p.hops, weakestGrade: p.weakestGrade }));
+    expect(paths.sort((a, b) => a.edges[0]!.localeCompare(b.edges[0]!))).toEqual([
+      { nodes: ['country:KE', 'centre:alpha', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e1', 'e3', 'e9', 'e8'], hops: 4, weakestGrade: 'D4' },
+      { nodes: ['country:KE', 'route:r1', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e11', 'e12', 'e9', 'e8'], hops: 4, weakestGrade: 'B2' },
+    ]);
+    expect(keys(body.nodes)).toEqual(['centre:alpha', 'centre:gamma', 'country:KE', 'country:TH', 'facilitator:f2', 'route:r1']);
+    expect(keys(body.edges)).toEqual(['e1', 'e11', 'e12', 'e3', 'e8', 'e9']);
+    expect(body.truncated).toBe(false);
+  });
+
+  it('shows a link resting on an F6 rumour as weak', async () => {
+    const body = PathsResponse.parse((await get('/api/paths?from=facilitator:f1&to=country:PH').expect(200)).body);
+    expect(body.paths.map((p) => p.weakestGrade).sort()).toEqual(['C3', 'F6']);
+  });
+
+  it('returns no path when maxHops is too short or the kinds do not connect', async () => {
+    expect((await get('/api/paths?from=country:KE&to=centre:gamma&maxHops=3').expect(200)).body.paths).toEqual([]);
+    expect((await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=TRAFFICKED_TO').expect(200)).body.paths).toEqual([]);
+  });
+
+  it('rejects bad input and unknown nodes', async () => {
+    expectError((await get('/api/paths?from=country:KE').expect(400)).body, 'validation_error');
+    expectError((await get('/api/paths?from=country:KE&to=country:KE').expect(400)).body, 'validation_error');
+    expectError((await get('/api/paths?from=country:KE&to=centre:gamma&maxHops=20').expect(400)).body, 'validation_error');
+    expectError((await get('/api/paths?from=country:KE&to=centre:atlantis').expect(404)).body, 'not_found');
+  });
+});
+
+describe('errors', () => {
+  it('answers unknown API routes with a JSON 404', async () => {
+    expectError((await get('/api/nothing-here').expect(404)).body, 'not_found');
+    expectError((await request(h.app).post('/api/search').send({ q: 'x' }).expect(404)).body, 'not_found');
+  });
+
+  it('answers malformed JSON bodies with a 400, not a stack trace', async () => {
+    const res = await request(h.app).post('/api/search').set('content-type', 'application/json').send('{"q": ').expect(400);
+    expectError(res.body, 'bad_request');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * A real embedded store in a temp dir behind the real Express app, for HTTP tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/logger.ts';
+import type { GraphBatch } from '../../server/model/schema.ts';
+import { writeBatch } from '../../server/store/batch-writer.ts';
+import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+
+export interface Harness {
+  app: Express;
+  store: EmbeddedStore;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(batch?: GraphBatch, limits = { timeoutMs: 10_000, maxRows: 5_000 }): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-test-'));
+  const store = new EmbeddedStore({ dataDir, limits });
+  await store.init();
+  if (batch) await writeBatch(store, batch);
+  const app = createApp({ store, logger: createLogger('silent') });
+  return {
+    app,
+    store,
+    dataDir,
+    async close() {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
