@@ -87,7 +87,7 @@ function operations() {
       {
         id: NAMIBIA_OPERATION_ID,
         name: 'Namibia scam-centre operation (2024)',
-        description: 'INTERPOL operation in which Namibian police dismantled a scam centre, freeing 88 young people and seizing its equipment.',
+        description: 'INTERPOL operation in which police dismantled a scam centre in Namibia where 88 young people had been forced to run scams, and seized its equipment.',
         scope: 'national',
         date: null,
         ...noFigures,
