@@ -35,7 +35,7 @@ function expectError(body: unknown, code: string) {
 describe('health and schema', () => {
   it('reports the store and the size of the graph', async () => {
     const res = await get('/api/health').expect(200);
-    expect(HealthSchema.parse(res.body)).toEqual({ status: 'ok', backend: 'embedded', nodes: 14, relationships: 17 });
+    expect(HealthSchema.parse(res.body)).toEqual({ status: 'ok', backend: 'embedded', nodes: 14, relationships: 18 });
   });
 
   it('describes every node and relationship kind of the model', async () => {
@@ -155,13 +155,13 @@ describe('neighbours', () => {
     expect(e1.attributes).toMatchObject({ kind: 'TRAFFICKED_TO', victims: 30, grade: 'D4', periodStart: '2024-01-01' });
   });
 
-  it('depth 2: nine nodes, and every relationship among them including ones between the second ring', async () => {
+  it('depth 2: ten nodes, and every relationship among them including ones between the second ring', async () => {
     const res = await get('/api/nodes/centre:alpha/neighbors?depth=2').expect(200);
     const body = Subgraph.parse(res.body);
     expect(keys(body.nodes)).toEqual(
-      ['centre:alpha', 'centre:beta', 'country:KE', 'country:PH', 'country:TH', 'facilitator:f1', 'facilitator:f2', 'region:sea', 'route:r1'].sort(),
+      ['centre:alpha', 'centre:beta', 'country:KE', 'country:PH', 'country:TH', 'facilitator:f1', 'facilitator:f2', 'region:sea', 'route:r1', 'source:doc-a'].sort(),
     );
-    expect(keys(body.edges)).toEqual(['e1', 'e10', 'e11', 'e12', 'e16', 'e17', 'e2', 'e3', 'e4', 'e6', 'e7', 'e9']);
+    expect(keys(body.edges)).toEqual(['e1', 'e10', 'e11', 'e12', 'e16', 'e17', 'e18', 'e2', 'e3', 'e4', 'e6', 'e7', 'e9']);
     expect(body.total).toBeNull();
   });
 
@@ -212,6 +212,23 @@ describe('paths', () => {
   it('returns no path when maxHops is too short or the kinds do not connect', async () => {
     expect((await get('/api/paths?from=country:KE&to=centre:gamma&maxHops=3').expect(200)).body.paths).toEqual([]);
     expect((await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=TRAFFICKED_TO').expect(200)).body.paths).toEqual([]);
+  });
+
+  it('does not link two facts through the document that reports both, unless asked to', async () => {
+    // Kenya and gamma are both reported in doc-a (e18, e15): a 2-hop shortcut that is no link in the world
+    const cited = PathsResponse.parse((await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=REPORTED_IN').expect(200)).body);
+    expect(cited.paths.map((p) => p.edges)).toEqual([['e18', 'e15']]);
+    const byDefault = PathsResponse.parse((await get('/api/paths?from=country:KE&to=centre:gamma').expect(200)).body);
+    expect(byDefault.paths.map((p) => p.hops)).toEqual([4, 4]);
+    // gamma and Namibia are linked directly (e5); a path to a Source may end with REPORTED_IN
+    const direct = PathsResponse.parse((await get('/api/paths?from=country:NA&to=centre:gamma').expect(200)).body);
+    expect(direct.paths.map((p) => p.edges)).toEqual([['e5']]);
+    const toSource = PathsResponse.parse((await get('/api/paths?from=country:NA&to=source:doc-a').expect(200)).body);
+    expect(toSource.paths.map((p) => p.edges)).toEqual([['e5', 'e15']]);
+    const viaSource = PathsResponse.parse((await get('/api/paths?from=operation:op1&to=source:doc-a&relKinds=RAIDED').expect(200)).body);
+    expect(viaSource.paths).toEqual([]);
+    const asked = PathsResponse.parse((await get('/api/paths?from=country:NA&to=operation:op1&relKinds=REPORTED_IN,LOCATED_IN,RAIDED').expect(200)).body);
+    expect(asked.paths.map((p) => p.edges)).toEqual([['e5', 'e13']]);
   });
 
   it('rejects bad input and unknown nodes', async () => {

@@ -5,7 +5,7 @@
  *   KE -e1-> alpha <-e2- PH        alpha -e3-> TH      beta -e4-> PH     gamma -e5-> NA
  *   f1 -e6-> alpha   f1 -e7-> beta   f2 -e8-> gamma   f2 -e9-> TH        f1 -e10-> r1
  *   r1 -e11-> KE     r1 -e12-> TH    op1 -e13-> gamma op1 -e14-> f2      gamma -e15-> doc-a
- *   TH -e16-> sea    PH -e17-> sea
+ *   TH -e16-> sea    PH -e17-> sea    KE -e18-> doc-a
  */
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { parseBatch } from '../../server/model/schema.ts';
@@ -54,6 +54,7 @@ const relationships = [
   rel('e15', 'REPORTED_IN', 'centre:gamma', 'source:doc-a', 'A1'),
   rel('e16', 'IN_REGION', 'country:TH', 'region:sea', 'A1'),
   rel('e17', 'IN_REGION', 'country:PH', 'region:sea', 'A1'),
+  rel('e18', 'REPORTED_IN', 'country:KE', 'source:doc-a', 'A1'),
 ];
 
 export function smallGraph(): GraphBatch {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { weakestGrade } from '../../model/provenance.ts';
-import { RelKindName } from '../../model/schema.ts';
+import { REL_KIND_NAMES, RelKindName, type RelKind } from '../../model/schema.ts';
 import type { GraphStore, PathCell } from '../../store/types.ts';
 import { csvList, intParam } from '../../http/query-params.ts';
 import { SubgraphShape } from '../schemas.ts';
@@ -19,7 +19,9 @@ export const PathsQuery = z
     from: z.string().min(1).max(300).describe('start node id'),
     to: z.string().min(1).max(300).describe('end node id'),
     maxHops: intParam(1, 8, 4).describe('longest path considered (1-8)'),
-    relKinds: csvList(RelKindName).describe('follow only these relationship kinds'),
+    relKinds: csvList(RelKindName).describe(
+      'follow only these relationship kinds; by default all but REPORTED_IN, unless an end is a Source',
+    ),
   })
   .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
 export type PathsQuery = z.infer<typeof PathsQuery>;
@@ -40,11 +42,21 @@ export const PathsResponse = z
   .meta({ id: 'Paths' });
 export type PathsResponse = z.infer<typeof PathsResponse>;
 
+/**
+ * Two facts cited by the same document are not linked in the world, so paths do not pass through
+ * Source nodes unless asked to, or unless the path is to or from a Source.
+ */
+function followedKinds(input: PathsQuery, fromKind: string, toKind: string): readonly RelKind[] {
+  if (input.relKinds) return input.relKinds;
+  if (fromKind === 'Source' || toKind === 'Source') return [];
+  return REL_KIND_NAMES.filter((k) => k !== 'REPORTED_IN');
+}
+
 export async function shortestPaths(store: GraphStore, input: PathsQuery): Promise<PathsResponse> {
   await Promise.all([findNode(store, input.from), findNode(store, input.to)]);
   const fromKind = kindOfIdOr404(input.from);
   const toKind = kindOfIdOr404(input.to);
-  const match = store.dialect.allShortestPaths('p', 'a', 'b', input.relKinds ?? [], input.maxHops);
+  const match = store.dialect.allShortestPaths('p', 'a', 'b', followedKinds(input, fromKind, toKind), input.maxHops);
   const result = await store.read(
     `MATCH (a:${fromKind} {id: $from}) MATCH (b:${toKind} {id: $to}) ${match} RETURN p LIMIT $take`,
     { from: input.from, to: input.to, take: MAX_PATHS + 1 },
