@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config.ts';
 import { graphCounts } from '../server/api/health/router.ts';
-import { clearStore, loadSeed } from '../server/seed/load-seed.ts';
+import { loadSeed } from '../server/seed/load-seed.ts';
 import { createStore } from '../server/store/create-store.ts';
 import { SEED_DEFAULTS, buildSeedGraph } from './index.ts';
 
@@ -19,39 +19,54 @@ const Args = z.object({
   out: z.string().optional(),
 });
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: 'string' },
-    scale: { type: 'string' },
-    reset: { type: 'boolean' },
-    out: { type: 'string' },
-  },
-});
-const parsed = Args.safeParse(values);
-if (!parsed.success) {
-  console.error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
-  process.exit(2);
+const USAGE = 'usage: npm run seed -- [--seed N] [--scale X] [--reset] [--out FILE]';
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
 }
-const args = parsed.data;
+
+function readArgs(): z.infer<typeof Args> {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({
+      options: { seed: { type: 'string' }, scale: { type: 'string' }, reset: { type: 'boolean' }, out: { type: 'string' } },
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, 2);
+  }
+  const parsed = Args.safeParse(values);
+  if (!parsed.success) fail(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`, 2);
+  return parsed.data;
+}
+
+const args = readArgs();
 
 if (args.out) {
   const batch = buildSeedGraph(args);
   writeFileSync(args.out, `${JSON.stringify(batch, null, 1)}\n`);
   console.log(`wrote ${batch.nodes.length} nodes and ${batch.relationships.length} relationships to ${args.out}`);
 } else {
-  const config = loadConfig();
+  const config = (() => {
+    try {
+      return loadConfig();
+    } catch (error) {
+      return fail((error as Error).message, 1);
+    }
+  })();
   const store = await createStore(config);
-  await store.init();
   try {
-    if (args.reset) await clearStore(store);
+    await store.init();
     const started = performance.now();
-    const summary = await loadSeed(store, args);
+    const summary = await loadSeed(store, { seed: args.seed, scale: args.scale, replaceAll: args.reset });
     const counts = await graphCounts(store);
     console.log(
       `seeded ${summary.nodes} nodes and ${summary.relationships} relationships (seed ${args.seed}, scale ${args.scale}) ` +
         `in ${Math.round(performance.now() - started)} ms; the ${store.backend} store now holds ${counts.nodes} nodes and ${counts.relationships} relationships`,
     );
-  } finally {
+  } catch (error) {
     await store.close();
+    fail(`seeding failed: ${(error as Error).message}`, 1);
   }
+  await store.close();
 }

@@ -2,7 +2,7 @@
 import { buildSeedGraph } from '../../seeds/index.ts';
 import { graphCounts } from '../api/health/router.ts';
 import type { Logger } from '../logger.ts';
-import { writeBatch, type BatchSummary } from '../store/batch-writer.ts';
+import { writeBatch, type BatchSummary, type WriteOptions } from '../store/batch-writer.ts';
 import type { GraphStore } from '../store/types.ts';
 
 export interface SeedOptions {
@@ -10,8 +10,10 @@ export interface SeedOptions {
   scale: number;
 }
 
-export async function loadSeed(store: GraphStore, options: SeedOptions): Promise<BatchSummary> {
-  return writeBatch(store, buildSeedGraph(options));
+/** Upserts the seed graph; with `replaceAll`, what the store held before goes, in the same transaction. */
+export async function loadSeed(store: GraphStore, options: SeedOptions & WriteOptions): Promise<BatchSummary> {
+  const { seed, scale, ...write } = options;
+  return writeBatch(store, buildSeedGraph({ seed, scale }), write);
 }
 
 /** Seeds a store that holds no nodes; leaves any other store alone. */
@@ -22,9 +24,4 @@ export async function seedIfEmpty(store: GraphStore, options: SeedOptions, logge
   const summary = await loadSeed(store, options);
   logger.info({ ...summary, ...options, ms: Math.round(performance.now() - started) }, 'loaded the seed graph into the empty store');
   return summary;
-}
-
-/** Removes every node and relationship, in one transaction. */
-export async function clearStore(store: GraphStore): Promise<void> {
-  await store.transaction((tx) => tx.run('MATCH (n) DETACH DELETE n'));
 }

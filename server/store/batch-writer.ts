@@ -102,13 +102,19 @@ async function writeRelGroup(tx: TransactionRunner, dialect: Dialect, rels: RelR
   }
 }
 
+export interface WriteOptions {
+  /** empty the store first, in the same transaction, so a failed batch keeps the old graph */
+  replaceAll?: boolean;
+}
+
 /**
  * Upserts the batch: nodes first, then relationships, all in one transaction.
  * @example await writeBatch(store, parsed.batch) // { nodes: 120, relationships: 480 }
  */
-export async function writeBatch(store: GraphStore, batch: GraphBatch): Promise<BatchSummary> {
+export async function writeBatch(store: GraphStore, batch: GraphBatch, options: WriteOptions = {}): Promise<BatchSummary> {
   const { dialect } = store;
   await store.transaction(async (tx) => {
+    if (options.replaceAll) await tx.run('MATCH (n) DETACH DELETE n');
     for (const [kind, nodes] of groupBy(batch.nodes, (n) => n.kind)) {
       const { query, encode } = nodeUpsert(kind as NodeKind, dialect);
       for (const chunk of chunks(nodes)) await tx.run(query, { rows: chunk.map(encode) });

@@ -4,7 +4,16 @@
  * both stores produce exactly the same shape.
  */
 import { SEARCH_PROPERTY } from '../model/schema.ts';
-import type { EdgeCell, JsonValue, NodeCell, PathCell, SerializedEdge, SerializedGraph, SerializedNode } from './types.ts';
+import type {
+  EdgeCell,
+  JsonValue,
+  NodeCell,
+  PathCell,
+  QueryResult,
+  SerializedEdge,
+  SerializedGraph,
+  SerializedNode,
+} from './types.ts';
 
 export interface RawNode {
   /** the engine's own identity, used to join relationships to their ends */
@@ -107,5 +116,16 @@ export class GraphCollector {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolveCells(v)]));
     }
     return value;
+  }
+
+  /** The normalised result, once every row is in and missing ends have been added. */
+  result(columns: string[], rows: Record<string, JsonValue>[], truncated: boolean, startedAt: number): QueryResult {
+    return {
+      columns,
+      rows: rows.map((row) => this.resolveCells(row) as Record<string, JsonValue>),
+      graph: this.toGraph(),
+      truncated,
+      elapsedMs: Math.round(performance.now() - startedAt),
+    };
   }
 }

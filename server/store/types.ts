@@ -73,3 +73,8 @@ export interface StoreLimits {
   timeoutMs: number;
   maxRows: number;
 }
+
+/** The limits for one call: the caller's where given, else the store's configured defaults. */
+export function resolveLimits(defaults: StoreLimits, options?: QueryOptions): StoreLimits {
+  return { timeoutMs: options?.timeoutMs ?? defaults.timeoutMs, maxRows: options?.maxRows ?? defaults.maxRows };
+}

@@ -12,14 +12,15 @@ import { AppError } from '../../errors.ts';
 import { ladybugDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
 import { ResourcePool } from '../pool.ts';
-import type {
-  GraphStore,
-  JsonValue,
-  Params,
-  QueryOptions,
-  QueryResult,
-  StoreLimits,
-  TransactionRunner,
+import {
+  resolveLimits,
+  type GraphStore,
+  type JsonValue,
+  type Params,
+  type QueryOptions,
+  type QueryResult,
+  type StoreLimits,
+  type TransactionRunner,
 } from '../types.ts';
 import { ladybugDdl } from './ddl.ts';
 import { LadybugValues } from './values.ts';
@@ -98,10 +99,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private limits(options?: QueryOptions): StoreLimits {
-    return {
-      timeoutMs: options?.timeoutMs ?? this.options.limits.timeoutMs,
-      maxRows: options?.maxRows ?? this.options.limits.maxRows,
-    };
+    return resolveLimits(this.options.limits, options);
   }
 
   /** Prepares (never `query()`: one statement only) and runs a statement on one connection. */
@@ -145,13 +143,7 @@ export class EmbeddedStore implements GraphStore {
       rows.push(row);
     }
     await this.fetchMissingEnds(connection, collector, values, limits);
-    return {
-      columns,
-      rows: rows.map((row) => collector.resolveCells(row) as Record<string, JsonValue>),
-      graph: collector.toGraph(),
-      truncated,
-      elapsedMs: Math.round(performance.now() - started),
-    };
+    return collector.result(columns, rows, truncated, started);
   }
 
   /** Relationships returned without their end nodes still need those ends to be drawn. */

@@ -8,14 +8,15 @@ import type { BookmarkManager, Driver, Result, Session, SessionMode } from 'neo4
 import { AppError } from '../../errors.ts';
 import { neo4jDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
-import type {
-  GraphStore,
-  JsonValue,
-  Params,
-  QueryOptions,
-  QueryResult,
-  StoreLimits,
-  TransactionRunner,
+import {
+  resolveLimits,
+  type GraphStore,
+  type JsonValue,
+  type Params,
+  type QueryOptions,
+  type QueryResult,
+  type StoreLimits,
+  type TransactionRunner,
 } from '../types.ts';
 import { neo4jSchemaStatements } from './constraints.ts';
 import { Neo4jValues, toDriverParams } from './values.ts';
@@ -132,10 +133,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private limits(options?: QueryOptions): StoreLimits {
-    return {
-      timeoutMs: options?.timeoutMs ?? this.options.limits.timeoutMs,
-      maxRows: options?.maxRows ?? this.options.limits.maxRows,
-    };
+    return resolveLimits(this.options.limits, options);
   }
 
   /** Runs one statement and reads at most maxRows rows; driver errors are thrown as they are. */
@@ -158,13 +156,7 @@ export class Neo4jStore implements GraphStore {
     }
     const columns = (await result.keys()).map(String);
     await this.fetchMissingEnds(runner, collector, values);
-    return {
-      columns,
-      rows: rows.map((row) => collector.resolveCells(row) as Record<string, JsonValue>),
-      graph: collector.toGraph(),
-      truncated,
-      elapsedMs: Math.round(performance.now() - started),
-    };
+    return collector.result(columns, rows, truncated, started);
   }
 
   /** Relationships returned without their end nodes still need those ends to be drawn. */
