@@ -250,3 +250,14 @@ describe('errors', () => {
     expectError(res.body, 'bad_request');
   });
 });
+
+describe('request size', () => {
+  it('answers a body over the 2 MB limit with 413 too_large', async () => {
+    const res = await request(h.app)
+      .post('/api/search')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ q: 'x'.repeat(3 * 1024 * 1024) }))
+      .expect(413);
+    expectError(res.body, 'too_large');
+  });
+});

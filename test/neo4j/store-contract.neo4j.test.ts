@@ -1,6 +1,6 @@
 /**
  * The GraphStore contract against a live Neo4j (5.7 or later):
- *   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npx vitest run --config vitest.neo4j.config.ts
+ *   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npm run test:neo4j
  * It deletes every node with a scamnet label in the target database first: point it at a test
  * database. Without NEO4J_URI the suite is skipped.
  */
