@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
+import { parseBatch } from '../../server/model/schema.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { CENTRE_1_ATTRIBUTES, contractBatch, countNodes, describeStoreContract } from '../support/store-contract.ts';
@@ -34,6 +35,38 @@ describeStoreContract('embedded', async () => {
 });
 
 describe('EmbeddedStore', () => {
+  it('stops a runaway query with a timeout while other reads and writes are answered', async () => {
+    const store = freshStore();
+    await store.init();
+    await writeBatch(store, contractBatch());
+    const filler = parseBatch({
+      nodes: Array.from({ length: 200 }, (_, i) => ({
+        kind: 'ScamType', id: `scamtype:filler-${i}`, name: `Filler ${i}`, grade: 'C3', tlp: 'GREEN', synthetic: true,
+      })),
+    });
+    if (!filler.ok) throw new Error('filler batch should be valid');
+    await writeBatch(store, filler.batch);
+    // A cartesian product of 200^4 rows whose filter the engine cannot push down: runs until stopped.
+    const runaway = store.read(
+      "MATCH (a:ScamType), (b:ScamType), (c:ScamType), (d:ScamType) WHERE a.name + b.name + c.name + d.name = 'x' RETURN count(*) AS c",
+      {},
+      { timeoutMs: 3_000 },
+    );
+    let settled = false;
+    const outcome = runaway.then(
+      () => 'finished',
+      (error: AppError) => error.code,
+    );
+    void outcome.then(() => (settled = true));
+    for (let i = 0; i < 20; i++) {
+      const read = await store.read('MATCH (n:Centre) RETURN count(n) AS c');
+      expect(read.rows[0]!.c).toBe(2);
+      await store.write("MATCH (c:Centre {id: 'centre:test-1'}) SET c.city = $city RETURN c", { city: `City ${i}` });
+    }
+    expect(settled).toBe(false);
+    expect(await outcome).toBe('timeout');
+  });
+
   it('keeps its data when the same data dir is reopened', async () => {
     const first = freshStore();
     await first.init();

@@ -78,8 +78,11 @@ export class EmbeddedStore implements GraphStore {
           : `cannot open ${this.databasePath}: ${message.split('\n')[0]}`,
       );
     }
+    // One execution thread per connection: the engine's workers are shared by all connections and
+    // number the cores, so a query free to use them all would hold up every other caller until
+    // it finished or timed out. With one each, a runaway query leaves the other core to the rest.
     const connect = async () => {
-      const connection = new lbug.Connection(db);
+      const connection = new lbug.Connection(db, 1);
       await connection.init();
       return connection;
     };
