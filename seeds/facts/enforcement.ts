@@ -56,7 +56,7 @@ function centres() {
       {
         id: NAMIBIA_CENTRE_ID,
         name: 'Namibia scam centre (dismantled 2024)',
-        description: 'Scam centre in Namibia where 88 young people were forced to run scams; police dismantled it in 2024.',
+        description: 'Namibian scam compound whose 88 young workers had been coerced into fraud; dismantled by police in 2024.',
         status: 'dismantled',
         workforce: 88,
         city: null,
@@ -87,11 +87,11 @@ function operations() {
       {
         id: NAMIBIA_OPERATION_ID,
         name: 'Namibia scam-centre operation (2024)',
-        description: 'INTERPOL operation in which police dismantled a scam centre in Namibia where 88 young people had been forced to run scams, and seized its equipment.',
-        scope: 'national',
+        description: 'INTERPOL operation in which police took apart a Namibian scam compound and seized its computers and phones.',
+        // The documents give neither its scope nor how many were freed (only that 88 had been coerced).
+        scope: null,
         date: null,
         ...noFigures,
-        victimsFreed: 88,
         computersSeized: 163,
         phonesSeized: 350,
       },
@@ -117,7 +117,7 @@ function operations() {
       {
         id: GLOBAL_OPERATION_ID,
         name: 'INTERPOL’s largest global operation on trafficking-fuelled fraud (2024)',
-        description: 'INTERPOL’s biggest operation yet against trafficking-fuelled fraud: 116 countries and territories, 2,500+ arrests.',
+        description: 'INTERPOL’s biggest operation yet against trafficking-fuelled fraud: 116 countries and territories, more than 2,500 arrests (recorded as 2,500, a lower bound).',
         scope: 'global',
         date: null,
         ...noFigures,
@@ -159,8 +159,6 @@ function notices() {
 function links() {
   const year2024 = (keys: SourceKey[]) => cite(keys, { year: 2024 });
   return [
-    // The June release is datelined Lyon, France; that dateline is the only basis for this link.
-    makeRel('LOCATED_IN', INTERPOL_ID, countryId('FR'), cite(['trendUpdate']), {}),
     makeRel('LOCATED_IN', NAMIBIA_CENTRE_ID, countryId('NA'), year2024(JUNE_UPDATE), {}),
     makeRel('LOCATED_IN', PHILIPPINES_CENTRE_ID, countryId('PH'), year2024(JUNE_UPDATE), {}),
     makeRel('RAIDED', NAMIBIA_OPERATION_ID, NAMIBIA_CENTRE_ID, year2024(JUNE_UPDATE), { date: null }),

@@ -24,7 +24,7 @@ const REGIONS: RegionFact[] = [
     victimShare: 0.74,
     aliases: ['Southeast Asia'],
     description: 'Where the scam centres first grew; 74% of trafficking victims in INTERPOL’s data were taken to centres here.',
-    sources: ['trendUpdate', 'nationRetelling', 'aggregatorDigest'],
+    sources: ['trendUpdate', 'nationRetelling'],
   },
   {
     hub: 'West Africa',
@@ -60,7 +60,8 @@ interface CountryFact {
 
 /**
  * Only countries the documents tie to something in the graph. Morocco (Marrakech, where the 2025
- * General Assembly met) is left out: no node or relationship kind holds a meeting place.
+ * General Assembly met) and France (Lyon, the June release's dateline) are left out: a meeting
+ * place or a dateline says nothing about the trade, nor where INTERPOL is based.
  */
 export const FACT_COUNTRIES: CountryFact[] = [
   {
@@ -77,11 +78,6 @@ export const FACT_COUNTRIES: CountryFact[] = [
     cca2: 'KR',
     description: 'Proposed the resolution on transnational scam centres adopted by the INTERPOL General Assembly in November 2025.',
     sources: ['assemblyRelease', 'saturdayStar'],
-  },
-  {
-    cca2: 'FR',
-    description: 'INTERPOL released its June 2025 crime trend update on scam centres from Lyon, France.',
-    sources: ['trendUpdate'],
   },
 ];
 

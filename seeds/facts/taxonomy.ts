@@ -52,7 +52,7 @@ const SCAM_TYPES: Entry[] = [
   {
     slug: 'online-gambling',
     name: 'Online gambling fraud',
-    description: 'Rigged or fake online gambling run from the compounds.',
+    description: 'Online gambling schemes, one of the frauds trafficked workers are made to run.',
     sources: ['nationRetelling'],
   },
   {
@@ -89,21 +89,21 @@ const METHODS: EntryWith<{ stage: Stage }>[] = [
   {
     slug: 'compound-detention',
     name: 'Detention in compounds',
-    description: 'Recruits are confined in guarded compounds and cannot leave.',
-    sources: ALL,
+    description: 'People lured by the job offers are held in the compounds against their will.',
+    sources: ['trendUpdate', 'nationRetelling', 'assemblyRelease', 'aggregatorDigest'],
     fields: { stage: 'control' },
   },
   {
     slug: 'debt-bondage',
     name: 'Debt bondage',
-    description: 'Invented debts used to extort and hold people in the centres.',
+    description: 'Debt used to extort and control the people held in the centres.',
     sources: ['trendUpdate', 'nationRetelling', 'aggregatorDigest'],
     fields: { stage: 'control' },
   },
   {
     slug: 'violence-and-torture',
     name: 'Beatings and torture',
-    description: 'Physical violence and torture against people who resist or fail their targets.',
+    description: 'Beatings, physical violence and torture inflicted on people held in the centres.',
     sources: ALL,
     fields: { stage: 'control' },
   },

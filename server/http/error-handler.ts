@@ -6,17 +6,22 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
-/** body-parser marks its own failures with a `type`; these are the client's fault. */
-function fromBodyParser(error: { type?: string; message?: string }): AppError | undefined {
+/**
+ * Express and body-parser mark the client's mistakes with a 4xx `status` (a body that is not
+ * JSON or too large, a URL whose %-encoding is broken); those become typed errors too.
+ */
+function fromExpress(error: { type?: string; status?: unknown }): AppError | undefined {
   if (error.type === 'entity.parse.failed') return new AppError('bad_request', 'the request body is not valid JSON');
-  if (error.type === 'entity.too.large') return new AppError('too_large', 'the request body is too large');
-  if (typeof error.type === 'string' && error.type.startsWith('entity.')) return new AppError('bad_request', error.message ?? 'bad request body');
+  if (error.type === 'entity.too.large' || error.status === 413) return new AppError('too_large', 'the request body is too large');
+  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+    return new AppError('bad_request', 'the request is malformed (check the URL encoding and the body)');
+  }
   return undefined;
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const known = isAppError(error) ? error : fromBodyParser(error ?? {});
+    const known = isAppError(error) ? error : fromExpress(error ?? {});
     const appError = known ?? new AppError('internal', 'internal error');
     if (!known || appError.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, appError.message);
     res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details } });

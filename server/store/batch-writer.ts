@@ -60,19 +60,26 @@ export function nodeUpsert(kind: NodeKind, dialect: Dialect) {
   return { query, encode };
 }
 
+/**
+ * Relationship statements. Ladybug keeps no key on relationships, so MERGE on `{id}` between two
+ * ends would add a second relationship with the same id when an import moves it to other ends;
+ * instead the old one (wherever it points) is deleted and the new one created, which is also
+ * what Neo4j's uniqueness constraint on the id requires.
+ */
 export function relUpsert(kind: RelKind, fromKind: NodeKind, toKind: NodeKind, dialect: Dialect) {
   const props = relProperties.get(kind)!.filter((p) => p.name !== 'id');
   const sets = props.map((p) => `r.${p.name} = ${dialect.cast(`row.${p.name}`, p.type)}`);
+  const remove = `UNWIND $ids AS i MATCH ()-[r:${kind} {id: i}]->() DELETE r`;
   const query =
     `UNWIND $rows AS row MATCH (a:${fromKind} {id: row.from}) MATCH (b:${toKind} {id: row.to}) ` +
-    `MERGE (a)-[r:${kind} {id: row.id}]->(b)${sets.length ? ` SET ${sets.join(', ')}` : ''} RETURN count(r) AS written`;
+    `CREATE (a)-[r:${kind} {id: row.id}]->(b)${sets.length ? ` SET ${sets.join(', ')}` : ''} RETURN count(r) AS written`;
   const encode = (rel: RelRecordValue) => {
     const row: Record<string, unknown> = { id: rel.id, from: rel.from, to: rel.to };
     const values = rel as unknown as Record<string, unknown>;
     for (const p of props) row[p.name] = dialect.encode(values[p.name], p.type);
     return row;
   };
-  return { query, encode };
+  return { remove, query, encode };
 }
 
 /** Ids among `ids` (all of one kind) that do not exist, as seen inside the transaction. */
@@ -86,8 +93,9 @@ async function writeRelGroup(tx: TransactionRunner, dialect: Dialect, rels: RelR
   const first = rels[0]!;
   const fromKind = nodeKindOfId(first.from)!.kind;
   const toKind = nodeKindOfId(first.to)!.kind;
-  const { query, encode } = relUpsert(first.kind, fromKind, toKind, dialect);
+  const { remove, query, encode } = relUpsert(first.kind, fromKind, toKind, dialect);
   for (const chunk of chunks(rels)) {
+    await tx.run(remove, { ids: chunk.map((r) => r.id) });
     const result = await tx.run(query, { rows: chunk.map(encode) });
     if (Number(result.rows[0]?.written ?? 0) === chunk.length) continue;
     // A relationship whose end does not exist would be silently skipped by MATCH; refuse the batch.

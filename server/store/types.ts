@@ -63,7 +63,8 @@ export interface GraphStore {
   write(query: string, params?: Params, options?: QueryOptions): Promise<QueryResult>;
   /**
    * Runs `work` in one write transaction: it commits when `work` resolves and leaves nothing
-   * behind when it throws.
+   * behind when it throws. `work` runs its statements through `tx` only: calling the store's own
+   * `write` or `transaction` from inside it would wait for this transaction forever.
    */
   transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T>;
   close(): Promise<void>;

@@ -29,7 +29,7 @@ const keys = (items: { key: string }[]) => items.map((i) => i.key).sort();
 function expectError(body: unknown, code: string) {
   const parsed = ErrorSchema.parse(body);
   expect(parsed.error.code).toBe(code);
-  expect(parsed.error.message).not.toMatch(/\n\s+at /); // never a stack trace
+  expect(JSON.stringify(parsed)).not.toMatch(/\\n\s+at |node_modules/); // never a stack trace
 }
 
 describe('health and schema', () => {
@@ -91,6 +91,14 @@ describe('search', () => {
     expect(SearchResponse.parse(res.body).results.map((r) => [r.id, r.match])).toEqual([['centre:beta', 'word prefix']]);
     const none = await get('/api/search?q=park&kinds=Facilitator').expect(200);
     expect(none.body.results).toEqual([]);
+  });
+
+  it('treats punctuation as a word break on both sides', async () => {
+    const res = await get('/api/search?q=east%20asia').expect(200);
+    expect(SearchResponse.parse(res.body).results.map((r) => [r.id, r.match])).toEqual([['region:sea', 'word prefix']]);
+    const dashed = await get('/api/search?q=south-east').expect(200);
+    expect(dashed.body.results.map((r: { id: string }) => r.id)).toEqual(['region:sea']);
+    expect((await get('/api/search?q=---').expect(200)).body.results).toEqual([]);
   });
 
   it('gives centres their country and respects the limit', async () => {
@@ -183,6 +191,32 @@ describe('neighbours', () => {
     expect(body).toMatchObject({ truncated: true, total: 4 });
   });
 
+  it('fills a limited hop in name order across node kinds', async () => {
+    // hop 2 from alpha, by name: Beta Park, Jade Fox, Kenya to Thailand by air, South-East Asia, Test document A
+    const body = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors?depth=2&limit=7').expect(200)).body);
+    expect(keys(body.nodes)).toEqual(
+      ['centre:alpha', 'centre:beta', 'country:KE', 'country:PH', 'country:TH', 'facilitator:f1', 'facilitator:f2'].sort(),
+    );
+    expect(body.truncated).toBe(true);
+  });
+
+  it('is not truncated when the limit is met exactly or nothing is linked', async () => {
+    const exact = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors?limit=5').expect(200)).body);
+    expect(exact.nodes).toHaveLength(5);
+    expect(exact).toMatchObject({ truncated: false, total: 4 });
+    const lone = Subgraph.parse((await get('/api/nodes/source:doc-b/neighbors?limit=1&depth=2').expect(200)).body);
+    expect(keys(lone.nodes)).toEqual(['source:doc-b']);
+    expect(lone.truncated).toBe(false);
+  });
+
+  it('treats an empty list filter as no filter', async () => {
+    const plain = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors').expect(200)).body);
+    for (const query of ['relKinds=', 'relKinds=,', 'kinds=,%20', 'kinds=']) {
+      const body = Subgraph.parse((await get(`/api/nodes/centre:alpha/neighbors?${query}`).expect(200)).body);
+      expect(keys(body.nodes)).toEqual(keys(plain.nodes));
+    }
+  });
+
   it('rejects a depth beyond 3, unknown kinds and a bad limit', async () => {
     expectError((await get('/api/nodes/centre:alpha/neighbors?depth=4').expect(400)).body, 'validation_error');
     expectError((await get('/api/nodes/centre:alpha/neighbors?relKinds=KNOWS').expect(400)).body, 'validation_error');
@@ -194,10 +228,10 @@ describe('paths', () => {
   it('finds both 4-hop shortest paths from Kenya to gamma, each with its weakest grade', async () => {
     const res = await get('/api/paths?from=country:KE&to=centre:gamma').expect(200);
     const body = PathsResponse.parse(res.body);
-    const paths = body.paths.map((p) => ({ nodes: p.nodes, edges: p.edges, hops: p.hops, weakestGrade: p.weakestGrade }));
-    expect(paths.sort((a, b) => a.edges[0]!.localeCompare(b.edges[0]!))).toEqual([
-      { nodes: ['country:KE', 'centre:alpha', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e1', 'e3', 'e9', 'e8'], hops: 4, weakestGrade: 'D4' },
-      { nodes: ['country:KE', 'route:r1', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e11', 'e12', 'e9', 'e8'], hops: 4, weakestGrade: 'B2' },
+    const paths = [...body.paths].sort((a, b) => a.edges[0]!.localeCompare(b.edges[0]!));
+    expect(paths).toEqual([
+      { nodes: ['country:KE', 'centre:alpha', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e1', 'e3', 'e9', 'e8'], hops: 4, weakestGrade: 'D4', synthetic: false },
+      { nodes: ['country:KE', 'route:r1', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e11', 'e12', 'e9', 'e8'], hops: 4, weakestGrade: 'B2', synthetic: false },
     ]);
     expect(keys(body.nodes)).toEqual(['centre:alpha', 'centre:gamma', 'country:KE', 'country:TH', 'facilitator:f2', 'route:r1']);
     expect(keys(body.edges)).toEqual(['e1', 'e11', 'e12', 'e3', 'e8', 'e9']);
@@ -207,6 +241,8 @@ describe('paths', () => {
   it('shows a link resting on an F6 rumour as weak', async () => {
     const body = PathsResponse.parse((await get('/api/paths?from=facilitator:f1&to=country:PH').expect(200)).body);
     expect(body.paths.map((p) => p.weakestGrade).sort()).toEqual(['C3', 'F6']);
+    // both pass through the synthetic facilitator f1
+    expect(body.paths.map((p) => p.synthetic)).toEqual([true, true]);
   });
 
   it('returns no path when maxHops is too short or the kinds do not connect', async () => {
@@ -231,6 +267,11 @@ describe('paths', () => {
     expect(asked.paths.map((p) => p.edges)).toEqual([['e5', 'e13']]);
   });
 
+  it('keeps the co-citation rule when relKinds is given empty', async () => {
+    const body = PathsResponse.parse((await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=,').expect(200)).body);
+    expect(body.paths.map((p) => p.hops)).toEqual([4, 4]);
+  });
+
   it('rejects bad input and unknown nodes', async () => {
     expectError((await get('/api/paths?from=country:KE').expect(400)).body, 'validation_error');
     expectError((await get('/api/paths?from=country:KE&to=country:KE').expect(400)).body, 'validation_error');
@@ -243,6 +284,11 @@ describe('errors', () => {
   it('answers unknown API routes with a JSON 404', async () => {
     expectError((await get('/api/nothing-here').expect(404)).body, 'not_found');
     expectError((await request(h.app).post('/api/search').send({ q: 'x' }).expect(404)).body, 'not_found');
+  });
+
+  it('answers a URL with broken %-encoding with a 400', async () => {
+    expectError((await get('/api/nodes/%E0%A4%A').expect(400)).body, 'bad_request');
+    expectError((await get('/api/nodes/%').expect(400)).body, 'bad_request');
   });
 
   it('answers malformed JSON bodies with a 400, not a stack trace', async () => {

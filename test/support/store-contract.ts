@@ -365,6 +365,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Gra
       expect(restored.rows).toEqual([{ w: 1200 }]);
     });
 
+    it('keeps one relationship per id: writing an id again with other ends moves it', async () => {
+      const moved = parseBatch({
+        relationships: [{ ...LOCATED_1, to: 'country:MM' }],
+      });
+      if (!moved.ok) throw new Error(JSON.stringify(moved.issues));
+      await writeBatch(store, moved.batch);
+      const read = await store.read('MATCH (c:Centre)-[r:LOCATED_IN]->(k:Country) WHERE r.id = $id RETURN c.id AS c, k.id AS k', {
+        id: LOCATED_1.id,
+      });
+      expect(read.rows).toEqual([{ c: 'centre:test-1', k: 'country:MM' }]);
+      await writeBatch(store, contractBatch());
+      const back = await store.read('MATCH ()-[r:LOCATED_IN]->(k:Country) WHERE r.id = $id RETURN k.id AS k', { id: LOCATED_1.id });
+      expect(back.rows).toEqual([{ k: 'country:KH' }]);
+    });
+
+    it('formats DATE values inside lists as YYYY-MM-DD too', async () => {
+      const read = await store.read('MATCH (c:Centre {id: $id}) RETURN [c.firstSeen] AS dates', { id: 'centre:test-1' });
+      expect(read.rows).toEqual([{ dates: ['2024-01-15'] }]);
+    });
+
     it('turns a bad query into a query_error', async () => {
       const error = await rejection(store.read('MATCH (n RETURN n'));
       expect(error).toBeInstanceOf(AppError);
@@ -372,6 +392,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Gra
       expect((error as AppError).status).toBe(400);
       const missingParam = await rejection(store.read('MATCH (n:Country {id: $id}) RETURN n'));
       expect(missingParam).toBeInstanceOf(AppError);
+      expect((missingParam as AppError).code).toBe('query_error');
     });
 
     it('serves at least 100 concurrent reads and writes, every one succeeding, with exact counts', async () => {

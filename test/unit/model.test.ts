@@ -81,6 +81,7 @@ describe('Admiralty grades', () => {
 describe('search text', () => {
   it('folds case and accents and keeps every name between separators', () => {
     expect(foldText('  Ça   Bêta ZONE ')).toBe('ca beta zone');
+    expect(foldText('South-East Asia (dismantled 2024)')).toBe('south east asia dismantled 2024');
     expect(searchKeyOf('Beta Park', ['Bêta Zone', 'A|B'])).toBe('|beta park|beta zone|a b|');
   });
 });

@@ -30,6 +30,12 @@ export type Subgraph = z.infer<typeof Subgraph>;
 
 const kindOf = (id: string) => nodeKindOfId(id)?.kind;
 
+/** The order Cypher's ORDER BY m.name, m.id gives (code-point order), so merged lists agree. */
+function byNameThenKey(a: SerializedGraph['nodes'][number], b: SerializedGraph['nodes'][number]): number {
+  const [x, y] = [String(a.attributes.name ?? ''), String(b.attributes.name ?? '')];
+  return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 export async function neighbours(store: GraphStore, id: string, input: NeighboursQuery): Promise<Subgraph> {
   const start = await findNode(store, id);
   const rels = input.relKinds ? `:${input.relKinds.join('|')}` : '';
@@ -40,27 +46,25 @@ export async function neighbours(store: GraphStore, id: string, input: Neighbour
   let truncated = false;
 
   for (let hop = 1; hop <= input.depth && frontier.length > 0 && !truncated; hop++) {
-    const next: string[] = [];
+    const room = input.limit - found.size;
+    // Each kind is looked up through its own index; the best `room + 1` of each kind, merged in
+    // name order, hold the best `room` of the hop, and one more tells whether any are left out.
+    const candidates: SerializedGraph['nodes'] = [];
     for (const [kind, ids] of groupIdsByKind(frontier, kindOf)) {
-      const room = input.limit - found.size;
-      if (room <= 0) {
-        truncated = true;
-        break;
-      }
       const result = await store.read(
         `UNWIND $ids AS i MATCH (n:${kind} {id: i})-[r${rels}]-(m) WHERE NOT (m.id IN $seen)${kindFilter}
          RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $take`,
         { ids, seen: [...found.keys()], take: room + 1, ...kindParam },
         { maxRows: room + 1 },
       );
-      const nodes = result.graph.nodes;
-      if (nodes.length > room) truncated = true;
-      for (const node of nodes.slice(0, room)) {
-        found.set(node.key, node);
-        next.push(node.key);
-      }
+      candidates.push(...result.graph.nodes);
     }
-    frontier = next;
+    const unique = [...new Map(candidates.map((n) => [n.key, n])).values()].sort(byNameThenKey);
+    if (unique.length > room) truncated = true;
+    frontier = unique.slice(0, room).map((node) => {
+      found.set(node.key, node);
+      return node.key;
+    });
   }
 
   let total: number | null = null;

@@ -14,9 +14,15 @@ import { SearchQuery, SearchResponse } from '../search/service.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(ErrorSchema, 'invalid input: `error.code` is validation_error, and `details` lists each problem'),
+  400: json(ErrorSchema, 'invalid input: `error.code` is validation_error (with `details` listing each problem) or bad_request'),
   404: json(ErrorSchema, 'no such node'),
+};
+/** What any endpoint may answer when the server or the store fails or is slow. */
+const failures = {
+  413: json(ErrorSchema, 'the request body is larger than 2 MB'),
   500: json(ErrorSchema, 'the server or the graph store failed'),
+  503: json(ErrorSchema, 'the graph store is unavailable'),
+  504: json(ErrorSchema, 'the query ran longer than QUERY_TIMEOUT_MS'),
 };
 
 export function openApiDocument(version: string) {
@@ -25,41 +31,41 @@ export function openApiDocument(version: string) {
     method: 'get',
     path: '/api/health',
     summary: 'Store status and graph size',
-    responses: { 200: json(HealthSchema, 'the store answers'), 503: json(ErrorSchema, 'the store is unavailable') },
+    responses: { 200: json(HealthSchema, 'the store answers'), ...failures },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/schema',
     summary: 'Node kinds with their properties, relationship kinds with their endpoints',
-    responses: { 200: json(SchemaSchema, 'the domain schema') },
+    responses: { 200: json(SchemaSchema, 'the domain schema'), ...failures },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/search',
     summary: 'Ranked, case- and accent-insensitive search on names and aliases',
     request: { query: SearchQuery },
-    responses: { 200: json(SearchResponse, 'matches, best first'), 400: errors[400] },
+    responses: { 200: json(SearchResponse, 'matches, best first'), 400: errors[400], ...failures },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/nodes/{id}',
     summary: 'A node with its properties, provenance and degree',
     request: { params: NodeIdParam },
-    responses: { 200: json(NodeDetails, 'the node'), 404: errors[404] },
+    responses: { 200: json(NodeDetails, 'the node'), 400: errors[400], 404: errors[404], ...failures },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/nodes/{id}/neighbors',
     summary: 'The neighbourhood of a node as a graphology subgraph',
     request: { params: NodeIdParam, query: NeighboursQuery },
-    responses: { 200: json(Subgraph, 'nodes and relationships'), 400: errors[400], 404: errors[404] },
+    responses: { 200: json(Subgraph, 'nodes and relationships'), 400: errors[400], 404: errors[404], ...failures },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/paths',
     summary: 'All shortest paths between two nodes, each with its weakest grade',
     request: { query: PathsQuery },
-    responses: { 200: json(PathsResponse, 'the paths and their subgraph'), 400: errors[400], 404: errors[404] },
+    responses: { 200: json(PathsResponse, 'the paths and their subgraph'), 400: errors[400], 404: errors[404], ...failures },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

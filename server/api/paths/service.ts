@@ -35,6 +35,7 @@ export const PathsResponse = z
         edges: z.array(z.string()),
         hops: z.number().int(),
         weakestGrade: z.string().nullable().describe('the weakest Admiralty grade among its relationships'),
+        synthetic: z.boolean().describe('true when any node or relationship on it is synthetic (illustrative)'),
       }),
     ),
     truncated: z.boolean().describe(`true when there were more than ${MAX_PATHS} shortest paths`),
@@ -62,6 +63,9 @@ export async function shortestPaths(store: GraphStore, input: PathsQuery): Promi
     { from: input.from, to: input.to, take: MAX_PATHS + 1 },
   );
   const gradeOf = new Map(result.graph.edges.map((e) => [e.key, e.attributes.grade as string | undefined]));
+  const synthetic = new Set(
+    [...result.graph.nodes, ...result.graph.edges].filter((item) => item.attributes.synthetic === true).map((item) => item.key),
+  );
   const cells = result.rows.map((row) => row.p as PathCell).filter((p) => p && p.$type === 'path');
   if (cells.length === 0 && result.rows.length > 0) throw new AppError('internal', 'path query returned no paths');
   const paths = cells.slice(0, MAX_PATHS).map((p) => ({
@@ -69,6 +73,7 @@ export async function shortestPaths(store: GraphStore, input: PathsQuery): Promi
     edges: p.edges,
     hops: p.edges.length,
     weakestGrade: weakestGrade(p.edges.map((e) => gradeOf.get(e))),
+    synthetic: [...p.nodes, ...p.edges].some((key) => synthetic.has(key)),
   }));
   const used = { nodes: new Set(paths.flatMap((p) => p.nodes)), edges: new Set(paths.flatMap((p) => p.edges)) };
   return {

@@ -34,7 +34,7 @@ export const SearchResponse = z
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 export async function search(store: GraphStore, input: SearchQuery): Promise<SearchResponse> {
-  const term = foldText(input.q.replaceAll('|', ' '));
+  const term = foldText(input.q);
   if (!term) return { query: input.q, results: [] };
   const kindFilter = input.kinds ? ` AND ${store.dialect.hasLabelIn('n', 'kinds')}` : '';
   // The search key is `|name|alias|…|`: the first entry is the name.

@@ -42,7 +42,8 @@ export function ladybugError(error: unknown, timeoutMs: number): AppError {
   if (/interrupt|timeout/i.test(message)) {
     return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
   }
-  if (/^(Parser|Binder|Catalog|Runtime|Connection) exception/i.test(message) || /exception:/i.test(message)) {
+  // The query's own faults; anything else (IO, buffer manager, …) is the store failing.
+  if (/^(Parser|Binder|Catalog|Runtime|Connection) exception|^Parameter \S+ not found/i.test(message)) {
     return new AppError('query_error', message.split('\n')[0]!, { engine: 'ladybug', message });
   }
   return new AppError('internal', 'the graph store failed', { engine: 'ladybug', message });
@@ -187,8 +188,16 @@ export class EmbeddedStore implements GraphStore {
     const limits = this.limits(options);
     return this.pools().write.use(async (connection) => {
       await connection.query('BEGIN TRANSACTION');
+      // Statements of one transaction share its connection, so they run one after another even
+      // when `work` fires several at once.
+      let queue: Promise<unknown> = Promise.resolve();
+      const run = (query: string, params: Params = {}) => {
+        const next = queue.then(() => this.execute(connection, query, params, limits));
+        queue = next.catch(() => undefined);
+        return next;
+      };
       try {
-        const value = await work({ run: (query, params = {}) => this.execute(connection, query, params, limits) });
+        const value = await work({ run });
         await connection.query('COMMIT');
         return value;
       } catch (error) {

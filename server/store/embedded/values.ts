@@ -53,7 +53,8 @@ export class LadybugValues {
     if (typeof value === 'bigint') return bigintToJson(value);
     if (value instanceof Date) return columnType === 'DATE' ? isoDate(value) : value.toISOString();
     if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-    if (Array.isArray(value)) return value.map((v) => this.toJson(v));
+    // A list column's type is its element's followed by [] (DATE[]), which the elements need.
+    if (Array.isArray(value)) return value.map((v) => this.toJson(v, columnType?.replace(/\[\d*\]$/, '')));
     if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), this.toJson(v)]));
     if (typeof value === 'object') {
       const obj = value as LadybugObject;
