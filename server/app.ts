@@ -14,14 +14,20 @@ import { schemaRouter } from './api/schema/router.ts';
 import { searchRouter } from './api/search/router.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { landingPage } from './landing-page.ts';
+import { cypherRouter } from './api/cypher/router.ts';
+import { queriesRouter } from './api/queries/router.ts';
+import type { QueryCatalogue } from './queries/catalogue.ts';
 
 export interface AppDeps {
   store: GraphStore;
   logger: Logger;
+  queries: QueryCatalogue;
+  /** ANALYST_CYPHER: whether analysts may run and save their own Cypher */
+  analystCypher: boolean;
   version?: string;
 }
 
-export function createApp({ store, logger, version = '0.1.0' }: AppDeps): express.Express {
+export function createApp({ store, logger, queries, analystCypher, version = '0.1.0' }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
@@ -30,7 +36,15 @@ export function createApp({ store, logger, version = '0.1.0' }: AppDeps): expres
 
   const openapi = openApiDocument(version);
   const api = express.Router();
-  api.use(healthRouter(store), schemaRouter(), searchRouter(store), nodesRouter(store), pathsRouter(store));
+  api.use(
+    healthRouter(store),
+    schemaRouter(),
+    searchRouter(store),
+    nodesRouter(store),
+    pathsRouter(store),
+    queriesRouter(store, queries, analystCypher),
+    cypherRouter(store, analystCypher),
+  );
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

@@ -9,6 +9,7 @@ import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { seedIfEmpty } from './seed/load-seed.ts';
 import { createStore } from './store/create-store.ts';
+import { openCatalogue } from './queries/catalogue.ts';
 
 function configOrExit(): Config {
   try {
@@ -35,7 +36,7 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ store, logger });
+const app = createApp({ store, logger, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -38,6 +38,12 @@ export interface QueryResult {
 export interface QueryOptions {
   /** stop the query after this long; defaults to the configured QUERY_TIMEOUT_MS */
   timeoutMs?: number;
+  /**
+   * 'analyst' runs the statement apart from the API's own lookups (on the embedded store, one
+   * connection of its own with variable-length patterns capped), so a runaway analyst query
+   * cannot hold up the rest.
+   */
+  lane?: 'api' | 'analyst';
   /** keep at most this many rows; defaults to the configured QUERY_MAX_ROWS */
   maxRows?: number;
 }
@@ -59,6 +65,11 @@ export interface GraphStore {
    * @example await store.read('MATCH (c:Centre {id: $id}) RETURN c', { id: 'centre:na-2024-01' })
    */
   read(query: string, params?: Params, options?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Refuses, with an AppError naming the reason, a statement that would do anything but read the
+   * graph, as the engine itself plans it (EXPLAIN); parameters are needed to plan it.
+   */
+  checkReadOnly(query: string, params?: Params): Promise<void>;
   /** Runs one statement that may write, in its own transaction. */
   write(query: string, params?: Params, options?: QueryOptions): Promise<QueryResult>;
   /**

@@ -2,6 +2,7 @@
  * The GraphStore contract against the embedded LadybugDB store, plus what only an embedded
  * store has: a data directory that outlives the process.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,20 @@ describeStoreContract('embedded', async () => {
 });
 
 describe('EmbeddedStore', () => {
+  it('releases the data dir on close, so another process can open it at once', async () => {
+    const store = freshStore();
+    await store.init();
+    await writeBatch(store, contractBatch());
+    await store.transaction(async () => {
+      throw new Error('rolled back on purpose');
+    }).catch(() => undefined);
+    await store.checkReadOnly('MATCH (n) RETURN n');
+    await store.close();
+    const opener = `const l = require('@ladybugdb/core'); new l.Database(process.argv[1]).init().then(() => console.log('opened'), (e) => console.log(e.message))`;
+    const child = spawnSync(process.execPath, ['-e', opener, store.databasePath], { encoding: 'utf8' });
+    expect(child.stdout.trim()).toBe('opened');
+  });
+
   it('stops a runaway query with a timeout while other reads and writes are answered', async () => {
     const store = freshStore();
     await store.init();

@@ -10,6 +10,7 @@ import { createLogger } from '../../server/logger.ts';
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+import { openCatalogue } from '../../server/queries/catalogue.ts';
 
 export interface Harness {
   app: Express;
@@ -18,12 +19,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(batch?: GraphBatch, limits = { timeoutMs: 10_000, maxRows: 5_000 }): Promise<Harness> {
+export interface HarnessOptions {
+  limits?: { timeoutMs: number; maxRows: number };
+  analystCypher?: boolean;
+}
+
+export async function startHarness(batch?: GraphBatch, options: HarnessOptions = {}): Promise<Harness> {
+  const limits = options.limits ?? { timeoutMs: 10_000, maxRows: 5_000 };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-test-'));
   const store = new EmbeddedStore({ dataDir, limits });
   await store.init();
   if (batch) await writeBatch(store, batch);
-  const app = createApp({ store, logger: createLogger('silent') });
+  const app = createApp({
+    store,
+    logger: createLogger('silent'),
+    queries: openCatalogue(store, dataDir),
+    analystCypher: options.analystCypher ?? true,
+  });
   return {
     app,
     store,

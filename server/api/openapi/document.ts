@@ -3,20 +3,29 @@
  * documentation and the code cannot drift apart.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HealthSchema } from '../health/router.ts';
 import { NodeDetails } from '../nodes/details.ts';
 import { NeighboursQuery, Subgraph } from '../nodes/neighbours.ts';
 import { PathsQuery, PathsResponse } from '../paths/service.ts';
-import { ErrorSchema, NodeIdParam } from '../schemas.ts';
+import { ErrorSchema, NodeIdParam, QueryResultSchema } from '../schemas.ts';
+import { CypherBody } from '../cypher/router.ts';
+import { QueryDetail, QueryName, QuerySummary, RunBody, VersionQuery } from '../queries/router.ts';
+import { SavedQueryInput } from '../../queries/user-queries.ts';
 import { SchemaSchema } from '../schema/router.ts';
 import { SearchQuery, SearchResponse } from '../search/service.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
   400: json(ErrorSchema, 'invalid input: `error.code` is validation_error (with `details` listing each problem) or bad_request'),
-  404: json(ErrorSchema, 'no such node'),
+  404: json(ErrorSchema, 'no such node or query'),
+  403: json(
+    ErrorSchema,
+    'refused: `error.code` names why — write_not_allowed, file_access, settings_not_allowed, transaction_not_allowed, procedure_not_allowed, operation_not_allowed',
+  ),
+  409: json(ErrorSchema, 'the name is taken (built-in queries cannot be overwritten)'),
 };
+const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
 /** What any endpoint may answer when the server or the store fails or is slow. */
 const failures = {
   413: json(ErrorSchema, 'the request body is larger than 2 MB'),
@@ -66,6 +75,61 @@ export function openApiDocument(version: string) {
     summary: 'All shortest paths between two nodes, each with its weakest grade',
     request: { query: PathsQuery },
     responses: { 200: json(PathsResponse, 'the paths and their subgraph'), 400: errors[400], 404: errors[404], ...failures },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/queries',
+    summary: 'The query library: built-in and saved queries with their parameters',
+    responses: { 200: json(z.object({ queries: z.array(QuerySummary) }), 'every query'), ...failures },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/queries/{name}',
+    summary: 'One query, with its Cypher for the active store',
+    request: { params: QueryName, query: VersionQuery },
+    responses: { 200: json(QueryDetail, 'the query'), 404: errors[404], ...failures },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/queries/{name}/versions',
+    summary: 'The saved versions of an analyst’s query',
+    request: { params: QueryName },
+    responses: { 200: json(z.object({ name: z.string(), versions: z.array(z.object({ version: z.number(), savedAt: z.string(), title: z.string() })) }), 'its versions, oldest first'), 404: errors[404], ...failures },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/queries/{name}/run',
+    summary: 'Run a query with parameters checked against its declaration',
+    request: { params: QueryName, ...body(RunBody) },
+    responses: { 200: json(QueryResultSchema, 'table and graph'), 400: errors[400], 403: errors[403], 404: errors[404], ...failures },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/queries',
+    summary: 'Save an analyst’s own query (checked on the active store: read-only, parameters declared)',
+    request: body(SavedQueryInput),
+    responses: { 201: json(QueryDetail, 'saved as version 1'), 400: errors[400], 403: errors[403], 409: errors[409], ...failures },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/queries/{name}',
+    summary: 'Save a new version of an analyst’s query',
+    request: { params: QueryName, ...body(SavedQueryInput.partial({ name: true })) },
+    responses: { 200: json(QueryDetail, 'the new version'), 400: errors[400], 403: errors[403], 404: errors[404], 409: errors[409], ...failures },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/queries/{name}',
+    summary: 'Delete an analyst’s query and its history',
+    request: { params: QueryName },
+    responses: { 204: { description: 'deleted' }, 404: errors[404], 409: errors[409], ...failures },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cypher',
+    summary: 'Run ad-hoc read-only Cypher (one statement; time-limited and row-capped)',
+    request: body(CypherBody),
+    responses: { 200: json(QueryResultSchema, 'table and graph'), 400: errors[400], 403: errors[403], ...failures },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

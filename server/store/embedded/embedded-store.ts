@@ -23,6 +23,7 @@ import {
   type TransactionRunner,
 } from '../types.ts';
 import { ladybugDdl } from './ddl.ts';
+import { checkLadybugPlan, readPlan } from './plan-check.ts';
 import { LadybugValues } from './values.ts';
 
 export interface EmbeddedStoreOptions {
@@ -34,6 +35,9 @@ export interface EmbeddedStoreOptions {
 }
 
 export const DATABASE_FILE = 'scamnet.lbug';
+
+/** Longest variable-length pattern an analyst query may expand (the engine's own default is 30). */
+export const ANALYST_MAX_HOPS = 10;
 
 /** Maps an engine error to a typed one; the engine's message is kept, it names the problem. */
 export function ladybugError(error: unknown, timeoutMs: number): AppError {
@@ -49,12 +53,22 @@ export function ladybugError(error: unknown, timeoutMs: number): AppError {
   return new AppError('internal', 'the graph store failed', { engine: 'ladybug', message });
 }
 
+/**
+ * Runs one of the store's own statements (DDL, BEGIN/COMMIT, settings) and closes its result:
+ * an unclosed result keeps the database file locked after close() until it is garbage collected.
+ */
+async function runOwn(connection: Connection, statement: string): Promise<void> {
+  const result = await connection.query(statement);
+  for (const r of Array.isArray(result) ? result : [result]) r.close();
+}
+
 export class EmbeddedStore implements GraphStore {
   readonly backend = 'embedded' as const;
   readonly dialect = ladybugDialect;
   private db: Database | undefined;
   private readPool: ResourcePool<Connection> | undefined;
   private writePool: ResourcePool<Connection> | undefined;
+  private analystPool: ResourcePool<Connection> | undefined;
   /** node table id → label, to fetch the ends of relationships returned without them */
   private readonly tableLabels = new Map<number, string>();
 
@@ -88,18 +102,23 @@ export class EmbeddedStore implements GraphStore {
       return connection;
     };
     const writer = await connect();
-    for (const statement of ladybugDdl()) await writer.query(statement);
+    for (const statement of ladybugDdl()) await runOwn(writer, statement);
     const readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
+    const analyst = await connect();
+    await runOwn(analyst, `CALL var_length_extend_max_depth=${ANALYST_MAX_HOPS}`);
     this.db = db;
     this.writePool = new ResourcePool([writer]);
     this.readPool = new ResourcePool(readers);
+    this.analystPool = new ResourcePool([analyst]);
     const tables = await this.read('CALL show_tables() RETURN id, name, type');
     for (const row of tables.rows) if (row.type === 'NODE') this.tableLabels.set(Number(row.id), String(row.name));
   }
 
   private pools() {
-    if (!this.readPool || !this.writePool) throw new AppError('store_unavailable', 'the graph store is not open');
-    return { read: this.readPool, write: this.writePool };
+    if (!this.readPool || !this.writePool || !this.analystPool) {
+      throw new AppError('store_unavailable', 'the graph store is not open');
+    }
+    return { read: this.readPool, write: this.writePool, analyst: this.analystPool };
   }
 
   private limits(options?: QueryOptions): StoreLimits {
@@ -177,7 +196,17 @@ export class EmbeddedStore implements GraphStore {
   // async, so a store that is not open rejects instead of throwing synchronously
   async read(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
     const limits = this.limits(options);
-    return this.pools().read.use((connection) => this.execute(connection, query, params, limits));
+    const pools = this.pools();
+    const pool = options?.lane === 'analyst' ? pools.analyst : pools.read;
+    return pool.use((connection) => this.execute(connection, query, params, limits));
+  }
+
+  /** EXPLAIN through prepare() (never query() with the caller's text), then the plan's operators. */
+  async checkReadOnly(query: string, params: Params = {}): Promise<void> {
+    const plan = await this.pools().analyst.use((connection) =>
+      this.execute(connection, `EXPLAIN ${query}`, params, this.limits({ maxRows: 1 })),
+    );
+    checkLadybugPlan(readPlan(String(Object.values(plan.rows[0] ?? {})[0] ?? '')));
   }
 
   write(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
@@ -187,7 +216,7 @@ export class EmbeddedStore implements GraphStore {
   async transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
     const limits = this.limits(options);
     return this.pools().write.use(async (connection) => {
-      await connection.query('BEGIN TRANSACTION');
+      await runOwn(connection, 'BEGIN TRANSACTION');
       // Statements of one transaction share its connection, so they run one after another even
       // when `work` fires several at once.
       let queue: Promise<unknown> = Promise.resolve();
@@ -198,23 +227,24 @@ export class EmbeddedStore implements GraphStore {
       };
       try {
         const value = await work({ run });
-        await connection.query('COMMIT');
+        await runOwn(connection, 'COMMIT');
         return value;
       } catch (error) {
         // The engine has already rolled back when a statement failed; then ROLLBACK has nothing to do.
-        await connection.query('ROLLBACK').catch(() => undefined);
+        await runOwn(connection, 'ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
   }
 
   async close(): Promise<void> {
-    const { db, readPool, writePool } = this;
-    if (!db || !readPool || !writePool) return;
+    const { db, readPool, writePool, analystPool } = this;
+    if (!db || !readPool || !writePool || !analystPool) return;
     // Later callers get store_unavailable (not the pool's bare Error); queued ones finish first.
     this.readPool = undefined;
     this.writePool = undefined;
-    const connections = [...(await writePool.drain()), ...(await readPool.drain())];
+    this.analystPool = undefined;
+    const connections = [...(await writePool.drain()), ...(await readPool.drain()), ...(await analystPool.drain())];
     for (const connection of connections) await connection.close();
     await db.close();
     this.db = undefined;

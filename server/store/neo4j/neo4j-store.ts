@@ -19,6 +19,7 @@ import {
   type TransactionRunner,
 } from '../types.ts';
 import { neo4jSchemaStatements } from './constraints.ts';
+import { checkNeo4jPlan, type Neo4jPlanNode } from './plan-check.ts';
 import { Neo4jValues, toDriverParams } from './values.ts';
 
 export interface Neo4jStoreOptions {
@@ -181,6 +182,23 @@ export class Neo4jStore implements GraphStore {
     } finally {
       await session.close();
     }
+  }
+
+  /** EXPLAIN in a READ session: the summary's query type and plan decide. */
+  async checkReadOnly(query: string, params: Params = {}): Promise<void> {
+    const limits = this.limits();
+    const session = this.session(neo4j.session.READ);
+    let summary;
+    try {
+      summary = await session.executeRead(async (tx) => (await tx.run(`EXPLAIN ${query}`, toDriverParams(params) as Record<string, unknown>)).summary, {
+        timeout: limits.timeoutMs,
+      });
+    } catch (error) {
+      throw neo4jError(error, limits.timeoutMs);
+    } finally {
+      await session.close();
+    }
+    checkNeo4jPlan(summary.queryType, summary.plan as Neo4jPlanNode | false);
   }
 
   /**
