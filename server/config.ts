@@ -18,6 +18,7 @@ export const ConfigSchema = z
     NEO4J_DATABASE: z.string().min(1).optional(),
     QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000).describe('longest a query may run'),
     QUERY_MAX_ROWS: int(1, 1_000_000).default(5_000).describe('most rows a query returns'),
+    QUERY_MAX_BYTES: int(10_000, 1_000_000_000).default(16_000_000).describe('about how much JSON a query returns'),
     SEED_ON_START: z.stringbool().default(true).describe('load the seed graph when the store is empty'),
     ANALYST_CYPHER: z.stringbool().default(true).describe("allow analysts' own Cypher: ad hoc, and saving their queries"),
     SEED: int(0, 2 ** 31 - 1).default(42).describe('generator seed for the synthetic network'),

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   missing_endpoint: 400,
   query_error: 400,
   multiple_statements: 400,
+  unsupported_query: 400,
   write_not_allowed: 403,
   file_access: 403,
   settings_not_allowed: 403,

@@ -4,5 +4,5 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'scamnet' } });
+  return pino({ level, base: { service: 'scamnet', pid: process.pid } });
 }

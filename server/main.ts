@@ -1,6 +1,7 @@
 /**
- * `npm start`: parse the configuration, open the store (seeding it on first start), serve the
- * API, and close everything cleanly on SIGINT/SIGTERM.
+ * The server process: parse the configuration, open the store (seeding it on first start), serve
+ * the API, and close everything cleanly on SIGINT/SIGTERM. `npm start` runs it under
+ * server/start.ts, which starts it again if it crashes.
  */
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
@@ -41,6 +42,8 @@ const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ backend: store.backend, port }, `scamnet listening on http://${config.HOST}:${port}/`);
+  // Tells the supervisor (server/start.ts) that start-up succeeded, so a later death is a crash.
+  process.send?.({ type: 'ready' });
 });
 server.on('error', (error) => {
   logger.fatal({ err: error }, `cannot listen on ${config.HOST}:${config.PORT}`);

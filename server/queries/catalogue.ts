@@ -68,9 +68,9 @@ export class QueryCatalogue {
     if (issues.length > 0) {
       throw new AppError('validation_error', `the query cannot be saved: ${issues.join('; ')}`, issues.map((message) => ({ message })));
     }
-    guardCypher(input.query);
+    const checked = guardCypher(input.query);
     const samples: Params = Object.fromEntries(input.params.map((p) => [p.name, sampleValue(p)]));
-    await this.store.checkReadOnly(input.query, samples);
+    await this.store.checkReadOnly(checked, samples);
     return fromSaved(await this.saved.save(input, this.store.dialect.name, update));
   }
 

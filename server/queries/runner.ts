@@ -8,13 +8,53 @@ import type { GraphStore, Params, QueryResult } from '../store/types.ts';
 import type { QueryDef } from './library.ts';
 import { paramsSchema } from './params.ts';
 
-/** Parameter values must be JSON data; this also keeps prototypes and functions out. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_LIST = 10_000;
+const MAX_STRING = 100_000;
+
+/**
+ * What a parameter value may be: a string, a finite number, a boolean, a list of one of those
+ * (all of one type), or a map of names to such values. The embedded engine's binding aborts on a
+ * null inside a map or list and on lists of mixed types, converts nested lists on the main thread
+ * in time that doubles with each level, and corrupts a list that mixes whole and decimal numbers,
+ * so nothing else reaches it.
+ */
+function valueProblem(value: unknown, depth: number): string | undefined {
+  if (value === null || value === undefined) return 'is null: give it a value';
+  if (typeof value === 'string') return value.length > MAX_STRING ? `is longer than ${MAX_STRING} characters` : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'is not a finite number';
+  if (typeof value === 'boolean') return undefined;
+  if (Array.isArray(value)) {
+    if (depth > 1) return 'nests a list inside a list or map';
+    if (value.length > MAX_LIST) return `has more than ${MAX_LIST} items`;
+    const kinds = new Set(value.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'decimal') : typeof v)));
+    if (kinds.size > 1) return `mixes ${[...kinds].join(' and ')} items: a list holds one type`;
+    for (const item of value) {
+      if (Array.isArray(item) || (item && typeof item === 'object')) return 'nests a list or map inside a list';
+      const problem = valueProblem(item, depth + 1);
+      if (problem) return `has an item that ${problem}`;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object') {
+    if (depth > 1) return 'nests a map inside a map or list';
+    const entries = Object.entries(value);
+    if (entries.length > 100) return 'has more than 100 keys';
+    for (const [key, item] of entries) {
+      if (!NAME.test(key)) return `has a key "${key.slice(0, 40)}" that is not a name`;
+      const problem = valueProblem(item, depth + 1);
+      if (problem) return `has a key ${key} that ${problem}`;
+    }
+    return undefined;
+  }
+  return 'is not JSON data';
+}
+
 function checkParams(params: Params): void {
   for (const [name, value] of Object.entries(params)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) throw new AppError('validation_error', `bad parameter name "${name}"`);
-    if (value === null || value === undefined) {
-      throw new AppError('validation_error', `parameter ${name} is null: give it a value (the embedded store cannot type nulls)`);
-    }
+    if (!NAME.test(name)) throw new AppError('validation_error', `bad parameter name "${name.slice(0, 40)}"`, { param: name.slice(0, 40) });
+    const problem = valueProblem(value, 1);
+    if (problem) throw new AppError('validation_error', `parameter ${name} ${problem}`, { param: name });
   }
 }
 
@@ -22,10 +62,10 @@ function checkParams(params: Params): void {
  * @example await runCypher(store, 'MATCH (c:Centre) WHERE c.status = $s RETURN c', { s: 'raided' })
  */
 export async function runCypher(store: GraphStore, query: string, params: Params = {}): Promise<QueryResult> {
-  guardCypher(query);
+  const checked = guardCypher(query);
   checkParams(params);
-  await store.checkReadOnly(query, params);
-  return store.read(query, params, { lane: 'analyst' });
+  await store.checkReadOnly(checked, params);
+  return store.read(checked, params, { lane: 'analyst' });
 }
 
 /** Checks the parameters against the query's declaration, then runs its text for this store. */

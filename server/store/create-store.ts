@@ -5,7 +5,7 @@ import { EmbeddedStore } from './embedded/embedded-store.ts';
 import type { GraphStore } from './types.ts';
 
 export async function createStore(config: Config): Promise<GraphStore> {
-  const limits = { timeoutMs: config.QUERY_TIMEOUT_MS, maxRows: config.QUERY_MAX_ROWS };
+  const limits = { timeoutMs: config.QUERY_TIMEOUT_MS, maxRows: config.QUERY_MAX_ROWS, maxBytes: config.QUERY_MAX_BYTES };
   if (config.GRAPH_BACKEND === 'neo4j') {
     // Loaded only when asked for, so the embedded default never pays for the driver.
     const { Neo4jStore } = await import('./neo4j/neo4j-store.ts');

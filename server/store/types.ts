@@ -46,6 +46,8 @@ export interface QueryOptions {
   lane?: 'api' | 'analyst';
   /** keep at most this many rows; defaults to the configured QUERY_MAX_ROWS */
   maxRows?: number;
+  /** keep about this many bytes of rows; defaults to the configured QUERY_MAX_BYTES */
+  maxBytes?: number;
 }
 
 export type Params = Record<string, unknown>;
@@ -84,9 +86,14 @@ export interface GraphStore {
 export interface StoreLimits {
   timeoutMs: number;
   maxRows: number;
+  maxBytes: number;
 }
 
 /** The limits for one call: the caller's where given, else the store's configured defaults. */
 export function resolveLimits(defaults: StoreLimits, options?: QueryOptions): StoreLimits {
-  return { timeoutMs: options?.timeoutMs ?? defaults.timeoutMs, maxRows: options?.maxRows ?? defaults.maxRows };
+  return {
+    timeoutMs: options?.timeoutMs ?? defaults.timeoutMs,
+    maxRows: options?.maxRows ?? defaults.maxRows,
+    maxBytes: options?.maxBytes ?? defaults.maxBytes,
+  };
 }

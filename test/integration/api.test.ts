@@ -56,7 +56,19 @@ describe('health and schema', () => {
     const res = await get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual(
-      ['/api/health', '/api/nodes/{id}', '/api/nodes/{id}/neighbors', '/api/paths', '/api/schema', '/api/search'].sort(),
+      [
+        '/api/cypher',
+        '/api/health',
+        '/api/nodes/{id}',
+        '/api/nodes/{id}/neighbors',
+        '/api/paths',
+        '/api/queries',
+        '/api/queries/{name}',
+        '/api/queries/{name}/run',
+        '/api/queries/{name}/versions',
+        '/api/schema',
+        '/api/search',
+      ].sort(),
     );
     const params = res.body.paths['/api/nodes/{id}/neighbors'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['id', 'depth', 'relKinds', 'kinds', 'limit']));

@@ -30,7 +30,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-cli-'));
-  const store = new EmbeddedStore({ dataDir, limits: { timeoutMs: 10_000, maxRows: 5_000 } });
+  const store = new EmbeddedStore({ dataDir, limits: { timeoutMs: 10_000, maxRows: 5_000, maxBytes: 16_000_000 } });
   await store.init();
   await writeBatch(store, smallGraph());
   await store.close();

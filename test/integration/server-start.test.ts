@@ -58,6 +58,29 @@ describe('npm start on an empty data dir', () => {
   });
 });
 
+describe('a crash of the server process', () => {
+  it('is followed by a restart on the same data, and the supervisor still stops cleanly', async () => {
+    const crashy = await startServer({ SEED_SCALE: '0.1' });
+    try {
+      const listening = () => crashy.logs.filter((l) => String(l.msg).startsWith('scamnet listening'));
+      const first = listening()[0]!;
+      const before = await getJson(`${crashy.url}/api/health`);
+      process.kill(Number(first.pid), 'SIGKILL');
+      const deadline = Date.now() + 60_000;
+      while (listening().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const second = listening()[1];
+      expect(second, 'a second server process started').toBeDefined();
+      expect(second!.pid).not.toBe(first.pid);
+      expect(crashy.logs.some((l) => l.msg === 'the server process died; starting it again')).toBe(true);
+      const after = await getJson(`http://127.0.0.1:${second!.port}/api/health`);
+      expect(after).toEqual(before);
+    } finally {
+      expect(await crashy.stop()).toBe(0);
+      crashy.cleanup();
+    }
+  });
+});
+
 describe('bad configuration', () => {
   it('stops start-up with a message naming the variable', async () => {
     const result = await runServerToExit({ PORT: 'eighty' });

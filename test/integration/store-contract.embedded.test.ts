@@ -13,7 +13,7 @@ import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { CENTRE_1_ATTRIBUTES, contractBatch, countNodes, describeStoreContract } from '../support/store-contract.ts';
 
-const limits = { timeoutMs: 10_000, maxRows: 50 };
+const limits = { timeoutMs: 10_000, maxRows: 50, maxBytes: 16_000_000 };
 const dirs: string[] = [];
 const stores: EmbeddedStore[] = [];
 

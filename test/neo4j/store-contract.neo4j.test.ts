@@ -26,7 +26,7 @@ describeStoreContract('neo4j', async () => {
     user: process.env.NEO4J_USER ?? 'neo4j',
     password: process.env.NEO4J_PASSWORD ?? '',
     ...(process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {}),
-    limits: { timeoutMs: 10_000, maxRows: 50 },
+    limits: { timeoutMs: 10_000, maxRows: 50, maxBytes: 16_000_000 },
   });
   await store.init();
   // Only scamnet's labels, from the schema's allowlist; anything else in the database is left alone.

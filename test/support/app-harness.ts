@@ -10,6 +10,7 @@ import { createLogger } from '../../server/logger.ts';
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+import type { StoreLimits } from '../../server/store/types.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 
 export interface Harness {
@@ -20,12 +21,12 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  limits?: { timeoutMs: number; maxRows: number };
+  limits?: Partial<StoreLimits>;
   analystCypher?: boolean;
 }
 
 export async function startHarness(batch?: GraphBatch, options: HarnessOptions = {}): Promise<Harness> {
-  const limits = options.limits ?? { timeoutMs: 10_000, maxRows: 5_000 };
+  const limits: StoreLimits = { timeoutMs: 10_000, maxRows: 5_000, maxBytes: 16_000_000, ...options.limits };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-test-'));
   const store = new EmbeddedStore({ dataDir, limits });
   await store.init();

@@ -1,5 +1,5 @@
 /**
- * Runs the server the way `npm start` does (tsx server/main.ts) in a child process, on a temp
+ * Runs the server the way `npm start` does (tsx server/start.ts) in a child process, on a temp
  * data dir and a free port, and reads its pino log to know when and where it listens.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -35,7 +35,7 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Runs the server to completion (for start-up failures) and returns its output. */
 export function runServerToExit(extra: Record<string, string>, timeoutMs = 30_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['server/main.ts'], { cwd: REPO_ROOT, env: env(extra) });
+    const child = spawn(TSX, ['server/start.ts'], { cwd: REPO_ROOT, env: env(extra) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -54,7 +54,7 @@ export function runServerToExit(extra: Record<string, string>, timeoutMs = 30_00
 /** Starts the server and resolves once it listens. */
 export function startServer(extra: Record<string, string> = {}, dataDir?: string, timeoutMs = 120_000): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'scamnet-server-'));
-  const child = spawn(TSX, ['server/main.ts'], { cwd: REPO_ROOT, env: env({ DATA_DIR: dir, ...extra }) });
+  const child = spawn(TSX, ['server/start.ts'], { cwd: REPO_ROOT, env: env({ DATA_DIR: dir, ...extra }) });
   const logs: Array<Record<string, unknown>> = [];
   let stderr = '';
   let buffered = '';

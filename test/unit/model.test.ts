@@ -86,12 +86,11 @@ describe('search text', () => {
   });
 });
 
-describe('README model diagram', () => {
-  it('is the diagram generated from the schema', async () => {
+describe('README generated blocks', () => {
+  it('match what the code generates (run `npm run docs` after changing the model or the library)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { modelDiagram } = await import('../../server/model/mermaid.ts');
+    const { currentBlock, readmeBlocks } = await import('../../server/docs/readme-blocks.ts');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const block = readme.match(/<!-- model-diagram:start[^>]*-->\n```mermaid\n([\s\S]*?)\n```\n<!-- model-diagram:end -->/);
-    expect(block?.[1]).toBe(modelDiagram());
+    for (const block of readmeBlocks()) expect(currentBlock(readme, block.id), block.id).toBe(block.content);
   });
 });

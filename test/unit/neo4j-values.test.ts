@@ -253,7 +253,7 @@ describe('Neo4jStore without a server', () => {
   it('fails init with store_unavailable naming NEO4J_URI, and never shows a password', async () => {
     const port = await closedPort();
     const uri = `bolt://scamnet:uri-secret@127.0.0.1:${port}`;
-    const limits = { timeoutMs: 1000, maxRows: 10 };
+    const limits = { timeoutMs: 1000, maxRows: 10, maxBytes: 1_000_000 };
     const store = new Neo4jStore({ uri, user: 'neo4j', password: 's3cret-pw', limits });
     const error = await store.init().then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

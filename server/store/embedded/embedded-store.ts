@@ -12,6 +12,7 @@ import { AppError } from '../../errors.ts';
 import { ladybugDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
 import { ResourcePool } from '../pool.ts';
+import { RowBudget } from '../row-budget.ts';
 import {
   resolveLimits,
   type GraphStore,
@@ -24,6 +25,7 @@ import {
 } from '../types.ts';
 import { ladybugDdl } from './ddl.ts';
 import { checkLadybugPlan, readPlan } from './plan-check.ts';
+import { refuseKnownEngineBugs } from './engine-bugs.ts';
 import { LadybugValues } from './values.ts';
 
 export interface EmbeddedStoreOptions {
@@ -153,20 +155,17 @@ export class EmbeddedStore implements GraphStore {
     const collector = new GraphCollector();
     const values = new LadybugValues(collector);
     const rows: Record<string, JsonValue>[] = [];
-    let truncated = false;
-    while (result.hasNext()) {
+    const budget = new RowBudget(limits);
+    while (result.hasNext() && budget.hasRoom()) {
       const raw = await result.getNext();
       if (!raw) break;
-      if (rows.length >= limits.maxRows) {
-        truncated = true;
-        break;
-      }
       const row: Record<string, JsonValue> = {};
       columns.forEach((column, i) => (row[column] = values.toJson(raw[column], types[i])));
+      if (!budget.admit(row)) break;
       rows.push(row);
     }
     await this.fetchMissingEnds(connection, collector, values, limits);
-    return collector.result(columns, rows, truncated, started);
+    return collector.result(columns, rows, budget.truncated, started);
   }
 
   /** Relationships returned without their end nodes still need those ends to be drawn. */
@@ -203,6 +202,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** EXPLAIN through prepare() (never query() with the caller's text), then the plan's operators. */
   async checkReadOnly(query: string, params: Params = {}): Promise<void> {
+    refuseKnownEngineBugs(query);
     const plan = await this.pools().analyst.use((connection) =>
       this.execute(connection, `EXPLAIN ${query}`, params, this.limits({ maxRows: 1 })),
     );

@@ -46,10 +46,11 @@ export function readPlan(explainText: string): LadybugPlan {
 /** Throws the AppError that names why the plan is not read-only; returns when it is. */
 export function checkLadybugPlan(plan: LadybugPlan): void {
   if (plan.operators.length === 0) throw new AppError('operation_not_allowed', 'the statement has no query plan to check');
-  for (const operator of plan.operators) {
-    if (READ_OPERATORS.has(operator)) continue;
-    const code = REFUSED_OPERATORS[operator] ?? 'operation_not_allowed';
-    throw new AppError(code, `the statement would ${describe(code)} (engine operator ${operator})`, { operator });
+  // A known operator names the reason best (EXPORT's plan also holds a sink no read uses).
+  const refused = plan.operators.find((op) => REFUSED_OPERATORS[op]) ?? plan.operators.find((op) => !READ_OPERATORS.has(op));
+  if (refused) {
+    const code = REFUSED_OPERATORS[refused] ?? 'operation_not_allowed';
+    throw new AppError(code, `the statement would ${describe(code)} (engine operator ${refused})`, { operator: refused });
   }
   for (const fn of plan.functions) {
     if (READ_FUNCTIONS.has(fn)) continue;

@@ -8,6 +8,7 @@ import type { BookmarkManager, Driver, Result, Session, SessionMode } from 'neo4
 import { AppError } from '../../errors.ts';
 import { neo4jDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
+import { RowBudget } from '../row-budget.ts';
 import {
   resolveLimits,
   type GraphStore,
@@ -144,20 +145,18 @@ export class Neo4jStore implements GraphStore {
     const collector = new GraphCollector();
     const values = new Neo4jValues(collector);
     const rows: Record<string, JsonValue>[] = [];
-    let truncated = false;
+    const budget = new RowBudget(limits);
     // Leaving the loop early tells the server to discard the rest instead of streaming it.
     for await (const record of result) {
-      if (rows.length >= limits.maxRows) {
-        truncated = true;
-        break;
-      }
+      if (!budget.hasRoom()) break;
       const row: Record<string, JsonValue> = {};
       for (const key of record.keys) row[String(key)] = values.toJson(record.get(key));
+      if (!budget.admit(row)) break;
       rows.push(row);
     }
     const columns = (await result.keys()).map(String);
     await this.fetchMissingEnds(runner, collector, values);
-    return collector.result(columns, rows, truncated, started);
+    return collector.result(columns, rows, budget.truncated, started);
   }
 
   /** Relationships returned without their end nodes still need those ends to be drawn. */

@@ -42,8 +42,11 @@ export function checkNeo4jPlan(queryType: string | undefined, plan: Neo4jPlanNod
         throw new AppError('procedure_not_allowed', `${name ?? 'the procedure'} is not on the list of procedures analysts may call`);
       }
     }
-    // `*]`, `*2..]` and `*..]` have no upper bound; `*3]` and `*1..6]` do.
-    if (/VarLengthExpand|ShortestPath/i.test(op) && /\*\s*(\d+\s*\.\.\s*|\.\.\s*)?\]/.test(details(node))) {
+    // `*]`, `*2..]` and `*..]` have no upper bound; `*3]` and `*1..6]` do. Quantified path
+    // patterns (`((a)-->(b))+`) are planned as Repeat with `{1, *}` when unbounded.
+    const unboundedExpand = /VarLengthExpand|ShortestPath/i.test(op) && /\*\s*(\d+\s*\.\.\s*|\.\.\s*)?\]/.test(details(node));
+    const unboundedRepeat = /Repeat|ShortestPath/i.test(op) && /\{\s*\d*\s*,\s*\*\s*\}/.test(details(node));
+    if (unboundedExpand || unboundedRepeat) {
       throw new AppError('operation_not_allowed', 'give variable-length patterns an upper bound, e.g. [*1..6]');
     }
   }

@@ -1,0 +1,52 @@
+/**
+ * `npm start`: runs the server (server/main.ts) in a child process and starts it again if it dies
+ * — the embedded engine is native code, and a crash there would otherwise take the tool down until
+ * someone noticed. A server that fails before it is ready (bad configuration, data dir in use) or
+ * stops cleanly is not restarted, and five crashes within a minute end the supervision.
+ */
+import cluster, { type Worker } from 'node:cluster';
+
+const MAX_CRASHES = 5;
+const WINDOW_MS = 60_000;
+
+function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
+  process.stdout.write(`${JSON.stringify({ level: level === 'info' ? 30 : 50, time: Date.now(), service: 'scamnet', role: 'supervisor', msg, ...extra })}\n`);
+}
+
+function supervise(): void {
+  let stopping = false;
+  let crashes: number[] = [];
+  let current: Worker | undefined;
+
+  const start = () => {
+    const worker = cluster.fork();
+    let ready = false;
+    current = worker;
+    worker.on('message', (message: { type?: string }) => {
+      if (message?.type === 'ready') ready = true;
+    });
+    worker.on('exit', (code, signal) => {
+      if (stopping || (code === 0 && !signal)) process.exit(code ?? 0);
+      if (!ready) process.exit(code ?? 1);
+      const now = Date.now();
+      crashes = [...crashes.filter((t) => now - t < WINDOW_MS), now];
+      if (crashes.length >= MAX_CRASHES) {
+        log('error', `the server died ${crashes.length} times within a minute; not restarting`, { code, signal });
+        process.exit(1);
+      }
+      log('error', 'the server process died; starting it again', { code, signal, pid: worker.process.pid });
+      start();
+    });
+  };
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      current?.process.kill(signal);
+    });
+  }
+  start();
+}
+
+if (cluster.isPrimary) supervise();
+else await import('./main.ts');

@@ -1,0 +1,60 @@
+/**
+ * Analyst Cypher on a live Neo4j: every built-in query runs on the seed graph with its Neo4j text,
+ * and hostile statements are refused by the server's own plan (query type, LOAD CSV, procedures).
+ *   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npm run test:neo4j
+ * Like the contract suite, it replaces every scamnet-labelled node in the target database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../server/errors.ts';
+import { NODE_KIND_NAMES } from '../../server/model/schema.ts';
+import { loadBuiltinQueries } from '../../server/queries/library.ts';
+import { sampleValue } from '../../server/queries/params.ts';
+import { runCypher, runSavedQuery } from '../../server/queries/runner.ts';
+import { writeBatch } from '../../server/store/batch-writer.ts';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
+import { buildSeedGraph } from '../../seeds/index.ts';
+
+const uri = process.env.NEO4J_URI;
+let store: Neo4jStore;
+
+describe.skipIf(!uri)('analyst Cypher on a live Neo4j', () => {
+  beforeAll(async () => {
+    store = new Neo4jStore({
+      uri: uri!,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      ...(process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {}),
+      limits: { timeoutMs: 5_000, maxRows: 5_000, maxBytes: 16_000_000 },
+    });
+    await store.init();
+    for (const kind of NODE_KIND_NAMES) await store.write(`MATCH (n:${kind}) DETACH DELETE n`);
+    await writeBatch(store, buildSeedGraph({ seed: 42, scale: 1 }));
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it.each(loadBuiltinQueries().map((q) => [q.name, q] as const))('runs %s with its Neo4j text', async (_name, query) => {
+    const params = Object.fromEntries(query.params.map((p) => [p.name, sampleValue(p)]));
+    const result = await runSavedQuery(store, query, params);
+    expect(result.columns.length).toBeGreaterThan(0);
+  });
+
+  const refusals: Array<[string, string]> = [
+    ['MATCH (c:Centre) SET c.status = "x" RETURN c', 'write_not_allowed'],
+    ['CREATE (:Country {id: "country:ZZ"})', 'write_not_allowed'],
+    ['MATCH (c:Centre) CALL { WITH c MERGE (x:Country {id: "country:ZZ"}) } RETURN c', 'write_not_allowed'],
+    ['LOAD CSV FROM "file:///etc/passwd" AS line RETURN line', 'file_access'],
+    ['CALL dbms.components()', 'procedure_not_allowed'],
+    ['CALL apoc.load.json("file:///etc/passwd")', 'procedure_not_allowed'],
+    ['SHOW USERS', 'operation_not_allowed'],
+    ['MATCH p = (a:Country)-[*]-(b:Centre) RETURN count(p)', 'operation_not_allowed'],
+  ];
+  it.each(refusals)('refuses %s', async (query, code) => {
+    const before = await store.read('MATCH (n) RETURN count(n) AS n');
+    const error = await runCypher(store, query).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    expect((await store.read('MATCH (n) RETURN count(n) AS n')).rows).toEqual(before.rows);
+  });
+});
