@@ -152,6 +152,19 @@ describe('POST /api/cypher', () => {
     expect(result.graph.nodes.map((n) => n.key).sort()).toEqual(['centre:alpha', 'country:TH']);
   });
 
+  it("answers the engine's complaints about an analyst's statement as 400 query_error", async () => {
+    for (const query of [
+      'RETURN 1/0 AS x',
+      "RETURN CAST('abc' AS INT64) AS x",
+      'RETURN 9223372036854775807 + 1 AS x',
+      // no "… exception:" prefix on this one
+      "MATCH p = (a:Country)-[:TRAFFICKED_TO*1..2]->(b) WITH p AS p, list_to_string(' ', list_transform(nodes(p), n -> n.id)) AS k RETURN length(p), k",
+    ]) {
+      const res = await request(h.app).post('/api/cypher').send({ query });
+      expect([res.status, res.body.error?.code], query).toEqual([400, 'query_error']);
+    }
+  });
+
   it('caps rows at QUERY_MAX_ROWS and says so', async () => {
     const capped = await startHarness(smallGraph(), { limits: { timeoutMs: 5000, maxRows: 3 } });
     try {

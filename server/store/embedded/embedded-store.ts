@@ -41,15 +41,22 @@ export const DATABASE_FILE = 'scamnet.lbug';
 /** Longest variable-length pattern an analyst query may expand (the engine's own default is 30). */
 export const ANALYST_MAX_HOPS = 10;
 
-/** Maps an engine error to a typed one; the engine's message is kept, it names the problem. */
-export function ladybugError(error: unknown, timeoutMs: number): AppError {
+/** Engine failures that are the store's, whatever statement met them. */
+const STORE_FAULT = /^(IO|Buffer manager|Storage|Checkpoint|Internal|Transaction manager|Copy) exception|assert/i;
+
+/**
+ * Maps an engine error to a typed one; the engine's message is kept, it names the problem. An
+ * analyst's statement is the cause of any error but the store's own failures, so there every other
+ * message is a query_error; for the API's own statements only the engine's query-error kinds are.
+ */
+export function ladybugError(error: unknown, timeoutMs: number, analyst = false): AppError {
   if (error instanceof AppError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/interrupt|timeout/i.test(message)) {
     return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
   }
-  // The query's own faults; anything else (IO, buffer manager, …) is the store failing.
-  if (/^(Parser|Binder|Catalog|Runtime|Connection) exception|^Parameter \S+ not found/i.test(message)) {
+  const queryFault = /^(Parser|Binder|Catalog|Runtime|Connection|Conversion|Overflow) exception|^Parameter \S+ not found/i.test(message);
+  if (queryFault || (analyst && !STORE_FAULT.test(message))) {
     return new AppError('query_error', message.split('\n')[0]!, { engine: 'ladybug', message });
   }
   return new AppError('internal', 'the graph store failed', { engine: 'ladybug', message });
@@ -128,7 +135,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /** Prepares (never `query()`: one statement only) and runs a statement on one connection. */
-  private async execute(connection: Connection, query: string, params: Params, limits: StoreLimits): Promise<QueryResult> {
+  private async execute(
+    connection: Connection,
+    query: string,
+    params: Params,
+    limits: StoreLimits,
+    analyst = false,
+  ): Promise<QueryResult> {
     const started = performance.now();
     try {
       connection.setQueryTimeout(limits.timeoutMs);
@@ -145,7 +158,7 @@ export class EmbeddedStore implements GraphStore {
         result.close();
       }
     } catch (error) {
-      throw ladybugError(error, limits.timeoutMs);
+      throw ladybugError(error, limits.timeoutMs, analyst);
     }
   }
 
@@ -196,15 +209,15 @@ export class EmbeddedStore implements GraphStore {
   async read(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
     const limits = this.limits(options);
     const pools = this.pools();
-    const pool = options?.lane === 'analyst' ? pools.analyst : pools.read;
-    return pool.use((connection) => this.execute(connection, query, params, limits));
+    const analyst = options?.lane === 'analyst';
+    return (analyst ? pools.analyst : pools.read).use((connection) => this.execute(connection, query, params, limits, analyst));
   }
 
   /** EXPLAIN through prepare() (never query() with the caller's text), then the plan's operators. */
   async checkReadOnly(query: string, params: Params = {}): Promise<void> {
     refuseKnownEngineBugs(query);
     const plan = await this.pools().analyst.use((connection) =>
-      this.execute(connection, `EXPLAIN ${query}`, params, this.limits({ maxRows: 1 })),
+      this.execute(connection, `EXPLAIN ${query}`, params, this.limits({ maxRows: 1 }), true),
     );
     checkLadybugPlan(readPlan(String(Object.values(plan.rows[0] ?? {})[0] ?? '')));
   }
