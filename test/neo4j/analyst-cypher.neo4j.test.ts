@@ -6,28 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
-import { NODE_KIND_NAMES } from '../../server/model/schema.ts';
 import { loadBuiltinQueries } from '../../server/queries/library.ts';
 import { sampleValue } from '../../server/queries/params.ts';
 import { runCypher, runSavedQuery } from '../../server/queries/runner.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
-import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
+import type { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
+import { liveNeo4jUri, openLiveNeo4j } from '../support/neo4j-live.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';
 
-const uri = process.env.NEO4J_URI;
 let store: Neo4jStore;
 
-describe.skipIf(!uri)('analyst Cypher on a live Neo4j', () => {
+describe.skipIf(!liveNeo4jUri)('analyst Cypher on a live Neo4j', () => {
   beforeAll(async () => {
-    store = new Neo4jStore({
-      uri: uri!,
-      user: process.env.NEO4J_USER ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      ...(process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {}),
-      limits: { timeoutMs: 5_000, maxRows: 5_000, maxBytes: 16_000_000 },
-    });
-    await store.init();
-    for (const kind of NODE_KIND_NAMES) await store.write(`MATCH (n:${kind}) DETACH DELETE n`);
+    store = await openLiveNeo4j({ timeoutMs: 5_000, maxRows: 5_000 });
     await writeBatch(store, buildSeedGraph({ seed: 42, scale: 1 }));
   });
   afterAll(async () => {

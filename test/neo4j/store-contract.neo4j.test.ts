@@ -5,12 +5,12 @@
  * database. Without NEO4J_URI the suite is skipped.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_KIND_NAMES } from '../../server/model/schema.ts';
 import { neo4jSchemaStatements } from '../../server/store/neo4j/constraints.ts';
-import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
+import type { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
+import { liveNeo4jUri, openLiveNeo4j } from '../support/neo4j-live.ts';
 import { describeStoreContract } from '../support/store-contract.ts';
 
-const uri = process.env.NEO4J_URI;
+const uri = liveNeo4jUri;
 let store: Neo4jStore | undefined;
 
 if (!uri) console.log('NEO4J_URI is not set: the live Neo4j suite is skipped');
@@ -21,16 +21,7 @@ afterAll(async () => {
 
 describeStoreContract('neo4j', async () => {
   if (!uri) return null;
-  store = new Neo4jStore({
-    uri,
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    ...(process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {}),
-    limits: { timeoutMs: 10_000, maxRows: 50, maxBytes: 16_000_000 },
-  });
-  await store.init();
-  // Only scamnet's labels, from the schema's allowlist; anything else in the database is left alone.
-  for (const kind of NODE_KIND_NAMES) await store.write(`MATCH (n:${kind}) DETACH DELETE n`);
+  store = await openLiveNeo4j();
   return store;
 });
 
