@@ -12,6 +12,7 @@ const LINKS: Array<[string, string]> = [
   ['/api/search?q=namibia', 'search: “namibia”'],
   ['/api/nodes/centre:na-2024-01', 'a node: the Namibia centre dismantled in 2024'],
   ['/api/nodes/centre:na-2024-01/neighbors?depth=1', 'its neighbourhood'],
+  ['/api/queries', 'the saved Cypher query library (run one with POST /api/queries/:name/run)'],
   ['/api/openapi.json', 'OpenAPI 3.1 description of every endpoint'],
 ];
 
