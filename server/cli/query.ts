@@ -60,7 +60,7 @@ function readArgs() {
 
 function print(result: QueryResult, format: z.infer<typeof Format>): void {
   if (format === 'json') console.log(JSON.stringify(result, null, 2));
-  else if (format === 'csv') process.stdout.write(stringify([result.columns, ...textRows(result).map((r) => r.map(neutraliseFormula))]));
+  else if (format === 'csv') process.stdout.write(stringify([result.columns, ...textRows(result)].map((r) => r.map(neutraliseFormula))));
   else console.log(formatTable(result));
 }
 
@@ -99,11 +99,14 @@ async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Pr
 async function direct(config: Config, store: GraphStore, args: ReturnType<typeof readArgs>): Promise<void> {
   const catalogue = openCatalogue(store, config.DATA_DIR);
   if (args.list) return printList(catalogue.list());
+  const refused = () => new AppError('operation_not_allowed', "ANALYST_CYPHER=false: analysts' own Cypher is turned off");
   if (args.cypher) {
-    if (!config.ANALYST_CYPHER) throw new AppError('operation_not_allowed', 'ANALYST_CYPHER=false: ad-hoc Cypher is turned off');
+    if (!config.ANALYST_CYPHER) throw refused();
     return print(await runCypher(store, args.cypher, args.params), args.format);
   }
-  print(await runSavedQuery(store, catalogue.get(args.name!), args.params), args.format);
+  const query = catalogue.get(args.name!);
+  if (!query.builtin && !config.ANALYST_CYPHER) throw refused();
+  print(await runSavedQuery(store, query, args.params), args.format);
 }
 
 const args = readArgs();

@@ -18,10 +18,20 @@ export const ALLOWED_PROCEDURES = new Set([
   'db.schema.reltypeproperties',
 ]);
 
+/**
+ * LadybugDB table functions an analyst may CALL: they only describe the database. Every other one
+ * is refused here, before the engine prepares it: some read files (READ_CSV_*, READ_NPY,
+ * READ_PARQUET, FILE_INFO), and preparing some of those with a bad path crashes the process.
+ */
+export const ALLOWED_TABLE_FUNCTIONS = new Set(['show_tables', 'table_info', 'show_connection', 'db_version', 'show_functions']);
+
 const FILE_CLAUSES = new Set(['LOAD', 'COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'INSTALL', 'UNINSTALL', 'USE']);
 const TRANSACTION_WORDS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'CHECKPOINT']);
 /** Neo4j administration commands: nothing an analyst of the graph needs. */
 const ADMIN_WORDS = new Set(['SHOW', 'GRANT', 'DENY', 'REVOKE', 'TERMINATE']);
+/** The dashes and left arrow heads Cypher grammars accept in relationship patterns, not only `-` and `<`. */
+const DASH = /^[-\u00AD\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/;
+const LEFT_ARROW = /^[<\u27E8\u3008\uFE64\uFF1C]$/;
 
 type Refusal =
   | 'file_access'
@@ -42,17 +52,26 @@ function refuse(code: Refusal, message: string, token?: Token): never {
  */
 export const MAX_RELATIONSHIP_PATTERNS = 24;
 
+/** Punctuation is only ever a punct token: a string '.' or a quoted `.` is a name, not a dot. */
+export const isPunct = (token: Token | undefined, text: string) => token?.kind === 'punct' && token.text === text;
 const isName = (token: Token | undefined) => token?.kind === 'word' || token?.kind === 'quoted';
 
 /** `a.b.c(` starting at `index` (names may be `quoted`), as the dotted name, or null. */
 function dottedCall(tokens: Token[], index: number): string | null {
   const parts = [tokens[index]!.text];
   let i = index + 1;
-  while (tokens[i]?.text === '.' && isName(tokens[i + 1])) {
+  while (isPunct(tokens[i], '.') && isName(tokens[i + 1])) {
     parts.push(tokens[i + 1]!.text);
     i += 2;
   }
-  return parts.length > 1 && tokens[i]?.text === '(' ? parts.join('.') : null;
+  return parts.length > 1 && isPunct(tokens[i], '(') ? parts.join('.') : null;
+}
+
+function relationshipPatterns(tokens: Token[]): number {
+  return tokens.filter((t, i) => {
+    const next = tokens[i + 1];
+    return isPunct(t, ')') && next?.kind === 'punct' && (DASH.test(next.text) || LEFT_ARROW.test(next.text));
+  }).length;
 }
 
 /**
@@ -71,28 +90,26 @@ export function guardCypher(text: string): string {
     throw error;
   }
   if (tokens.length === 0) throw new AppError('query_error', 'the query is empty');
-  const relationships = tokens.filter((t, i) => t.text === ')' && (tokens[i + 1]?.text === '-' || tokens[i + 1]?.text === '<')).length;
+  const relationships = relationshipPatterns(tokens);
   if (relationships > MAX_RELATIONSHIP_PATTERNS) {
     throw new AppError('unsupported_query', `at most ${MAX_RELATIONSHIP_PATTERNS} relationship patterns in one query (this one has ${relationships})`);
   }
 
   tokens.forEach((token, i) => {
-    if (token.kind === 'punct' && token.text === ';' && i < tokens.length - 1) {
+    if (isPunct(token, ';') && i < tokens.length - 1) {
       refuse('multiple_statements', 'one statement at a time: remove the text after the semicolon', token);
     }
-    if (token.kind !== 'word' && token.kind !== 'quoted') return;
-    // A name after a dot is a property or the rest of a dotted name already checked at its start.
-    if (tokens[i - 1]?.text === '.') return;
+    if (!isName(token)) return;
+    // A name right after a dot is a property, or the rest of a dotted name checked at its start.
+    if (isPunct(tokens[i - 1], '.')) return;
     const dotted = dottedCall(tokens, i);
     if (dotted && !ALLOWED_PROCEDURES.has(dotted.toLowerCase())) {
       refuse('procedure_not_allowed', `${dotted} is not on the list of procedures analysts may call`, token);
     }
     if (token.kind !== 'word') return;
+    // A map key (`{copy: 1}`) is not a clause either.
+    if ((isPunct(tokens[i - 1], '{') || isPunct(tokens[i - 1], ',')) && isPunct(tokens[i + 1], ':')) return;
     const word = token.text.toUpperCase();
-    const previous = tokens[i - 1];
-    // A property (`n.load`) or a map key (`{copy: 1}`) is not a clause.
-    const isProperty = previous?.text === '.' || tokens[i + 1]?.text === ':';
-    if (isProperty) return;
     if (FILE_CLAUSES.has(word)) {
       refuse('file_access', `${word} reads or writes files, the network or databases, which analyst queries may not`, token);
     }
@@ -105,8 +122,11 @@ export function guardCypher(text: string): string {
     if (ADMIN_WORDS.has(word)) refuse('operation_not_allowed', `${word}: administration commands are not allowed`, token);
     if (word === 'CALL') {
       const next = tokens[i + 1];
-      if (isName(next) && (tokens[i + 2]?.text === '=' || next!.text.toUpperCase() === 'SET')) {
+      if (isName(next) && (isPunct(tokens[i + 2], '=') || next!.text.toUpperCase() === 'SET')) {
         refuse('settings_not_allowed', 'changing engine settings is not allowed', token);
+      }
+      if (isName(next) && isPunct(tokens[i + 2], '(') && !ALLOWED_TABLE_FUNCTIONS.has(next!.text.toLowerCase())) {
+        refuse('procedure_not_allowed', `CALL ${next!.text}(…) is not on the list of functions analysts may call`, token);
       }
     }
   });

@@ -117,11 +117,17 @@ export function parameterIssues(body: string, params: ParamSpec[]): string[] {
 export function formatHeader(header: QueryHeader): string {
   const param = (p: ParamSpec) =>
     `// param: ${p.name} | ${p.type} | ${p.required ? 'required' : `default ${JSON.stringify(p.default)}`} | ${p.description}`;
+  // Every line of a multi-line field stays a comment: a continuation line, never a line of Cypher.
+  const field = (key: string, value: string) =>
+    value
+      .split(/\r\n|\r|\n/)
+      .map((line, i) => (i === 0 ? `// ${key}: ${line}` : `//   ${line}`))
+      .join('\n');
   return [
-    `// name: ${header.name}`,
-    `// title: ${header.title}`,
-    `// description: ${header.description}`,
+    field('name', header.name),
+    field('title', header.title),
+    field('description', header.description),
     ...header.params.map(param),
-    `// returns: ${header.returns}`,
+    field('returns', header.returns),
   ].join('\n');
 }

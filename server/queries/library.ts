@@ -53,8 +53,14 @@ export function loadBuiltinQueries(dir = BUILTIN_DIR): QueryDef[] {
       problems.push(`${file}: ${error instanceof HeaderError ? error.issues.join('; ') : (error as Error).message}`);
     }
   }
-  const orphans = files.filter((f) => f.split('.').length === 3 && !bases.includes(`${f.split('.')[0]}.cypher`));
-  for (const orphan of orphans) problems.push(`${orphan}: no ${orphan.split('.')[0]}.cypher beside it`);
+  for (const file of files.filter((f) => f.split('.').length !== 2)) {
+    const [base, dialect] = file.split('.');
+    if (file.split('.').length !== 3 || !DIALECTS.includes(dialect as DialectName)) {
+      problems.push(`${file}: a variant is named <query>.ladybug.cypher or <query>.neo4j.cypher`);
+    } else if (!bases.includes(`${base}.cypher`)) {
+      problems.push(`${file}: no ${base}.cypher beside it`);
+    }
+  }
   if (problems.length > 0) throw new Error(`the query library in ${dir} has problems:\n  ${problems.join('\n  ')}`);
   return queries;
 }

@@ -18,11 +18,14 @@ export const ParamTypeSchema = z
 
 export const ParamSpec = z
   .object({
-    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a parameter name: letters, digits and _'),
+    name: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a parameter name: letters, digits and _')
+      .refine((n) => !['__proto__', 'constructor', 'prototype'].includes(n), 'a name JavaScript objects reserve'),
     type: ParamTypeSchema,
     required: z.boolean(),
     default: z.unknown().optional().describe('used when the parameter is not given; required parameters have none'),
-    description: z.string().max(500).default(''),
+    description: z.string().max(500).regex(/^[^\r\n]*$/, 'one line, without line breaks').default(''),
   })
   .meta({ id: 'QueryParameter' });
 export type ParamSpec = z.infer<typeof ParamSpec>;

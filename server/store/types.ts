@@ -71,7 +71,7 @@ export interface GraphStore {
    * Refuses, with an AppError naming the reason, a statement that would do anything but read the
    * graph, as the engine itself plans it (EXPLAIN); parameters are needed to plan it.
    */
-  checkReadOnly(query: string, params?: Params): Promise<void>;
+  checkReadOnly(query: string, params?: Params, lane?: QueryOptions['lane']): Promise<void>;
   /** Runs one statement that may write, in its own transaction. */
   write(query: string, params?: Params, options?: QueryOptions): Promise<QueryResult>;
   /**

@@ -205,6 +205,43 @@ const badParams: HostileCase[] = [
  */
 const BYPASS = "/* **/ ' */";
 const guardBypass: HostileCase[] = [
+  // The guard once skipped a word after anything whose text was "." or before anything whose text
+  // was ":", strings and quoted names included: the engine then read /etc/passwd while preparing.
+  {
+    name: 'LOAD FROM after a quoted name `.`',
+    query: `WITH 1 AS \`.\` LOAD FROM "${INPUT_CSV}" (file_format = "csv", header = true) RETURN nope`,
+    code: 'file_access',
+  },
+  { name: "LOAD FROM after a string '.'", query: `WITH '.' AS x LOAD FROM "${INPUT_CSV}" (header = true) RETURN *`, code: 'file_access' },
+  { name: "ATTACH before a string ':'", query: `ATTACH ':' AS x (dbtype lbug)`, code: 'file_access' },
+  { name: 'a label named Load is refused rather than risked', query: 'MATCH (n:Load) RETURN n', code: 'file_access' },
+  // Table functions that read files are refused by their tokens: preparing some of them crashed the process.
+  { name: 'CALL READ_NPY', query: "CALL READ_NPY('/x') RETURN *", code: 'procedure_not_allowed' },
+  { name: 'CALL READ_CSV_PARALLEL', query: `CALL READ_CSV_PARALLEL('${INPUT_CSV}') RETURN *`, code: 'procedure_not_allowed' },
+  { name: 'CALL READ_CSV_SERIAL', query: `CALL READ_CSV_SERIAL('${INPUT_CSV}') RETURN *`, code: 'procedure_not_allowed' },
+  { name: 'CALL READ_PARQUET', query: "CALL READ_PARQUET('/x.parquet') RETURN *", code: 'procedure_not_allowed' },
+  { name: 'CALL FILE_INFO', query: `CALL FILE_INFO('${INPUT_CSV}') RETURN *`, code: 'procedure_not_allowed' },
+  { name: 'CALL a quoted table function', query: "CALL `read_npy`('/x') RETURN *", code: 'procedure_not_allowed' },
+  {
+    name: 'a clique written with Unicode dashes',
+    query: `MATCH ${Array.from({ length: 10 }, (_, i) => Array.from({ length: 9 - i }, (_, j) => `(a${i})\u2013[:LOCATED_IN]\u2013(a${i + j + 1})`)).flat().join(', ')} RETURN count(*) AS n`,
+    code: 'unsupported_query',
+  },
+  {
+    name: 'the aggregate bug with a quoted function name',
+    query: 'MATCH (c:Centre) RETURN c.status AS s, count(DISTINCT c.id) AS d, `collect`(c.id) AS ids',
+    code: 'unsupported_query',
+  },
+  {
+    name: 'the aggregate bug with count_star()',
+    query: 'MATCH (c:Centre) RETURN c.status AS s, count(DISTINCT c.id) AS d, count_star() AS n',
+    code: 'unsupported_query',
+  },
+  {
+    name: "the aggregate bug after a string '.'",
+    query: "MATCH (c:Centre) WITH c, '.' AS x RETURN c.status AS s, count(DISTINCT c.id) AS d, collect(c.id) AS ids",
+    code: 'unsupported_query',
+  },
   {
     name: 'COPY FROM behind an engine-only comment end reaches no file',
     query: `${BYPASS} COPY Centre FROM "${INPUT_CSV}" (header = false, file_format = "csv") // '`,
@@ -370,6 +407,24 @@ describe('runaway queries', () => {
     ).expect(200);
     expect(unbounded.body.rows).toEqual([{ n: 3817, longest: 10 }]);
     expect(unbounded.body.rows).toEqual(ten.body.rows);
+  });
+});
+
+describe('after every hostile input above', () => {
+  it('the server process is still the same and answers', async () => {
+    expect((await request(h.app).get('/api/health').expect(200)).body.status).toBe('ok');
+    expect((await cypher('RETURN 1 AS one')).status).toBe(200);
+  });
+});
+
+describe('engine messages are not mistaken for what they are not', () => {
+  it('a cast error mentioning "timeout" is a query_error, not a timeout', async () => {
+    expectErrorBody(await cypher("MATCH (c:Centre) RETURN CAST(c.id + 'timeout' AS INT64) AS n"), 'query_error');
+  });
+
+  it('a map with _nodes and _rels keys is a map, not a path', async () => {
+    const res = await cypher('RETURN {_nodes: [1], _rels: [2]} AS m').expect(200);
+    expect(res.body.rows).toEqual([{ m: { _nodes: [1], _rels: [2] } }]);
   });
 });
 

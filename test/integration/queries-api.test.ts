@@ -132,11 +132,39 @@ describe("analysts' own queries", () => {
     expectCode((await request(h.app).put('/api/queries/never-saved').send(centresByStatus).expect(404)).body, 'not_found');
   });
 
-  it('deletes a saved query and its history', async () => {
+  it('deletes a saved query, and numbering carries on when the name is used again', async () => {
     await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'short-lived' }).expect(201);
+    await request(h.app).put('/api/queries/short-lived').send(centresByStatus).expect(200);
     await request(h.app).delete('/api/queries/short-lived').expect(204);
     expectCode((await request(h.app).get('/api/queries/short-lived').expect(404)).body, 'not_found');
-    expect(existsSync(path.join(h.dataDir, 'queries', 'short-lived.json'))).toBe(false);
+    expectCode((await request(h.app).get('/api/queries/short-lived/versions').expect(404)).body, 'not_found');
+    expect((await request(h.app).get('/api/queries').expect(200)).body.queries.map((q: { name: string }) => q.name)).not.toContain('short-lived');
+    expectCode((await request(h.app).delete('/api/queries/short-lived').expect(404)).body, 'not_found');
+    const again = await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'short-lived' }).expect(201);
+    expect(again.body.version).toBe(3);
+  });
+
+  it('keeps every line of a description a comment in the served source, and titles to one line', async () => {
+    const multi = { ...centresByStatus, name: 'multi-line', description: 'First line.\nMATCH (n) DETACH DELETE n\nLast line.' };
+    const saved = await request(h.app).post('/api/queries').send(multi).expect(201);
+    const header = saved.body.source.split('\n\n')[0] as string;
+    expect(header.split('\n').every((line: string) => line.startsWith('//'))).toBe(true);
+    expect(header).toContain('//   MATCH (n) DETACH DELETE n');
+    expectCode((await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'two-titles', title: 'A\nB' }).expect(400)).body, 'validation_error');
+  });
+
+  it('refuses parameter names that JavaScript objects reserve', async () => {
+    const proto = { ...centresByStatus, name: 'proto', params: [{ name: '__proto__', type: 'string', required: true }], query: 'RETURN $__proto__ AS p' };
+    expectCode((await request(h.app).post('/api/queries').send(proto).expect(400)).body, 'validation_error');
+  });
+
+  it('lists the library past a stray or damaged file in the queries folder', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(h.dataDir, 'queries', 'Notes.json'), '{}');
+    writeFileSync(path.join(h.dataDir, 'queries', 'damaged.json'), '{ not json');
+    const list = await request(h.app).get('/api/queries').expect(200);
+    expect(list.body.queries.map((q: { name: string }) => q.name)).toContain('centres-by-status');
+    expectCode((await request(h.app).get('/api/queries/damaged').expect(500)).body, 'internal');
   });
 });
 
@@ -173,6 +201,33 @@ describe('POST /api/cypher', () => {
       expect(res.body.truncated).toBe(true);
     } finally {
       await capped.close();
+    }
+  });
+});
+
+describe('a runaway analyst query', () => {
+  it('holds up neither the built-in library nor a second analyst', { timeout: 60_000 }, async () => {
+    const slow = await startHarness(smallGraph(), { limits: { timeoutMs: 4000 } });
+    try {
+      let settled = false;
+      // the graph's 14 nodes eight times over (1.5 billion rows), filtered on every name: runs until stopped
+      const names = 'abcdefgh'.split('');
+      const runaway = request(slow.app)
+        .post('/api/cypher')
+        .send({ query: `MATCH ${names.map((n) => `(${n})`).join(', ')} WHERE ${names.map((n) => `${n}.name`).join(' + ')} = 'x' RETURN count(*) AS n` })
+        .then((res) => {
+          settled = true;
+          return res;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const library = await request(slow.app).post(`/api/queries/${builtins[0]!.name}/run`).send({ params: {} });
+      expect(library.status).not.toBe(504);
+      const second = await request(slow.app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
+      expect(second.body.rows).toEqual([{ one: 1 }]);
+      expect(settled, 'the runaway query finished before the others were answered').toBe(false);
+      expect((await runaway).body.error.code).toBe('timeout');
+    } finally {
+      await slow.close();
     }
   });
 });

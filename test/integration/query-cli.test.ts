@@ -81,6 +81,21 @@ describe('npm run query', () => {
     expect(JSON.parse(again.stdout).rows).toEqual([{ countries: 4 }]);
   });
 
+  it('neutralises formulas in CSV column names too', async () => {
+    const csv = await cli(['--cypher', 'RETURN 1 AS `=cmd()`', '--format', 'csv']);
+    expect(csv.stdout).toBe("'=cmd()\n1\n");
+  });
+
+  it('keeps to the built-in library when ANALYST_CYPHER=false', async () => {
+    const saved = await cli(['centre-status', '--param', 'status=active'], { ANALYST_CYPHER: 'false' });
+    expect(saved.code).toBe(1);
+    expect(saved.stderr).toContain('operation_not_allowed');
+    const adhoc = await cli(['--cypher', 'RETURN 1 AS one'], { ANALYST_CYPHER: 'false' });
+    expect(adhoc.stderr).toContain('operation_not_allowed');
+    const builtin = loadBuiltinQueries().find((q) => q.params.every((p) => !p.required))!;
+    expect((await cli([builtin.name, '--format', 'json'], { ANALYST_CYPHER: 'false' })).code).toBe(0);
+  });
+
   it('explains bad usage and bad parameters', async () => {
     expect((await cli([])).code).toBe(2);
     expect((await cli(['centre-status', '--format', 'xml'])).code).toBe(2);

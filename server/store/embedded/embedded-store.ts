@@ -40,6 +40,11 @@ export const DATABASE_FILE = 'scamnet.lbug';
 
 /** Longest variable-length pattern an analyst query may expand (the engine's own default is 30). */
 export const ANALYST_MAX_HOPS = 10;
+/**
+ * Connections for analysts' own Cypher: two, so one runaway query leaves room for the next
+ * analyst, and apart from the API's (and the built-in library's) connections entirely.
+ */
+export const ANALYST_CONNECTIONS = 2;
 
 /** Engine failures that are the store's, whatever statement met them. */
 const STORE_FAULT = /^(IO|Buffer manager|Storage|Checkpoint|Internal|Transaction manager|Copy) exception|assert/i;
@@ -52,7 +57,9 @@ const STORE_FAULT = /^(IO|Buffer manager|Storage|Checkpoint|Internal|Transaction
 export function ladybugError(error: unknown, timeoutMs: number, analyst = false): AppError {
   if (error instanceof AppError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (/interrupt|timeout/i.test(message)) {
+  // The engine's own words when setQueryTimeout stops a query; a message merely containing
+  // "timeout" (a cast of a string that does) is not one.
+  if (/^Interrupted\.?$/.test(message.trim())) {
     return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
   }
   const queryFault = /^(Parser|Binder|Catalog|Runtime|Connection|Conversion|Overflow) exception|^Parameter \S+ not found/i.test(message);
@@ -113,12 +120,12 @@ export class EmbeddedStore implements GraphStore {
     const writer = await connect();
     for (const statement of ladybugDdl()) await runOwn(writer, statement);
     const readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
-    const analyst = await connect();
-    await runOwn(analyst, `CALL var_length_extend_max_depth=${ANALYST_MAX_HOPS}`);
+    const analysts = await Promise.all(Array.from({ length: ANALYST_CONNECTIONS }, connect));
+    for (const analyst of analysts) await runOwn(analyst, `CALL var_length_extend_max_depth=${ANALYST_MAX_HOPS}`);
     this.db = db;
     this.writePool = new ResourcePool([writer]);
     this.readPool = new ResourcePool(readers);
-    this.analystPool = new ResourcePool([analyst]);
+    this.analystPool = new ResourcePool(analysts);
     const tables = await this.read('CALL show_tables() RETURN id, name, type');
     for (const row of tables.rows) if (row.type === 'NODE') this.tableLabels.set(Number(row.id), String(row.name));
   }
@@ -214,9 +221,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /** EXPLAIN through prepare() (never query() with the caller's text), then the plan's operators. */
-  async checkReadOnly(query: string, params: Params = {}): Promise<void> {
+  async checkReadOnly(query: string, params: Params = {}, lane: QueryOptions['lane'] = 'analyst'): Promise<void> {
     refuseKnownEngineBugs(query);
-    const plan = await this.pools().analyst.use((connection) =>
+    const pools = this.pools();
+    const plan = await (lane === 'analyst' ? pools.analyst : pools.read).use((connection) =>
       this.execute(connection, `EXPLAIN ${query}`, params, this.limits({ maxRows: 1 }), true),
     );
     checkLadybugPlan(readPlan(String(Object.values(plan.rows[0] ?? {})[0] ?? '')));

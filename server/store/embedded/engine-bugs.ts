@@ -6,9 +6,11 @@
  * aggregates in the other order are right. Check again when the pinned engine version changes.
  */
 import { AppError } from '../../errors.ts';
+import { isPunct } from '../../cypher/guard.ts';
 import { tokenize, type Token } from '../../cypher/lexer.ts';
 
-const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'COLLECT', 'STDEV', 'STDEVP', 'PERCENTILECONT', 'PERCENTILEDISC']);
+/** LadybugDB's aggregate functions (CALL show_functions(), type AGGREGATE FUNCTION). */
+const AGGREGATES = new Set(['COUNT', 'COUNT_STAR', 'SUM', 'AVG', 'MIN', 'MAX', 'COLLECT', 'HISTOGRAM', 'PERCENTILECONT', 'PERCENTILEDISC']);
 /** Clause words that end a projection's item list. */
 const ENDS = new Set(['ORDER', 'SKIP', 'LIMIT', 'WHERE', 'MATCH', 'OPTIONAL', 'UNWIND', 'WITH', 'RETURN', 'UNION', 'CALL']);
 
@@ -26,7 +28,8 @@ function projectionItems(query: string, tokens: Token[], start: number): Item[] 
     if (current.length === 0) return;
     let aggregate: Item['aggregate'] = 'none';
     current.forEach((t, i) => {
-      if (aggregate !== 'none' || t.kind !== 'word' || !AGGREGATES.has(t.text.toUpperCase()) || current[i + 1]?.text !== '(') return;
+      const name = t.kind === 'word' || t.kind === 'quoted';
+      if (aggregate !== 'none' || !name || !AGGREGATES.has(t.text.toUpperCase()) || !isPunct(current[i + 1], '(')) return;
       aggregate = current[i + 2]?.kind === 'word' && current[i + 2]!.text.toUpperCase() === 'DISTINCT' ? 'distinct' : 'plain';
     });
     const last = current.at(-1)!;
@@ -40,8 +43,8 @@ function projectionItems(query: string, tokens: Token[], start: number): Item[] 
     const t = tokens[i]!;
     if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
     if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
-    if (depth === 0 && ((t.kind === 'word' && ENDS.has(t.text.toUpperCase()) && tokens[i - 1]?.text !== '.') || t.text === ';')) break;
-    if (depth === 0 && t.text === ',') flush();
+    if (depth === 0 && ((t.kind === 'word' && ENDS.has(t.text.toUpperCase()) && !isPunct(tokens[i - 1], '.')) || isPunct(t, ';'))) break;
+    if (depth === 0 && isPunct(t, ',')) flush();
     else current.push(t);
   }
   flush();
@@ -52,7 +55,7 @@ export function refuseKnownEngineBugs(query: string): void {
   const tokens = tokenize(query);
   tokens.forEach((token, index) => {
     const word = token.kind === 'word' ? token.text.toUpperCase() : '';
-    if ((word !== 'WITH' && word !== 'RETURN') || tokens[index - 1]?.text === '.') return;
+    if ((word !== 'WITH' && word !== 'RETURN') || isPunct(tokens[index - 1], '.')) return;
     const items = projectionItems(query, tokens, index + 1);
     if (!items.some((item) => item.aggregate === 'none')) return;
     let distinctSeen: Item | undefined;

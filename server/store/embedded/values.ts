@@ -17,9 +17,10 @@ export function refOf(id: InternalId): string {
   return `${id.table}:${id.offset}`;
 }
 
-function isInternalId(value: LadybugObject): value is LadybugObject & InternalId {
-  const keys = Object.keys(value);
-  return keys.length === 2 && typeof value.offset === 'number' && typeof value.table === 'number';
+function isInternalId(value: unknown): value is InternalId {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as LadybugObject;
+  return Object.keys(v).length === 2 && typeof v.offset === 'number' && typeof v.table === 'number';
 }
 
 export class LadybugValues {
@@ -58,14 +59,18 @@ export class LadybugValues {
     if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), this.toJson(v)]));
     if (typeof value === 'object') {
       const obj = value as LadybugObject;
-      if (Array.isArray(obj._nodes) && Array.isArray(obj._rels)) {
+      // A user's map may have these keys too; the engine's paths hold node and rel objects.
+      const isEngineValue = (v: unknown) => !!v && typeof v === 'object' && '_id' in v && '_label' in v;
+      if (Array.isArray(obj._nodes) && Array.isArray(obj._rels) && [...obj._nodes, ...obj._rels].every(isEngineValue)) {
         return this.collector.addPath(
           (obj._nodes as LadybugObject[]).map((n) => this.rawNode(n)),
           (obj._rels as LadybugObject[]).map((r) => this.rawRel(r)),
         );
       }
-      if (obj._src && obj._dst && obj._label) return this.collector.addRel(this.rawRel(obj));
-      if (obj._id && obj._label) return this.collector.addNode(this.rawNode(obj));
+      if (isInternalId(obj._src) && isInternalId(obj._dst) && isInternalId(obj._id) && typeof obj._label === 'string') {
+        return this.collector.addRel(this.rawRel(obj));
+      }
+      if (isInternalId(obj._id) && typeof obj._label === 'string') return this.collector.addNode(this.rawNode(obj));
       if (isInternalId(obj)) return refOf(obj);
       return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, this.toJson(v)]));
     }

@@ -184,7 +184,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** EXPLAIN in a READ session: the summary's query type and plan decide. */
-  async checkReadOnly(query: string, params: Params = {}): Promise<void> {
+  async checkReadOnly(query: string, params: Params = {}, _lane?: QueryOptions['lane']): Promise<void> {
     const limits = this.limits();
     const session = this.session(neo4j.session.READ);
     let summary;
