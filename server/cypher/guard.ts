@@ -25,10 +25,11 @@ export const ALLOWED_PROCEDURES = new Set([
  */
 export const ALLOWED_TABLE_FUNCTIONS = new Set(['show_tables', 'table_info', 'show_connection', 'db_version', 'show_functions']);
 
-const FILE_CLAUSES = new Set(['LOAD', 'COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'INSTALL', 'UNINSTALL', 'USE']);
-const TRANSACTION_WORDS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'CHECKPOINT']);
-/** Neo4j administration commands: nothing an analyst of the graph needs. */
-const ADMIN_WORDS = new Set(['SHOW', 'GRANT', 'DENY', 'REVOKE', 'TERMINATE']);
+/** Statements that reach files, databases, extensions or the network (UPDATE updates an extension). */
+const FILE_CLAUSES = new Set(['LOAD', 'COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'INSTALL', 'UNINSTALL', 'UPDATE', 'USE']);
+const TRANSACTION_WORDS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'CHECKPOINT', 'FORCE']);
+/** Administration (Neo4j's SHOW, GRANT …; LadybugDB's ANALYZE and COMMENT ON): nothing an analyst needs. */
+const ADMIN_WORDS = new Set(['SHOW', 'GRANT', 'DENY', 'REVOKE', 'TERMINATE', 'ANALYZE', 'COMMENT']);
 /** The dashes and left arrow heads Cypher grammars accept in relationship patterns, not only `-` and `<`. */
 const DASH = /^[-\u00AD\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/;
 const LEFT_ARROW = /^[<\u27E8\u3008\uFE64\uFF1C]$/;

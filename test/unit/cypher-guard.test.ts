@@ -191,6 +191,14 @@ describe('guardCypher refuses', () => {
     expect(guardCode(chain(25))).toBe('unsupported_query');
   });
 
+  it("refuses the engine's other statements that are not queries", () => {
+    expect(guardCode('UPDATE json')).toBe('file_access');
+    expect(guardCode('FORCE CHECKPOINT')).toBe('transaction_not_allowed');
+    expect(guardCode('ANALYZE')).toBe('operation_not_allowed');
+    expect(guardCode("COMMENT ON TABLE Centre IS 'x'")).toBe('operation_not_allowed');
+    expect(guardCode('MATCH (n) RETURN n.update AS u, {comment: 1} AS m')).toBe('passed');
+  });
+
   it('refuses settings and namespaced calls written with quoted names', () => {
     expect(guardCode('CALL `threads` = 4')).toBe('settings_not_allowed');
     expect(guardCode("CALL `apoc`.load.json('file:///etc/passwd')")).toBe('procedure_not_allowed');
