@@ -46,6 +46,14 @@ export const ANALYST_MAX_HOPS = 10;
  */
 export const ANALYST_CONNECTIONS = 2;
 
+/**
+ * The engine's timeout covers execution only: it plans first and folds constants while planning,
+ * so `RETURN range(1, 4000000)` spends ~7 s in prepare() and ~9 s in EXPLAIN here, past any
+ * setQueryTimeout. A read that outlasts its timeout by this much is answered as timed out; its
+ * connection stays borrowed until the engine lets go of it.
+ */
+export const DEADLINE_GRACE_MS = 3000;
+
 /** Engine failures that are the store's, whatever statement met them. */
 const STORE_FAULT = /^(IO|Buffer manager|Storage|Checkpoint|Internal|Transaction manager|Copy) exception|assert/i;
 
@@ -217,15 +225,41 @@ export class EmbeddedStore implements GraphStore {
     const limits = this.limits(options);
     const pools = this.pools();
     const analyst = options?.lane === 'analyst';
-    return (analyst ? pools.analyst : pools.read).use((connection) => this.execute(connection, query, params, limits, analyst));
+    return this.withDeadline(analyst ? pools.analyst : pools.read, limits, (connection) =>
+      this.execute(connection, query, params, limits, analyst),
+    );
+  }
+
+  /**
+   * Runs `work` on a borrowed connection and answers with a timeout once it has run
+   * DEADLINE_GRACE_MS past the query timeout, whatever the engine is doing; the connection goes
+   * back to the pool only when the engine has finished with it.
+   */
+  private withDeadline<R>(pool: ResourcePool<Connection>, limits: StoreLimits, work: (c: Connection) => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      pool
+        .use(async (connection) => {
+          const timer = setTimeout(
+            () => reject(new AppError('timeout', `the query ran longer than ${limits.timeoutMs} ms and was stopped`, { timeoutMs: limits.timeoutMs })),
+            limits.timeoutMs + DEADLINE_GRACE_MS,
+          );
+          try {
+            resolve(await work(connection));
+          } finally {
+            clearTimeout(timer);
+          }
+        })
+        .catch(reject);
+    });
   }
 
   /** EXPLAIN through prepare() (never query() with the caller's text), then the plan's operators. */
   async checkReadOnly(query: string, params: Params = {}, lane: QueryOptions['lane'] = 'analyst'): Promise<void> {
     refuseKnownEngineBugs(query);
     const pools = this.pools();
-    const plan = await (lane === 'analyst' ? pools.analyst : pools.read).use((connection) =>
-      this.execute(connection, `EXPLAIN ${query}`, params, this.limits({ maxRows: 1 }), true),
+    const limits = this.limits({ maxRows: 1 });
+    const plan = await this.withDeadline(lane === 'analyst' ? pools.analyst : pools.read, limits, (connection) =>
+      this.execute(connection, `EXPLAIN ${query}`, params, limits, true),
     );
     checkLadybugPlan(readPlan(String(Object.values(plan.rows[0] ?? {})[0] ?? '')));
   }
