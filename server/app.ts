@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { landingPage } from './landing-page.ts';
 import { cypherRouter } from './api/cypher/router.ts';
 import { queriesRouter } from './api/queries/router.ts';
+import { exportRouter } from './api/export/router.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
 
 export interface AppDeps {
@@ -44,6 +45,7 @@ export function createApp({ store, logger, queries, analystCypher, version = '0.
     pathsRouter(store),
     queriesRouter(store, queries, analystCypher),
     cypherRouter(store, analystCypher),
+    exportRouter(store, queries, analystCypher),
   );
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -1,0 +1,28 @@
+/** What every format writer is given: the subgraph to write, its manifest and lazy extras. */
+import type { SerializedGraph } from '../store/types.ts';
+import type { Positions } from './layout.ts';
+import type { Manifest } from './manifest.ts';
+
+export interface SourceDocument {
+  id: string;
+  name: string;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+export interface ExportContext {
+  /** cleaned and filtered for the recipient */
+  graph: SerializedGraph;
+  manifest: Manifest;
+  /** positions for every node (computed on first use) */
+  positions(): Positions;
+  /** the Source documents the exported items cite, as far as the recipient may see them */
+  sources(): Promise<SourceDocument[]>;
+}
+
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  ext: string;
+}

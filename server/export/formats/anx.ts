@@ -1,0 +1,179 @@
+/**
+ * i2 Analyst's Notebook exchange XML (ANX), built with xmlbuilder2.
+ *
+ * IBM's ANX schema itself was not available to check against here. The element and attribute
+ * names follow two public ANX writers, which their authors open in Analyst's Notebook:
+ * - Portland Police Bureau's SQL example (GitHub, "produce anx files" by J. Miller, 2024):
+ *   Chart@IdReferenceLinking/@Rigorous; StrengthCollection/Strength@Id,@Name,@DotStyle;
+ *   AttributeClassCollection/AttributeClass@Id,@Name,@Type (AttText, AttNumber, AttTime, AttFlag);
+ *   EntityTypeCollection/EntityType@Id,@Name,@IconFile,@PreferredRepresentation;
+ *   LinkTypeCollection/LinkType@Id,@Name,@Colour; ChartItemCollection/ChartItem@Label,@DateSet,
+ *   @DateTime,@SourceType,@SourceReference with End/Entity@Identity,@EntityId/Icon/IconStyle@Type
+ *   or Link@End1Id,@End2Id/LinkStyle@Strength,@Type,@ArrowStyle; AttributeCollection/Attribute
+ *   @AttributeClassReference,@Value; Summary/FieldCollection/Field@Field,@Type and
+ *   CustomPropertyCollection/CustomProperty@Name,@Type,@Value.
+ * - A Python ANX builder (ET-based, "ANB 9+"): End@X,@Y,@Z for positions, ChartItem@Id,
+ *   @Description, @GradeOneIndex/@GradeTwoIndex into GradeOne/GradeTwo StringCollection/String
+ *   @Id,@Text, LinkStyle@LineColour (a Windows COLORREF, blue-green-red).
+ * Assumed, not verified in Analyst's Notebook: grade indexes count from 0, and the icon names
+ * below exist in the standard i2 icon library (taken from those writers' examples, except Flag,
+ * which is a guess; Analyst's Notebook shows its default icon for a name it does not know).
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { propertyTypes } from '../../model/schema.ts';
+import type { JsonValue } from '../../store/types.ts';
+import type { ExportContext, ExportFile } from '../context.ts';
+import { manifestSummary } from '../manifest.ts';
+import { edgeColour, kindColour, splitGrade } from '../style.ts';
+
+/** i2 standard icons by node kind. */
+export const ICON_BY_KIND: Record<string, string> = {
+  Country: 'Flag',
+  Region: 'General group',
+  Centre: 'Fraud',
+  Facilitator: 'Person',
+  Route: 'Airplane',
+  Crime: 'Crime',
+  ScamType: 'Fraud',
+  Method: 'Phone',
+  Operation: 'Case',
+  Notice: 'Sentence',
+  Organisation: 'Group of People',
+  Source: 'Spreadsheetdoc',
+};
+
+/** Admiralty reliability A–F and credibility 1–6, as i2's GradeOne and GradeTwo lists. */
+export const GRADE_ONE = ['A - Completely reliable', 'B - Usually reliable', 'C - Fairly reliable', 'D - Not usually reliable', 'E - Unreliable', 'F - Reliability cannot be judged'];
+export const GRADE_TWO = ['1 - Confirmed by other sources', '2 - Probably true', '3 - Possibly true', '4 - Doubtful', '5 - Improbable', '6 - Truth cannot be judged'];
+
+/** Link strength from credibility: 1-2 confirmed (solid), 3-4 unconfirmed (dashed), 5-6 tentative (dotted). */
+export function strengthOf(grade: unknown): 'Confirmed' | 'Unconfirmed' | 'Tentative' {
+  const split = splitGrade(grade);
+  if (!split) return 'Tentative';
+  return split.credibility <= 2 ? 'Confirmed' : split.credibility <= 4 ? 'Unconfirmed' : 'Tentative';
+}
+
+/** '#rrggbb' as a Windows COLORREF (blue << 16 | green << 8 | red). */
+export function colorref(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return (b! << 16) | (g! << 8) | r!;
+}
+
+function attType(property: string, value: JsonValue): string {
+  const type = propertyTypes.get(property);
+  if (type === 'INT64' || type === 'DOUBLE' || typeof value === 'number') return 'AttNumber';
+  if (type === 'BOOLEAN' || typeof value === 'boolean') return 'AttFlag';
+  if (type === 'DATE') return 'AttTime';
+  return 'AttText';
+}
+
+function attValue(property: string, value: JsonValue): string {
+  if (Array.isArray(value)) return value.map(String).join('; ');
+  if (propertyTypes.get(property) === 'DATE' && typeof value === 'string') return `${value}T00:00:00`;
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+const SKIP = new Set(['kind', 'label']);
+
+function itemAttributes(attributes: Record<string, JsonValue>) {
+  return Object.entries(attributes).filter(([k, v]) => !SKIP.has(k) && v !== null && !(Array.isArray(v) && v.length === 0));
+}
+
+function gradeIndexes(grade: unknown): Record<string, string> {
+  const split = splitGrade(grade);
+  if (!split) return {};
+  return { GradeOneIndex: String(split.reliability.charCodeAt(0) - 65), GradeTwoIndex: String(split.credibility - 1) };
+}
+
+function dated(attributes: Record<string, JsonValue>): Record<string, string> {
+  const day = attributes.date ?? attributes.firstSeen;
+  return typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { DateSet: 'true', DateTime: `${day}T00:00:00` } : {};
+}
+
+function sourceRef(attributes: Record<string, JsonValue>): Record<string, string> {
+  const ids = Array.isArray(attributes.sourceIds) ? attributes.sourceIds.map(String) : [];
+  return {
+    SourceType: attributes.synthetic === true ? 'Synthetic (illustrative)' : 'Open source',
+    ...(ids.length > 0 ? { SourceReference: ids.join('; ') } : {}),
+  };
+}
+
+export function writeAnx(ctx: ExportContext): ExportFile {
+  const positions = ctx.positions();
+  const { graph, manifest } = ctx;
+  const classes = new Map<string, { id: string; type: string }>();
+  for (const item of [...graph.nodes, ...graph.edges]) {
+    for (const [k, v] of itemAttributes(item.attributes)) if (!classes.has(k)) classes.set(k, { id: `AC${classes.size + 1}`, type: attType(k, v) });
+  }
+  const nodeKinds = [...new Set(graph.nodes.map((n) => n.attributes.kind))].sort();
+  const relKinds = [...new Set(graph.edges.map((e) => e.attributes.kind))].sort();
+
+  const chart = create({ version: '1.0', encoding: 'UTF-8' }).ele('Chart', { IdReferenceLinking: 'false', Rigorous: 'false' });
+  chart.com(` ${manifestSummary(manifest)} `);
+  const strengths = chart.ele('StrengthCollection');
+  strengths.ele('Strength', { Id: 'STConfirmed', Name: 'Confirmed', DotStyle: 'DotStyleSolid' });
+  strengths.ele('Strength', { Id: 'STUnconfirmed', Name: 'Unconfirmed', DotStyle: 'DotStyleDashed' });
+  strengths.ele('Strength', { Id: 'STTentative', Name: 'Tentative', DotStyle: 'DotStyleDotted' });
+  for (const [tag, texts] of [['GradeOne', GRADE_ONE], ['GradeTwo', GRADE_TWO]] as const) {
+    const list = chart.ele(tag).ele('StringCollection');
+    texts.forEach((text, i) => list.ele('String', { Id: `${tag}${i}`, Text: text }));
+  }
+  const acc = chart.ele('AttributeClassCollection');
+  for (const [name, c] of classes) acc.ele('AttributeClass', { Id: c.id, Name: name, Type: c.type, ShowValue: 'true', Visible: 'false' });
+  const ets = chart.ele('EntityTypeCollection');
+  for (const kind of nodeKinds) {
+    ets.ele('EntityType', { Id: `ET${kind}`, Name: kind, IconFile: ICON_BY_KIND[kind] ?? 'General', PreferredRepresentation: 'RepresentAsIcon', IconShadingColour: String(colorref(kindColour(kind))) });
+  }
+  const lts = chart.ele('LinkTypeCollection');
+  for (const kind of relKinds) lts.ele('LinkType', { Id: `LT${kind}`, Name: kind, Colour: String(colorref(edgeColour(kind))) });
+
+  const items = chart.ele('ChartItemCollection');
+  const addAttributes = (item: XMLBuilder, attributes: Record<string, JsonValue>) => {
+    const list = item.ele('AttributeCollection');
+    for (const [k, v] of itemAttributes(attributes)) list.ele('Attribute', { AttributeClassReference: classes.get(k)!.id, Value: attValue(k, v) });
+  };
+  for (const node of graph.nodes) {
+    const at = positions.get(node.key) ?? { x: 0, y: 0 };
+    const a = node.attributes;
+    const item = items.ele('ChartItem', {
+      Id: `N:${node.key}`,
+      Label: a.label,
+      Description: typeof a.description === 'string' ? a.description : `${a.kind} ${node.key}`,
+      ...dated(a),
+      ...sourceRef(a),
+      ...gradeIndexes(a.grade),
+    });
+    item
+      .ele('End', { X: String(Math.round(at.x * 10)), Y: String(Math.round(-at.y * 10)), Z: '0' })
+      .ele('Entity', { EntityId: node.key, Identity: node.key, LabelIsIdentity: 'false' })
+      .ele('Icon')
+      .ele('IconStyle', { Type: a.kind });
+    addAttributes(item, a);
+  }
+  const labelOf = new Map(graph.nodes.map((n) => [n.key, n.attributes.label]));
+  for (const edge of graph.edges) {
+    const a = edge.attributes;
+    const item = items.ele('ChartItem', {
+      Id: `L:${a.kind}:${edge.key}`,
+      Label: a.kind,
+      Description: `${labelOf.get(edge.source) ?? edge.source} ${a.kind} ${labelOf.get(edge.target) ?? edge.target}`,
+      ...dated(a),
+      ...sourceRef(a),
+      ...gradeIndexes(a.grade),
+    });
+    item
+      .ele('Link', { End1Id: edge.source, End2Id: edge.target })
+      .ele('LinkStyle', { Strength: strengthOf(a.grade), Type: a.kind, ArrowStyle: 'ArrowOnHead', LineColour: String(colorref(edgeColour(a.kind))) });
+    addAttributes(item, a);
+  }
+  const summary = chart.ele('Summary');
+  const fields = summary.ele('FieldCollection');
+  fields.ele('Field', { Field: manifest.title, Type: 'SummaryFieldTitle' });
+  fields.ele('Field', { Field: manifestSummary(manifest), Type: 'SummaryFieldComments' });
+  fields.ele('Field', { Field: `TLP:${manifest.highestTlp}`, Type: 'SummaryFieldKeywords' });
+  const custom = summary.ele('CustomPropertyCollection');
+  custom.ele('CustomProperty', { Name: 'TLP', Type: 'String', Value: manifest.highestTlp });
+  custom.ele('CustomProperty', { Name: 'scamnet manifest', Type: 'String', Value: JSON.stringify(manifest) });
+  return { body: Buffer.from(chart.end({ prettyPrint: true })), contentType: 'application/xml; charset=utf-8', ext: 'anx' };
+}

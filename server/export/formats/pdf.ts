@@ -1,0 +1,57 @@
+/**
+ * The briefing pack as PDF: the HTML page printed to A4 by Chromium (playwright-core with Debian's
+ * /usr/bin/chromium; browser downloads are not used). The TLP marking is also printed in the
+ * header and footer of every page. The page may fetch nothing: every request is refused.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { AppError } from '../../errors.ts';
+import type { ExportContext, ExportFile } from '../context.ts';
+import { writeHtml } from './html.ts';
+import { escapeXml } from './svg.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+/**
+ * 503 `renderer_unavailable`: the server cannot print without Chromium. The code is not in
+ * ERROR_STATUS (server/errors.ts), so the status is given here.
+ */
+export class RendererUnavailable extends AppError {
+  constructor(message: string, details?: unknown) {
+    super('store_unavailable', message, details);
+    (this as { code: string }).code = 'renderer_unavailable';
+  }
+  override get status(): number {
+    return 503;
+  }
+}
+
+export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new RendererUnavailable(`PDF needs Chromium at ${CHROMIUM_PATH} (apt-get install chromium); the html format works without it`, {
+      chromium: CHROMIUM_PATH,
+    });
+  }
+  const html = writeHtml(ctx, await ctx.sources()).body.toString('utf8');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS }).catch((error: Error) => {
+    throw new RendererUnavailable(`Chromium did not start: ${error.message.split('\n')[0]}`);
+  });
+  try {
+    const page = await browser.newPage();
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    const mark = `<div style="font-size:8px;width:100%;text-align:center;font-family:Helvetica,Arial,sans-serif">TLP:${escapeXml(ctx.manifest.highestTlp)} · ${escapeXml(ctx.manifest.title)} · <span class="pageNumber"></span>/<span class="totalPages"></span></div>`;
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: mark,
+      footerTemplate: mark,
+      margin: { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' },
+    });
+    return { body: Buffer.from(pdf), contentType: 'application/pdf', ext: 'pdf' };
+  } finally {
+    await browser.close();
+  }
+}

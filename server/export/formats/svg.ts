@@ -1,0 +1,62 @@
+/**
+ * The graph picture for the briefing pack: an SVG drawn from the node positions with the client's
+ * colours — links as lines under the nodes, nodes as discs sized by degree, labels beside them.
+ * Every text is escaped; nothing is fetched.
+ */
+import type { SerializedGraph } from '../../store/types.ts';
+import type { Positions } from '../layout.ts';
+import { degrees, edgeColour, kindColour, nodeSize } from '../style.ts';
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const WIDTH = 1000;
+const HEIGHT = 700;
+const MARGIN = 40;
+/** Past this many nodes, labels would cover the picture; the entity table names them instead. */
+const MAX_LABELS = 120;
+
+export function graphSvg(graph: SerializedGraph, positions: Positions): string {
+  const points = graph.nodes.map((n) => positions.get(n.key) ?? { x: 0, y: 0 });
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs, 0), Math.max(...xs, 0), Math.min(...ys, 0), Math.max(...ys, 0)];
+  const scale = Math.min((WIDTH - 2 * MARGIN) / (maxX - minX || 1), (HEIGHT - 2 * MARGIN) / (maxY - minY || 1));
+  const place = (p: { x: number; y: number }) => ({
+    // y grows upwards in graph layouts (Gephi, sigma) and downwards in SVG
+    x: MARGIN + (p.x - minX) * scale + ((WIDTH - 2 * MARGIN) - (maxX - minX) * scale) / 2,
+    y: HEIGHT - MARGIN - (p.y - minY) * scale - ((HEIGHT - 2 * MARGIN) - (maxY - minY) * scale) / 2,
+  });
+  const at = new Map(graph.nodes.map((n, i) => [n.key, place(points[i]!)]));
+  const degree = degrees(graph);
+  const f = (v: number) => v.toFixed(1);
+  const lines = graph.edges
+    .filter((e) => at.has(e.source) && at.has(e.target))
+    .map((e) => {
+      const [a, b] = [at.get(e.source)!, at.get(e.target)!];
+      return `<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" stroke="${edgeColour(e.attributes.kind)}" stroke-width="1.2"/>`;
+    });
+  const discs = graph.nodes.map((n) => {
+    const p = at.get(n.key)!;
+    const r = nodeSize(degree.get(n.key) ?? 0);
+    return `<circle cx="${f(p.x)}" cy="${f(p.y)}" r="${f(r)}" fill="${kindColour(n.attributes.kind)}" stroke="#fff" stroke-width="1"><title>${escapeXml(n.attributes.label)}</title></circle>`;
+  });
+  const labels =
+    graph.nodes.length > MAX_LABELS
+      ? []
+      : graph.nodes.map((n) => {
+          const p = at.get(n.key)!;
+          const r = nodeSize(degree.get(n.key) ?? 0);
+          const text = n.attributes.label.length > 40 ? `${n.attributes.label.slice(0, 39)}…` : n.attributes.label;
+          return `<text x="${f(p.x + r + 2)}" y="${f(p.y + 3)}">${escapeXml(text)}</text>`;
+        });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="network picture" class="graph">`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
+    `<g>${lines.join('')}</g>`,
+    `<g>${discs.join('')}</g>`,
+    `<g font-family="Helvetica, Arial, sans-serif" font-size="10" fill="#222">${labels.join('')}</g>`,
+    '</svg>',
+  ].join('\n');
+}

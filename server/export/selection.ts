@@ -1,0 +1,133 @@
+/**
+ * Turns a selection into the subgraph to export, reusing the API's own lookups (ego network,
+ * shortest paths, the query runner) so an export holds what the investigator saw. Every read is
+ * checked against EXPORT_MAX_NODES and the store's caps: an export is never silently partial.
+ */
+import { AppError } from '../errors.ts';
+import { nodeKindOfId } from '../model/schema.ts';
+import { groupIdsByKind, mergeGraphs } from '../api/graph-merge.ts';
+import { neighbours } from '../api/nodes/neighbours.ts';
+import { shortestPaths } from '../api/paths/service.ts';
+import type { QueryCatalogue } from '../queries/catalogue.ts';
+import { runSavedQuery } from '../queries/runner.ts';
+import type { GraphStore, Params, QueryResult, SerializedGraph } from '../store/types.ts';
+import type { Selection } from './request.ts';
+
+export interface SelectionContext {
+  store: GraphStore;
+  queries: QueryCatalogue;
+  analystCypher: boolean;
+  maxNodes: number;
+}
+
+/** How the selection is recorded in the manifest, so the export can be traced and rebuilt. */
+export type SelectionRecord =
+  | { kind: 'ids'; ids: string[] }
+  | { kind: 'ego'; id: string; depth: number; relKinds: string[] | null }
+  | { kind: 'path'; from: string; to: string; maxHops: number; relKinds: string[] | null }
+  | { kind: 'query'; name: string; version: number | null; builtin: boolean; text: string; params: Params };
+
+export interface Selected {
+  graph: SerializedGraph;
+  record: SelectionRecord;
+}
+
+const kindOf = (id: string) => nodeKindOfId(id)?.kind;
+/** Large exports read past the API's usual row and byte budgets; the node cap bounds them instead. */
+const BIG_READ = { maxRows: 2_000_000, maxBytes: 1_000_000_000 };
+
+export function tooLarge(nodes: number, maxNodes: number): AppError {
+  return new AppError(
+    'too_large',
+    `the selection holds more than ${maxNodes} nodes (EXPORT_MAX_NODES); narrow it (fewer hops, fewer relationship kinds) or raise the cap`,
+    { nodes, maxNodes },
+  );
+}
+
+function checkComplete(result: QueryResult, what: string): void {
+  if (result.truncated) throw new AppError('too_large', `${what} was cut by the store's row or byte cap; the export would be incomplete`);
+}
+
+async function byIds(ctx: SelectionContext, ids: string[]): Promise<SerializedGraph> {
+  const unique = [...new Set(ids)];
+  if (unique.length > ctx.maxNodes) throw tooLarge(unique.length, ctx.maxNodes);
+  const graphs: SerializedGraph[] = [];
+  for (const [kind, group] of groupIdsByKind(unique, kindOf)) {
+    const result = await ctx.store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, BIG_READ);
+    checkComplete(result, 'reading the nodes');
+    graphs.push(result.graph);
+  }
+  const nodes = mergeGraphs(...graphs).nodes;
+  const found = new Set(nodes.map((n) => n.key));
+  const missing = unique.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new AppError('not_found', `${missing.length} of the selected nodes do not exist: ${missing.slice(0, 5).join(', ')}`, {
+      missing: missing.slice(0, 100),
+    });
+  }
+  return { nodes, edges: (await edgesAmong(ctx.store, unique)).edges };
+}
+
+/** Every relationship among the nodes, each fetched once from its start node. */
+async function edgesAmong(store: GraphStore, ids: string[]): Promise<SerializedGraph> {
+  const graphs: SerializedGraph[] = [];
+  for (const [kind, group] of groupIdsByKind(ids, kindOf)) {
+    const result = await store.read(
+      `UNWIND $ids AS i MATCH (a:${kind} {id: i})-[r]->(b) WHERE b.id IN $members RETURN r`,
+      { ids: group, members: ids },
+      BIG_READ,
+    );
+    checkComplete(result, 'reading the relationships');
+    graphs.push({ nodes: [], edges: result.graph.edges });
+  }
+  return mergeGraphs(...graphs);
+}
+
+async function byQuery(ctx: SelectionContext, name: string, params: Params): Promise<Selected> {
+  const entry = ctx.queries.get(name);
+  if (!entry.builtin && !ctx.analystCypher) {
+    throw new AppError('operation_not_allowed', "analysts' own Cypher is turned off on this server (ANALYST_CYPHER=false)");
+  }
+  const result = await runSavedQuery(ctx.store, entry, params);
+  checkComplete(result, `the result of ${name}`);
+  return {
+    graph: result.graph,
+    record: { kind: 'query', name, version: entry.version ?? null, builtin: entry.builtin, text: entry.texts[ctx.store.dialect.name], params },
+  };
+}
+
+export async function resolveSelection(ctx: SelectionContext, selection: Selection): Promise<Selected> {
+  let selected: Selected;
+  switch (selection.kind) {
+    case 'ids':
+      selected = { graph: await byIds(ctx, selection.ids), record: { kind: 'ids', ids: [...new Set(selection.ids)] } };
+      break;
+    case 'ego': {
+      const found = await neighbours(ctx.store, selection.id, {
+        depth: selection.depth,
+        relKinds: selection.relKinds,
+        kinds: undefined,
+        limit: ctx.maxNodes + 1,
+      });
+      if (found.truncated || found.nodes.length > ctx.maxNodes) throw tooLarge(found.nodes.length, ctx.maxNodes);
+      selected = {
+        graph: { nodes: found.nodes, edges: found.edges } as SerializedGraph,
+        record: { kind: 'ego', id: selection.id, depth: selection.depth, relKinds: selection.relKinds ?? null },
+      };
+      break;
+    }
+    case 'path': {
+      const found = await shortestPaths(ctx.store, selection);
+      selected = {
+        graph: { nodes: found.nodes, edges: found.edges } as SerializedGraph,
+        record: { kind: 'path', from: selection.from, to: selection.to, maxHops: selection.maxHops, relKinds: selection.relKinds ?? null },
+      };
+      break;
+    }
+    case 'query':
+      selected = await byQuery(ctx, selection.name, selection.params as Params);
+      break;
+  }
+  if (selected.graph.nodes.length > ctx.maxNodes) throw tooLarge(selected.graph.nodes.length, ctx.maxNodes);
+  return selected;
+}
