@@ -18,6 +18,11 @@ import { cypherRouter } from './api/cypher/router.ts';
 import { queriesRouter } from './api/queries/router.ts';
 import { exportRouter } from './api/export/router.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
+import { subgraphRouter } from './api/subgraph/router.ts';
+import { workspacesRouter } from './api/workspaces/router.ts';
+import { WorkspaceStore } from './api/workspaces/workspace-store.ts';
+import { clientBuildExists } from './client/client-build.ts';
+import { clientRouter } from './client/serve-client.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -25,13 +30,18 @@ export interface AppDeps {
   queries: QueryCatalogue;
   /** ANALYST_CYPHER: whether analysts may run and save their own Cypher */
   analystCypher: boolean;
+  /** where saved workspaces live (DATA_DIR) */
+  dataDir: string;
   version?: string;
+  /** serve the built client at `/` (default: when client/dist exists) */
+  serveClient?: boolean;
 }
 
-export function createApp({ store, logger, queries, analystCypher, version = '0.1.0' }: AppDeps): express.Express {
+export function createApp({ store, logger, queries, analystCypher, dataDir, version = '0.1.0', serveClient = clientBuildExists() }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(helmet());
+  // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'upgrade-insecure-requests': null } } }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(express.json({ limit: '2mb' }));
 
@@ -46,13 +56,17 @@ export function createApp({ store, logger, queries, analystCypher, version = '0.
     queriesRouter(store, queries, analystCypher),
     cypherRouter(store, analystCypher),
     exportRouter(store, queries, analystCypher),
+    subgraphRouter(store),
+    workspacesRouter(new WorkspaceStore(dataDir)),
   );
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
   api.use(notFoundHandler);
   app.use('/api', api);
-  app.get('/', landingPage(store));
+  app.get('/status', landingPage(store));
+  if (serveClient) app.use(clientRouter());
+  else app.get('/', landingPage(store));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

@@ -5,6 +5,7 @@
  * stops cleanly is not restarted, and five crashes within a minute end the supervision.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { ensureClientBuild } from './client/client-build.ts';
 
 const MAX_CRASHES = 5;
 const WINDOW_MS = 60_000;
@@ -48,5 +49,13 @@ function supervise(): void {
   start();
 }
 
-if (cluster.isPrimary) supervise();
+if (cluster.isPrimary) {
+  // Built once here, before the server starts, so a restart after a crash does not build again.
+  try {
+    await ensureClientBuild((msg) => log('info', msg));
+  } catch (error) {
+    log('error', `could not build the client; serving the API and its status page only: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  supervise();
+}
 else await import('./main.ts');

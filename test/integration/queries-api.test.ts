@@ -96,7 +96,7 @@ describe("analysts' own queries", () => {
     expect(first.body.query).toBe(centresByStatus.query);
 
     // a new app on the same data dir, as after a restart
-    const restarted = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true });
+    const restarted = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true, dataDir: h.dataDir });
     const again = await request(restarted).get('/api/queries/centres-by-status').expect(200);
     expect(again.body).toMatchObject({ version: 2, title: changed.title });
     const run = await request(restarted).post('/api/queries/centres-by-status/run').send({ params: { status: 'active' } }).expect(200);

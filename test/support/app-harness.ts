@@ -36,6 +36,7 @@ export async function startHarness(batch?: GraphBatch, options: HarnessOptions =
     logger: createLogger('silent'),
     queries: openCatalogue(store, dataDir),
     analystCypher: options.analystCypher ?? true,
+    dataDir,
   });
   return {
     app,

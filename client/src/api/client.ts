@@ -1,0 +1,157 @@
+/**
+ * The server's API as typed functions. Every call checks `response.ok` and turns the server's
+ * `{error:{code,message,details}}` into an ApiError, so a refusal reaches the user as words.
+ */
+import type { SerializedGraph } from '../core/graph/types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  } catch (error) {
+    throw new ApiError('network', `the server did not answer (${error instanceof Error ? error.message : String(error)})`, 0);
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* a non-JSON body is reported below */
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(error?.code ?? 'http_error', error?.message ?? `the server answered ${response.status}`, response.status, error?.details);
+  }
+  if (body === null && text) throw new ApiError('bad_response', 'the server sent something that is not JSON', response.status);
+  return body as T;
+}
+
+const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+const qs = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+
+export interface SearchHit {
+  id: string;
+  kind: string;
+  label: string;
+  match: string;
+  countries: string[];
+}
+
+export interface Source {
+  id: string;
+  name: string;
+  publisher: string | null;
+  published: string | null;
+  file: string | null;
+  url: string | null;
+}
+
+export interface NodeDetails {
+  node: SerializedGraph['nodes'][number];
+  degree: number;
+  degreeByRelKind: Record<string, number>;
+  degreeByKind: Record<string, number>;
+  provenance: { sources: Source[]; grade: string; tlp: string; firstSeen: string | null; lastSeen: string | null; synthetic: boolean };
+}
+
+export interface Neighbourhood extends SerializedGraph {
+  truncated: boolean;
+  total: number | null;
+}
+
+export interface PathInfo {
+  nodes: string[];
+  edges: string[];
+  hops: number;
+  weakestGrade: string;
+  synthetic: boolean;
+}
+
+export interface ParamSpec {
+  name: string;
+  type: string;
+  required: boolean;
+  default?: unknown;
+  description?: string;
+}
+
+export interface QuerySummary {
+  name: string;
+  title: string;
+  description: string;
+  params: ParamSpec[];
+  returns: string;
+  builtin: boolean;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: Record<string, unknown>[];
+  graph: SerializedGraph;
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export interface SchemaInfo {
+  nodeKinds: { kind: string; description: string }[];
+  relationshipKinds: { kind: string; description: string }[];
+}
+
+export interface WorkspaceSummary {
+  name: string;
+  title: string;
+  savedAt: string;
+  nodes: number;
+  edges: number;
+}
+
+export interface Workspace {
+  name: string;
+  title: string;
+  savedAt: string;
+  graph: SerializedGraph;
+  view: 'network' | 'routes';
+  filters: Record<string, unknown>;
+  camera?: { x: number; y: number; ratio: number; angle: number };
+  bbox?: { x: [number, number]; y: [number, number] };
+  selected: string | null;
+}
+
+export const api = {
+  health: () => call<{ status: string; backend: string; nodes: number; relationships: number }>('/api/health'),
+  schema: () => call<SchemaInfo>('/api/schema'),
+  search: (q: string, limit = 12) => call<{ results: SearchHit[] }>(`/api/search?${qs({ q, limit })}`),
+  node: (id: string) => call<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`),
+  neighbours: (id: string, options: { relKinds?: string[]; kinds?: string[]; limit?: number; depth?: number } = {}) =>
+    call<Neighbourhood>(
+      `/api/nodes/${encodeURIComponent(id)}/neighbors?${qs({
+        depth: options.depth ?? 1,
+        limit: options.limit,
+        relKinds: options.relKinds?.join(','),
+        kinds: options.kinds?.join(','),
+      })}`,
+    ),
+  paths: (from: string, to: string, maxHops = 6) =>
+    call<SerializedGraph & { paths: PathInfo[]; truncated: boolean }>(`/api/paths?${qs({ from, to, maxHops })}`),
+  subgraph: (ids: string[]) => call<SerializedGraph & { missing: string[] }>('/api/subgraph', post({ ids })),
+  queries: () => call<{ queries: QuerySummary[] }>('/api/queries'),
+  runQuery: (name: string, params: Record<string, unknown>) => call<QueryResult>(`/api/queries/${encodeURIComponent(name)}/run`, post({ params })),
+  cypher: (query: string, params: Record<string, unknown> = {}) => call<QueryResult>('/api/cypher', post({ query, params })),
+  workspaces: () => call<{ workspaces: WorkspaceSummary[] }>('/api/workspaces'),
+  workspace: (name: string) => call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`),
+  saveWorkspace: (name: string, body: Omit<Workspace, 'name' | 'savedAt'>) =>
+    call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(body) }),
+};

@@ -1,0 +1,186 @@
+/**
+ * The selected node: its properties, provenance (sources with publisher and date, Admiralty grade,
+ * TLP, first/last seen, synthetic), degree by relationship kind — which is also the preview of an
+ * expansion: the investigator sees what would come and picks relationship kinds before expanding.
+ */
+import { useEffect, useState } from 'react';
+import { api, type NodeDetails, type QuerySummary } from '../api/client.ts';
+import { gradeColour } from '../core/filters/markings.ts';
+import { nodeStyle } from '../core/style/palette.ts';
+
+interface Props {
+  nodeId: string;
+  onCanvasDegree: number;
+  pinned: boolean;
+  queries: QuerySummary[];
+  onExpand(relKinds: string[] | undefined): void;
+  onCollapse(): void;
+  onHide(): void;
+  onPin(): void;
+  onRemove(): void;
+  onPathEnd(end: 'from' | 'to'): void;
+  onOpenQuery(name: string, params: Record<string, string>): void;
+  onError(error: unknown): void;
+}
+
+const HIDDEN_PROPERTIES = new Set(['id', 'name', 'description', 'aliases', 'label', 'kind', 'sourceIds', 'grade', 'tlp', 'firstSeen', 'lastSeen', 'synthetic', 'x', 'y', 'fixed', 'hiddenByUser']);
+
+export function TlpBadge({ tlp }: { tlp: string }) {
+  return <span className={`tlp tlp-${tlp.replace('+', '-').toLowerCase()}`}>TLP:{tlp}</span>;
+}
+
+export function GradeBadge({ grade }: { grade: string }) {
+  return (
+    <span className="grade" style={{ borderColor: gradeColour(grade), color: gradeColour(grade) }} title="Admiralty grade: source reliability A–F, information credibility 1–6">
+      {grade}
+    </span>
+  );
+}
+
+/** Library queries that take one id parameter whose description names this kind's ids. */
+function relatedQueries(queries: QuerySummary[], id: string): Array<{ query: QuerySummary; param: string }> {
+  const prefix = `${id.split(':')[0]}:`;
+  return queries.flatMap((query) => {
+    const param = query.params.find((p) => p.type === 'id' && (p.description ?? '').includes(prefix));
+    return param ? [{ query, param: param.name }] : [];
+  });
+}
+
+export function DetailsPanel(props: Props) {
+  const { nodeId, onError } = props;
+  const [details, setDetails] = useState<NodeDetails | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+
+  useEffect(() => {
+    let current = true;
+    setDetails(null);
+    setChosen(new Set());
+    api
+      .node(nodeId)
+      .then((d) => current && setDetails(d))
+      .catch((e) => current && onError(e));
+    return () => {
+      current = false;
+    };
+  }, [nodeId, onError]);
+
+  if (!details) return <aside className="details" aria-busy="true">Loading {nodeId}…</aside>;
+  const a = details.node.attributes;
+  const style = nodeStyle(a.kind);
+  const p = details.provenance;
+  const properties = Object.entries(a).filter(([k, v]) => !HIDDEN_PROPERTIES.has(k) && v !== null && !(Array.isArray(v) && v.length === 0));
+  const toggle = (kind: string) =>
+    setChosen((s) => {
+      const next = new Set(s);
+      if (next.has(kind)) next.delete(kind);
+      else next.add(kind);
+      return next;
+    });
+  const expandCount = chosen.size ? [...chosen].reduce((n, k) => n + (details.degreeByRelKind[k] ?? 0), 0) : details.degree;
+  const related = relatedQueries(props.queries, nodeId);
+
+  return (
+    <aside className="details" aria-label="Details">
+      <header>
+        <span className="icon big" style={{ background: style.colour }}>
+          {style.icon}
+        </span>
+        <div>
+          <div className="kind">{style.label}</div>
+          <h2 data-testid="details-title">{a.label}</h2>
+          <code className="id">{nodeId}</code>
+        </div>
+      </header>
+      {typeof a.description === 'string' && <p className="description">{a.description}</p>}
+
+      <section className="provenance" aria-label="Provenance">
+        <h3>Provenance</h3>
+        <div className="badges">
+          <GradeBadge grade={p.grade} />
+          <TlpBadge tlp={p.tlp} />
+          {p.synthetic ? <span className="synthetic">synthetic</span> : <span className="factual">from sources</span>}
+        </div>
+        <div className="seen">
+          Seen {p.firstSeen ?? '?'} – {p.lastSeen ?? '?'}
+        </div>
+        {p.sources.length > 0 ? (
+          <ul className="sources">
+            {p.sources.map((s) => (
+              <li key={s.id}>
+                <b>{s.name}</b>
+                <div>
+                  {s.publisher ?? 'unknown publisher'}, {s.published ?? 'undated'}
+                  {s.file && <> · <code>{s.file}</code></>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No source documents: generated for illustration.</p>
+        )}
+      </section>
+
+      <section aria-label="Connections">
+        <h3>
+          Connections <span className="muted">({details.degree} in the graph, {props.onCanvasDegree} on the canvas)</span>
+        </h3>
+        <ul className="rel-kinds">
+          {Object.entries(details.degreeByRelKind).map(([kind, n]) => (
+            <li key={kind}>
+              <label>
+                <input type="checkbox" checked={chosen.has(kind)} onChange={() => toggle(kind)} /> {kind} <span className="count">{n}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <div className="muted small">
+          Neighbours by kind: {Object.entries(details.degreeByKind).map(([k, n]) => `${nodeStyle(k).label} ${n}`).join(', ') || 'none'}
+        </div>
+        <div className="actions">
+          <button className="primary" onClick={() => props.onExpand(chosen.size ? [...chosen] : undefined)} disabled={details.degree === 0}>
+            Expand {chosen.size ? 'chosen' : 'all'} ({expandCount})
+          </button>
+          <button onClick={props.onCollapse}>Collapse</button>
+          <button onClick={props.onPin}>{props.pinned ? 'Unpin' : 'Pin'}</button>
+          <button onClick={props.onHide}>Hide</button>
+          <button onClick={props.onRemove}>Remove</button>
+        </div>
+        <div className="actions">
+          <button onClick={() => props.onPathEnd('from')}>Path from here</button>
+          <button onClick={() => props.onPathEnd('to')}>Path to here</button>
+        </div>
+      </section>
+
+      {properties.length > 0 && (
+        <section aria-label="Properties">
+          <h3>Properties</h3>
+          <table className="props">
+            <tbody>
+              {properties.map(([k, v]) => (
+                <tr key={k}>
+                  <th>{k}</th>
+                  <td>{Array.isArray(v) ? v.join(', ') : String(v)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {related.length > 0 && (
+        <section aria-label="Related queries">
+          <h3>Related queries</h3>
+          <ul className="related">
+            {related.map(({ query, param }) => (
+              <li key={query.name}>
+                <button className="link" onClick={() => props.onOpenQuery(query.name, { [param]: nodeId })}>
+                  {query.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

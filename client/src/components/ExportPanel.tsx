@@ -1,0 +1,114 @@
+/**
+ * Exports of the current view: a PNG of the canvas as drawn (@sigma/export-image), and the
+ * subgraph on the canvas as graphology JSON, which this tool and any graphology app re-import.
+ * When the server offers exports (POST /api/export), its formats for briefings are listed too.
+ */
+import { useEffect, useState } from 'react';
+import { downloadAsPNG } from '@sigma/export-image';
+import type { SigmaInstance } from './GraphCanvas.tsx';
+import type { SerializedGraph } from '../core/graph/types.ts';
+
+interface Props {
+  sigma: SigmaInstance | null;
+  snapshot(): SerializedGraph;
+  nodeIds(): string[];
+  onError(error: unknown): void;
+}
+
+const SERVER_FORMATS: Array<[string, string]> = [
+  ['gexf', 'GEXF (Gephi, Gephi Lite)'],
+  ['graphml', 'GraphML (yEd, Cytoscape)'],
+  ['csv', 'CSV for i2 / Excel (zip)'],
+  ['anx', 'i2 Analyst’s Notebook (ANX)'],
+  ['cypher', 'Cypher script (Neo4j)'],
+  ['html', 'Briefing pack (HTML)'],
+  ['pdf', 'Briefing pack (PDF)'],
+  ['json', 'JSON (graphology)'],
+];
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ExportPanel({ sigma, snapshot, nodeIds, onError }: Props) {
+  const [serverExports, setServerExports] = useState(false);
+  const [recipientTlp, setRecipientTlp] = useState('');
+  const [title, setTitle] = useState('scamnet briefing');
+
+  useEffect(() => {
+    fetch('/api/openapi.json')
+      .then((r) => r.json())
+      .then((doc: { paths?: Record<string, unknown> }) => setServerExports(Boolean(doc.paths?.['/api/export'])))
+      .catch(() => setServerExports(false));
+  }, []);
+
+  const date = new Date().toISOString().slice(0, 10);
+  const serverExport = async (format: string) => {
+    try {
+      const positions = Object.fromEntries(snapshot().nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+      const response = await fetch('/api/export', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ format, selection: { type: 'nodes', ids: nodeIds() }, title, positions, ...(recipientTlp ? { recipientTlp } : {}) }),
+      });
+      if (!response.ok) {
+        const body = await response.json().catch(() => null);
+        throw new Error(body?.error?.message ?? `the export failed (${response.status})`);
+      }
+      const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `scamnet-${date}.${format}`;
+      download(await response.blob(), name);
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  return (
+    <div className="panel" aria-label="Export">
+      <div className="actions column">
+        <button
+          disabled={!sigma}
+          onClick={() => sigma && downloadAsPNG(sigma as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: `scamnet-${date}`, backgroundColor: '#ffffff' }).catch(onError)}
+        >
+          PNG of the current view
+        </button>
+        <button onClick={() => download(new Blob([JSON.stringify(snapshot(), null, 1)], { type: 'application/json' }), `scamnet-${date}.json`)}>
+          JSON of the canvas (graphology)
+        </button>
+      </div>
+      {serverExports ? (
+        <>
+          <h3>For briefings</h3>
+          <label>
+            Title
+            <input aria-label="Export title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label>
+            Recipient may see up to
+            <select aria-label="Recipient TLP" value={recipientTlp} onChange={(e) => setRecipientTlp(e.target.value)}>
+              <option value="">everything on the canvas</option>
+              {['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((t) => (
+                <option key={t} value={t}>
+                  TLP:{t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="actions column">
+            {SERVER_FORMATS.map(([format, label]) => (
+              <button key={format} onClick={() => void serverExport(format)} disabled={nodeIds().length === 0}>
+                {label}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <p className="muted small">This server offers no briefing exports yet (GEXF, GraphML, CSV, ANX, briefing pack).</p>
+      )}
+    </div>
+  );
+}

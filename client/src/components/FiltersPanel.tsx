@@ -1,0 +1,65 @@
+/** Filters on markings and dates, and what node size stands for. */
+import type { Filters } from '../core/filters/filters.ts';
+import { CREDIBILITY, RELIABILITY, TLP_LEVELS, type Tlp } from '../core/filters/markings.ts';
+import { SIZE_MEASURES, type SizeMeasure } from '../core/style/sizing.ts';
+
+interface Props {
+  filters: Filters;
+  sizeMeasure: SizeMeasure;
+  onChange(filters: Filters): void;
+  onSizeMeasure(measure: SizeMeasure): void;
+}
+
+const GRADES = RELIABILITY.flatMap((r) => CREDIBILITY.map((c) => `${r}${c}`));
+
+export function FiltersPanel({ filters, sizeMeasure, onChange, onSizeMeasure }: Props) {
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  return (
+    <div className="panel" aria-label="Filters">
+      <label>
+        Minimum grade
+        <select aria-label="Minimum grade" value={filters.minGrade ?? ''} onChange={(e) => set({ minGrade: e.target.value || null })}>
+          <option value="">any</option>
+          {GRADES.map((g) => (
+            <option key={g} value={g}>
+              {g} or better
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        TLP ceiling
+        <select aria-label="TLP ceiling" value={filters.tlpCeiling ?? ''} onChange={(e) => set({ tlpCeiling: (e.target.value || null) as Tlp | null })}>
+          <option value="">any</option>
+          {TLP_LEVELS.map((t) => (
+            <option key={t} value={t}>
+              up to TLP:{t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Seen from
+        <input aria-label="Seen from" type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
+      </label>
+      <label>
+        Seen until
+        <input aria-label="Seen until" type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={filters.fade} onChange={(e) => set({ fade: e.target.checked })} /> fade filtered items instead of hiding them
+      </label>
+      <label>
+        Node size
+        <select aria-label="Node size" value={sizeMeasure} onChange={(e) => onSizeMeasure(e.target.value as SizeMeasure)}>
+          {SIZE_MEASURES.map((m) => (
+            <option key={m} value={m}>
+              by {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button onClick={() => onChange({ ...filters, hiddenKinds: [], hiddenRelKinds: [], minGrade: null, tlpCeiling: null, from: null, to: null })}>Clear filters</button>
+    </div>
+  );
+}

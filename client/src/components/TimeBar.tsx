@@ -1,0 +1,56 @@
+/**
+ * The time bar: a histogram of first-seen months; two handles choose the window that filters
+ * the canvas (the filters' from/to dates).
+ */
+import { useMemo } from 'react';
+import type { DataGraph } from '../core/graph/data-graph.ts';
+import { endOfMonth, firstSeenHistogram } from '../core/filters/time-histogram.ts';
+
+interface Props {
+  graph: DataGraph;
+  version: number;
+  from: string | null;
+  to: string | null;
+  onWindow(from: string | null, to: string | null): void;
+}
+
+export function TimeBar({ graph, version, from, to, onWindow }: Props) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const bins = useMemo(() => firstSeenHistogram(graph), [graph, version]);
+  if (bins.length < 2) return null;
+  const max = Math.max(...bins.map((b) => b.count));
+  const index = (date: string | null, fallback: number) => {
+    if (!date) return fallback;
+    const i = bins.findIndex((b) => b.month === date.slice(0, 7));
+    return i < 0 ? fallback : i;
+  };
+  const lo = index(from, 0);
+  const hi = index(to, bins.length - 1);
+  const apply = (a: number, b: number) => {
+    const [l, h] = a <= b ? [a, b] : [b, a];
+    onWindow(l === 0 ? null : `${bins[l]!.month}-01`, h === bins.length - 1 ? null : endOfMonth(bins[h]!.month));
+  };
+  return (
+    <div className="timebar" aria-label="Time bar">
+      <div className="bars">
+        {bins.map((b, i) => (
+          <div
+            key={b.month}
+            className={`bar${i < lo || i > hi ? ' out' : ''}`}
+            style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }}
+            title={`${b.month}: ${b.count} first seen`}
+          />
+        ))}
+      </div>
+      <div className="handles">
+        <input aria-label="Window start" type="range" min={0} max={bins.length - 1} value={lo} onChange={(e) => apply(Number(e.target.value), hi)} />
+        <input aria-label="Window end" type="range" min={0} max={bins.length - 1} value={hi} onChange={(e) => apply(lo, Number(e.target.value))} />
+      </div>
+      <div className="timebar-labels">
+        <span>{bins[lo]!.month}</span>
+        <span className="muted">first seen, by month</span>
+        <span>{bins[hi]!.month}</span>
+      </div>
+    </div>
+  );
+}

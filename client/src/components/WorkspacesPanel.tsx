@@ -1,0 +1,70 @@
+/** Investigations saved on the server by name, reopened exactly as they were left. */
+import { useCallback, useEffect, useState } from 'react';
+import { api, type WorkspaceSummary } from '../api/client.ts';
+
+interface Props {
+  onSave(name: string, title: string): Promise<void>;
+  onOpen(name: string): Promise<void>;
+  onError(error: unknown): void;
+}
+
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64) || 'workspace';
+
+export function WorkspacesPanel({ onSave, onOpen, onError }: Props) {
+  const [title, setTitle] = useState('');
+  const [list, setList] = useState<WorkspaceSummary[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const refresh = useCallback(() => {
+    api
+      .workspaces()
+      .then((r) => setList(r.workspaces))
+      .catch(onError);
+  }, [onError]);
+  useEffect(refresh, [refresh]);
+
+  return (
+    <div className="panel" aria-label="Workspaces">
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await onSave(slug(title), title.trim());
+            setSaved(slug(title));
+            refresh();
+          } catch (error) {
+            onError(error);
+          }
+        }}
+      >
+        <label>
+          Investigation name
+          <input aria-label="Workspace title" value={title} required onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Namibia centre follow-up" />
+        </label>
+        <button className="primary" type="submit" disabled={!title.trim()}>
+          Save workspace
+        </button>
+        {saved && <span className="small muted"> saved as “{saved}”</span>}
+      </form>
+      <h3>Saved</h3>
+      {list.length === 0 && <p className="muted small">None yet.</p>}
+      <ul className="workspaces">
+        {list.map((w) => (
+          <li key={w.name}>
+            <button className="link" onClick={() => void onOpen(w.name).catch(onError)}>
+              {w.title}
+            </button>
+            <div className="small muted">
+              {w.nodes} nodes, {w.edges} links · {new Date(w.savedAt).toLocaleString()}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * What the canvas shows: kinds and relationship kinds switched off in the legend, a minimum
+ * Admiralty grade, a TLP ceiling, and a date window on first/last seen. Filtered-out items are
+ * faded or hidden by the renderer; nothing is removed from the data graph.
+ */
+import { gradeMeets, tlpRank, type Tlp } from './markings.ts';
+
+export interface Filters {
+  hiddenKinds: string[];
+  hiddenRelKinds: string[];
+  /** e.g. "C3": only items graded C3 or better on both scales */
+  minGrade: string | null;
+  /** only items marked at or below this TLP level */
+  tlpCeiling: Tlp | null;
+  /** ISO dates (YYYY-MM-DD): items whose seen period overlaps the window */
+  from: string | null;
+  to: string | null;
+  /** fade filtered-out items instead of hiding them */
+  fade: boolean;
+}
+
+export const NO_FILTERS: Filters = { hiddenKinds: [], hiddenRelKinds: [], minGrade: null, tlpCeiling: null, from: null, to: null, fade: false };
+
+type Item = { kind?: unknown; grade?: unknown; tlp?: unknown; firstSeen?: unknown; lastSeen?: unknown };
+
+/** Whether the item's seen period [firstSeen, lastSeen] overlaps the window; undated items pass. */
+export function inWindow(item: Item, from: string | null, to: string | null): boolean {
+  const first = typeof item.firstSeen === 'string' ? item.firstSeen : null;
+  const last = typeof item.lastSeen === 'string' ? item.lastSeen : first;
+  if (!first && !last) return true;
+  if (from && last && last < from) return false;
+  if (to && first && first > to) return false;
+  return true;
+}
+
+function markingsPass(item: Item, filters: Filters): boolean {
+  if (filters.minGrade && !gradeMeets(item.grade, filters.minGrade)) return false;
+  if (filters.tlpCeiling && tlpRank(item.tlp) > tlpRank(filters.tlpCeiling)) return false;
+  return inWindow(item, filters.from, filters.to);
+}
+
+export function nodePasses(node: Item, filters: Filters): boolean {
+  if (filters.hiddenKinds.includes(String(node.kind))) return false;
+  return markingsPass(node, filters);
+}
+
+export function edgePasses(edge: Item, filters: Filters): boolean {
+  if (filters.hiddenRelKinds.includes(String(edge.kind))) return false;
+  return markingsPass(edge, filters);
+}
+
+export function isFiltering(filters: Filters): boolean {
+  return (
+    filters.hiddenKinds.length > 0 ||
+    filters.hiddenRelKinds.length > 0 ||
+    filters.minGrade !== null ||
+    filters.tlpCeiling !== null ||
+    filters.from !== null ||
+    filters.to !== null
+  );
+}

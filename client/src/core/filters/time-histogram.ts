@@ -1,0 +1,46 @@
+/**
+ * The time bar's data: how many nodes and links were first seen in each month, from the earliest
+ * to the latest month on the canvas.
+ */
+import type { DataGraph } from '../graph/data-graph.ts';
+
+export interface MonthBin {
+  month: string;
+  count: number;
+}
+
+export function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  while (y < ly || (y === ly && m <= lm)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return months;
+}
+
+export function firstSeenHistogram(graph: DataGraph): MonthBin[] {
+  const counts = new Map<string, number>();
+  const add = (value: unknown) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}/.test(value)) return;
+    const month = value.slice(0, 7);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  };
+  graph.forEachNode((_, a) => add(a.firstSeen));
+  graph.forEachEdge((_, a) => add(a.firstSeen));
+  if (counts.size === 0) return [];
+  const sorted = [...counts.keys()].sort();
+  return monthsBetween(sorted[0]!, sorted.at(-1)!).map((month) => ({ month, count: counts.get(month) ?? 0 }));
+}
+
+/** The last day of a YYYY-MM month, as an ISO date. */
+export function endOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,35 @@
+/** The subgraph format the server sends: graphology's serialised graph. */
+export interface SerializedNode {
+  key: string;
+  attributes: { kind: string; label: string; [property: string]: unknown };
+}
+
+export interface SerializedEdge {
+  key: string;
+  source: string;
+  target: string;
+  attributes: { kind: string; [property: string]: unknown };
+}
+
+export interface SerializedGraph {
+  nodes: SerializedNode[];
+  edges: SerializedEdge[];
+}
+
+/** What the data graph keeps on a node: the server's attributes, plus where it is drawn. */
+export interface NodeData {
+  kind: string;
+  label: string;
+  x: number;
+  y: number;
+  /** pinned nodes keep their place while the layout runs (ForceAtlas2 reads `fixed`) */
+  fixed?: boolean;
+  /** hidden by the investigator (not by a filter); the reducers leave it out */
+  hiddenByUser?: boolean;
+  [property: string]: unknown;
+}
+
+export interface EdgeData {
+  kind: string;
+  [property: string]: unknown;
+}

@@ -1,0 +1,52 @@
+/**
+ * Turning a query's declared parameters into form fields and the form's text back into typed
+ * values (types as the library declares them: string, integer, number, boolean, date, id, or
+ * list<…> of one), so the server's own validation sees numbers as numbers and lists as lists.
+ */
+import type { ParamSpec } from '../../api/client.ts';
+
+export function initialValues(params: ParamSpec[], preset: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(
+    params.map((p) => [
+      p.name,
+      preset[p.name] ?? (p.default === undefined || p.default === null ? '' : Array.isArray(p.default) ? p.default.join(', ') : String(p.default)),
+    ]),
+  );
+}
+
+function convert(type: string, text: string): unknown {
+  const list = /^list<(.+)>$/.exec(type);
+  if (list) {
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => convert(list[1]!, s));
+  }
+  if (type === 'integer' || type === 'number') return text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
+  if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  return text;
+}
+
+/** The parameters to send: empty optional fields are left out so the query's defaults apply. */
+export function toParams(params: ParamSpec[], values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of params) {
+    const text = values[p.name] ?? '';
+    if (text.trim() === '' && !p.required) continue;
+    out[p.name] = convert(p.type, text);
+  }
+  return out;
+}
+
+/** A cell of the result table: references to nodes and links show their label or kind. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellText).join(', ');
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.$type === 'string') return String(v.label ?? v.kind ?? v.key ?? v.$type);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}

@@ -1,0 +1,107 @@
+/**
+ * The render graph, derived: sigma's node and edge reducers turn the data graph plus the view's
+ * state (filters, view mode, selection, highlighted path) into what is drawn. Nothing here writes
+ * to the data graph.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { DataGraph } from '../graph/data-graph.ts';
+import type { EdgeData, NodeData } from '../graph/types.ts';
+import { edgePasses, nodePasses, type Filters } from '../filters/filters.ts';
+import { edgeColour, edgeWidth, nodeStyle } from '../style/palette.ts';
+import { ROUTE_VIEW_KINDS, ROUTE_VIEW_RELS, type GeoPlacement } from '../geo/route-layout.ts';
+import type { ViewMode } from '../url/url-state.ts';
+
+export interface RenderState {
+  filters: Filters;
+  view: ViewMode;
+  selected: string | null;
+  hovered: string | null;
+  /** a highlighted path: its nodes and edges */
+  path: { nodes: Set<string>; edges: Set<string> } | null;
+  sizes: Map<string, number>;
+  geo: Map<string, GeoPlacement>;
+  /** route view: only centres in this hub region and the countries their victims came from */
+  hub: string | null;
+}
+
+const FADED = '#e4e7ec';
+
+/** In the route view with a hub chosen: the hub's centres, their origin countries, and the hub's countries. */
+export function hubMembers(graph: DataGraph, geo: Map<string, GeoPlacement>, hub: string): Set<string> {
+  const members = new Set<string>();
+  for (const [key, place] of geo) {
+    if (place.hub !== hub) continue;
+    members.add(key);
+    if (graph.getNodeAttribute(key, 'kind') !== 'Centre') continue;
+    graph.forEachInEdge(key, (_e, attrs, source) => {
+      if (attrs.kind === 'TRAFFICKED_TO') members.add(source);
+    });
+  }
+  return members;
+}
+
+export function makeReducers(graph: DataGraph, state: RenderState) {
+  const neighbours = new Set<string>();
+  const focus = state.hovered ?? state.selected;
+  if (focus && graph.hasNode(focus)) for (const n of graph.neighbors(focus)) neighbours.add(n);
+  const inHub = state.view === 'routes' && state.hub ? hubMembers(graph, state.geo, state.hub) : null;
+
+  const nodeVisible = (node: string, data: NodeData): 'shown' | 'faded' | 'hidden' => {
+    if (data.hiddenByUser) return 'hidden';
+    if (state.view === 'routes') {
+      if (!ROUTE_VIEW_KINDS.has(data.kind) || !state.geo.has(node)) return 'hidden';
+      if (inHub && !inHub.has(node)) return 'hidden';
+    }
+    if (!nodePasses(data, state.filters)) return state.filters.fade ? 'faded' : 'hidden';
+    return 'shown';
+  };
+
+  const nodeReducer = (node: string, data: NodeData): Partial<NodeDisplayData> => {
+    const style = nodeStyle(data.kind);
+    const visibility = nodeVisible(node, data);
+    const out: Partial<NodeDisplayData> & Record<string, unknown> = {
+      x: data.x,
+      y: data.y,
+      label: data.label,
+      color: style.colour,
+      size: state.sizes.get(node) ?? 6,
+      hidden: visibility === 'hidden',
+      zIndex: 1,
+    };
+    if (state.view === 'routes') {
+      const place = state.geo.get(node);
+      if (place) Object.assign(out, { x: place.x, y: place.y });
+      if (data.kind === 'Country') out.size = Math.max(3, (out.size ?? 6) * 0.6);
+    }
+    if (visibility === 'faded') Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+    if (state.path) {
+      if (state.path.nodes.has(node)) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
+      else Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+    } else if (focus) {
+      if (node === focus) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
+      else if (neighbours.has(node)) Object.assign(out, { zIndex: 2, forceLabel: true });
+      else if (visibility === 'shown') Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+    }
+    return out;
+  };
+
+  const edgeReducer = (edge: string, data: EdgeData): Partial<EdgeDisplayData> => {
+    const out: Partial<EdgeDisplayData> = { color: edgeColour(data.kind), size: edgeWidth(data), label: data.kind, zIndex: 1 };
+    const [source, target] = graph.extremities(edge);
+    const ends = [nodeVisible(source, graph.getNodeAttributes(source)), nodeVisible(target, graph.getNodeAttributes(target))];
+    if (ends.includes('hidden') || (state.view === 'routes' && !ROUTE_VIEW_RELS.has(data.kind))) return { ...out, hidden: true };
+    const passes = edgePasses(data, state.filters);
+    if (!passes && !state.filters.fade) return { ...out, hidden: true };
+    if (!passes || ends.includes('faded')) Object.assign(out, { color: FADED, zIndex: 0 });
+    if (state.path) {
+      if (state.path.edges.has(edge)) Object.assign(out, { color: '#111827', size: (out.size ?? 1) + 2, zIndex: 3 });
+      else Object.assign(out, { color: FADED, zIndex: 0 });
+    } else if (focus) {
+      if (source === focus || target === focus) Object.assign(out, { zIndex: 2 });
+      else Object.assign(out, { color: FADED, zIndex: 0 });
+    }
+    return out;
+  };
+
+  return { nodeReducer, edgeReducer };
+}

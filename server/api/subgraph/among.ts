@@ -1,0 +1,47 @@
+/**
+ * The subgraph induced by a list of node ids: those nodes and every relationship among them. The
+ * client reopens a shared link with it (the URL holds only ids), and each kind's ids go through
+ * that kind's index, as in the neighbourhood lookup.
+ */
+import { z } from 'zod';
+import { nodeKindOfId } from '../../model/schema.ts';
+import type { GraphStore, SerializedGraph } from '../../store/types.ts';
+import { groupIdsByKind, mergeGraphs } from '../graph-merge.ts';
+import { SubgraphShape } from '../schemas.ts';
+
+export const MAX_SUBGRAPH_IDS = 5000;
+
+export const SubgraphBody = z
+  .object({ ids: z.array(z.string().min(1).max(300)).min(1).max(MAX_SUBGRAPH_IDS).describe('node ids') })
+  .meta({ id: 'SubgraphRequest' });
+export type SubgraphBody = z.infer<typeof SubgraphBody>;
+
+export const InducedSubgraph = z
+  .object({ ...SubgraphShape, missing: z.array(z.string()).describe('ids asked for that name no node') })
+  .meta({ id: 'InducedSubgraph' });
+export type InducedSubgraph = z.infer<typeof InducedSubgraph>;
+
+const kindOf = (id: string) => nodeKindOfId(id)?.kind;
+
+export async function subgraphAmong(store: GraphStore, ids: string[]): Promise<InducedSubgraph> {
+  const wanted = [...new Set(ids)];
+  const parts: SerializedGraph[] = [];
+  for (const [kind, group] of groupIdsByKind(wanted, kindOf)) {
+    const nodes = await store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, { maxRows: group.length });
+    parts.push(nodes.graph);
+  }
+  const found = mergeGraphs(...parts);
+  const members = found.nodes.map((n) => n.key);
+  const edgeParts: SerializedGraph[] = [];
+  for (const [kind, group] of groupIdsByKind(members, kindOf)) {
+    const result = await store.read(
+      `UNWIND $ids AS i MATCH (a:${kind} {id: i})-[r]->(b) WHERE b.id IN $members RETURN a, r, b`,
+      { ids: group, members },
+      { maxRows: 200_000 },
+    );
+    edgeParts.push({ nodes: [], edges: result.graph.edges });
+  }
+  const graph = mergeGraphs(found, ...edgeParts);
+  const present = new Set(members);
+  return { ...graph, missing: wanted.filter((id) => !present.has(id)) };
+}
