@@ -49,7 +49,10 @@ export function graphSvg(graph: SerializedGraph, positions: Positions): string {
           const p = at.get(n.key)!;
           const r = nodeSize(degree.get(n.key) ?? 0);
           const text = n.attributes.label.length > 40 ? `${n.attributes.label.slice(0, 39)}…` : n.attributes.label;
-          return `<text x="${f(p.x + r + 2)}" y="${f(p.y + 3)}">${escapeXml(text)}</text>`;
+          // labels of nodes on the right run leftwards, so they stay inside the picture
+          const left = p.x > WIDTH * 0.7;
+          const x = left ? p.x - r - 2 : p.x + r + 2;
+          return `<text x="${f(x)}" y="${f(p.y + 3)}"${left ? ' text-anchor="end"' : ''}>${escapeXml(text)}</text>`;
         });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="network picture" class="graph">`,

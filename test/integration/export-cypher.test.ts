@@ -1,0 +1,81 @@
+/**
+ * The Cypher script recreates the subgraph: it is run, statement by statement, into an empty
+ * LadybugDB (the same MERGE/SET Cypher Neo4j runs; the Neo4j-only CREATE CONSTRAINT lines are
+ * skipped there), and what the new store holds is compared with what was exported. Also the
+ * EXPORT_MAX_NODES cap.
+ */
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/app-harness.ts';
+import { HOSTILE_ID, HOSTILE_NAME_CLEAN, exportGraph } from '../support/export-graph.ts';
+
+let source: Harness;
+let target: Harness;
+
+beforeAll(async () => {
+  [source, target] = await Promise.all([startHarness(exportGraph()), startHarness()]);
+});
+afterAll(async () => {
+  await Promise.all([source?.close(), target?.close()]);
+});
+
+const statements = (script: string) =>
+  script
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('//') && !line.startsWith('CREATE CONSTRAINT'));
+
+describe('Cypher script', () => {
+  it('recreates the nodes, relationships and properties, hostile text included', async () => {
+    const ids = [...exportGraph().nodes.map((n) => n.id)];
+    const res = await request(source.app).post('/api/export').send({ format: 'cypher', selection: { kind: 'ids', ids } }).expect(200);
+    const script = res.text;
+    expect(script.startsWith('// scamnet export\n// TLP:RED')).toBe(true);
+    expect(script).toContain('CREATE CONSTRAINT scamnet_centre_id IF NOT EXISTS FOR (n:Centre) REQUIRE n.id IS UNIQUE;');
+    const exported = JSON.parse(
+      (await request(source.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids } }).expect(200)).text,
+    );
+    for (const statement of statements(script)) await target.store.write(statement);
+    for (const node of exported.nodes) {
+      const got = await request(target.app).get(`/api/nodes/${encodeURIComponent(node.key)}`).expect(200);
+      expect(got.body.node, node.key).toEqual(node);
+    }
+    const edges = await target.store.read('MATCH (a)-[r]->(b) RETURN r', {}, { maxRows: 1000 });
+    const byKey = new Map(edges.graph.edges.map((e) => [e.key, e]));
+    expect([...byKey.keys()].sort()).toEqual(exported.edges.map((e: { key: string }) => e.key).sort());
+    for (const edge of exported.edges) expect(byKey.get(edge.key), edge.key).toEqual(edge);
+    const hostile = await request(target.app).get(`/api/nodes/${encodeURIComponent(HOSTILE_ID)}`).expect(200);
+    expect(hostile.body.node.attributes.name).toBe(HOSTILE_NAME_CLEAN);
+  });
+});
+
+describe('EXPORT_MAX_NODES', () => {
+  let capped: Harness;
+  beforeAll(async () => {
+    process.env.EXPORT_MAX_NODES = '3';
+    try {
+      capped = await startHarness(exportGraph());
+    } finally {
+      delete process.env.EXPORT_MAX_NODES;
+    }
+  });
+  afterAll(async () => {
+    await capped?.close();
+  });
+
+  it('answers 413 too_large past the cap, for every kind of selection', async () => {
+    const selections = [
+      { kind: 'ego', id: 'centre:alpha', depth: 2 },
+      { kind: 'ids', ids: ['centre:alpha', 'centre:beta', 'centre:gamma', 'country:TH'] },
+      { kind: 'query', name: 'facilitator-network', params: { centre: 'centre:alpha' } },
+    ];
+    for (const selection of selections) {
+      const res = await request(capped.app).post('/api/export').send({ format: 'gexf', selection }).expect(413);
+      expect(res.body.error, selection.kind).toMatchObject({ code: 'too_large', details: { maxNodes: 3 } });
+      expect(res.body.error.message).toMatch(/EXPORT_MAX_NODES/);
+    }
+  });
+
+  it('exports a selection within the cap', async () => {
+    await request(capped.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH'] } }).expect(200);
+  });
+});
