@@ -14,6 +14,8 @@ import { QueryDetail, QueryName, QuerySummary, RunBody, VersionQuery } from '../
 import { SavedQueryInput } from '../../queries/user-queries.ts';
 import { SchemaSchema } from '../schema/router.ts';
 import { SearchQuery, SearchResponse } from '../search/service.ts';
+import { ExportHeaders } from '../export/router.ts';
+import { ExportRequest } from '../../export/request.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -130,6 +132,30 @@ export function openApiDocument(version: string) {
     summary: 'Run ad-hoc read-only Cypher (one statement; time-limited and row-capped)',
     request: body(CypherBody),
     responses: { 200: json(QueryResultSchema, 'table and graph'), 400: errors[400], 403: errors[403], ...failures },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/export',
+    summary: 'Export a subgraph as a file: GEXF, GraphML, JSON, CSV (zip), Cypher, i2 ANX, HTML or PDF briefing pack',
+    description:
+      'Every file carries a manifest (when, by whom — the optional X-Exported-By header —, the selection, the store, a data version, the tool version) and states its highest TLP marking; with `recipientTlp`, items above it are withheld and counted. The server names the file (`<title>-<date>.<ext>`).',
+    request: { headers: z.object({ 'x-exported-by': z.string().max(100).optional().describe('who exports, for the manifest (else anonymous)') }), ...body(ExportRequest) },
+    responses: {
+      200: {
+        description: 'the file',
+        headers: ExportHeaders,
+        content: Object.fromEntries(
+          ['application/json', 'application/gexf+xml', 'application/graphml+xml', 'application/zip', 'application/x-cypher-query', 'application/xml', 'text/html', 'application/pdf'].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]),
+        ),
+      },
+      400: errors[400],
+      403: json(ErrorSchema, 'refused: operation_not_allowed (a saved query while ANALYST_CYPHER=false) or a refusal of the query'),
+      404: errors[404],
+      413: json(ErrorSchema, 'too_large: the selection holds more than EXPORT_MAX_NODES nodes, or the body is larger than 2 MB'),
+      500: failures[500],
+      503: json(ErrorSchema, 'store_unavailable, or renderer_unavailable: PDF needs Chromium at /usr/bin/chromium'),
+      504: failures[504],
+    },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
