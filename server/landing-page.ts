@@ -1,5 +1,5 @@
 /**
- * The page at `/` until the investigator client is served there: what is running, how big the
+ * The status page at `/status` (and at `/` when the client has not been built): what is running, how big the
  * graph is, and where the API and its documentation are.
  */
 import type { RequestHandler } from 'express';
@@ -26,7 +26,7 @@ export function landingPage(store: GraphStore): RequestHandler {
 h1{margin-bottom:0}.stats{display:flex;gap:2rem;margin:1.5rem 0}.stat b{display:block;font-size:2rem}
 code{background:#eef1f6;padding:0 .25rem;border-radius:3px}</style></head>
 <body><h1>scamnet</h1>
-<p>Link analysis of trafficking-fuelled scam centres. The graph API is running; the investigator client is not built yet.</p>
+<p>Link analysis of trafficking-fuelled scam centres. The graph API is running; the investigator client is at <a href="/">/</a>.</p>
 <div class="stats"><div class="stat"><b id="nodes">${nodes}</b>nodes</div>
 <div class="stat"><b id="relationships">${relationships}</b>relationships</div>
 <div class="stat"><b id="backend">${store.backend}</b>store</div></div>

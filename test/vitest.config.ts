@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     // The embedded engine is a native addon: separate processes keep one crash from taking the run.
     pool: 'forks',
+    globalSetup: ['test/support/build-client.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

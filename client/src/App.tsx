@@ -10,6 +10,7 @@ import { History } from './core/graph/history.ts';
 import { NO_FILTERS, type Filters } from './core/filters/filters.ts';
 import { nodeSizes, type SizeMeasure } from './core/style/sizing.ts';
 import { geoPlacements, HUB_REGIONS, WORLD_BBOX } from './core/geo/route-layout.ts';
+import { showAsNetwork, showOnMap } from './core/geo/route-positions.ts';
 import { cameraToContain, paddedExtent, type BBox } from './core/render/frame.ts';
 import { readUrlState, writeUrlState, type ViewMode } from './core/url/url-state.ts';
 import type { RenderState } from './core/render/reducers.ts';
@@ -300,7 +301,10 @@ export function App() {
   );
 
   // --- effects --------------------------------------------------------------------------------
+  const loaded = useRef(false);
   useEffect(() => {
+    if (loaded.current) return;
+    loaded.current = true;
     api
       .queries()
       .then((r) => setQueries(r.queries))
@@ -324,6 +328,18 @@ export function App() {
     const search = writeUrlState({ nodes: nodes.slice(0, URL_MAX_NODES), view, selected, filters, hub });
     window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   }, [graph, version, view, selected, filters, hub]);
+
+  // the map puts countries and centres where they are; the network view puts them back
+  const shownOnMap = useRef(false);
+  useEffect(() => {
+    if (view === 'routes') {
+      showOnMap(graph, geo);
+      shownOnMap.current = true;
+    } else if (shownOnMap.current) {
+      showAsNetwork(graph);
+      shownOnMap.current = false;
+    }
+  }, [graph, geo, view]);
 
   // the network's frame is set when the first nodes arrive and dropped when the canvas is cleared
   useEffect(() => {
@@ -533,6 +549,14 @@ export function App() {
         </div>
       </main>
 
+      {!selectedOnCanvas && (
+        <aside className="details placeholder" aria-label="Details">
+          <p className="muted">Click a node to see its properties and provenance; double-click it to expand its neighbours.</p>
+          <p className="muted small">
+            Keys: <kbd>/</kbd> search · <kbd>F</kbd> fit · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo · <kbd>Esc</kbd> clear the selection
+          </p>
+        </aside>
+      )}
       {selectedOnCanvas && (
         <DetailsPanel
           nodeId={selectedOnCanvas}

@@ -109,6 +109,8 @@ export function GraphCanvas({ graph, version, layoutRun, state, frame, onSelect,
     sigma.on('enterNode', ({ node }) => handlers.current.onHover(node));
     sigma.on('leaveNode', () => handlers.current.onHover(null));
     onReady(sigma);
+    // for the end-to-end tests and for analysts in the browser console: read-only use
+    (window as unknown as { scamnet?: unknown }).scamnet = { sigma, graph };
     return () => {
       onReady(null);
       layoutRef.current?.kill();

@@ -82,7 +82,8 @@ function spread(graph: DataGraph): number {
 /** Removes the neighbours that only `key` holds on the canvas (the opposite of expanding it). */
 export function collapse(graph: DataGraph, key: string): string[] {
   if (!graph.hasNode(key)) return [];
-  const removed = graph.neighbors(key).filter((n) => graph.degree(n) === graph.edges(key, n).length + graph.edges(n, key).length && !graph.getNodeAttribute(n, 'fixed'));
+  // graphology's edges(a, b) on a directed multigraph already counts both directions
+  const removed = graph.neighbors(key).filter((n) => graph.degree(n) === graph.edges(key, n).length && !graph.getNodeAttribute(n, 'fixed'));
   for (const n of removed) graph.dropNode(n);
   return removed;
 }

@@ -26,6 +26,10 @@ export interface NodeData {
   fixed?: boolean;
   /** hidden by the investigator (not by a filter); the reducers leave it out */
   hiddenByUser?: boolean;
+  /** the network position while the route view shows the node on the map */
+  netX?: number;
+  netY?: number;
+  placedOnMap?: boolean;
   [property: string]: unknown;
 }
 

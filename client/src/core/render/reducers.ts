@@ -69,8 +69,6 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       zIndex: 1,
     };
     if (state.view === 'routes') {
-      const place = state.geo.get(node);
-      if (place) Object.assign(out, { x: place.x, y: place.y });
       if (data.kind === 'Country') out.size = Math.max(3, (out.size ?? 6) * 0.6);
     }
     if (visibility === 'faded') Object.assign(out, { color: FADED, label: '', zIndex: 0 });
@@ -90,6 +88,8 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
     const [source, target] = graph.extremities(edge);
     const ends = [nodeVisible(source, graph.getNodeAttributes(source)), nodeVisible(target, graph.getNodeAttributes(target))];
     if (ends.includes('hidden') || (state.view === 'routes' && !ROUTE_VIEW_RELS.has(data.kind))) return { ...out, hidden: true };
+    // on the map many flows cross: thinner, translucent arrows keep the map readable
+    if (state.view === 'routes') Object.assign(out, { color: 'rgba(214, 39, 40, 0.45)', size: Math.max(0.5, (out.size ?? 1) * 0.6) });
     const passes = edgePasses(data, state.filters);
     if (!passes && !state.filters.fade) return { ...out, hidden: true };
     if (!passes || ends.includes('faded')) Object.assign(out, { color: FADED, zIndex: 0 });

@@ -1,0 +1,286 @@
+/**
+ * The investigator client in real Chromium against the real server (`npm start`'s entry, seed
+ * graph at a small scale). What an investigator does: search, expand, read provenance, filter,
+ * find paths, switch to the map, run saved and ad-hoc queries, save and reopen a workspace,
+ * share a link, export a PNG. Skipped, with a message, without Chromium; under CI=true the
+ * absence fails the run.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, announceSkip, browserRequired, hasChromium, launchBrowser } from '../support/browser.ts';
+import { REPO_ROOT, getJson, startServer, type ServerProcess } from '../support/server-process.ts';
+
+announceSkip('test/e2e/client.test.ts');
+
+const SHOTS = path.join(REPO_ROOT, 'test-results');
+const NAMIBIA = 'centre:na-2024-01';
+
+/** What the page exposes for tests on `window.scamnet`: the sigma instance and the data graph. */
+async function canvasNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as any).scamnet.graph.nodes());
+}
+async function shownNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const { sigma, graph } = (window as any).scamnet;
+    return graph.nodes().filter((n: string) => !sigma.getNodeDisplayData(n)?.hidden);
+  });
+}
+/** Waits until the camera and the layout have settled enough to point at a node. */
+async function settled(page: Page, node: string): Promise<void> {
+  let last = await viewportOf(page, node);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await viewportOf(page, node);
+    if (Math.hypot(now.x - last.x, now.y - last.y) < 1) return;
+    last = now;
+  }
+}
+async function viewportOf(page: Page, node: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((n) => {
+    const { sigma } = (window as any).scamnet;
+    return sigma.framedGraphToViewport(sigma.getNodeDisplayData(n));
+  }, node);
+}
+
+describe.runIf(hasChromium || browserRequired)('investigator client in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    [server, browser] = await Promise.all([startServer({ SEED_SCALE: '0.2' }), launchBrowser()]);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    server?.cleanup();
+  });
+
+  async function open(query = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    (page as any).errors = errors;
+    await page.goto(`${server.url}/${query}`);
+    await page.waitForFunction(() => Boolean((window as any).scamnet));
+    return page;
+  }
+
+  it('has Chromium to run in', () => {
+    expect(hasChromium, `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`).toBe(true);
+  });
+
+  it('is served at / with a policy that lets the layout worker run', async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root">');
+    expect(res.headers.get('content-security-policy')).toContain("worker-src 'self' blob:");
+  });
+
+  it('searches with autocomplete, adds the pick, centres and selects it, with its provenance', async () => {
+    const page = await open();
+    await page.keyboard.press('/');
+    await page.keyboard.type('namibia');
+    const option = page.locator('.search-results li', { hasText: 'Namibia scam centre' });
+    await option.waitFor();
+    expect(await page.locator('.search-results li').count()).toBeGreaterThanOrEqual(3);
+    await option.click();
+    await expect.poll(() => page.textContent('[data-testid=details-title]')).toBe('Namibia scam centre (dismantled 2024)');
+    expect(await canvasNodes(page)).toEqual([NAMIBIA]);
+    const provenance = (await page.textContent('[aria-label=Provenance]'))!;
+    expect(provenance).toContain('A1');
+    expect(provenance).toContain('TLP:CLEAR');
+    expect(provenance).toContain('INTERPOL, 2025-06-30');
+    expect(provenance).toContain('000_d5d37bd4ebfb1db8.txt');
+    // the selected node is centred
+    const p = await viewportOf(page, NAMIBIA);
+    const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    expect(Math.abs(p.x - stage.width / 2)).toBeLessThan(60);
+    expect(Math.abs(p.y - stage.height / 2)).toBeLessThan(60);
+    expect(page.url()).toContain(`nodes=${NAMIBIA}`);
+    expect((page as any).errors).toEqual([]);
+  });
+
+  it('expands on double-click: the neighbours the server reports come, near their parent', async () => {
+    const details = await getJson(`${server.url}/api/nodes/${NAMIBIA}`);
+    const page = await open(`?nodes=${NAMIBIA}`);
+    await expect.poll(() => canvasNodes(page)).toEqual([NAMIBIA]);
+    await settled(page, NAMIBIA);
+    const before = await viewportOf(page, NAMIBIA);
+    const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    await page.mouse.dblclick(stage.x + before.x, stage.y + before.y);
+    await expect.poll(async () => (await canvasNodes(page)).length).toBe(1 + details.degree);
+    // the parent did not jump when its neighbours arrived
+    const after = await viewportOf(page, NAMIBIA);
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(80);
+    await page.waitForTimeout(3000); // the layout settles
+    await page.screenshot({ path: path.join(SHOTS, 'client-expanded.png') });
+    // undo takes the expansion back, redo brings it again
+    await page.click('text=Undo');
+    expect(await canvasNodes(page)).toEqual([NAMIBIA]);
+    await page.click('text=Redo');
+    expect((await canvasNodes(page)).length).toBe(1 + details.degree);
+  });
+
+  it('previews an expansion by relationship kind and expands only the kinds chosen', async () => {
+    const page = await open(`?nodes=${NAMIBIA}&selected=${NAMIBIA}`);
+    await page.locator('[aria-label=Connections]').waitFor();
+    const connections = (await page.textContent('[aria-label=Connections]'))!;
+    expect(connections).toContain('REPORTED_IN');
+    expect(connections).toContain('RAIDED');
+    await page.locator('label', { hasText: 'REPORTED_IN' }).locator('input').check();
+    await page.click('text=Expand chosen (2)');
+    await expect.poll(async () => (await canvasNodes(page)).sort()).toEqual(
+      [NAMIBIA, 'source:000_d5d37bd4ebfb1db8', 'source:001_0b187844e311fd7f'].sort(),
+    );
+  });
+
+  it('filters by TLP ceiling and kind; the legend counts what is shown', async () => {
+    const page = await open(`?nodes=${NAMIBIA}`);
+    // run a saved query that brings GREEN synthetic items beside the CLEAR facts
+    await page.click('nav >> text=Queries');
+    await page.selectOption('select[aria-label="Saved query"]', { label: 'Centres in a hub region and where their victims came from' });
+    await page.fill('input[aria-label=hub]', 'South-East Asia');
+    await page.click('button:has-text("Run")');
+    await page.locator('[data-testid=query-summary]').waitFor();
+    expect(await page.textContent('[data-testid=query-summary]')).toMatch(/^\d+ rows/);
+    const all = await shownNodes(page);
+    expect(all.length).toBeGreaterThan(10);
+    const tlps: Record<string, string> = await page.evaluate(() => {
+      const { graph } = (window as any).scamnet;
+      return Object.fromEntries(graph.nodes().map((n: string) => [n, graph.getNodeAttribute(n, 'tlp')]));
+    });
+    await page.click('nav >> text=Filters');
+    await page.selectOption('select[aria-label="TLP ceiling"]', 'CLEAR');
+    await expect.poll(async () => (await shownNodes(page)).sort()).toEqual(all.filter((n) => tlps[n] === 'CLEAR').sort());
+    expect(page.url()).toContain('tlp=CLEAR');
+    await page.selectOption('select[aria-label="TLP ceiling"]', '');
+    await page.click('.legend-item:has-text("Scam centre")');
+    await expect.poll(async () => (await shownNodes(page)).some((n) => n.startsWith('centre:'))).toBe(false);
+    expect(await page.locator('.legend-item.off').count()).toBe(1);
+  });
+
+  it('finds shortest paths and shows each with its weakest grade', async () => {
+    const expected = await getJson(`${server.url}/api/paths?from=${NAMIBIA}&to=country:PH&maxHops=6`);
+    const page = await open(`?nodes=${NAMIBIA},country:PH&selected=${NAMIBIA}`);
+    await page.locator('[aria-label=Connections]').waitFor();
+    await page.click('text=Path from here');
+    await page.locator('[data-testid=path-from]').waitFor();
+    expect(await page.textContent('[data-testid=path-from]')).toContain('Namibia');
+    await page.keyboard.press('/');
+    await page.keyboard.type('philippines');
+    await page.locator('.search-results li', { hasText: 'Country' }).first().click();
+    await expect.poll(() => page.textContent('[data-testid=details-title]')).toBe('Philippines');
+    await page.click('text=Path to here');
+    await page.click('text=Find shortest paths');
+    await page.locator('[data-testid=paths] li').first().waitFor();
+    const listed = (await page.textContent('[data-testid=paths]'))!;
+    expect(await page.locator('[data-testid=paths] li').count()).toBe(expected.paths.length);
+    expect(listed).toContain(`${expected.paths[0].hops} hops`);
+    expect(listed).toContain(expected.paths[0].weakestGrade);
+    // the path's nodes are on the canvas and drawn highlighted
+    for (const node of expected.paths[0].nodes) expect(await canvasNodes(page)).toContain(node);
+  });
+
+  it('shows victim flows on the world map, countries at their centroids, and keeps the selection', async () => {
+    const page = await open(`?view=routes&selected=country:PH`);
+    await page.selectOption('select[aria-label="Hub region"]', 'South-East Asia');
+    await page.click('text=Load victim flows to South-East Asia');
+    await expect.poll(async () => (await shownNodes(page)).length).toBeGreaterThan(5);
+    const xy: Record<string, { x: number; y: number }> = await page.evaluate(() => {
+      const { graph } = (window as any).scamnet;
+      return Object.fromEntries(graph.nodes().map((n: string) => [n, { x: graph.getNodeAttribute(n, 'x'), y: graph.getNodeAttribute(n, 'y') }]));
+    });
+    // countries are placed by longitude: west to east on the map is left to right
+    const lng: Record<string, number> = await page.evaluate(() => {
+      const { graph } = (window as any).scamnet;
+      return Object.fromEntries(graph.filterNodes((_: string, a: any) => a.kind === 'Country').map((n: string) => [n, graph.getNodeAttribute(n, 'lng')]));
+    });
+    const byLng = Object.keys(lng).sort((a, b) => lng[a]! - lng[b]!);
+    expect(byLng.length).toBeGreaterThan(3);
+    expect(xy[byLng[0]!]!.x).toBeLessThan(xy[byLng.at(-1)!]!.x);
+    for (const n of await shownNodes(page)) expect(n).toMatch(/^(country|centre):/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SHOTS, 'client-routes.png') });
+    await page.click('text=Network');
+    expect(page.url()).not.toContain('view=routes');
+    expect(page.url()).toContain('selected=country:PH');
+    // back in the network view, positions are network positions again (not map coordinates)
+    const back = await page.evaluate(() => (window as any).scamnet.graph.getNodeAttribute('country:PH', 'x'));
+    expect(back).not.toBe(xy['country:PH']!.x);
+  });
+
+  it('runs ad-hoc Cypher and shows the server’s refusal of a write in words', async () => {
+    const page = await open();
+    await page.click('nav >> text=Queries');
+    await page.click('.tabs.small >> text=Cypher');
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type("MATCH (c:Centre {id: 'centre:na-2024-01'}) RETURN c");
+    await page.click('button:has-text("Run")');
+    await expect.poll(() => canvasNodes(page)).toEqual([NAMIBIA]);
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type("CREATE (:ScamType {id: 'scamtype:x', name: 'x'})");
+    await page.click('button:has-text("Run")');
+    await page.locator('.refusal').waitFor();
+    expect(await page.textContent('[role=alert].notice')).toContain('write_not_allowed');
+    const health = await getJson(`${server.url}/api/health`);
+    const search = await getJson(`${server.url}/api/search?q=x&kinds=ScamType`);
+    expect(search.results.map((r: { id: string }) => r.id)).not.toContain('scamtype:x');
+    expect(health.status).toBe('ok');
+  });
+
+  it('saves a workspace and reopens it exactly as it was left, positions included', async () => {
+    const page = await open(`?nodes=${NAMIBIA}`);
+    await expect.poll(() => canvasNodes(page)).toEqual([NAMIBIA]);
+    await settled(page, NAMIBIA);
+    const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    const p = await viewportOf(page, NAMIBIA);
+    await page.mouse.dblclick(stage.x + p.x, stage.y + p.y);
+    await expect.poll(async () => (await canvasNodes(page)).length).toBeGreaterThan(1);
+    await page.waitForTimeout(3200); // let the layout stop
+    const saved: Record<string, [number, number]> = await page.evaluate(() => {
+      const { graph } = (window as any).scamnet;
+      return Object.fromEntries(graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]));
+    });
+    await page.click('nav >> text=Workspaces');
+    await page.fill('input[aria-label="Workspace title"]', 'Namibia follow-up');
+    await page.click('text=Save workspace');
+    await page.locator('.workspaces li', { hasText: 'Namibia follow-up' }).waitFor();
+
+    const fresh = await open();
+    await fresh.click('nav >> text=Workspaces');
+    await fresh.click('.workspaces >> text=Namibia follow-up');
+    await expect.poll(async () => (await canvasNodes(fresh)).sort()).toEqual(Object.keys(saved).sort());
+    const reopened: Record<string, [number, number]> = await fresh.evaluate(() => {
+      const { graph } = (window as any).scamnet;
+      return Object.fromEntries(graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]));
+    });
+    expect(reopened).toEqual(saved);
+  });
+
+  it('reopens a shared link with the same nodes, view and filters, and says which ids are gone', async () => {
+    const page = await open(`?nodes=${NAMIBIA},country:NA,centre:no-such-centre&grade=B2&fade=1`);
+    await expect.poll(async () => (await canvasNodes(page)).sort()).toEqual(['country:NA', NAMIBIA].sort());
+    expect(await page.inputValue('select[aria-label="Minimum grade"]')).toBe('B2');
+    await page.locator('.notice.error').first().waitFor();
+    expect(await page.locator('.notice.error').count()).toBe(1);
+    expect(await page.textContent('.notice.error')).toContain('centre:no-such-centre');
+  });
+
+  it('exports the current view as a PNG', async () => {
+    const page = await open(`?nodes=${NAMIBIA},country:NA`);
+    await expect.poll(async () => (await canvasNodes(page)).length).toBe(2);
+    await page.click('nav >> text=Export');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=PNG of the current view')]);
+    const file = path.join(SHOTS, 'client-export.png');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5_000);
+  });
+});
