@@ -109,9 +109,16 @@ export function App() {
   }, [graph, view]);
 
   /** After the layout: if it pushed nodes out of the view, bring them back in. */
+  const fitOnSettle = useRef(false);
   const keepInView = useCallback(() => {
     const sigma = sigmaRef.current;
     if (!sigma || view === 'routes') return;
+    if (fitOnSettle.current) {
+      // the first nodes of a canvas are framed once the layout has given them their shape
+      fitOnSettle.current = false;
+      fit();
+      return;
+    }
     const { width, height } = sigma.getDimensions();
     const outside = graph.someNode((n) => {
       const d = sigma.getNodeDisplayData(n);
@@ -135,6 +142,7 @@ export function App() {
   const frameIfFirst = useCallback(() => {
     if (!firstFrame.current) return;
     firstFrame.current = false;
+    fitOnSettle.current = true;
     setTimeout(fit, 100);
   }, [fit]);
 
@@ -490,6 +498,7 @@ export function App() {
             snapshot={() => toSerialized(graph)}
             nodeIds={() => graph.filterNodes((_, a) => !a.hiddenByUser)}
             onError={onError}
+            onDone={(message) => notify(message)}
           />
         )}
       </nav>

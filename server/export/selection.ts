@@ -4,8 +4,7 @@
  * checked against EXPORT_MAX_NODES and the store's caps: an export is never silently partial.
  */
 import { AppError } from '../errors.ts';
-import { nodeKindOfId } from '../model/schema.ts';
-import { groupIdsByKind, mergeGraphs } from '../api/graph-merge.ts';
+import { subgraphAmong } from '../api/subgraph/among.ts';
 import { neighbours } from '../api/nodes/neighbours.ts';
 import { shortestPaths } from '../api/paths/service.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
@@ -32,7 +31,6 @@ export interface Selected {
   record: SelectionRecord;
 }
 
-const kindOf = (id: string) => nodeKindOfId(id)?.kind;
 /** Large exports read past the API's usual row and byte budgets; the node cap bounds them instead. */
 const BIG_READ = { maxRows: 2_000_000, maxBytes: 1_000_000_000 };
 
@@ -51,36 +49,14 @@ function checkComplete(result: QueryResult, what: string): void {
 async function byIds(ctx: SelectionContext, ids: string[]): Promise<SerializedGraph> {
   const unique = [...new Set(ids)];
   if (unique.length > ctx.maxNodes) throw tooLarge(unique.length, ctx.maxNodes);
-  const graphs: SerializedGraph[] = [];
-  for (const [kind, group] of groupIdsByKind(unique, kindOf)) {
-    const result = await ctx.store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, BIG_READ);
-    checkComplete(result, 'reading the nodes');
-    graphs.push(result.graph);
-  }
-  const nodes = mergeGraphs(...graphs).nodes;
-  const found = new Set(nodes.map((n) => n.key));
-  const missing = unique.filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    throw new AppError('not_found', `${missing.length} of the selected nodes do not exist: ${missing.slice(0, 5).join(', ')}`, {
-      missing: missing.slice(0, 100),
+  const found = await subgraphAmong(ctx.store, unique, { maxBytes: BIG_READ.maxBytes });
+  if (found.truncated) throw new AppError('too_large', "reading the nodes and their relationships was cut by the store's byte cap; the export would be incomplete");
+  if (found.missing.length > 0) {
+    throw new AppError('not_found', `${found.missing.length} of the selected nodes do not exist: ${found.missing.slice(0, 5).join(', ')}`, {
+      missing: found.missing.slice(0, 100),
     });
   }
-  return { nodes, edges: (await edgesAmong(ctx.store, unique)).edges };
-}
-
-/** Every relationship among the nodes, each fetched once from its start node. */
-async function edgesAmong(store: GraphStore, ids: string[]): Promise<SerializedGraph> {
-  const graphs: SerializedGraph[] = [];
-  for (const [kind, group] of groupIdsByKind(ids, kindOf)) {
-    const result = await store.read(
-      `UNWIND $ids AS i MATCH (a:${kind} {id: i})-[r]->(b) WHERE b.id IN $members RETURN r`,
-      { ids: group, members: ids },
-      BIG_READ,
-    );
-    checkComplete(result, 'reading the relationships');
-    graphs.push({ nodes: [], edges: result.graph.edges });
-  }
-  return mergeGraphs(...graphs);
+  return { nodes: found.nodes, edges: found.edges };
 }
 
 async function byQuery(ctx: SelectionContext, name: string, params: Params): Promise<Selected> {

@@ -167,14 +167,14 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     const expected = await getJson(`${server.url}/api/paths?from=${NAMIBIA}&to=country:PH&maxHops=6`);
     const page = await open(`?nodes=${NAMIBIA},country:PH&selected=${NAMIBIA}`);
     await page.locator('[aria-label=Connections]').waitFor();
-    await page.click('text=Path from here');
+    await page.click('button:has-text("Path from here")');
     await page.locator('[data-testid=path-from]').waitFor();
     expect(await page.textContent('[data-testid=path-from]')).toContain('Namibia');
     await page.keyboard.press('/');
     await page.keyboard.type('philippines');
     await page.locator('.search-results li', { hasText: 'Country' }).first().click();
     await expect.poll(() => page.textContent('[data-testid=details-title]')).toBe('Philippines');
-    await page.click('text=Path to here');
+    await page.click('button:has-text("Path to here")');
     await page.click('text=Find shortest paths');
     await page.locator('[data-testid=paths] li').first().waitFor();
     const listed = (await page.textContent('[data-testid=paths]'))!;

@@ -496,8 +496,8 @@ describe('framing', () => {
   it('centres the camera on the points and zooms to hold them, within bounds', () => {
     expect(cameraToContain([])).toBeNull();
     expect(cameraToContain([{ x: 0, y: 0 }, { x: 1, y: 1 }])).toEqual({ x: 0.5, y: 0.5, ratio: 1.2 });
-    // a close group is not zoomed in further than 0.6, a scattered one not out further than 8
-    expect(cameraToContain([{ x: 0.4, y: 0.4 }])).toEqual({ x: 0.4, y: 0.4, ratio: 0.6 });
+    // a close group is not zoomed in further than 0.3, a scattered one not out further than 8
+    expect(cameraToContain([{ x: 0.4, y: 0.4 }])).toEqual({ x: 0.4, y: 0.4, ratio: 0.3 });
     expect(cameraToContain([{ x: -10, y: 0 }, { x: 10, y: 0 }])!.ratio).toBe(8);
     const c = cameraToContain([{ x: 0.1, y: 0.2 }, { x: 2.1, y: 0.4 }])!;
     expect(c.x).toBeCloseTo(1.1);

@@ -13,6 +13,7 @@ interface Props {
   snapshot(): SerializedGraph;
   nodeIds(): string[];
   onError(error: unknown): void;
+  onDone(message: string): void;
 }
 
 const SERVER_FORMATS: Array<[string, string]> = [
@@ -35,7 +36,7 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ExportPanel({ sigma, snapshot, nodeIds, onError }: Props) {
+export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props) {
   const [serverExports, setServerExports] = useState(false);
   const [recipientTlp, setRecipientTlp] = useState('');
   const [title, setTitle] = useState('scamnet briefing');
@@ -54,7 +55,7 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError }: Props) {
       const response = await fetch('/api/export', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ format, selection: { type: 'nodes', ids: nodeIds() }, title, positions, ...(recipientTlp ? { recipientTlp } : {}) }),
+        body: JSON.stringify({ format, selection: { kind: 'ids', ids: nodeIds() }, title, positions, ...(recipientTlp ? { recipientTlp } : {}) }),
       });
       if (!response.ok) {
         const body = await response.json().catch(() => null);
@@ -62,6 +63,11 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError }: Props) {
       }
       const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `scamnet-${date}.${format}`;
       download(await response.blob(), name);
+      const withheld = Number(response.headers.get('x-export-withheld-nodes') ?? 0) + Number(response.headers.get('x-export-withheld-links') ?? 0);
+      onDone(
+        `Exported ${name}: marked up to TLP:${response.headers.get('x-export-highest-tlp') ?? '?'}` +
+          (withheld ? `; ${response.headers.get('x-export-withheld-nodes')} nodes and ${response.headers.get('x-export-withheld-links')} links withheld for the recipient.` : '.'),
+      );
     } catch (error) {
       onError(error);
     }

@@ -13,6 +13,7 @@ import type { EdgeData, NodeData } from '../core/graph/types.ts';
 import { makeReducers, type RenderState } from '../core/render/reducers.ts';
 import type { BBox } from '../core/render/frame.ts';
 import { drawBasemap, worldRings, type Ring } from '../core/geo/basemap.ts';
+import { NodeIconProgram } from '../core/style/icons.ts';
 
 export type SigmaInstance = Sigma<NodeData, EdgeData>;
 
@@ -49,6 +50,8 @@ export function GraphCanvas({ graph, version, layoutRun, state, frame, onSelect,
   useEffect(() => {
     const sigma = new Sigma<NodeData, EdgeData>(graph, container.current!, {
       defaultEdgeType: 'arrow',
+      defaultNodeType: 'icon',
+      nodeProgramClasses: { icon: NodeIconProgram as never },
       renderEdgeLabels: false,
       labelDensity: 0.08,
       labelGridCellSize: 80,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { nodeKindOfId } from '../../model/schema.ts';
-import type { GraphStore, SerializedGraph } from '../../store/types.ts';
+import type { GraphStore, QueryOptions, SerializedGraph } from '../../store/types.ts';
 import { groupIdsByKind, mergeGraphs } from '../graph-merge.ts';
 import { SubgraphShape } from '../schemas.ts';
 
@@ -23,11 +23,21 @@ export type InducedSubgraph = z.infer<typeof InducedSubgraph>;
 
 const kindOf = (id: string) => nodeKindOfId(id)?.kind;
 
-export async function subgraphAmong(store: GraphStore, ids: string[]): Promise<InducedSubgraph> {
+/**
+ * @example subgraphAmong(store, ['centre:na-2024-01', 'country:NA']) // the two nodes and LOCATED_IN
+ * `truncated` says a store cap cut a read (callers that must be complete, like exports, refuse then).
+ */
+export async function subgraphAmong(
+  store: GraphStore,
+  ids: string[],
+  options: Pick<QueryOptions, 'maxBytes'> = {},
+): Promise<SerializedGraph & { missing: string[]; truncated: boolean }> {
   const wanted = [...new Set(ids)];
   const parts: SerializedGraph[] = [];
+  let truncated = false;
   for (const [kind, group] of groupIdsByKind(wanted, kindOf)) {
-    const nodes = await store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, { maxRows: group.length });
+    const nodes = await store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, { ...options, maxRows: group.length });
+    truncated ||= nodes.truncated;
     parts.push(nodes.graph);
   }
   const found = mergeGraphs(...parts);
@@ -37,11 +47,12 @@ export async function subgraphAmong(store: GraphStore, ids: string[]): Promise<I
     const result = await store.read(
       `UNWIND $ids AS i MATCH (a:${kind} {id: i})-[r]->(b) WHERE b.id IN $members RETURN a, r, b`,
       { ids: group, members },
-      { maxRows: 200_000 },
+      { maxRows: 2_000_000, ...options },
     );
+    truncated ||= result.truncated;
     edgeParts.push({ nodes: [], edges: result.graph.edges });
   }
   const graph = mergeGraphs(found, ...edgeParts);
   const present = new Set(members);
-  return { ...graph, missing: wanted.filter((id) => !present.has(id)) };
+  return { ...graph, missing: wanted.filter((id) => !present.has(id)), truncated };
 }

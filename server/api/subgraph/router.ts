@@ -7,6 +7,7 @@ import { SubgraphBody, subgraphAmong } from './among.ts';
 export function subgraphRouter(store: GraphStore): Router {
   return Router().post('/subgraph', async (req, res) => {
     const { ids } = parseInput(SubgraphBody, req.body, 'subgraph request');
-    res.json(await subgraphAmong(store, ids));
+    const { nodes, edges, missing } = await subgraphAmong(store, ids);
+    res.json({ nodes, edges, missing });
   });
 }

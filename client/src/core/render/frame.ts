@@ -40,5 +40,5 @@ export function cameraToContain(points: Array<{ x: number; y: number }>): { x: n
     maxY = Math.max(maxY, p.y);
   }
   const ratio = Math.max(maxX - minX, maxY - minY) * 1.2;
-  return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(Math.max(ratio, 0.6), 8) };
+  return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(Math.max(ratio, 0.3), 8) };
 }

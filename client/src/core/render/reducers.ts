@@ -8,6 +8,7 @@ import type { DataGraph } from '../graph/data-graph.ts';
 import type { EdgeData, NodeData } from '../graph/types.ts';
 import { edgePasses, nodePasses, type Filters } from '../filters/filters.ts';
 import { edgeColour, edgeWidth, nodeStyle } from '../style/palette.ts';
+import { iconUrl } from '../style/icons.ts';
 import { ROUTE_VIEW_KINDS, ROUTE_VIEW_RELS, type GeoPlacement } from '../geo/route-layout.ts';
 import type { ViewMode } from '../url/url-state.ts';
 
@@ -67,18 +68,22 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       size: state.sizes.get(node) ?? 6,
       hidden: visibility === 'hidden',
       zIndex: 1,
+      type: 'icon',
+      image: iconUrl(data.kind),
+      pictoColor: '#ffffff',
     };
     if (state.view === 'routes') {
       if (data.kind === 'Country') out.size = Math.max(3, (out.size ?? 6) * 0.6);
     }
-    if (visibility === 'faded') Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+    const fade = () => Object.assign(out, { color: FADED, pictoColor: FADED, label: '', zIndex: 0 });
+    if (visibility === 'faded') fade();
     if (state.path) {
       if (state.path.nodes.has(node)) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
-      else Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+      else fade();
     } else if (focus) {
       if (node === focus) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
       else if (neighbours.has(node)) Object.assign(out, { zIndex: 2, forceLabel: true });
-      else if (visibility === 'shown') Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+      else if (visibility === 'shown') fade();
     }
     return out;
   };

@@ -14,7 +14,7 @@ export const NODE_STYLE: Record<string, { colour: string; icon: string; label: s
   Method: { colour: '#bcbd22', icon: '⚙', label: 'Method' },
   Operation: { colour: '#2ca02c', icon: '✪', label: 'Operation' },
   Notice: { colour: '#7f3fbf', icon: '⚠', label: 'INTERPOL notice' },
-  Organisation: { colour: '#0b6e4f', icon: '⛨', label: 'Organisation' },
+  Organisation: { colour: '#0b6e4f', icon: '♖', label: 'Organisation' },
   Source: { colour: '#7f7f7f', icon: '▤', label: 'Source document' },
 };
 
