@@ -245,8 +245,21 @@ export function App() {
     }
   }, [pathEnds, maxHops, addSubgraph, onError]);
 
+  /** Victim flows for the map: into the selected centre, or into every centre of the hub region(s). */
   const loadFlows = useCallback(async () => {
     try {
+      const centre = selected && graph.hasNode(selected) && graph.getNodeAttribute(selected, 'kind') === 'Centre' ? selected : null;
+      if (centre) {
+        const result = await api.neighbours(centre, { relKinds: ['TRAFFICKED_TO', 'LOCATED_IN'], limit: 500 });
+        addSubgraph(result, centre);
+        const flows = result.edges.filter((e) => e.attributes.kind === 'TRAFFICKED_TO').length;
+        notify(
+          flows > 0
+            ? `${labelOf(centre)}: victims trafficked from ${flows} countries.`
+            : `${labelOf(centre)}: no victim flows are recorded; its sources do not say where its victims came from.`,
+        );
+        return;
+      }
       for (const region of hub ? [hub] : HUB_REGIONS) {
         const result = await api.runQuery('centres-in-hub', { hub: region });
         addSubgraph(result.graph);
@@ -254,7 +267,7 @@ export function App() {
     } catch (error) {
       onError(error);
     }
-  }, [hub, addSubgraph, onError]);
+  }, [selected, graph, hub, addSubgraph, labelOf, notify, onError]);
 
   // --- workspaces -----------------------------------------------------------------------------
   const saveWorkspace = useCallback(
@@ -466,7 +479,9 @@ export function App() {
               </select>
             </label>
             <button className="primary" onClick={() => void loadFlows()}>
-              Load victim flows {hub ? `to ${hub}` : 'to every hub'}
+              {selectedOnCanvas && graph.getNodeAttribute(selectedOnCanvas, 'kind') === 'Centre'
+                ? `Load victim flows to ${labelOf(selectedOnCanvas)}`
+                : `Load victim flows ${hub ? `to ${hub}` : 'to every hub'}`}
             </button>
             <p className="small muted">Countries sit at their centroids, centres in their countries; arrows are victim flows, wider for more victims.</p>
           </div>
