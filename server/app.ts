@@ -43,6 +43,8 @@ export function createApp({ store, logger, queries, analystCypher, dataDir, vers
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'upgrade-insecure-requests': null } } }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  // a saved investigation holds its whole canvas, so it may be larger than other requests
+  app.use('/api/workspaces', express.json({ limit: '20mb' }));
   app.use(express.json({ limit: '2mb' }));
 
   const openapi = openApiDocument(version);

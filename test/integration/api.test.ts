@@ -58,6 +58,10 @@ describe('health and schema', () => {
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
         '/api/cypher',
+        '/api/export',
+        '/api/subgraph',
+        '/api/workspaces',
+        '/api/workspaces/{name}',
         '/api/health',
         '/api/nodes/{id}',
         '/api/nodes/{id}/neighbors',

@@ -14,6 +14,9 @@ import { QueryDetail, QueryName, QuerySummary, RunBody, VersionQuery } from '../
 import { SavedQueryInput } from '../../queries/user-queries.ts';
 import { SchemaSchema } from '../schema/router.ts';
 import { SearchQuery, SearchResponse } from '../search/service.ts';
+import { InducedSubgraph, SubgraphBody } from '../subgraph/among.ts';
+import { WorkspaceParam } from '../workspaces/router.ts';
+import { Workspace, WorkspaceInput, WorkspaceSummary } from '../workspaces/workspace-store.ts';
 import { ExportHeaders } from '../export/router.ts';
 import { ExportRequest } from '../../export/request.ts';
 
@@ -156,6 +159,40 @@ export function openApiDocument(version: string) {
       503: json(ErrorSchema, 'store_unavailable, or renderer_unavailable: PDF needs Chromium at /usr/bin/chromium'),
       504: failures[504],
     },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/subgraph',
+    summary: 'The nodes with the given ids and every relationship among them (how the client reopens a shared link)',
+    ...body(SubgraphBody),
+    responses: { 200: json(InducedSubgraph, 'the induced subgraph; `missing` lists ids that name no node'), 400: errors[400], ...failures },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/workspaces',
+    summary: 'Saved investigations, newest first',
+    responses: { 200: json(z.object({ workspaces: z.array(WorkspaceSummary) }), 'the list'), ...failures },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/workspaces/{name}',
+    summary: 'One saved investigation: canvas with positions, view, filters, camera, selection',
+    request: { params: WorkspaceParam },
+    responses: { 200: json(Workspace, 'the workspace'), 404: errors[404], ...failures },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/workspaces/{name}',
+    summary: 'Save (or replace) an investigation under a name',
+    request: { params: WorkspaceParam, ...body(WorkspaceInput) },
+    responses: { 200: json(Workspace, 'the workspace as saved'), 400: errors[400], ...failures },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/workspaces/{name}',
+    summary: 'Delete a saved investigation',
+    request: { params: WorkspaceParam },
+    responses: { 204: { description: 'deleted' }, 404: errors[404], ...failures },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
