@@ -16,7 +16,7 @@ const STAMP = path.join(CLIENT_DIST, '.source-hash');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'dist' || entry.name === 'node_modules' ? [] : sourceFiles(full);
+    if (entry.isDirectory()) return ['dist', 'node_modules', 'test'].includes(entry.name) ? [] : sourceFiles(full);
     return [full];
   });
 }
