@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 export const CLIENT_ROOT = fileURLToPath(new URL('../../client/', import.meta.url));
 export const CLIENT_DIST = path.join(CLIENT_ROOT, 'dist');
+/** the domain model, which the client imports (hub regions, TLP levels) */
+const MODEL_ROOT = fileURLToPath(new URL('../model/', import.meta.url));
 const STAMP = path.join(CLIENT_DIST, '.source-hash');
 
 function sourceFiles(dir: string): string[] {
@@ -21,10 +23,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** A hash of every client source file's path and content. */
+/** A hash of every client source file's path and content, and of the domain model it imports. */
 export function clientSourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of sourceFiles(CLIENT_ROOT).sort()) {
+  for (const file of [...sourceFiles(CLIENT_ROOT), ...sourceFiles(MODEL_ROOT)].sort()) {
     hash.update(path.relative(CLIENT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
