@@ -172,6 +172,8 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     expect(await page.locator('table.rows tbody tr').count()).toBe(Math.min(rows, 200));
     const all = await shownNodes(page);
     expect(all.length).toBeGreaterThan(10);
+    await page.waitForTimeout(3000); // the layout settles
+    await keepScreenshot(page, 'client-query.png');
     const tlps: Record<string, string> = await page.evaluate(() => {
       const { graph } = (window as any).scamnet;
       return Object.fromEntries(graph.nodes().map((n: string) => [n, graph.getNodeAttribute(n, 'tlp')]));
@@ -209,7 +211,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
   });
 
   it('shows victim flows on the world map, countries at their centroids, and keeps the selection', async () => {
-    const page = await open(`?view=routes&selected=country:PH`);
+    const page = await open(`?view=routes`);
     await page.selectOption('select[aria-label="Hub region"]', 'South-East Asia');
     await page.click('text=Load victim flows to South-East Asia');
     await expect.poll(async () => (await shownNodes(page)).length).toBeGreaterThan(5);
@@ -228,6 +230,10 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     for (const n of await shownNodes(page)) expect(n).toMatch(/^(country|centre):/);
     await page.waitForTimeout(500);
     await keepScreenshot(page, 'client-routes.png');
+    await page.keyboard.press('/');
+    await page.keyboard.type('philippines');
+    await page.locator('.search-results li', { hasText: 'Country' }).first().click();
+    await expect.poll(() => page.textContent('[data-testid=details-title]')).toBe('Philippines');
     await page.click('text=Network');
     expect(page.url()).not.toContain('view=routes');
     expect(page.url()).toContain('selected=country:PH');

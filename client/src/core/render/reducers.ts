@@ -73,7 +73,8 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       pictoColor: '#ffffff',
     };
     if (state.view === 'routes') {
-      if (data.kind === 'Country') out.size = Math.max(3, (out.size ?? 6) * 0.6);
+      // on the map the places matter more than the sizes: smaller discs overlap less
+      out.size = Math.max(3, (out.size ?? 6) * (data.kind === 'Country' ? 0.5 : 0.7));
     }
     const fade = () => Object.assign(out, { color: FADED, pictoColor: FADED, label: '', zIndex: 0 });
     if (visibility === 'faded') fade();
