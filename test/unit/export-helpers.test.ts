@@ -1,5 +1,4 @@
 /** The export's small rules, one by one: file names, text cleaning, CSV cells, Cypher literals, markings, grades. */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../server/export/clean-text.ts';
 import { exportFileName } from '../../server/export/file-name.ts';
@@ -8,7 +7,6 @@ import { neutraliseCell } from '../../server/export/formats/csv.ts';
 import { cypherString, cypherValue } from '../../server/export/formats/cypher.ts';
 import { jsonInHtml } from '../../server/export/formats/html.ts';
 import { dataVersion } from '../../server/export/manifest.ts';
-import { EDGE_COLOURS, KIND_COLOURS } from '../../server/export/style.ts';
 import { filterByTlp, highestTlp } from '../../server/export/tlp-filter.ts';
 import type { SerializedGraph } from '../../server/store/types.ts';
 
@@ -112,14 +110,5 @@ describe('JSON inside HTML', () => {
     const text = jsonInHtml({ title: '</script><script>alert(1)</script>&' });
     expect(text).not.toContain('</script>');
     expect(JSON.parse(text)).toEqual({ title: '</script><script>alert(1)</script>&' });
-  });
-});
-
-describe('colours', () => {
-  const palette = new URL('../../client/src/core/style/palette.ts', import.meta.url);
-  it.runIf(existsSync(palette))('are the client’s, so a briefing looks like the screen', async () => {
-    const client = (await import(palette.href)) as { NODE_STYLE: Record<string, { colour: string }>; EDGE_COLOUR: Record<string, string> };
-    expect(KIND_COLOURS).toEqual(Object.fromEntries(Object.entries(client.NODE_STYLE).map(([k, v]) => [k, v.colour])));
-    expect(EDGE_COLOURS).toEqual(client.EDGE_COLOUR);
   });
 });
