@@ -26,7 +26,8 @@ h2 { font-size: 13pt; margin: 16px 0 6px; border-bottom: 1px solid #ccc; break-a
 .meta { color: #444; margin: 0 0 8px; }
 svg.graph { width: 100%; height: auto; border: 1px solid #ddd; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
-th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { white-space: nowrap; }
 th { background: #f0f0f0; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
