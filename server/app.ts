@@ -5,6 +5,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from './logger.ts';
+import { ConfigSchema } from './config.ts';
 import type { GraphStore } from './store/types.ts';
 import { healthRouter } from './api/health/router.ts';
 import { nodesRouter } from './api/nodes/router.ts';
@@ -35,9 +36,20 @@ export interface AppDeps {
   version?: string;
   /** serve the built client at `/` (default: when client/dist exists) */
   serveClient?: boolean;
+  /** EXPORT_MAX_NODES (default: the configuration's default) */
+  exportMaxNodes?: number;
 }
 
-export function createApp({ store, logger, queries, analystCypher, dataDir, version = '0.1.0', serveClient = clientBuildExists() }: AppDeps): express.Express {
+export function createApp({
+  store,
+  logger,
+  queries,
+  analystCypher,
+  dataDir,
+  version = '0.1.0',
+  serveClient = clientBuildExists(),
+  exportMaxNodes = ConfigSchema.shape.EXPORT_MAX_NODES.parse(undefined),
+}: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
@@ -57,7 +69,7 @@ export function createApp({ store, logger, queries, analystCypher, dataDir, vers
     pathsRouter(store),
     queriesRouter(store, queries, analystCypher),
     cypherRouter(store, analystCypher),
-    exportRouter(store, queries, analystCypher),
+    exportRouter(store, queries, analystCypher, exportMaxNodes),
     subgraphRouter(store),
     workspacesRouter(new WorkspaceStore(dataDir)),
   );

@@ -37,7 +37,10 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ store, logger, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER, dataDir: config.DATA_DIR });
+const app = createApp({ store, logger, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER,
+  dataDir: config.DATA_DIR,
+  exportMaxNodes: config.EXPORT_MAX_NODES,
+});
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

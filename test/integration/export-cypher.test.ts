@@ -51,12 +51,7 @@ describe('Cypher script', () => {
 describe('EXPORT_MAX_NODES', () => {
   let capped: Harness;
   beforeAll(async () => {
-    process.env.EXPORT_MAX_NODES = '3';
-    try {
-      capped = await startHarness(exportGraph());
-    } finally {
-      delete process.env.EXPORT_MAX_NODES;
-    }
+    capped = await startHarness(exportGraph(), { exportMaxNodes: 3 });
   });
   afterAll(async () => {
     await capped?.close();

@@ -23,6 +23,7 @@ export interface Harness {
 export interface HarnessOptions {
   limits?: Partial<StoreLimits>;
   analystCypher?: boolean;
+  exportMaxNodes?: number;
 }
 
 export async function startHarness(batch?: GraphBatch, options: HarnessOptions = {}): Promise<Harness> {
@@ -37,6 +38,7 @@ export async function startHarness(batch?: GraphBatch, options: HarnessOptions =
     queries: openCatalogue(store, dataDir),
     analystCypher: options.analystCypher ?? true,
     dataDir,
+    ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
   });
   return {
     app,

@@ -9,7 +9,6 @@ import { parseInput } from '../../http/validate.ts';
 import type { QueryCatalogue } from '../../queries/catalogue.ts';
 import type { GraphStore } from '../../store/types.ts';
 import { contentDisposition } from '../../export/file-name.ts';
-import { exportMaxNodesFromEnv } from '../../export/limits.ts';
 import { ExportRequest } from '../../export/request.ts';
 import { runExport } from '../../export/run-export.ts';
 
@@ -28,7 +27,7 @@ export function exportRouter(
   store: GraphStore,
   queries: QueryCatalogue,
   analystCypher: boolean,
-  maxNodes: number = exportMaxNodesFromEnv(),
+  maxNodes: number,
 ): Router {
   return Router().post('/export', async (req, res) => {
     const request = parseInput(ExportRequest, req.body ?? {}, 'export request');
