@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   validation_error: 400,
   invalid_batch: 400,
   missing_endpoint: 400,
+  invalid_import: 400,
+  unsupported_format: 415,
   query_error: 400,
   multiple_statements: 400,
   unsupported_query: 400,

@@ -55,11 +55,24 @@ export type Params = Record<string, unknown>;
 /** Runs statements inside one transaction. */
 export interface TransactionRunner {
   run(query: string, params?: Params): Promise<QueryResult>;
+  /**
+   * Runs a statement that returns plain values (no nodes, relationships or paths) and hands back
+   * every row, with no row or byte cap and no result graph: for the bulk importer's lookups over
+   * whole tables, where `run`'s per-row bookkeeping would cost more than the lookup.
+   * @example const rows = await tx.scan('MATCH (n:Centre) RETURN n.id AS id')
+   */
+  scan(query: string, params?: Params): Promise<Record<string, JsonValue>[]>;
 }
 
 export interface GraphStore {
   readonly backend: 'embedded' | 'neo4j';
   readonly dialect: Dialect;
+  /**
+   * A directory inside the store's own data directory where the bulk importer writes the
+   * validated files the engine loads with `COPY FROM`; null for an engine that reads no files
+   * of ours (Neo4j, which gets UNWIND batches instead).
+   */
+  readonly stagingDir: string | null;
   /** Connects and applies the schema derived from the domain model (idempotent). */
   init(): Promise<void>;
   /**

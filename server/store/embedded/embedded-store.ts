@@ -98,6 +98,10 @@ export class EmbeddedStore implements GraphStore {
 
   constructor(private readonly options: EmbeddedStoreOptions) {}
 
+  get stagingDir(): string {
+    return path.join(this.options.dataDir, 'staging');
+  }
+
   get databasePath(): string {
     return path.join(this.options.dataDir, DATABASE_FILE);
   }
@@ -174,6 +178,38 @@ export class EmbeddedStore implements GraphStore {
       }
     } catch (error) {
       throw ladybugError(error, limits.timeoutMs, analyst);
+    }
+  }
+
+  /**
+   * Every row of a statement as plain values. Rows are read with getNextSync: the binding's async
+   * getNext costs ~40 µs a row here (45 times the sync call), which a scan of a whole table feels.
+   */
+  private async scanRows(connection: Connection, query: string, params: Params, limits: StoreLimits): Promise<Record<string, JsonValue>[]> {
+    try {
+      connection.setQueryTimeout(limits.timeoutMs);
+      const statement = await connection.prepare(query);
+      if (!statement.isSuccess()) throw new AppError('query_error', statement.getErrorMessage().split('\n')[0]!, { engine: 'ladybug', message: statement.getErrorMessage() });
+      const executed = await connection.execute(statement, params as Record<string, never>);
+      const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
+      try {
+        const columns = result.getColumnNamesSync();
+        const types = result.getColumnDataTypesSync();
+        const values = new LadybugValues(new GraphCollector());
+        const rows: Record<string, JsonValue>[] = [];
+        while (result.hasNext()) {
+          const raw = result.getNextSync() as Record<string, unknown> | null;
+          if (!raw) break;
+          const row: Record<string, JsonValue> = {};
+          columns.forEach((column, i) => (row[column] = values.toJson(raw[column], types[i])));
+          rows.push(row);
+        }
+        return rows;
+      } finally {
+        result.close();
+      }
+    } catch (error) {
+      throw ladybugError(error, limits.timeoutMs);
     }
   }
 
@@ -275,13 +311,15 @@ export class EmbeddedStore implements GraphStore {
       // Statements of one transaction share its connection, so they run one after another even
       // when `work` fires several at once.
       let queue: Promise<unknown> = Promise.resolve();
-      const run = (query: string, params: Params = {}) => {
-        const next = queue.then(() => this.execute(connection, query, params, limits));
+      const enqueue = <R>(step: () => Promise<R>) => {
+        const next = queue.then(step);
         queue = next.catch(() => undefined);
         return next;
       };
+      const run = (query: string, params: Params = {}) => enqueue(() => this.execute(connection, query, params, limits));
+      const scan = (query: string, params: Params = {}) => enqueue(() => this.scanRows(connection, query, params, limits));
       try {
-        const value = await work({ run });
+        const value = await work({ run, scan });
         await runOwn(connection, 'COMMIT');
         return value;
       } catch (error) {

@@ -84,6 +84,7 @@ export function neo4jError(error: unknown, timeoutMs: number): AppError {
 export class Neo4jStore implements GraphStore {
   readonly backend = 'neo4j' as const;
   readonly dialect = neo4jDialect;
+  readonly stagingDir = null;
   private driver: Driver | undefined;
   /** shared by every session, so a read follows the writes before it even on a cluster */
   private bookmarks: BookmarkManager | undefined;
@@ -230,12 +231,18 @@ export class Neo4jStore implements GraphStore {
       });
       let value: T;
       try {
-        value = await work({
-          run: (query, params = {}) =>
-            this.execute(tx, query, params, limits).catch((error: unknown) => {
+        const run = (query: string, params: Params = {}) =>
+          this.execute(tx, query, params, limits).catch((error: unknown) => {
+            throw neo4jError(error, limits.timeoutMs);
+          });
+        const unbounded = { ...limits, maxRows: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
+        const scan = async (query: string, params: Params = {}) =>
+          (
+            await this.execute(tx, query, params, unbounded).catch((error: unknown) => {
               throw neo4jError(error, limits.timeoutMs);
-            }),
-        });
+            })
+          ).rows;
+        value = await work({ run, scan });
       } catch (error) {
         // After a failed statement the server has already rolled back; then this has nothing to do.
         if (tx.isOpen()) await tx.rollback().catch(() => undefined);

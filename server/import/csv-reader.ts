@@ -1,0 +1,112 @@
+/**
+ * CSV input: one file per node or relationship kind, a header row naming properties.
+ *
+ * - The kind is the file's base name (`Centre.csv`, `TRAFFICKED_TO.csv`, any case), or a `kind`
+ *   column, which wins when present (one file may then hold several kinds).
+ * - Relationship ends are the `from` and `to` columns (node ids), as in the domain model.
+ * - Lists (`aliases`, `sourceIds`) are `a; b; c` or `[a,b,c]`.
+ * - An empty cell gives no value: on a new record the property's default, on an existing one the
+ *   stored value stays.
+ * Real-world files: a UTF-8 byte-order mark, CRLF, quoted fields holding commas, quotes and line
+ * breaks, and blank lines (trailing or not) are all read.
+ */
+import { parse } from 'csv-parse/sync';
+import type { ImportIssue, RawRecord } from './types.ts';
+
+/** The kind a file name names, if any: the base name without its extension. */
+export function kindFromFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return base.replace(/\.(csv|tsv|txt)$/i, '');
+}
+
+/** Maps byte offsets of the buffer to 1-based lines, moving forward only. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+  constructor(private readonly bytes: Buffer) {}
+  /** Line of the first byte at or after `from` that is not a line break. */
+  lineOfRecordAt(from: number): number {
+    let start = from;
+    while (start < this.bytes.length && (this.bytes[start] === 10 || this.bytes[start] === 13)) start++;
+    for (let i = this.bytes.indexOf(10, this.offset); i !== -1 && i < start; i = this.bytes.indexOf(10, i + 1)) {
+      this.line++;
+      this.offset = i + 1;
+    }
+    return this.line;
+  }
+}
+
+interface CsvInfo {
+  bytes: number;
+}
+
+type ParsedRow = { record: string[]; line: number };
+
+/** csv-parse, for any file; lines come from the byte offsets it reports. */
+function parseQuoted(bytes: Buffer): ParsedRow[] {
+  const parsed = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: CsvInfo }[];
+  const lines = new LineCounter(bytes);
+  return parsed.map((row, i) => ({ record: row.record, line: lines.lineOfRecordAt(i === 0 ? 0 : parsed[i - 1]!.info.bytes) }));
+}
+
+/**
+ * A file without a single double quote has no quoted fields, so splitting its lines at commas is
+ * exactly what RFC 4180 reads, about ten times faster than csv-parse with positions (most bulk
+ * relationship files are like this: ids, grades, dates).
+ */
+function parseUnquoted(text: string): ParsedRow[] {
+  const rows: ParsedRow[] = [];
+  let line = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    let row = text.slice(start, end);
+    if (row.endsWith('\r')) row = row.slice(0, -1);
+    if (row.length > 0) rows.push({ record: row.split(','), line });
+    start = end + 1;
+  }
+  return rows;
+}
+
+export function readCsv(name: string, bytes: Buffer, text?: string): { records: RawRecord[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  let parsed: ParsedRow[];
+  try {
+    parsed = text !== undefined && !text.includes('"') ? parseUnquoted(text) : parseQuoted(bytes);
+  } catch (error) {
+    const e = error as Error & { lines?: number };
+    return { records: [], issues: [{ file: name, line: e.lines ?? 0, reason: `not readable as CSV: ${e.message}` }] };
+  }
+  if (parsed.length === 0) return { records: [], issues: [{ file: name, line: 0, reason: 'the file is empty: no header row' }] };
+
+  const header = parsed[0]!.record.map((h) => h.trim());
+  const seen = new Set<string>();
+  header.forEach((h) => {
+    if (!h) issues.push({ file: name, line: 1, reason: 'a header cell is empty: every column needs a property name' });
+    else if (seen.has(h)) issues.push({ file: name, line: 1, column: h, reason: `column ${h} appears twice` });
+    seen.add(h);
+  });
+  if (issues.length > 0) return { records: [], issues };
+
+  const kindColumn = header.indexOf('kind');
+  const fileKind = kindFromFileName(name);
+  const records: RawRecord[] = [];
+  for (let i = 1; i < parsed.length; i++) {
+    const { record, line } = parsed[i]!;
+    // A row of empty cells (a spreadsheet's trailing ",,,") is a blank line too.
+    if (record.every((cell) => cell.trim() === '')) continue;
+    if (record.length !== header.length) {
+      issues.push({ file: name, line, reason: `${record.length} cells where the header has ${header.length}` });
+      continue;
+    }
+    const values: Record<string, unknown> = {};
+    header.forEach((column, c) => {
+      if (c !== kindColumn && record[c] !== '') values[column] = record[c];
+    });
+    const kind = kindColumn >= 0 && record[kindColumn]!.trim() ? record[kindColumn]!.trim() : fileKind;
+    records.push({ origin: { file: name, line }, kind, values });
+  }
+  return { records, issues };
+}

@@ -1,0 +1,191 @@
+/**
+ * An import from files to the store, in one transaction: read and validate every row, then (in
+ * the transaction) check that relationship ends exist in the store or in the import, merge with
+ * what is stored, and write — new records through the engine's bulk path, changed ones with
+ * UNWIND upserts, unchanged ones not at all.
+ *
+ * @example
+ *   const summary = await runImport(store, [{ name: 'Centre.csv', bytes }], { onError: 'skip' });
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../errors.ts';
+import { provenanceIssues } from '../model/provenance.ts';
+import { nodeKindOfId, nodeProperties, relProperties, type NodeKind, type NodeRecordValue, type RelKind, type RelRecordValue } from '../model/schema.ts';
+import type { GraphStore } from '../store/types.ts';
+import { existingNodeIds, storedNodes, storedRels } from './lookup.ts';
+import { mergeRecord, normaliseStored, sameRecord } from './merge.ts';
+import { readFiles } from './read-files.ts';
+import type { ImportCounts, ImportFile, ImportIssue, ImportSummary, OnErrorPolicy, ProgressListener, ValidRecord } from './types.ts';
+import { EmbeddedCopyWriter } from './writers/embedded-copy.ts';
+import { upsertNodes, upsertRels } from './writers/unwind.ts';
+
+/** Issues listed in a report; the count says how many there were in all. */
+export const MAX_REPORTED_ISSUES = 1000;
+/** An import may run long; the store's QUERY_TIMEOUT_MS is for interactive queries. */
+export const IMPORT_TIMEOUT_MS = 60 * 60 * 1000;
+
+export interface ImportOptions {
+  onError?: OnErrorPolicy;
+  onProgress?: ProgressListener;
+  /** fewer new records of a table than this go through UNWIND instead of COPY (default 500) */
+  bulkThreshold?: number;
+}
+
+type NodeItem = Extract<ValidRecord, { entity: 'node' }>;
+type RelItem = Extract<ValidRecord, { entity: 'rel' }>;
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+export function invalidImport(issues: ImportIssue[], extra: Record<string, unknown> = {}): AppError {
+  const first = issues[0]!;
+  const where = `${first.file}${first.line ? `:${first.line}` : ''}${first.column ? ` (${first.column})` : ''}`;
+  return new AppError(
+    'invalid_import',
+    `${issues.length} problem(s) in the import; nothing was written. First: ${where}: ${first.reason}`,
+    { issueCount: issues.length, issues: issues.slice(0, MAX_REPORTED_ISSUES), ...extra },
+  );
+}
+
+const newCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
+export async function runImport(store: GraphStore, files: ImportFile[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const policy = options.onError ?? 'abort';
+  const progress = options.onProgress ?? (() => undefined);
+  const totalRows = files.length;
+  progress('read', 0, totalRows);
+  const read = readFiles(files);
+  progress('validate', read.records.length, read.records.length);
+  const issues = [...read.issues];
+  if (issues.length > 0 && policy === 'abort') throw invalidImport(issues);
+
+  const summary = await writeRecords(store, read.records, { ...options, onError: policy }, issues);
+  return { files: read.files, rows: read.rows, ...summary, skipped: new Set(issues.map((i) => `${i.file}:${i.line}`)).size, issues: issues.slice(0, MAX_REPORTED_ISSUES), elapsedMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * The store half of an import, also used by the seed loader for batches it built itself.
+ * `issues` gathers the rows left out (policy skip); with abort, the first one throws and the
+ * transaction leaves nothing behind.
+ */
+export async function writeRecords(
+  store: GraphStore,
+  records: ValidRecord[],
+  options: ImportOptions & { onError: OnErrorPolicy },
+  issues: ImportIssue[] = [],
+): Promise<Pick<ImportSummary, 'nodes' | 'relationships' | 'path'>> {
+  const progress = options.onProgress ?? (() => undefined);
+  const threshold = options.bulkThreshold ?? 500;
+  const nodes = records.filter((r): r is NodeItem => r.entity === 'node');
+  let rels = records.filter((r): r is RelItem => r.entity === 'rel');
+  const counts = { nodes: newCounts(), relationships: newCounts() };
+  const stagingDir = store.stagingDir ? path.join(store.stagingDir, `import-${randomUUID()}`) : null;
+  const refuse = (found: ImportIssue[]) => {
+    issues.push(...found);
+    if (found.length > 0 && options.onError === 'abort') throw invalidImport(issues);
+  };
+
+  try {
+    await store.transaction(
+      async (tx) => {
+        // Left behind by a crashed import: nothing refers to them, the engine rolled it back.
+        if (store.stagingDir) rmSync(store.stagingDir, { recursive: true, force: true });
+        if (stagingDir) mkdirSync(stagingDir, { recursive: true });
+        const writer = stagingDir ? new EmbeddedCopyWriter(stagingDir, store.dialect) : undefined;
+
+        // 1. Relationship ends: in this import, or already in the store.
+        progress('resolve', 0, rels.length);
+        const imported = new Set(nodes.map((n) => n.record.id));
+        const outside = new Set<string>();
+        for (const r of rels) for (const end of [r.record.from, r.record.to]) if (!imported.has(end)) outside.add(end);
+        const present = new Set<string>();
+        for (const [kind, ids] of groupBy([...outside], (id) => nodeKindOfId(id)!.kind)) {
+          for (const id of await existingNodeIds(tx, kind as NodeKind, ids)) present.add(id);
+        }
+        const dangling: ImportIssue[] = [];
+        rels = rels.filter((r) => {
+          const missing = (['from', 'to'] as const).filter((end) => !imported.has(r.record[end]) && !present.has(r.record[end]));
+          for (const end of missing) dangling.push({ ...r.origin, column: end, reason: `no node ${r.record[end]} in the store or in this import` });
+          return missing.length === 0;
+        });
+        refuse(dangling);
+
+        // 2. Nodes, kind by kind: merge with the stored ones, bulk-load the new ones.
+        const nodeTotal = nodes.length;
+        let nodeDone = 0;
+        const nodeRows = (n: number) => progress('write', (nodeDone += n), nodeTotal + rels.length);
+        for (const [kind, group] of groupBy(nodes, (n) => n.record.kind)) {
+          const props = nodeProperties.get(kind as NodeKind)!;
+          const stored = await storedNodes(tx, kind as NodeKind, group.map((n) => n.record.id));
+          const created: NodeRecordValue[] = [];
+          const updated: NodeRecordValue[] = [];
+          const bad: ImportIssue[] = [];
+          for (const item of group) {
+            const existing = stored.get(item.record.id);
+            if (!existing) {
+              created.push(item.record);
+              continue;
+            }
+            const before = normaliseStored(existing, props);
+            const merged = mergeRecord(before, item.record as never, item.present, props);
+            const problems = provenanceIssues(merged as never);
+            if (problems.length) bad.push(...problems.map((reason) => ({ ...item.origin, reason: `merged with the stored record: ${reason}` })));
+            else if (sameRecord(merged, before, props)) counts.nodes.unchanged++;
+            else updated.push({ ...merged, kind } as NodeRecordValue);
+          }
+          refuse(bad);
+          if (writer && created.length >= threshold) await writer.insertNodes(tx, kind as NodeKind, created, nodeRows);
+          else await upsertNodes(tx, store.dialect, kind as NodeKind, created, nodeRows);
+          await upsertNodes(tx, store.dialect, kind as NodeKind, updated, nodeRows);
+          counts.nodes.created += created.length;
+          counts.nodes.updated += updated.length;
+        }
+
+        // 3. Relationships, by kind and pair of end kinds.
+        for (const [key, group] of groupBy(rels, (r) => `${r.record.kind}|${nodeKindOfId(r.record.from)!.kind}|${nodeKindOfId(r.record.to)!.kind}`)) {
+          const [kind, fromKind, toKind] = key.split('|') as [RelKind, NodeKind, NodeKind];
+          const props = [...relProperties.get(kind)!, { name: 'from', type: 'STRING' as const, required: true }, { name: 'to', type: 'STRING' as const, required: true }];
+          const stored = await storedRels(tx, store.dialect, kind, group.map((r) => r.record.id));
+          const created: RelRecordValue[] = [];
+          const updated: RelRecordValue[] = [];
+          const bad: ImportIssue[] = [];
+          for (const item of group) {
+            const existing = stored.get(item.record.id);
+            if (!existing) {
+              created.push(item.record);
+              continue;
+            }
+            const before = normaliseStored(existing, props);
+            const merged = mergeRecord(before, item.record as never, item.present, props);
+            const problems = provenanceIssues(merged as never);
+            if (problems.length) bad.push(...problems.map((reason) => ({ ...item.origin, reason: `merged with the stored record: ${reason}` })));
+            else if (sameRecord(merged, before, props)) counts.relationships.unchanged++;
+            else updated.push({ ...merged, kind } as RelRecordValue);
+          }
+          refuse(bad);
+          if (writer && created.length >= threshold) await writer.insertRels(tx, kind, [fromKind, toKind], created, nodeRows);
+          else await upsertRels(tx, store.dialect, kind, [fromKind, toKind], created, { replace: false, onRows: nodeRows });
+          await upsertRels(tx, store.dialect, kind, [fromKind, toKind], updated, { replace: true, onRows: nodeRows });
+          counts.relationships.created += created.length;
+          counts.relationships.updated += updated.length;
+        }
+        progress('commit', 0, 1);
+      },
+      { timeoutMs: IMPORT_TIMEOUT_MS, maxRows: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER },
+    );
+  } finally {
+    if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
+  }
+  return { ...counts, path: store.stagingDir ? 'copy' : 'unwind' };
+}
