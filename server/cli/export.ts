@@ -6,12 +6,11 @@
  * the server-made name in the current directory). Progress goes to stderr. Like `npm run query`,
  * it opens the configured store, or asks the running server that holds it (SCAMNET_URL).
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { exportMaxNodesFromEnv } from '../export/limits.ts';
 import { ExportRequest } from '../export/request.ts';
 import { runExport } from '../export/run-export.ts';
 import { openCatalogue } from '../queries/catalogue.ts';
@@ -95,11 +94,28 @@ function readArgs() {
 /** `npm run` starts scripts in the package root; paths are the user's, from where they typed the command. */
 const HERE = process.env.INIT_CWD ?? process.cwd();
 
-function save(out: string | undefined, fileName: string, body: Buffer, summary: string): void {
+function save(out: string | undefined, fileName: string, body: Buffer | Iterable<string>, summary: string): void {
   const target = path.resolve(HERE, out ?? fileName);
-  writeFileSync(target, body);
+  let bytes = 0;
+  if (Buffer.isBuffer(body)) {
+    writeFileSync(target, body);
+    bytes = body.length;
+  } else {
+    // a streamed format goes to disk chunk by chunk, never whole in memory
+    const fd = openSync(target, 'w');
+    try {
+      for (const chunk of body) {
+        const data = Buffer.from(chunk);
+        writeSync(fd, data);
+        bytes += data.length;
+        if (bytes % (1 << 20) < data.length) progress(`written ${(bytes / (1 << 20)).toFixed(0)} MB`);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
   progress('done');
-  process.stderr.write(`\n${summary}\nwrote ${(body.length / 1024).toFixed(1)} KB to ${target}\n`);
+  process.stderr.write(`\n${summary}\nwrote ${(bytes / 1024).toFixed(1)} KB to ${target}\n`);
 }
 
 async function viaServer(url: string, args: ReturnType<typeof readArgs>): Promise<void> {
@@ -126,13 +142,7 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const maxNodes = (() => {
-  try {
-    return exportMaxNodesFromEnv();
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
+const maxNodes = config.EXPORT_MAX_NODES;
 progress('opening the store');
 const store = await createStore(config);
 try {

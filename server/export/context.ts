@@ -22,7 +22,11 @@ export interface ExportContext {
 }
 
 export interface ExportFile {
-  body: Buffer;
+  /**
+   * The file: whole, or as chunks produced one after another (JSON and Cypher), which the server
+   * streams to the client and the CLI to disk, so a large export is never held twice in memory.
+   */
+  body: Buffer | Iterable<string>;
   contentType: string;
   ext: string;
 }

@@ -3,6 +3,8 @@
  * HTML, PDF). The server names the file; the handling marking and the withheld counts are also
  * sent as headers, so a client can show them without opening the file.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../http/validate.ts';
@@ -32,9 +34,7 @@ export function exportRouter(
   return Router().post('/export', async (req, res) => {
     const request = parseInput(ExportRequest, req.body ?? {}, 'export request');
     const result = await runExport({ store, queries, analystCypher, maxNodes }, request, { exportedBy: req.get(EXPORTED_BY_HEADER) });
-    res
-      .status(200)
-      .set({
+    res.status(200).set({
         'Content-Type': result.contentType,
         'Content-Disposition': contentDisposition(result.fileName),
         'Cache-Control': 'no-store',
@@ -43,7 +43,12 @@ export function exportRouter(
         'X-Export-Withheld-Nodes': String(result.manifest.withheld.nodes),
         'X-Export-Withheld-Links': String(result.manifest.withheld.links),
         'X-Export-Data-Version': result.manifest.dataVersion,
-      })
-      .send(result.body);
+      });
+    if (Buffer.isBuffer(result.body)) {
+      res.send(result.body);
+      return;
+    }
+    // streamed: Readable.from pulls the next chunk only when the socket has room for it
+    await pipeline(Readable.from(result.body), res);
   });
 }

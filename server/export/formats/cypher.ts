@@ -67,7 +67,7 @@ export function edgeStatement(edge: SerializedEdge, kindOf: Map<string, string>)
   );
 }
 
-export function writeCypher(ctx: ExportContext): ExportFile {
+function* script(ctx: ExportContext): Generator<string> {
   const kindOf = new Map(ctx.graph.nodes.map((n) => [n.key, n.attributes.kind]));
   const labels = [...new Set(ctx.graph.nodes.map((n) => nodeKindDef(n.attributes.kind)?.kind).filter((k) => k !== undefined))].sort();
   const header = [
@@ -77,10 +77,24 @@ export function writeCypher(ctx: ExportContext): ExportFile {
     '// manifest:',
     ...JSON.stringify(ctx.manifest, null, 2).split('\n').map((line) => `//   ${line}`),
     '',
+    '// constraints',
+    ...labels.map((l) => `CREATE CONSTRAINT scamnet_${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE;`),
+    '',
+    '// nodes',
   ];
-  const constraints = labels.map((l) => `CREATE CONSTRAINT scamnet_${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE;`);
-  const nodes = ctx.graph.nodes.map(nodeStatement).filter((s) => s !== undefined);
-  const edges = ctx.graph.edges.map((e) => edgeStatement(e, kindOf)).filter((s) => s !== undefined);
-  const script = [...header, '// constraints', ...constraints, '', '// nodes', ...nodes, '', '// relationships', ...edges, ''].join('\n');
-  return { body: Buffer.from(script), contentType: 'application/x-cypher-query; charset=utf-8', ext: 'cypher' };
+  yield `${header.join('\n')}\n`;
+  for (const node of ctx.graph.nodes) {
+    const statement = nodeStatement(node);
+    if (statement) yield `${statement}\n`;
+  }
+  yield '\n// relationships\n';
+  for (const edge of ctx.graph.edges) {
+    const statement = edgeStatement(edge, kindOf);
+    if (statement) yield `${statement}\n`;
+  }
+}
+
+/** Streamed statement by statement (see ExportFile). */
+export function writeCypher(ctx: ExportContext): ExportFile {
+  return { body: script(ctx), contentType: 'application/x-cypher-query; charset=utf-8', ext: 'cypher' };
 }
