@@ -20,6 +20,7 @@ import { queriesRouter } from './api/queries/router.ts';
 import { exportRouter } from './api/export/router.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
 import { subgraphRouter } from './api/subgraph/router.ts';
+import { importRouter } from './api/import/router.ts';
 import { workspacesRouter } from './api/workspaces/router.ts';
 import { WorkspaceStore } from './api/workspaces/workspace-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
@@ -38,6 +39,8 @@ export interface AppDeps {
   serveClient?: boolean;
   /** EXPORT_MAX_NODES (default: the configuration's default) */
   exportMaxNodes?: number;
+  /** IMPORT_MAX_BYTES (default: the configuration's default) */
+  importMaxBytes?: number;
 }
 
 export function createApp({
@@ -49,6 +52,7 @@ export function createApp({
   version = '0.1.0',
   serveClient = clientBuildExists(),
   exportMaxNodes = ConfigSchema.shape.EXPORT_MAX_NODES.parse(undefined),
+  importMaxBytes = ConfigSchema.shape.IMPORT_MAX_BYTES.parse(undefined),
 }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -71,6 +75,7 @@ export function createApp({
     cypherRouter(store, analystCypher),
     exportRouter(store, queries, analystCypher, exportMaxNodes),
     subgraphRouter(store),
+    importRouter(store, importMaxBytes),
     workspacesRouter(new WorkspaceStore(dataDir)),
   );
   api.get('/openapi.json', (_req, res) => {

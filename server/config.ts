@@ -24,6 +24,9 @@ export const ConfigSchema = z
     SEED: int(0, 2 ** 31 - 1).default(42).describe('generator seed for the synthetic network'),
     SEED_SCALE: z.coerce.number().positive().max(100).default(1).describe('size of the synthetic network'),
     EXPORT_MAX_NODES: int(1, 1_000_000).default(50_000).describe('most nodes one export may hold (413 past that)'),
+    IMPORT_MAX_BYTES: int(1_000, 10_000_000_000)
+      .default(100_000_000)
+      .describe('most bytes one POST /api/import may upload, all files together (413 past that)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

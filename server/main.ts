@@ -40,6 +40,7 @@ try {
 const app = createApp({ store, logger, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER,
   dataDir: config.DATA_DIR,
   exportMaxNodes: config.EXPORT_MAX_NODES,
+  importMaxBytes: config.IMPORT_MAX_BYTES,
 });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();

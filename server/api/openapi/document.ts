@@ -19,6 +19,7 @@ import { WorkspaceParam } from '../workspaces/router.ts';
 import { Workspace, WorkspaceInput, WorkspaceSummary } from '../workspaces/workspace-store.ts';
 import { ExportHeaders } from '../export/router.ts';
 import { ExportRequest } from '../../export/request.ts';
+import { ImportQuery, ImportSummarySchema, ImportUpload } from '../import/router.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -158,6 +159,22 @@ export function openApiDocument(version: string) {
       500: failures[500],
       503: json(ErrorSchema, 'store_unavailable, or renderer_unavailable: PDF needs Chromium at /usr/bin/chromium'),
       504: failures[504],
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/import',
+    summary: 'Import CSV, JSON (graphology or batch) and NDJSON files in one transaction',
+    description:
+      'Every row is validated against the domain schema. With onError=abort (default) one bad row refuses the import (400 invalid_import, `details.issues` naming file, line, column and reason) and nothing is written; with onError=skip the good rows are written and the bad listed. Existing records are merged (given properties replaced, sourceIds unioned, firstSeen the earlier, lastSeen the later); importing the same files again changes nothing.',
+    request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: ImportUpload } } } },
+    responses: {
+      200: json(ImportSummarySchema, 'what was written'),
+      400: json(ErrorSchema, 'invalid_import (details: {issueCount, issues}), validation_error or bad_request'),
+      413: json(ErrorSchema, 'too_large: the upload is larger than IMPORT_MAX_BYTES'),
+      415: json(ErrorSchema, 'unsupported_format: the body is not multipart/form-data'),
+      500: failures[500],
+      503: failures[503],
     },
   });
   registry.registerPath({

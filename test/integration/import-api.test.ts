@@ -1,0 +1,89 @@
+/**
+ * POST /api/import over HTTP (multipart) and `npm run import` as a process, on real stores.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { graphCounts } from '../../server/api/health/router.ts';
+import { createLogger } from '../../server/logger.ts';
+import { openCatalogue } from '../../server/queries/catalogue.ts';
+import { startHarness, type Harness } from '../support/app-harness.ts';
+import { REPO_ROOT } from '../support/server-process.ts';
+import { smallGraph } from '../support/small-graph.ts';
+
+const PROV = 'grade,tlp,sourceIds';
+const GOOD = `id,name,status,${PROV}\ncentre:new1,New One,active,B2,AMBER,source:doc-a\ncentre:new2,New Two,suspected,C3,RED,source:doc-a\n`;
+const WITH_BAD = `${GOOD}centre:new3,Bad Grade,active,K2,AMBER,source:doc-a\n`;
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness(smallGraph());
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('POST /api/import', () => {
+  it('abort (default): 400 invalid_import with the row report, nothing written', async () => {
+    const before = await graphCounts(h.store);
+    const res = await request(h.app).post('/api/import').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_import');
+    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ file: 'Centre.csv', line: 4, column: 'grade' })]);
+    expect(await graphCounts(h.store)).toEqual(before);
+  });
+
+  it('skip: 200 with counts and the bad rows; again: unchanged', async () => {
+    const send = () => request(h.app).post('/api/import?onError=skip').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
+    const res = await send();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ nodes: { created: 2, updated: 0, unchanged: 0 }, skipped: 1, issues: [expect.objectContaining({ line: 4 })] });
+    const again = await send();
+    expect(again.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('refuses a body that is not multipart (415), a bad policy (400) and an upload past IMPORT_MAX_BYTES (413)', async () => {
+    const json = await request(h.app).post('/api/import').send({ nodes: [] });
+    expect([json.status, json.body.error.code]).toEqual([415, 'unsupported_format']);
+    const policy = await request(h.app).post('/api/import?onError=maybe').attach('files', Buffer.from(GOOD), 'Centre.csv');
+    expect([policy.status, policy.body.error.code]).toEqual([400, 'validation_error']);
+    const small = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true, dataDir: h.dataDir, serveClient: false, importMaxBytes: 1_000 });
+    const big = await request(small).post('/api/import').attach('files', Buffer.from(GOOD.repeat(20)), 'Centre.csv');
+    expect([big.status, big.body.error.code]).toEqual([413, 'too_large']);
+  });
+
+  it('imports this tool’s own JSON export back (graphology format) as unchanged', async () => {
+    const exported = await request(h.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH'] } });
+    expect(exported.status).toBe(200);
+    const res = await request(h.app).post('/api/import').attach('files', Buffer.from(exported.body instanceof Buffer ? exported.body : exported.text), 'export.json');
+    expect(res.body.error).toBeUndefined();
+    expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(res.body.relationships.unchanged).toBe(1);
+  });
+});
+
+describe('npm run import', () => {
+  it('writes the files into DATA_DIR and prints the counts; a bad row makes it exit 1 and name the line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-import-cli-'));
+    try {
+      writeFileSync(path.join(dir, 'Source.csv'), `id,name,publisher,published,${PROV}\nsource:doc-a,Doc A,Publisher,2025-06-30,A1,CLEAR,source:doc-a\n`);
+      writeFileSync(path.join(dir, 'Centre.csv'), WITH_BAD);
+      const run = (...args: string[]) =>
+        spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/cli/import.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+      const refused = run(path.join(dir, 'Source.csv'), path.join(dir, 'Centre.csv'));
+      expect(refused.status).toBe(1);
+      expect(refused.stdout).toMatch(/Centre\.csv:4 \[grade\]/);
+      const ok = run(path.join(dir, 'Source.csv'), path.join(dir, 'Centre.csv'), '--on-error=skip');
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toMatch(/nodes: 3 created, 0 updated, 0 unchanged/);
+      expect(ok.stderr).toMatch(/rows\/s/);
+      expect(run('--on-error=never', path.join(dir, 'Centre.csv')).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
