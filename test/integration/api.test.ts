@@ -59,6 +59,7 @@ describe('health and schema', () => {
       [
         '/api/cypher',
         '/api/export',
+        '/api/import',
         '/api/subgraph',
         '/api/workspaces',
         '/api/workspaces/{name}',
