@@ -18,7 +18,7 @@ export const SEED_DEFAULTS = { seed: 42, scale: 1 } as const;
 
 export const SeedOptions = z.object({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(SEED_DEFAULTS.seed),
-  scale: z.number().positive().max(100).default(SEED_DEFAULTS.scale),
+  scale: z.number().positive().max(2000).default(SEED_DEFAULTS.scale),
 });
 
 /** The seed code built a batch the schema rejects: a bug in seeds/, never bad user input. */

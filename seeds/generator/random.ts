@@ -54,6 +54,29 @@ export class Random {
     return items[items.length - 1]!;
   }
 
+  /**
+   * `weighted` for many picks from one list: the running totals are summed once and each pick is
+   * a binary search, so n picks from m items cost n·log m instead of n·m (large scales need it).
+   * Weights are whole numbers here, so the totals are exact and the picks are `weighted`'s.
+   */
+  weightedPicker<T>(items: readonly T[], weightOf: (item: T) => number): () => T {
+    const cumulative: number[] = [];
+    let total = 0;
+    for (const item of items) cumulative.push((total += weightOf(item)));
+    if (items.length === 0 || !(total > 0)) throw new Error('weighted pick needs a positive total weight');
+    return () => {
+      const x = this.float() * total;
+      let lo = 0;
+      let hi = items.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid]! > x) hi = mid;
+        else lo = mid + 1;
+      }
+      return items[lo]!;
+    };
+  }
+
   /** A shuffled copy (Fisher–Yates). */
   shuffle<T>(items: readonly T[]): T[] {
     const out = [...items];

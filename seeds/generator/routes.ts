@@ -50,8 +50,9 @@ function modeOf(rng: Random, path: readonly WorldCountry[]): NodeOf<'Route'>['mo
 export function planRoutes(rng: Random, count: number, flows: readonly FlowPlan[]): RoutePlan[] {
   // Spread routes over distinct flows first, the largest flows getting a second route after that.
   const order = rng.shuffle(flows);
+  const pickFlow = count > order.length ? rng.weightedPicker(flows, (f) => f.victims) : undefined;
   return Array.from({ length: count }, (_, i) => {
-    const flow = i < order.length ? order[i]! : rng.weighted(flows, (f) => f.victims);
+    const flow = i < order.length ? order[i]! : pickFlow!();
     return {
       id: `route:syn-${String(i + 1).padStart(4, '0')}`,
       origin: flow.origin,
