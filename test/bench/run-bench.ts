@@ -1,0 +1,184 @@
+/**
+ * `npm run bench [-- --sizes 10000,100000,1000000]` — the benchmark harness (not part of npm test).
+ * For each size (relationships): writes CSV files, imports them with the product's importer and
+ * with the raw engine's COPY FROM (rows/s, ratio), starts the real server on the imported data
+ * (127.0.0.1 only) and measures search, node details, 1-hop, 2-hop and shortest path over HTTP
+ * against the same Cypher on the raw engine in-process (p50/p95/p99, ratio), a 2-hop GEXF export,
+ * 1/4/16 concurrent clients on expansion (autocannon), and the server's peak RSS. Prints a table
+ * and writes JSON to bench-results/ (git-ignored). Targets are reported, never asserted.
+ */
+import autocannon from 'autocannon';
+import lbug from '@ladybugdb/core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runImport } from '../../server/import/run-import.ts';
+import { ladybugDdl } from '../../server/store/embedded/ddl.ts';
+import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+import { nodeProperties, relProperties } from '../../server/model/schema.ts';
+import { REPO_ROOT, startServer } from '../support/server-process.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, requests: { type: 'string', default: '60' } } });
+const SIZES = values.sizes!.split(',').map(Number);
+const REQUESTS = Number(values.requests);
+
+/** Deterministic synthetic data: facilitators and centres; each facilitator recruits for 2 centres, is national of 1 country. */
+function writeCsv(dir: string, rels: number) {
+  const people = Math.ceil(rels / 3);
+  const centres = Math.max(10, Math.ceil(people / 50));
+  const countries = 100;
+  const nodeFile = (kind: string, rows: (i: number) => Record<string, string>, n: number) => {
+    const cols = nodeProperties.get(kind as never)!.map((p) => p.name);
+    const lines = [cols.join(',')];
+    for (let i = 0; i < n; i++) {
+      const r = rows(i);
+      lines.push(cols.map((c) => r[c] ?? '').join(','));
+    }
+    writeFileSync(path.join(dir, `${kind}.csv`), `${lines.join('\n')}\n`);
+  };
+  const prov = { grade: 'C3', tlp: 'AMBER', sourceIds: '[]', synthetic: 'true', firstSeen: '2024-01-01', lastSeen: '2024-12-31', aliases: '[]' };
+  nodeFile('Country', (i) => ({ ...prov, id: `country:Z${i}`, name: `Country ${i}`, iso2: `Z${i % 10}`, iso3: `Z${String(i).padStart(2, '0')}`, region: 'Asia' }), countries);
+  nodeFile('Centre', (i) => ({ ...prov, id: `centre:b${i}`, name: `Centre ${i}`, status: 'active', workforce: String(100 + (i % 900)) }), centres);
+  nodeFile('Facilitator', (i) => ({ ...prov, id: `facilitator:b${i}`, name: `Facilitator ${i}`, role: 'recruiter' }), people);
+  const relFile = (kind: string, n: number, ends: (i: number) => [string, string]) => {
+    const cols = relProperties.get(kind as never)!.map((p) => p.name);
+    const lines = [['from', 'to', ...cols].join(',')];
+    for (let i = 0; i < n; i++) {
+      const [a, b] = ends(i);
+      const r: Record<string, string> = { ...prov, id: `${kind.toLowerCase()}-${i}` };
+      lines.push([a, b, ...cols.map((c) => r[c] ?? '')].join(','));
+    }
+    writeFileSync(path.join(dir, `${kind}.csv`), `${lines.join('\n')}\n`);
+  };
+  const recruits = rels - people;
+  relFile('RECRUITS_FOR', recruits, (i) => [`facilitator:b${i % people}`, `centre:b${(i * 7919) % centres}`]);
+  relFile('NATIONAL_OF', people, (i) => [`facilitator:b${i}`, `country:Z${i % countries}`]);
+  return { people, centres, countries, files: ['Country', 'Centre', 'Facilitator', 'RECRUITS_FOR', 'NATIONAL_OF'] };
+}
+
+async function rawCopy(dir: string, dataDir: string, files: string[]) {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new lbug.Database(path.join(dataDir, 'raw.lbug'));
+  await db.init();
+  const c = new lbug.Connection(db, 2);
+  await c.init();
+  const q = async (s: string) => {
+    const r = await c.query(s);
+    for (const x of Array.isArray(r) ? r : [r]) x.close();
+  };
+  for (const s of ladybugDdl()) await q(s);
+  const started = performance.now();
+  for (const f of files) {
+    const isNode = !!nodeProperties.get(f as never);
+    const cols = isNode ? `(${nodeProperties.get(f as never)!.map((p) => p.name).join(', ')})` : '';
+    await q(`COPY ${f}${cols} FROM '${path.join(dir, `${f}.csv`)}' (HEADER=true)`);
+  }
+  return { ms: performance.now() - started, db, c };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const stats = (xs: number[]) => ({ p50: +pct(xs, 50).toFixed(2), p95: +pct(xs, 95).toFixed(2), p99: +pct(xs, 99).toFixed(2) });
+
+async function time(n: number, fn: (i: number) => Promise<unknown>) {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmHWM:\s+(\d+)/)![1]) * 1024;
+}
+
+const results: Record<string, unknown>[] = [];
+for (const size of SIZES) {
+  const dir = mkdtempSync(path.join(tmpdir(), `scamnet-bench-${size}-`));
+  const shape = writeCsv(dir, size);
+  const rows = shape.people + shape.centres + shape.countries + size;
+  const productDir = path.join(dir, 'product');
+  const store = new EmbeddedStore({ dataDir: productDir, limits: { timeoutMs: 60_000, maxRows: 5000, maxBytes: 16e6 } });
+  await store.init();
+  const files = shape.files.map((f) => ({ name: `${f}.csv`, bytes: readFileSync(path.join(dir, `${f}.csv`)) }));
+  let t = performance.now();
+  await runImport(store, files);
+  const productMs = performance.now() - t;
+  await store.close();
+  const raw = await rawCopy(dir, path.join(dir, 'raw'), shape.files);
+  const rawQuery = async (s: string, params: Record<string, unknown>) => {
+    const st = await raw.c.prepare(s);
+    const r = await raw.c.execute(st, params as never);
+    const one = Array.isArray(r) ? r[0]! : r;
+    await one.getAll();
+    one.close();
+  };
+
+  const server = await startServer({ SEED_ON_START: 'false', LOG_LEVEL: 'info' }, productDir);
+  const get = async (p: string, init?: RequestInit) => {
+    const res = await fetch(`${server.url}${p}`, init);
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    return res.arrayBuffer();
+  };
+  const id = (i: number) => `facilitator:b${(i * 104729) % shape.people}`;
+  const cases: [string, (i: number) => Promise<unknown>, string, (i: number) => Record<string, unknown>][] = [
+    ['search', (i) => get(`/api/search?q=Facilitator%20${i}&limit=10`), "MATCH (n:Facilitator) WHERE n.searchKey CONTAINS $q RETURN n.id, n.name LIMIT 10", (i) => ({ q: `|facilitator ${i}` })],
+    ['node details', (i) => get(`/api/nodes/${encodeURIComponent(id(i))}`), 'MATCH (n:Facilitator {id: $id})-[r]-(m) RETURN n, label(r), label(m), count(*)', (i) => ({ id: id(i) })],
+    ['1-hop', (i) => get(`/api/nodes/${encodeURIComponent(id(i))}/neighbors?depth=1&limit=200`), 'MATCH (n:Facilitator {id: $id})-[r]-(m) RETURN n, r, m LIMIT 200', (i) => ({ id: id(i) })],
+    ['2-hop', (i) => get(`/api/nodes/${encodeURIComponent(id(i))}/neighbors?depth=2&limit=200`), 'MATCH (n:Facilitator {id: $id})-[r*1..2]-(m) RETURN m.id LIMIT 200', (i) => ({ id: id(i) })],
+    ['shortest path', (i) => get(`/api/paths?from=${encodeURIComponent(id(i))}&to=${encodeURIComponent(id(i + 1))}&maxHops=4`), 'MATCH (a:Facilitator {id: $a}), (b:Facilitator {id: $b}) MATCH p = (a)-[* ALL SHORTEST 1..4]-(b) RETURN p LIMIT 25', (i) => ({ a: id(i), b: id(i + 1) })],
+  ];
+  const latency: Record<string, unknown> = {};
+  for (const [name, http, cypher, params] of cases) {
+    await http(0);
+    const api = stats(await time(REQUESTS, http));
+    const rawStats = stats(await time(REQUESTS, (i) => rawQuery(cypher, params(i))));
+    latency[name] = { api, raw: rawStats, ratioP50: +(api.p50 / rawStats.p50).toFixed(2) };
+  }
+  t = performance.now();
+  const gexf = await get('/api/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'gexf', selection: { kind: 'ego', id: 'centre:b0', depth: 2 } }) });
+  const exportMs = performance.now() - t;
+  const concurrency: Record<string, unknown> = {};
+  for (const connections of [1, 4, 16]) {
+    const r = await autocannon({ url: `${server.url}/api/nodes/${encodeURIComponent(id(3))}/neighbors?depth=1&limit=200`, connections, duration: 5 });
+    concurrency[connections] = { rps: Math.round(r.requests.average), errors: r.errors + r.non2xx, p99ms: r.latency.p99 };
+  }
+  const rss = peakRss(server.child.pid!);
+  await server.stop();
+  await raw.c.close();
+  await raw.db.close();
+  const result = {
+    relationships: size,
+    rows,
+    import: { productMs: Math.round(productMs), productRowsPerS: Math.round(rows / (productMs / 1000)), rawMs: Math.round(raw.ms), rawRowsPerS: Math.round(rows / (raw.ms / 1000)), ratio: +(raw.ms / productMs).toFixed(3) },
+    latency,
+    exportGexf2hop: { ms: Math.round(exportMs), bytes: gexf.byteLength, mbPerS: +(gexf.byteLength / 1e6 / (exportMs / 1000)).toFixed(2) },
+    concurrency,
+    serverPeakRssMB: Math.round(rss / 1e6),
+  };
+  results.push(result);
+  console.log(JSON.stringify(result));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const lines = ['| measure | ' + results.map((r) => `${r.relationships} rels`).join(' | ') + ' |', '| --- |' + results.map(() => ' --- |').join('')];
+const row = (label: string, f: (r: any) => string) => lines.push(`| ${label} | ${results.map(f).join(' | ')} |`);
+row('import rows/s (product / raw COPY, ratio)', (r) => `${r.import.productRowsPerS} / ${r.import.rawRowsPerS} (${r.import.ratio})`);
+for (const name of ['search', 'node details', '1-hop', '2-hop', 'shortest path']) {
+  row(`${name} API p50/p95/p99 ms (raw p50/p95, ratio p50)`, (r) => { const l = r.latency[name]; return `${l.api.p50}/${l.api.p95}/${l.api.p99} (${l.raw.p50}/${l.raw.p95}, ${l.ratioP50})`; });
+}
+row('GEXF export of a 2-hop ego (ms, MB/s)', (r) => `${r.exportGexf2hop.ms} ms, ${r.exportGexf2hop.mbPerS} MB/s`);
+for (const c of [1, 4, 16]) row(`expansion, ${c} clients: req/s (errors)`, (r) => `${r.concurrency[c].rps} (${r.concurrency[c].errors})`);
+row('server peak RSS MB', (r) => String(r.serverPeakRssMB));
+console.log(lines.join('\n'));
+const outDir = path.join(REPO_ROOT, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ machine: { cores: (await import('node:os')).cpus().length, memGB: Math.round((await import('node:os')).totalmem() / 1e9) }, results }, null, 2));
+console.log(`wrote ${file}`);
