@@ -93,9 +93,28 @@ async function time(n: number, fn: (i: number) => Promise<unknown>) {
   return out;
 }
 
+/** The process and every process under it (npm start's tsx wrapper → supervisor → server). */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    /* the process is gone */
+  }
+  return [pid, ...children.flatMap(descendants)];
+}
+
+/** The largest peak RSS among the server's processes: that is the server itself, not its wrappers. */
 function peakRss(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(status.match(/VmHWM:\s+(\d+)/)![1]) * 1024;
+  return Math.max(
+    ...descendants(pid).map((p) => {
+      try {
+        return Number(readFileSync(`/proc/${p}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)![1]) * 1024;
+      } catch {
+        return 0;
+      }
+    }),
+  );
 }
 
 const results: Record<string, unknown>[] = [];
@@ -134,6 +153,17 @@ for (const size of SIZES) {
     ['2-hop', (i) => get(`/api/nodes/${encodeURIComponent(id(i))}/neighbors?depth=2&limit=200`), 'MATCH (n:Facilitator {id: $id})-[r*1..2]-(m) RETURN m.id LIMIT 200', (i) => ({ id: id(i) })],
     ['shortest path', (i) => get(`/api/paths?from=${encodeURIComponent(id(i))}&to=${encodeURIComponent(id(i + 1))}&maxHops=4`), 'MATCH (a:Facilitator {id: $a}), (b:Facilitator {id: $b}) MATCH p = (a)-[* ALL SHORTEST 1..4]-(b) RETURN p LIMIT 25', (i) => ({ a: id(i), b: id(i + 1) })],
   ];
+  // two saved queries of the library, through HTTP and as the same text on the raw engine
+  const savedText = async (name: string) => ((await (await fetch(`${server.url}/api/queries/${name}`)).json()) as { query: string }).query;
+  const centre = (i: number) => `centre:b${i % shape.centres}`;
+  const networkText = await savedText('facilitator-network');
+  const sharedText = await savedText('shared-facilitators');
+  const post = (name: string, params: Record<string, unknown>) =>
+    get(`/api/queries/${name}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ params }) });
+  cases.push(
+    ['saved: facilitator-network', (i) => post('facilitator-network', { centre: centre(i) }), networkText, (i) => ({ centre: centre(i) })],
+    ['saved: shared-facilitators', () => post('shared-facilitators', { minCentres: 2 }), sharedText, () => ({ minCentres: 2 })],
+  );
   const latency: Record<string, unknown> = {};
   for (const [name, http, cypher, params] of cases) {
     await http(0);
@@ -170,7 +200,7 @@ for (const size of SIZES) {
 const lines = ['| measure | ' + results.map((r) => `${r.relationships} rels`).join(' | ') + ' |', '| --- |' + results.map(() => ' --- |').join('')];
 const row = (label: string, f: (r: any) => string) => lines.push(`| ${label} | ${results.map(f).join(' | ')} |`);
 row('import rows/s (product / raw COPY, ratio)', (r) => `${r.import.productRowsPerS} / ${r.import.rawRowsPerS} (${r.import.ratio})`);
-for (const name of ['search', 'node details', '1-hop', '2-hop', 'shortest path']) {
+for (const name of ['search', 'node details', '1-hop', '2-hop', 'shortest path', 'saved: facilitator-network', 'saved: shared-facilitators']) {
   row(`${name} API p50/p95/p99 ms (raw p50/p95, ratio p50)`, (r) => { const l = r.latency[name]; return `${l.api.p50}/${l.api.p95}/${l.api.p99} (${l.raw.p50}/${l.raw.p95}, ${l.ratioP50})`; });
 }
 row('GEXF export of a 2-hop ego (ms, MB/s)', (r) => `${r.exportGexf2hop.ms} ms, ${r.exportGexf2hop.mbPerS} MB/s`);
