@@ -2,6 +2,9 @@
  * GET /api/nodes/:id/neighbors — the ego network: nodes within `depth` hops, breadth first, at
  * most `limit` of them, and every relationship among them. Expanding hop by hop (instead of one
  * variable-length pattern) keeps a hub from multiplying paths, and behaves the same on both stores.
+ * Start nodes are matched with `WHERE n.id IN $ids`: on LadybugDB, `UNWIND $ids … {id: i}` followed
+ * by an expansion was 10–20 times slower (387 vs 18 ms on 30,000 facilitators), while both forms are
+ * index lookups on Neo4j.
  */
 import { z } from 'zod';
 import { NodeKindName, RelKindName, nodeKindOfId } from '../../model/schema.ts';
@@ -52,7 +55,7 @@ export async function neighbours(store: GraphStore, id: string, input: Neighbour
     const candidates: SerializedGraph['nodes'] = [];
     for (const [kind, ids] of groupIdsByKind(frontier, kindOf)) {
       const result = await store.read(
-        `UNWIND $ids AS i MATCH (n:${kind} {id: i})-[r${rels}]-(m) WHERE NOT (m.id IN $seen)${kindFilter}
+        `MATCH (n:${kind})-[r${rels}]-(m) WHERE n.id IN $ids AND NOT (m.id IN $seen)${kindFilter}
          RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $take`,
         { ids, seen: [...found.keys()], take: room + 1, ...kindParam },
         { maxRows: room + 1 },
@@ -82,7 +85,7 @@ export async function neighbours(store: GraphStore, id: string, input: Neighbour
   const edgeGraphs: SerializedGraph[] = [];
   for (const [kind, ids] of groupIdsByKind(all, kindOf)) {
     const result = await store.read(
-      `UNWIND $ids AS i MATCH (a:${kind} {id: i})-[r${rels}]->(b) WHERE b.id IN $members RETURN a, r, b`,
+      `MATCH (a:${kind})-[r${rels}]->(b) WHERE a.id IN $ids AND b.id IN $members RETURN a, r, b`,
       { ids, members: all },
       { maxRows: 200_000 },
     );

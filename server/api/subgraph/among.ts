@@ -45,7 +45,8 @@ export async function subgraphAmong(
   const edgeParts: SerializedGraph[] = [];
   for (const [kind, group] of groupIdsByKind(members, kindOf)) {
     const result = await store.read(
-      `UNWIND $ids AS i MATCH (a:${kind} {id: i})-[r]->(b) WHERE b.id IN $members RETURN a, r, b`,
+      // (not UNWIND … {id: i}: see the neighbourhood lookup for why)
+      `MATCH (a:${kind})-[r]->(b) WHERE a.id IN $ids AND b.id IN $members RETURN a, r, b`,
       { ids: group, members },
       { maxRows: 2_000_000, ...options },
     );
