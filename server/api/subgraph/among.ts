@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { nodeKindOfId } from '../../model/schema.ts';
 import type { GraphStore, QueryOptions, SerializedGraph } from '../../store/types.ts';
-import { groupIdsByKind, mergeGraphs } from '../graph-merge.ts';
+import { groupIdsByKind, mergeGraphs, startFrom } from '../graph-merge.ts';
 import { SubgraphShape } from '../schemas.ts';
 
 export const MAX_SUBGRAPH_IDS = 5000;
@@ -44,10 +44,10 @@ export async function subgraphAmong(
   const members = found.nodes.map((n) => n.key);
   const edgeParts: SerializedGraph[] = [];
   for (const [kind, group] of groupIdsByKind(members, kindOf)) {
+    const from = startFrom('a', kind, group, 'ids');
     const result = await store.read(
-      // (not UNWIND … {id: i}: see the neighbourhood lookup for why)
-      `MATCH (a:${kind})-[r]->(b) WHERE a.id IN $ids AND b.id IN $members RETURN a, r, b`,
-      { ids: group, members },
+      `MATCH ${from.node}-[r]->(b) WHERE ${from.where} AND b.id IN $members RETURN a, r, b`,
+      { ...from.params, members },
       { maxRows: 2_000_000, ...options },
     );
     truncated ||= result.truncated;
