@@ -24,6 +24,16 @@ export function emitOperations(
     centres.filter((c) => c.synthetic),
     count,
   );
+  // Who is linked to each centre, in the facilitators' own order (as a filter of them would give),
+  // indexed once: filtering every facilitator for every raid grows with their product.
+  const linkedTo = new Map<CentrePlan, FacilitatorPlan[]>();
+  for (const f of facilitators) {
+    for (const centre of new Set([...f.centres, ...f.routes.map((r) => r.centre)])) {
+      const list = linkedTo.get(centre);
+      if (list) list.push(f);
+      else linkedTo.set(centre, [f]);
+    }
+  }
   targets.forEach((centre, i) => {
     const id = `operation:syn-${centre.country.cca2.toLowerCase()}-${String(i + 1).padStart(4, '0')}`;
     const day = rng.int(centre.window.first, centre.window.last);
@@ -31,7 +41,7 @@ export function emitOperations(
     const prov = () => syntheticProvenance(rng, window);
     centre.status = rng.chance(0.4) ? 'dismantled' : 'raided';
 
-    const linked = facilitators.filter((f) => f.centres.includes(centre) || f.routes.some((r) => r.centre === centre));
+    const linked = linkedTo.get(centre) ?? [];
     const arrested = linked.length > 0 ? rng.sample(linked, rng.int(1, Math.min(3, linked.length))) : [];
     out.nodes.push(
       makeNode(
