@@ -42,12 +42,16 @@ function progressBar() {
   let lastDraw = 0;
   let phaseStart = started;
   let phase: ProgressPhase | undefined;
+  let lastEvent = started;
   return (next: ProgressPhase, done: number, total: number) => {
     const now = performance.now();
     if (next !== phase) {
+      // a phase runs from the previous phase's last report: its own first report may already be its last
       phase = next;
-      phaseStart = now;
-    } else if (now - lastDraw < 200 && done < total) return;
+      phaseStart = lastEvent;
+    }
+    lastEvent = now;
+    if (now - lastDraw < 200 && done < total && now !== phaseStart) return;
     lastDraw = now;
     const rate = done / Math.max((now - phaseStart) / 1000, 0.001);
     const eta = rate > 0 && total > done ? ` ETA ${((total - done) / rate).toFixed(0)} s` : '';
