@@ -12,14 +12,15 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.ts';
 import { provenanceIssues } from '../model/provenance.ts';
-import { nodeKindOfId, nodeProperties, relProperties, type NodeKind, type NodeRecordValue, type RelKind, type RelRecordValue } from '../model/schema.ts';
+import { nodeKindOfId, nodeProperties, relProperties, type NodeKind, type NodeRecordValue, type PropertyDef, type RelKind, type RelRecordValue } from '../model/schema.ts';
 import type { GraphStore } from '../store/types.ts';
 import { existingNodeIds, storedNodes, storedRels } from './lookup.ts';
 import { mergeRecord, normaliseStored, sameRecord } from './merge.ts';
 import { readFiles } from './read-files.ts';
-import type { ImportCounts, ImportFile, ImportIssue, ImportSummary, OnErrorPolicy, ProgressListener, ValidRecord } from './types.ts';
+import type { ImportCounts, ImportFile, ImportIssue, ImportSummary, OnErrorPolicy, Origin, ProgressListener, ValidRecord } from './types.ts';
 import { EmbeddedCopyWriter } from './writers/embedded-copy.ts';
 import { upsertNodes, upsertRels } from './writers/unwind.ts';
+import { groupBy } from '../store/batch-writer.ts';
 
 /** Issues listed in a report; the count says how many there were in all. */
 export const MAX_REPORTED_ISSUES = 1000;
@@ -36,17 +37,6 @@ export interface ImportOptions {
 type NodeItem = Extract<ValidRecord, { entity: 'node' }>;
 type RelItem = Extract<ValidRecord, { entity: 'rel' }>;
 
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
 export function invalidImport(issues: ImportIssue[], extra: Record<string, unknown> = {}): AppError {
   const first = issues[0]!;
   const where = `${first.file}${first.line ? `:${first.line}` : ''}${first.column ? ` (${first.column})` : ''}`;
@@ -55,6 +45,34 @@ export function invalidImport(issues: ImportIssue[], extra: Record<string, unkno
     `${issues.length} problem(s) in the import; nothing was written. First: ${where}: ${first.reason}`,
     { issueCount: issues.length, issues: issues.slice(0, MAX_REPORTED_ISSUES), ...extra },
   );
+}
+
+/**
+ * Sorts one kind's imported records against the stored ones: new records, records the import
+ * changes (merged by the rules in merge.ts), and the count of those it leaves as they were. A merge
+ * that breaks a provenance rule is an issue of the imported row.
+ */
+function sortAgainstStored<R extends NodeRecordValue | RelRecordValue>(
+  group: Array<{ record: R; present: ReadonlySet<string>; origin: Origin }>,
+  stored: Map<string, Record<string, unknown>>,
+  props: PropertyDef[],
+  kind: string,
+): { created: R[]; updated: R[]; unchanged: number; bad: ImportIssue[] } {
+  const out = { created: [] as R[], updated: [] as R[], unchanged: 0, bad: [] as ImportIssue[] };
+  for (const item of group) {
+    const existing = stored.get(item.record.id);
+    if (!existing) {
+      out.created.push(item.record);
+      continue;
+    }
+    const before = normaliseStored(existing, props);
+    const merged = mergeRecord(before, item.record as never, item.present, props);
+    const problems = provenanceIssues(merged as never);
+    if (problems.length) out.bad.push(...problems.map((reason) => ({ ...item.origin, reason: `merged with the stored record: ${reason}` })));
+    else if (sameRecord(merged, before, props)) out.unchanged++;
+    else out.updated.push({ ...merged, kind } as unknown as R);
+  }
+  return out;
 }
 
 const newCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
@@ -128,22 +146,8 @@ export async function writeRecords(
         for (const [kind, group] of groupBy(nodes, (n) => n.record.kind)) {
           const props = nodeProperties.get(kind as NodeKind)!;
           const stored = await storedNodes(tx, kind as NodeKind, group.map((n) => n.record.id));
-          const created: NodeRecordValue[] = [];
-          const updated: NodeRecordValue[] = [];
-          const bad: ImportIssue[] = [];
-          for (const item of group) {
-            const existing = stored.get(item.record.id);
-            if (!existing) {
-              created.push(item.record);
-              continue;
-            }
-            const before = normaliseStored(existing, props);
-            const merged = mergeRecord(before, item.record as never, item.present, props);
-            const problems = provenanceIssues(merged as never);
-            if (problems.length) bad.push(...problems.map((reason) => ({ ...item.origin, reason: `merged with the stored record: ${reason}` })));
-            else if (sameRecord(merged, before, props)) counts.nodes.unchanged++;
-            else updated.push({ ...merged, kind } as NodeRecordValue);
-          }
+          const { created, updated, unchanged, bad } = sortAgainstStored(group, stored, props, kind);
+          counts.nodes.unchanged += unchanged;
           refuse(bad);
           if (writer && created.length >= threshold) await writer.insertNodes(tx, kind as NodeKind, created, nodeRows);
           else await upsertNodes(tx, store.dialect, kind as NodeKind, created, nodeRows);
@@ -157,22 +161,8 @@ export async function writeRecords(
           const [kind, fromKind, toKind] = key.split('|') as [RelKind, NodeKind, NodeKind];
           const props = [...relProperties.get(kind)!, { name: 'from', type: 'STRING' as const, required: true }, { name: 'to', type: 'STRING' as const, required: true }];
           const stored = await storedRels(tx, store.dialect, kind, group.map((r) => r.record.id));
-          const created: RelRecordValue[] = [];
-          const updated: RelRecordValue[] = [];
-          const bad: ImportIssue[] = [];
-          for (const item of group) {
-            const existing = stored.get(item.record.id);
-            if (!existing) {
-              created.push(item.record);
-              continue;
-            }
-            const before = normaliseStored(existing, props);
-            const merged = mergeRecord(before, item.record as never, item.present, props);
-            const problems = provenanceIssues(merged as never);
-            if (problems.length) bad.push(...problems.map((reason) => ({ ...item.origin, reason: `merged with the stored record: ${reason}` })));
-            else if (sameRecord(merged, before, props)) counts.relationships.unchanged++;
-            else updated.push({ ...merged, kind } as RelRecordValue);
-          }
+          const { created, updated, unchanged, bad } = sortAgainstStored(group, stored, props, kind);
+          counts.relationships.unchanged += unchanged;
           refuse(bad);
           if (writer && created.length >= threshold) await writer.insertRels(tx, kind, [fromKind, toKind], created, nodeRows);
           else await upsertRels(tx, store.dialect, kind, [fromKind, toKind], created, { replace: false, onRows: nodeRows });

@@ -33,7 +33,8 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+/** Items by key, in their order. */
+export function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);

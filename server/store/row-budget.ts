@@ -26,7 +26,8 @@ export class RowBudget {
    * (Its nodes are already in the graph by then: a byte cut can leave a few extra there.)
    */
   admit(row: Record<string, JsonValue>): boolean {
-    this.bytes += JSON.stringify(row).length;
+    // with no byte cap (a scan), the rows need not be measured
+    if (this.limits.maxBytes < Number.MAX_SAFE_INTEGER) this.bytes += JSON.stringify(row).length;
     if (this.bytes > this.limits.maxBytes) {
       if (this.rows === 0) {
         throw new AppError('too_large', `the first row alone is larger than QUERY_MAX_BYTES (${this.limits.maxBytes} bytes)`, {

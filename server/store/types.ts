@@ -102,6 +102,11 @@ export interface StoreLimits {
   maxBytes: number;
 }
 
+/** The same limits with no row or byte cap: `TransactionRunner.scan`'s. */
+export function uncapped(limits: StoreLimits): StoreLimits {
+  return { ...limits, maxRows: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
+}
+
 /** The limits for one call: the caller's where given, else the store's configured defaults. */
 export function resolveLimits(defaults: StoreLimits, options?: QueryOptions): StoreLimits {
   return {

@@ -15,6 +15,7 @@ import { ResourcePool } from '../pool.ts';
 import { RowBudget } from '../row-budget.ts';
 import {
   resolveLimits,
+  uncapped,
   type GraphStore,
   type JsonValue,
   type Params,
@@ -182,38 +183,6 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /**
-   * Every row of a statement as plain values. Rows are read with getNextSync: the binding's async
-   * getNext costs ~40 µs a row here (45 times the sync call), which a scan of a whole table feels.
-   */
-  private async scanRows(connection: Connection, query: string, params: Params, limits: StoreLimits): Promise<Record<string, JsonValue>[]> {
-    try {
-      connection.setQueryTimeout(limits.timeoutMs);
-      const statement = await connection.prepare(query);
-      if (!statement.isSuccess()) throw new AppError('query_error', statement.getErrorMessage().split('\n')[0]!, { engine: 'ladybug', message: statement.getErrorMessage() });
-      const executed = await connection.execute(statement, params as Record<string, never>);
-      const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
-      try {
-        const columns = result.getColumnNamesSync();
-        const types = result.getColumnDataTypesSync();
-        const values = new LadybugValues(new GraphCollector());
-        const rows: Record<string, JsonValue>[] = [];
-        while (result.hasNext()) {
-          const raw = result.getNextSync() as Record<string, unknown> | null;
-          if (!raw) break;
-          const row: Record<string, JsonValue> = {};
-          columns.forEach((column, i) => (row[column] = values.toJson(raw[column], types[i])));
-          rows.push(row);
-        }
-        return rows;
-      } finally {
-        result.close();
-      }
-    } catch (error) {
-      throw ladybugError(error, limits.timeoutMs);
-    }
-  }
-
-  /**
    * The rows of a result, within the row and byte budget. The API's own statements and the
    * built-in library read rows with getNextSync (~1 µs a row here; the async getNext costs ~45 µs).
    * Analysts' own Cypher reads them with the async call, which converts off the event loop: one
@@ -323,7 +292,8 @@ export class EmbeddedStore implements GraphStore {
         return next;
       };
       const run = (query: string, params: Params = {}) => enqueue(() => this.execute(connection, query, params, limits));
-      const scan = (query: string, params: Params = {}) => enqueue(() => this.scanRows(connection, query, params, limits));
+      const scan = async (query: string, params: Params = {}) =>
+        (await enqueue(() => this.execute(connection, query, params, uncapped(limits)))).rows;
       try {
         const value = await work({ run, scan });
         await runOwn(connection, 'COMMIT');

@@ -11,6 +11,7 @@ import { GraphCollector } from '../graph-collector.ts';
 import { RowBudget } from '../row-budget.ts';
 import {
   resolveLimits,
+  uncapped,
   type GraphStore,
   type JsonValue,
   type Params,
@@ -235,10 +236,9 @@ export class Neo4jStore implements GraphStore {
           this.execute(tx, query, params, limits).catch((error: unknown) => {
             throw neo4jError(error, limits.timeoutMs);
           });
-        const unbounded = { ...limits, maxRows: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
         const scan = async (query: string, params: Params = {}) =>
           (
-            await this.execute(tx, query, params, unbounded).catch((error: unknown) => {
+            await this.execute(tx, query, params, uncapped(limits)).catch((error: unknown) => {
               throw neo4jError(error, limits.timeoutMs);
             })
           ).rows;
