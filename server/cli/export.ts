@@ -14,7 +14,7 @@ import { AppError } from '../errors.ts';
 import { ExportRequest } from '../export/request.ts';
 import { runExport } from '../export/run-export.ts';
 import { openCatalogue } from '../queries/catalogue.ts';
-import { createStore } from '../store/create-store.ts';
+import { openStoreOrAskServer } from './open-store.ts';
 
 const USAGE = `usage:
   npm run export -- --format json|gexf|graphml|csv|cypher|anx|html|pdf <selection> [options]
@@ -144,16 +144,8 @@ try {
 }
 const maxNodes = config.EXPORT_MAX_NODES;
 progress('opening the store');
-const store = await createStore(config);
-try {
-  await store.init();
-} catch (error) {
-  const inUse = error instanceof AppError && /in use by another process/.test(error.message);
-  if (!inUse) fail(`cannot open the graph store: ${(error as Error).message}`);
-  const url = process.env.SCAMNET_URL ?? `http://${config.HOST}:${config.PORT}`;
-  await viaServer(url, args).catch((e: Error) => fail(`\ncannot reach ${url}: ${e.message}`));
-  process.exit(0);
-}
+// a new line first: the progress line is still open
+const store = await openStoreOrAskServer(config, (message) => fail(`\n${message}`), (url) => viaServer(url, args));
 try {
   const deps = { store, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER, maxNodes };
   const result = await runExport(deps, args.request, { exportedBy: args.by, progress });

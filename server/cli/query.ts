@@ -14,7 +14,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { openCatalogue, type CatalogueEntry } from '../queries/catalogue.ts';
 import { runCypher, runSavedQuery } from '../queries/runner.ts';
-import { createStore } from '../store/create-store.ts';
+import { openStoreOrAskServer } from './open-store.ts';
 import type { GraphStore, QueryResult } from '../store/types.ts';
 import { formatTable, neutraliseFormula, textRows } from './render.ts';
 
@@ -116,17 +116,10 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const store = await createStore(config);
-try {
-  await store.init();
-} catch (error) {
-  const inUse = error instanceof AppError && /in use by another process/.test(error.message);
-  if (!inUse) fail(`cannot open the graph store: ${(error as Error).message}`);
-  const url = process.env.SCAMNET_URL ?? `http://${config.HOST}:${config.PORT}`;
+const store = await openStoreOrAskServer(config, fail, (url) => {
   console.error(`the store is in use by a running server; asking it at ${url}`);
-  await viaServer(url, args).catch((e: Error) => fail(`cannot reach ${url}: ${e.message}`));
-  process.exit(0);
-}
+  return viaServer(url, args);
+});
 try {
   await direct(config, store, args);
 } catch (error) {
