@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_PROPERTY, nodeProperties, relKindDef, relProperties, type NodeKind, type NodeRecordValue, type RelKind, type RelRecordValue } from '../../model/schema.ts';
+import { SEARCH_PROPERTY, nodeProperties, relKindDef, relProperties, type NodeKind, type NodeRecordValue, type PropertyDef, type RelKind, type RelRecordValue } from '../../model/schema.ts';
 import { searchKeyOf } from '../../model/text.ts';
 import type { Dialect } from '../../store/dialect.ts';
 import type { TransactionRunner } from '../../store/types.ts';
@@ -58,23 +58,35 @@ export class EmbeddedCopyWriter {
     return path.join(this.stagingDir, `${String(++this.files).padStart(3, '0')}-${table}.csv`);
   }
 
-  async insertNodes(tx: TransactionRunner, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
-    const props = nodeProperties.get(kind)!;
-    const staging = new StagingFile(this.nextFile(kind), [...props.map((p) => p.name), SEARCH_PROPERTY]);
-    const rest: NodeRecordValue[] = [];
+  /**
+   * Writes the records the staging CSV can hold to a new staging file (one row each, by `row`) and
+   * hands back those it cannot (values the engine's CSV list syntax cannot carry), for UNWIND.
+   */
+  private stage<R extends object>(table: string, columns: string[], records: R[], props: PropertyDef[], row: (record: R, values: Record<string, unknown>) => string[]) {
+    const staging = new StagingFile(this.nextFile(table), columns);
+    const rest: R[] = [];
     try {
-      for (const node of nodes) {
-        const values = node as unknown as Record<string, unknown>;
+      for (const record of records) {
+        const values = record as unknown as Record<string, unknown>;
         if (!stageable(values, props)) {
-          rest.push(node);
+          rest.push(record);
           continue;
         }
         if (hasLineBreak(values, props)) staging.lineBreaks = true;
-        staging.add([...props.map((p) => cellOf(values[p.name], p.type)), cellOf(searchKeyOf(node.name, node.aliases), 'STRING')]);
+        staging.add(row(record, values));
       }
     } finally {
       staging.close();
     }
+    return { staging, rest };
+  }
+
+  async insertNodes(tx: TransactionRunner, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
+    const props = nodeProperties.get(kind)!;
+    const { staging, rest } = this.stage(kind, [...props.map((p) => p.name), SEARCH_PROPERTY], nodes, props, (node, values) => [
+      ...props.map((p) => cellOf(values[p.name], p.type)),
+      cellOf(searchKeyOf(node.name, node.aliases), 'STRING'),
+    ]);
     if (staging.rows > 0) await tx.run(copyStatement(kind, staging));
     onRows?.(staging.rows);
     if (rest.length) await upsertNodes(tx, this.dialect, kind, rest, onRows);
@@ -82,21 +94,11 @@ export class EmbeddedCopyWriter {
 
   async insertRels(tx: TransactionRunner, kind: RelKind, ends: [NodeKind, NodeKind], rels: RelRecordValue[], onRows?: (n: number) => void) {
     const props = relProperties.get(kind)!;
-    const staging = new StagingFile(this.nextFile(`${kind}-${ends[0]}-${ends[1]}`), ['from', 'to', ...props.map((p) => p.name)]);
-    const rest: RelRecordValue[] = [];
-    try {
-      for (const rel of rels) {
-        const values = rel as unknown as Record<string, unknown>;
-        if (!stageable(values, props)) {
-          rest.push(rel);
-          continue;
-        }
-        if (hasLineBreak(values, props)) staging.lineBreaks = true;
-        staging.add([cellOf(rel.from, 'STRING'), cellOf(rel.to, 'STRING'), ...props.map((p) => cellOf(values[p.name], p.type))]);
-      }
-    } finally {
-      staging.close();
-    }
+    const { staging, rest } = this.stage(`${kind}-${ends[0]}-${ends[1]}`, ['from', 'to', ...props.map((p) => p.name)], rels, props, (rel, values) => [
+      cellOf(rel.from, 'STRING'),
+      cellOf(rel.to, 'STRING'),
+      ...props.map((p) => cellOf(values[p.name], p.type)),
+    ]);
     const multiplePairs = relKindDef(kind)!.endpoints.length > 1;
     if (staging.rows > 0) await tx.run(copyStatement(kind, staging, multiplePairs ? ends : undefined));
     onRows?.(staging.rows);
