@@ -19,6 +19,12 @@ export const ConfigSchema = z
     QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000).describe('longest a query may run'),
     QUERY_MAX_ROWS: int(1, 1_000_000).default(5_000).describe('most rows a query returns'),
     QUERY_MAX_BYTES: int(10_000, 1_000_000_000).default(16_000_000).describe('about how much JSON a query returns'),
+    QUERY_MAX_LENGTH: int(100, 100_000).default(20_000).describe("most characters in an analyst's statement"),
+    QUERY_MAX_TOKENS: int(50, 50_000).default(4_000).describe("most tokens in an analyst's statement"),
+    QUERY_MAX_DEPTH: int(2, 200).default(16).describe('deepest nesting of brackets, lists, maps and CASE in a statement'),
+    STORE_MAX_MEMORY_MB: int(256, 1_000_000)
+      .optional()
+      .describe("most memory the embedded engine's process may use (MB); half of the machine's memory when unset"),
     SEED_ON_START: z.stringbool().default(true).describe('load the seed graph when the store is empty'),
     ANALYST_CYPHER: z.stringbool().default(true).describe("allow analysts' own Cypher: ad hoc, and saving their queries"),
     SEED: int(0, 2 ** 31 - 1).default(42).describe('generator seed for the synthetic network'),

@@ -18,11 +18,13 @@ export const ERROR_STATUS = {
   transaction_not_allowed: 403,
   procedure_not_allowed: 403,
   operation_not_allowed: 403,
+  unsafe_query: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
   timeout: 504,
   store_unavailable: 503,
+  store_restarting: 503,
   internal: 500,
 } as const;
 

@@ -26,7 +26,10 @@ function configOrExit(): Config {
 
 const config = configOrExit();
 const logger = createLogger(config.LOG_LEVEL);
-const store = await createStore(config);
+const store = await createStore(config, {
+  isolated: true,
+  log: (level, message, details) => logger[level]({ store: 'engine', ...details }, message),
+});
 
 try {
   await store.init();

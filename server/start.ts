@@ -1,14 +1,17 @@
 /**
- * `npm start`: runs the server (server/main.ts) in a child process and starts it again if it dies
- * — the embedded engine is native code, and a crash there would otherwise take the tool down until
- * someone noticed. A server that fails before it is ready (bad configuration, data dir in use) or
- * stops cleanly is not restarted, and five crashes within a minute end the supervision.
+ * `npm start`: runs the server (server/main.ts) in a child process and starts it again if it dies.
+ * The embedded engine already runs in a process of its own (server/store/isolated/), so this is
+ * the second line: for a fault of the server itself. A server that fails before it is ready (bad
+ * configuration, data dir in use) or stops cleanly is not restarted; a crash is, after a delay
+ * that doubles with each crash in the last minute (up to 30 s), and supervision never gives up —
+ * a tool that stops for good after a few bad requests is a tool any request can stop.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { ensureClientBuild } from './client/client-build.ts';
 
-const MAX_CRASHES = 5;
 const WINDOW_MS = 60_000;
+const FIRST_DELAY_MS = 250;
+const MAX_DELAY_MS = 30_000;
 
 function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ level: level === 'info' ? 30 : 50, time: Date.now(), service: 'scamnet', role: 'supervisor', msg, ...extra })}\n`);
@@ -31,12 +34,11 @@ function supervise(): void {
       if (!ready) process.exit(code ?? 1);
       const now = Date.now();
       crashes = [...crashes.filter((t) => now - t < WINDOW_MS), now];
-      if (crashes.length >= MAX_CRASHES) {
-        log('error', `the server died ${crashes.length} times within a minute; not restarting`, { code, signal });
-        process.exit(1);
-      }
-      log('error', 'the server process died; starting it again', { code, signal, pid: worker.process.pid });
-      start();
+      const delay = Math.min(FIRST_DELAY_MS * 2 ** (crashes.length - 1), MAX_DELAY_MS);
+      log('error', 'the server process died; starting it again', { code, signal, pid: worker.process.pid, delayMs: delay });
+      setTimeout(() => {
+        if (!stopping) start();
+      }, delay);
     });
   };
 

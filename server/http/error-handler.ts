@@ -24,6 +24,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known = isAppError(error) ? error : fromExpress(error ?? {});
     const appError = known ?? new AppError('internal', 'internal error');
     if (!known || appError.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, appError.message);
+    // A client (or a proxy) may retry a store that is restarting; the engine says when.
+    if (appError.code === 'store_restarting') {
+      const after = (appError.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 1;
+      res.setHeader('Retry-After', String(after));
+    }
     res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details } });
   };
 }

@@ -16,12 +16,19 @@ export const ParamTypeSchema = z
   .regex(new RegExp(`^(${BASE}|list<(${BASE})>)$`), `one of ${BASE_TYPES.join(', ')}, or list<…> of one`)
   .transform((value) => value as ParamType);
 
+/**
+ * Names every JavaScript object has (`constructor`, `toString`, `__proto__`…): the embedded
+ * engine's binding reads `params.constructor` to check it was given a plain object, so a parameter
+ * of that name fails inside it, and the others are traps for any code that reads the map.
+ */
+export const RESERVED_PARAM_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
 export const ParamSpec = z
   .object({
     name: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a parameter name: letters, digits and _')
-      .refine((n) => !['__proto__', 'constructor', 'prototype'].includes(n), 'a name JavaScript objects reserve'),
+      .refine((n) => !RESERVED_PARAM_NAMES.has(n), 'a name JavaScript objects reserve'),
     type: ParamTypeSchema,
     required: z.boolean(),
     default: z.unknown().optional().describe('used when the parameter is not given; required parameters have none'),

@@ -3,10 +3,11 @@
  * own read-only check, then a read on the analyst lane with the configured timeout and row cap.
  */
 import { guardCypher } from '../cypher/guard.ts';
+import { parameterNames, tokenize } from '../cypher/lexer.ts';
 import { AppError } from '../errors.ts';
 import type { GraphStore, Params, QueryOptions, QueryResult } from '../store/types.ts';
 import type { QueryDef } from './library.ts';
-import { paramsSchema } from './params.ts';
+import { paramsSchema, RESERVED_PARAM_NAMES } from './params.ts';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_LIST = 10_000;
@@ -27,6 +28,8 @@ function valueProblem(value: unknown, depth: number): string | undefined {
   if (Array.isArray(value)) {
     if (depth > 1) return 'nests a list inside a list or map';
     if (value.length > MAX_LIST) return `has more than ${MAX_LIST} items`;
+    const nullAt = value.findIndex((v) => v === null || v === undefined);
+    if (nullAt !== -1) return `has a null at item ${nullAt}: a list may not hold nulls`;
     const kinds = new Set(value.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'decimal') : typeof v)));
     if (kinds.size > 1) return `mixes ${[...kinds].join(' and ')} items: a list holds one type`;
     for (const item of value) {
@@ -50,9 +53,32 @@ function valueProblem(value: unknown, depth: number): string | undefined {
   return 'is not JSON data';
 }
 
-function checkParams(params: Params): void {
+/** `SKIP $x` / `LIMIT $x`: the engines want a whole number of rows, 0 or more, and say so obscurely. */
+function rowCountParams(query: string): Set<string> {
+  const tokens = tokenize(query);
+  const names = new Set<string>();
+  tokens.forEach((t, i) => {
+    const word = t.kind === 'word' ? t.text.toUpperCase() : '';
+    const next = tokens[i + 1];
+    if ((word === 'SKIP' || word === 'LIMIT') && next?.kind === 'param') names.add(next.text);
+  });
+  return names;
+}
+
+function checkParams(params: Params, query: string): void {
+  const counts = rowCountParams(query);
+  // a reserved name in the text is refused even when the body parser dropped its value (`__proto__`)
+  for (const name of parameterNames(query)) {
+    if (RESERVED_PARAM_NAMES.has(name)) throw new AppError('validation_error', `parameter name ${name} is reserved: choose another name`, { param: name });
+  }
   for (const [name, value] of Object.entries(params)) {
     if (!NAME.test(name)) throw new AppError('validation_error', `bad parameter name "${name.slice(0, 40)}"`, { param: name.slice(0, 40) });
+    if (RESERVED_PARAM_NAMES.has(name)) {
+      throw new AppError('validation_error', `parameter name ${name} is reserved: choose another name`, { param: name });
+    }
+    if (counts.has(name) && !(Number.isSafeInteger(value) && (value as number) >= 0)) {
+      throw new AppError('validation_error', `parameter ${name} is a number of rows (SKIP/LIMIT): give a whole number, 0 or more`, { param: name });
+    }
     const problem = valueProblem(value, 1);
     if (problem) throw new AppError('validation_error', `parameter ${name} ${problem}`, { param: name });
   }
@@ -70,7 +96,7 @@ export async function runCypher(
   lane: QueryOptions['lane'] = 'analyst',
 ): Promise<QueryResult> {
   const checked = guardCypher(query);
-  checkParams(params);
+  checkParams(params, checked);
   await store.checkReadOnly(checked, params, lane);
   return store.read(checked, params, { lane });
 }

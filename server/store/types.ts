@@ -1,6 +1,7 @@
 /**
  * The one interface every part of scamnet uses to reach a graph database, whichever it is.
  */
+import type { QueryShapeLimits } from '../cypher/shape.ts';
 import type { Dialect } from './dialect.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -64,8 +65,13 @@ export interface TransactionRunner {
   scan(query: string, params?: Params): Promise<Record<string, JsonValue>[]>;
 }
 
+/** 'starting' and 'restarting' only happen to a store whose engine runs in a process of its own. */
+export type StoreState = 'starting' | 'ready' | 'restarting' | 'closed';
+
 export interface GraphStore {
   readonly backend: 'embedded' | 'neo4j';
+  /** Whether the store can answer now; absent means it answers whenever it is open. */
+  status?(): StoreState;
   readonly dialect: Dialect;
   /**
    * A directory inside the store's own data directory where the bulk importer writes the
@@ -100,6 +106,8 @@ export interface StoreLimits {
   timeoutMs: number;
   maxRows: number;
   maxBytes: number;
+  /** caps on a checked statement's length, tokens and nesting (QUERY_MAX_*); the defaults when absent */
+  queryShape?: QueryShapeLimits;
 }
 
 /** The same limits with no row or byte cap: `TransactionRunner.scan`'s. */

@@ -27,6 +27,7 @@ import {
 import { ladybugDdl } from './ddl.ts';
 import { checkLadybugPlan, readPlan } from './plan-check.ts';
 import { refuseKnownEngineBugs } from './engine-bugs.ts';
+import { checkQueryShape } from '../../cypher/shape.ts';
 import { LadybugValues } from './values.ts';
 
 export interface EmbeddedStoreOptions {
@@ -35,6 +36,17 @@ export interface EmbeddedStoreOptions {
   limits: StoreLimits;
   /** connections for concurrent reads */
   readConnections?: number;
+  /**
+   * The engine's buffer pool in bytes (the engine's default, 80% of the machine's memory, when 0 or
+   * absent). Working memory of most operators comes from it, so a statement that needs more is
+   * stopped with too_large instead of growing the process.
+   */
+  bufferPoolBytes?: number;
+  /**
+   * Refuse the shapes the pinned engine miscomputes or crashes on (engine-bugs.ts). Only the crash
+   * isolation tests turn it off, to reach a real engine crash.
+   */
+  engineBugChecks?: boolean;
 }
 
 export const DATABASE_FILE = 'scamnet.lbug';
@@ -70,6 +82,11 @@ export function ladybugError(error: unknown, timeoutMs: number, analyst = false)
   // "timeout" (a cast of a string that does) is not one.
   if (/^Interrupted\.?$/.test(message.trim())) {
     return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
+  }
+  // The buffer pool is the engine's memory ceiling (STORE_MAX_MEMORY_MB sizes it): the statement
+  // asked for more than the store may use, and nothing else was harmed.
+  if (/^Buffer manager exception: Unable to allocate memory/i.test(message)) {
+    return new AppError('too_large', 'the query needs more memory than the store may use (STORE_MAX_MEMORY_MB)', { engine: 'ladybug' });
   }
   const queryFault = /^(Parser|Binder|Catalog|Runtime|Connection|Conversion|Overflow) exception|^Parameter \S+ not found/i.test(message);
   if (queryFault || (analyst && !STORE_FAULT.test(message))) {
@@ -110,7 +127,7 @@ export class EmbeddedStore implements GraphStore {
   async init(): Promise<void> {
     if (this.db) return;
     mkdirSync(this.options.dataDir, { recursive: true });
-    const db = new lbug.Database(this.databasePath);
+    const db = new lbug.Database(this.databasePath, this.options.bufferPoolBytes ?? 0);
     try {
       await db.init();
     } catch (error) {
@@ -266,7 +283,8 @@ export class EmbeddedStore implements GraphStore {
 
   /** EXPLAIN through prepare() (never query() with the caller's text), then the plan's operators. */
   async checkReadOnly(query: string, params: Params = {}, lane: QueryOptions['lane'] = 'analyst'): Promise<void> {
-    refuseKnownEngineBugs(query);
+    checkQueryShape(query, this.options.limits.queryShape);
+    if (this.options.engineBugChecks !== false) refuseKnownEngineBugs(query);
     const pools = this.pools();
     const limits = this.limits({ maxRows: 1 });
     const plan = await this.withDeadline(lane === 'analyst' ? pools.analyst : pools.read, limits, (connection) =>

@@ -1,9 +1,15 @@
 /**
  * Query shapes that LadybugDB 0.19.1 gets wrong, refused before they reach it with the way round
- * them. Found while writing the query library: in one WITH or RETURN that has a grouping key, a
- * plain aggregate placed after a DISTINCT aggregate either aborts the whole process
- * (`count(DISTINCT x), collect(y)`) or comes back as 0 (`count(DISTINCT x), count(*)`); the same
- * aggregates in the other order are right. Check again when the pinned engine version changes.
+ * them. In one WITH or RETURN that has a grouping key, a plain aggregate evaluated after a DISTINCT
+ * aggregate either aborts the whole process (`count(DISTINCT x), collect(y)` — a glibc malloc
+ * assertion) or comes back wrong (`count(*)` as 0, `sum`/`min` as null) — and not only as separate
+ * items: inside a list (`[count(DISTINCT m), size(collect(r))]` aborts), a map (`{a:
+ * count(DISTINCT m), b: count(*)}` gives b = 0), a CASE, an arithmetic expression
+ * (`count(DISTINCT m) + count(*)` gives the distinct count alone) or a function argument. The same
+ * aggregates in the other order are right, and so is any order without a grouping key (checked
+ * by running each shape in a process of its own; test/unit/engine-bugs.test.ts lists them). So the
+ * check reads every aggregate call of a projection, at any depth, in the order they are written.
+ * Check again when the pinned engine version changes.
  */
 import { AppError } from '../../errors.ts';
 import { isPunct } from '../../cypher/guard.ts';
@@ -14,41 +20,57 @@ const AGGREGATES = new Set(['COUNT', 'COUNT_STAR', 'SUM', 'AVG', 'MIN', 'MAX', '
 /** Clause words that end a projection's item list. */
 const ENDS = new Set(['ORDER', 'SKIP', 'LIMIT', 'WHERE', 'MATCH', 'OPTIONAL', 'UNWIND', 'WITH', 'RETURN', 'UNION', 'CALL']);
 
-interface Item {
-  aggregate: 'none' | 'plain' | 'distinct';
+interface AggregateCall {
+  distinct: boolean;
+  /** the call as written, e.g. `count(DISTINCT m.id)` */
   text: string;
 }
 
-/** The items of the projection starting after `start`, split at top-level commas. */
-function projectionItems(query: string, tokens: Token[], start: number): Item[] {
-  const items: Item[] = [];
+/** The tokens of one projection (after WITH or RETURN at `start`), split into items at top-level commas. */
+function projectionItems(tokens: Token[], start: number): Token[][] {
+  const items: Token[][] = [];
   let current: Token[] = [];
   let depth = 0;
-  const flush = () => {
-    if (current.length === 0) return;
-    let aggregate: Item['aggregate'] = 'none';
-    current.forEach((t, i) => {
-      const name = t.kind === 'word' || t.kind === 'quoted';
-      if (aggregate !== 'none' || !name || !AGGREGATES.has(t.text.toUpperCase()) || !isPunct(current[i + 1], '(')) return;
-      aggregate = current[i + 2]?.kind === 'word' && current[i + 2]!.text.toUpperCase() === 'DISTINCT' ? 'distinct' : 'plain';
-    });
-    const last = current.at(-1)!;
-    const end = tokens[tokens.indexOf(last) + 1]?.at ?? query.length;
-    items.push({ aggregate, text: query.slice(current[0]!.at, end).trim() });
-    current = [];
-  };
   let i = start;
   if (tokens[i]?.kind === 'word' && tokens[i]!.text.toUpperCase() === 'DISTINCT') i++;
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
     if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
-    if (depth === 0 && ((t.kind === 'word' && ENDS.has(t.text.toUpperCase()) && !isPunct(tokens[i - 1], '.')) || isPunct(t, ';'))) break;
-    if (depth === 0 && isPunct(t, ',')) flush();
-    else current.push(t);
+    // A closing bracket below the projection's own level ends it: a RETURN inside `{ … }` (a
+    // subquery) ends at the brace.
+    if (depth < 0) break;
+    const clauseWord = t.kind === 'word' && ENDS.has(t.text.toUpperCase()) && !isPunct(tokens[i - 1], '.');
+    if (depth === 0 && (clauseWord || isPunct(t, ';'))) break;
+    if (depth === 0 && isPunct(t, ',')) {
+      items.push(current);
+      current = [];
+    } else current.push(t);
   }
-  flush();
+  if (current.length > 0) items.push(current);
   return items;
+}
+
+/** Every aggregate call among `tokens`, nested ones included, in the order written. */
+function aggregateCalls(query: string, tokens: Token[]): AggregateCall[] {
+  const calls: AggregateCall[] = [];
+  tokens.forEach((t, i) => {
+    const name = t.kind === 'word' || t.kind === 'quoted';
+    if (!name || !AGGREGATES.has(t.text.toUpperCase()) || !isPunct(tokens[i + 1], '(') || isPunct(tokens[i - 1], '.')) return;
+    let depth = 0;
+    let end = i + 1;
+    for (; end < tokens.length; end++) {
+      if (isPunct(tokens[end], '(')) depth++;
+      if (isPunct(tokens[end], ')') && --depth === 0) break;
+    }
+    const next = tokens[i + 2];
+    const last = tokens[Math.min(end, tokens.length - 1)]!;
+    calls.push({
+      distinct: next?.kind === 'word' && next.text.toUpperCase() === 'DISTINCT',
+      text: query.slice(t.at, last.at + last.text.length).trim(),
+    });
+  });
+  return calls;
 }
 
 export function refuseKnownEngineBugs(query: string): void {
@@ -56,17 +78,19 @@ export function refuseKnownEngineBugs(query: string): void {
   tokens.forEach((token, index) => {
     const word = token.kind === 'word' ? token.text.toUpperCase() : '';
     if ((word !== 'WITH' && word !== 'RETURN') || isPunct(tokens[index - 1], '.')) return;
-    const items = projectionItems(query, tokens, index + 1);
-    if (!items.some((item) => item.aggregate === 'none')) return;
-    let distinctSeen: Item | undefined;
-    for (const item of items) {
-      if (item.aggregate === 'distinct') distinctSeen = item;
-      if (item.aggregate === 'plain' && distinctSeen) {
+    const items = projectionItems(tokens, index + 1).map((item) => aggregateCalls(query, item));
+    // A grouping key is an item with no aggregate in it; without one the engine gets every order right.
+    if (!items.some((calls) => calls.length === 0)) return;
+    let distinctSeen: AggregateCall | undefined;
+    for (const call of items.flat()) {
+      if (call.distinct) distinctSeen ??= call;
+      else if (distinctSeen) {
         throw new AppError(
           'unsupported_query',
-          `the embedded engine miscomputes ${item.text} after ${distinctSeen.text} in one ${word} with grouping keys: ` +
-            'put the plain aggregates before the DISTINCT ones (e.g. count(*) before count(DISTINCT x))',
-          { engine: 'ladybug', distinct: distinctSeen.text, plain: item.text },
+          `the embedded engine miscomputes ${call.text} after ${distinctSeen.text} in one ${word} with grouping keys ` +
+            '(it may even crash): put the plain aggregates before the DISTINCT ones (e.g. count(*) before count(DISTINCT x)), ' +
+            'or compute them in separate WITH clauses',
+          { engine: 'ladybug', distinct: distinctSeen.text, plain: call.text },
         );
       }
     }

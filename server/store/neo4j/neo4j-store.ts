@@ -6,6 +6,7 @@
 import neo4j from 'neo4j-driver';
 import type { BookmarkManager, Driver, Result, Session, SessionMode } from 'neo4j-driver';
 import { AppError } from '../../errors.ts';
+import { checkQueryShape } from '../../cypher/shape.ts';
 import { neo4jDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
 import { RowBudget } from '../row-budget.ts';
@@ -187,6 +188,7 @@ export class Neo4jStore implements GraphStore {
 
   /** EXPLAIN in a READ session: the summary's query type and plan decide. */
   async checkReadOnly(query: string, params: Params = {}, _lane?: QueryOptions['lane']): Promise<void> {
+    checkQueryShape(query, this.options.limits.queryShape);
     const limits = this.limits();
     const session = this.session(neo4j.session.READ);
     let summary;
