@@ -56,6 +56,7 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 const BUFFER_POOL_SHARE = 0.5;
 const WATCH_INTERVAL_MS = 200;
 const STABLE_AFTER_MS = 60_000;
+const LOCK_WAIT_MS = 5000;
 /** How long the parent waits for a read beyond the child's own deadline before giving up on it. */
 const PARENT_GRACE_MS = 2000;
 
@@ -125,7 +126,18 @@ export class IsolatedStore implements GraphStore {
   async init(): Promise<void> {
     if (this.state === 'ready') return;
     this.closing = false;
-    await this.start();
+    // The engine of a server that just died may hold the file for a moment more while its process
+    // ends; another running server holds it for good, and is reported once this wait is over.
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        return await this.start();
+      } catch (error) {
+        const locked = error instanceof AppError && /in use by another process/.test(error.message);
+        if (!locked || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   }
 
   private spawnChild(): ChildProcess {

@@ -102,7 +102,7 @@ process.on('message', (message: RequestMessage) => {
     (error: unknown) => reply({ id: message.id, ok: false, error: wire(error) }),
   );
 });
-// The parent is gone (or closed the channel): nobody can use the store, and its lock must go.
-process.on('disconnect', () => {
-  void store.close().finally(() => process.exit(0));
-});
+// The parent is gone (it died; a clean stop sends 'close' first): nobody can use the store, and
+// its lock must go at once, or the server the supervisor starts next finds the database in use.
+// Uncommitted work is rolled back by the engine's recovery, as after any crash.
+process.on('disconnect', () => process.exit(0));
