@@ -12,6 +12,7 @@ import { WRITERS } from './formats/index.ts';
 import { layoutPositions, type Positions } from './layout.ts';
 import { TOOL, dataVersion, type Manifest } from './manifest.ts';
 import type { ExportRequest } from './request.ts';
+import { findSecrets, redactCitations, redactSelection } from './redact.ts';
 import { resolveSelection } from './selection.ts';
 import { citedSources } from './sources.ts';
 import { filterByTlp, highestTlp } from './tlp-filter.ts';
@@ -48,7 +49,17 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, option
   const now = options.now ?? new Date();
   progress('selecting');
   const selected = await resolveSelection(deps, request.selection);
-  const { graph, withheld } = filterByTlp(cleanGraph(selected.graph), request.recipientTlp);
+  const cleaned = cleanGraph(selected.graph);
+  const filtered = filterByTlp(cleaned, request.recipientTlp);
+  let { graph } = filtered;
+  const { withheld } = filtered;
+  let selection = selected.record;
+  if (request.recipientTlp) {
+    // the filter removed the items; their ids and names must not survive elsewhere in the file
+    const secrets = await findSecrets(deps.store, cleaned, graph, selected.record, request.recipientTlp);
+    graph = redactCitations(graph, secrets);
+    selection = redactSelection(selected.record, graph, secrets);
+  }
   progress(`selected ${graph.nodes.length} nodes and ${graph.edges.length} links`);
   const title = cleanText(request.title ?? '').replace(/\s+/g, ' ').trim() || DEFAULT_TITLE;
   const manifest: Manifest = {
@@ -57,7 +68,7 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, option
     format: request.format,
     exportedAt: now.toISOString(),
     exportedBy: cleanActor(options.exportedBy),
-    selection: selected.record,
+    selection,
     store: { backend: deps.store.backend },
     dataVersion: dataVersion(graph),
     highestTlp: highestTlp(graph),

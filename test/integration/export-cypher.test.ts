@@ -37,7 +37,9 @@ describe('Cypher script', () => {
     for (const statement of statements(script)) await target.store.write(statement);
     for (const node of exported.nodes) {
       const got = await request(target.app).get(`/api/nodes/${encodeURIComponent(node.key)}`).expect(200);
-      expect(got.body.node, node.key).toEqual(node);
+      // the JSON export adds sigma's drawing attributes to each node; compare the node's own
+      const { x: _x, y: _y, size: _size, color: _color, ...own } = node.attributes;
+      expect(got.body.node, node.key).toEqual({ ...node, attributes: own });
     }
     const edges = await target.store.read('MATCH (a)-[r]->(b) RETURN r', {}, { maxRows: 1000 });
     const byKey = new Map(edges.graph.edges.map((e) => [e.key, e]));

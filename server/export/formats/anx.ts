@@ -99,6 +99,16 @@ function sourceRef(attributes: Record<string, JsonValue>): Record<string, string
   };
 }
 
+/**
+ * A chart item's Id is an xs:ID, so an NCName: no `:`, `>` or `/`, and not starting with a digit.
+ * The scamnet id is encoded as XmlConvert.EncodeName does (`_xHHHH_` for every character outside
+ * letters, digits, `.` and `-`, `_` included, so it decodes unambiguously) behind `N_` or `L_`;
+ * the entity's Identity and EntityId, which links refer to, keep the scamnet id as it is.
+ */
+export function anxItemId(prefix: 'N' | 'L', key: string): string {
+  return `${prefix}_${key.replace(/[^A-Za-z0-9.-]/gu, (c) => `_x${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}_`)}`;
+}
+
 export function writeAnx(ctx: ExportContext): ExportFile {
   const positions = ctx.positions();
   const { graph, manifest } = ctx;
@@ -137,7 +147,7 @@ export function writeAnx(ctx: ExportContext): ExportFile {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
     const a = node.attributes;
     const item = items.ele('ChartItem', {
-      Id: `N:${node.key}`,
+      Id: anxItemId('N', node.key),
       Label: a.label,
       Description: typeof a.description === 'string' ? a.description : `${a.kind} ${node.key}`,
       ...dated(a),
@@ -155,7 +165,7 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   for (const edge of graph.edges) {
     const a = edge.attributes;
     const item = items.ele('ChartItem', {
-      Id: `L:${a.kind}:${edge.key}`,
+      Id: anxItemId('L', edge.key),
       Label: a.kind,
       Description: `${labelOf.get(edge.source) ?? edge.source} ${a.kind} ${labelOf.get(edge.target) ?? edge.target}`,
       ...dated(a),

@@ -11,10 +11,27 @@ import type { ExportContext, ExportFile } from '../context.ts';
 
 const BOM = '\uFEFF';
 
-/** Spreadsheets run cells starting with these as formulas, also after leading spaces. */
+/**
+ * Spreadsheets run cells starting with these as formulas, also after leading white space (any
+ * Unicode space, tab, CR, LF) — and some (Excel in East Asian locales, LibreOffice's autocorrect)
+ * take the full-width forms ＝ ＋ － ＠ as their ASCII twins.
+ */
+const FORMULA_START = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Every string cell of every column — ids, labels, properties and headers — goes through this.
+ * Numbers and booleans are written by String() from typed values and cannot spell a formula.
+ */
 export function neutraliseCell(cell: string): string {
-  return /^[\s]*[=+\-@]/.test(cell) || /^[\t\r]/.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
+
+/**
+ * csv-stringify quotes a cell holding the delimiter, the quote or the whole record delimiter
+ * (CRLF) but not a bare CR or LF; a spreadsheet ends the row at either, so the text after it would
+ * start a row of its own (and could be a formula). Quote every cell holding any of them.
+ */
+export const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n",]/ } as const;
 
 function cellOf(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return '';
@@ -70,7 +87,7 @@ export function linkRows(edges: SerializedEdge[], labelOf: Map<string, string>):
 
 export function writeCsvZip(ctx: ExportContext): ExportFile {
   const labelOf = new Map(ctx.graph.nodes.map((n) => [n.key, String(n.attributes.label)]));
-  const csv = (rows: string[][]) => strToU8(BOM + stringify(rows, { record_delimiter: 'windows' }));
+  const csv = (rows: string[][]) => strToU8(BOM + stringify(rows, CSV_OPTIONS));
   const mtime = new Date(ctx.manifest.exportedAt);
   const zip = zipSync(
     {

@@ -1,0 +1,42 @@
+/**
+ * The independent Python readers (networkx, python-igraph) in .venv-interop/, made by
+ * test/interop/setup-python.sh. Without it the interop tests are skipped and say so, except under
+ * CI=true, where a missing reader is a failure (CI must run test/interop/setup-python.sh first).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './server-process.ts';
+
+export const VENV_PYTHON = path.join(REPO_ROOT, '.venv-interop', 'bin', 'python');
+export const hasPython = existsSync(VENV_PYTHON);
+export const pythonRequired = process.env.CI === 'true';
+const SCRIPT = path.join(REPO_ROOT, 'test', 'interop', 'read_graph.py');
+
+export function announcePythonSkip(suite: string): void {
+  if (!hasPython && !pythonRequired) {
+    console.warn(`SKIPPED ${suite}: the Python readers are missing (${VENV_PYTHON}); run test/interop/setup-python.sh to make them`);
+  }
+}
+
+export interface PythonRead {
+  nodes: Record<string, Record<string, unknown>>;
+  edges: { id: string; source: string; target: string; attrs: Record<string, unknown> }[];
+  graph: Record<string, unknown>;
+  types: Record<string, string[]>;
+  warnings: string[];
+}
+
+/** Writes the file to a temp dir and reads it with networkx or igraph; throws with the reader's error. */
+export function readWithPython(reader: 'networkx-gexf' | 'networkx-graphml' | 'igraph-graphml', body: Buffer, ext: string): PythonRead {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-interop-'));
+  try {
+    const file = path.join(dir, `export.${ext}`);
+    writeFileSync(file, body);
+    const out = execFileSync(VENV_PYTHON, [SCRIPT, reader, file], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(out.toString()) as PythonRead;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
