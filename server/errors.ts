@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   too_large: 413,
   timeout: 504,
   store_unavailable: 503,
+  insufficient_storage: 507,
   internal: 500,
 } as const;
 
