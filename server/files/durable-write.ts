@@ -11,7 +11,7 @@
  * @example
  *   writeFileDurably(path.join(dir, 'case-1.json'), JSON.stringify(workspace), 'the workspace');
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
@@ -162,4 +162,29 @@ export function removeStrayTemps(dir: string): void {
     return;
   }
   for (const name of names) if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
+}
+
+/** Copies `source` to `target` through a temp file, fsynced and renamed into place (no size limit: the kernel copies). */
+export function copyFileDurably(source: string, target: string, what: string): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(source, temp);
+    const fd = openSync(temp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+    fsyncDir(path.dirname(target));
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw writeError(error, what);
+  }
+}
+
+/** fsyncs a directory, so that the names renamed into it last. */
+export function syncDir(dir: string): void {
+  fsyncDir(dir);
 }

@@ -4,13 +4,13 @@
  * used concurrently, so reads borrow from a small pool of connections and every write goes
  * through a single write connection, one transaction after another.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, QueryResult as LadybugResult } from '@ladybugdb/core';
 import { AppError } from '../../errors.ts';
 import { diskReserve } from '../../files/disk-space.ts';
-import { freeBytes, insufficientStorage, isNoSpace } from '../../files/durable-write.ts';
+import { copyFileDurably, freeBytes, insufficientStorage, isNoSpace } from '../../files/durable-write.ts';
 import { ladybugDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
 import { ResourcePool } from '../pool.ts';
@@ -23,6 +23,7 @@ import {
   type Params,
   type QueryOptions,
   type QueryResult,
+  type StoreBackup,
   type StoreLimits,
   type TransactionRunner,
 } from '../types.ts';
@@ -416,6 +417,28 @@ export class EmbeddedStore implements GraphStore {
         );
       }
       return value;
+    });
+  }
+
+  /**
+   * Holds the write connection (so every write waits), checkpoints (the data file then holds every
+   * committed transaction and the log is empty), and copies the database file while nothing can
+   * change it: reads do not write to it. The copy is fsynced; the caller checksums it.
+   */
+  async backup(targetDir: string): Promise<StoreBackup> {
+    await this.beforeWrite();
+    return this.pools().write.use(async (connection) => {
+      await runOwn(connection, 'CHECKPOINT');
+      mkdirSync(targetDir, { recursive: true });
+      const files: string[] = [];
+      for (const name of [DATABASE_FILE, `${DATABASE_FILE}.wal`]) {
+        const source = path.join(this.options.dataDir, name);
+        // After CHECKPOINT the log is gone or empty; a non-empty one is copied too, to be safe.
+        if (!existsSync(source) || (name !== DATABASE_FILE && statSync(source).size === 0)) continue;
+        copyFileDurably(source, path.join(targetDir, name), 'the backup');
+        files.push(name);
+      }
+      return { files };
     });
   }
 
