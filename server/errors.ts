@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   timeout: 504,
   store_unavailable: 503,
   store_restarting: 503,
+  insufficient_storage: 507,
   internal: 500,
 } as const;
 

@@ -11,6 +11,7 @@
  * breaks, and blank lines (trailing or not) are all read.
  */
 import { parse } from 'csv-parse/sync';
+import { nodeProperties, relProperties } from '../model/schema.ts';
 import type { ImportIssue, RawRecord } from './types.ts';
 
 /** The kind a file name names, if any: the base name without its extension. */
@@ -70,6 +71,30 @@ function parseUnquoted(text: string): ParsedRow[] {
   return rows;
 }
 
+/** The columns a kind's rows may have: its properties (and a relationship's ends); undefined for an unknown kind. */
+function columnsOf(kind: string): Set<string> | undefined {
+  const node = nodeProperties.get(kind as never);
+  if (node) return new Set(node.map((p) => p.name));
+  const rel = relProperties.get(kind as never);
+  return rel ? new Set([...rel.map((p) => p.name), 'from', 'to']) : undefined;
+}
+
+/**
+ * A column no kind of the file has, whose cells are all empty. Its cells never reach validation
+ * (an empty cell gives no value), so without this the typo passes today and loses data the day the
+ * column is filled. A file with a kind column may hold columns of several kinds, empty for the
+ * others: only a column that no kind in the file has is an issue (reported once, on the header).
+ */
+function emptyUnknownColumns(name: string, header: string[], kindColumn: number, records: RawRecord[]): ImportIssue[] {
+  const kinds = new Set(records.map((r) => r.kind).filter((k): k is string => Boolean(k)));
+  const known = [...kinds].map(columnsOf).filter((c): c is Set<string> => c !== undefined);
+  if (known.length === 0) return []; // unknown kinds are reported row by row
+  const filled = new Set(records.flatMap((r) => Object.keys(r.values)));
+  return header
+    .filter((column, c) => c !== kindColumn && !filled.has(column) && !known.some((k) => k.has(column)))
+    .map((column) => ({ file: name, line: 1, column, reason: `${[...kinds].join('/')} has no property ${column} (the column is empty, but a misspelt column would lose its values once filled)` }));
+}
+
 export function readCsv(name: string, bytes: Buffer, text?: string): { records: RawRecord[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   let parsed: ParsedRow[];
@@ -108,5 +133,6 @@ export function readCsv(name: string, bytes: Buffer, text?: string): { records: 
     const kind = kindColumn >= 0 && record[kindColumn]!.trim() ? record[kindColumn]!.trim() : fileKind;
     records.push({ origin: { file: name, line }, kind, values });
   }
+  issues.push(...emptyUnknownColumns(name, header, kindColumn, records));
   return { records, issues };
 }

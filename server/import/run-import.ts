@@ -21,6 +21,8 @@ import type { ImportCounts, ImportFile, ImportIssue, ImportSummary, OnErrorPolic
 import { EmbeddedCopyWriter } from './writers/embedded-copy.ts';
 import { upsertNodes, upsertRels } from './writers/unwind.ts';
 import { groupBy } from '../store/batch-writer.ts';
+import { importNeeds, requireFreeSpace } from '../files/disk-space.ts';
+import { writeError } from '../files/durable-write.ts';
 
 /** Issues listed in a report; the count says how many there were in all. */
 export const MAX_REPORTED_ISSUES = 1000;
@@ -32,6 +34,8 @@ export interface ImportOptions {
   onProgress?: ProgressListener;
   /** fewer new records of a table than this go through UNWIND instead of COPY (default 500) */
   bulkThreshold?: number;
+  /** the input's size in bytes, for the free-space estimate (default: estimated from the records) */
+  inputBytes?: number;
 }
 
 type NodeItem = Extract<ValidRecord, { entity: 'node' }>;
@@ -88,7 +92,8 @@ export async function runImport(store: GraphStore, files: ImportFile[], options:
   const issues = [...read.issues];
   if (issues.length > 0 && policy === 'abort') throw invalidImport(issues);
 
-  const summary = await writeRecords(store, read.records, { ...options, onError: policy }, issues);
+  const inputBytes = options.inputBytes ?? files.reduce((sum, f) => sum + f.bytes.length, 0);
+  const summary = await writeRecords(store, read.records, { ...options, onError: policy, inputBytes }, issues);
   return { files: read.files, rows: read.rows, ...summary, skipped: new Set(issues.map((i) => `${i.file}:${i.line}`)).size, issues: issues.slice(0, MAX_REPORTED_ISSUES), elapsedMs: Math.round(performance.now() - started) };
 }
 
@@ -109,6 +114,12 @@ export async function writeRecords(
   let rels = records.filter((r): r is RelItem => r.entity === 'rel');
   const counts = { nodes: newCounts(), relationships: newCounts() };
   const stagingDir = store.stagingDir ? path.join(store.stagingDir, `import-${randomUUID()}`) : null;
+  // Refused before anything is staged or begun when the disk cannot hold the staging and what the
+  // engine writes after it (disk-space.ts has the estimate); checked again once the staging is written.
+  if (store.stagingDir && records.length > 0) {
+    const staged = options.inputBytes ?? records.reduce((sum, r) => sum + JSON.stringify(r.record).length, 0);
+    requireFreeSpace(store.stagingDir, importNeeds(staged), 'the import');
+  }
   const refuse = (found: ImportIssue[]) => {
     issues.push(...found);
     if (found.length > 0 && options.onError === 'abort') throw invalidImport(issues);
@@ -117,9 +128,14 @@ export async function writeRecords(
   try {
     await store.transaction(
       async (tx) => {
-        // Left behind by a crashed import: nothing refers to them, the engine rolled it back.
-        if (store.stagingDir) rmSync(store.stagingDir, { recursive: true, force: true });
-        if (stagingDir) mkdirSync(stagingDir, { recursive: true });
+        // A crashed import's staging is removed when the store opens (EmbeddedStore.init).
+        if (stagingDir) {
+          try {
+            mkdirSync(stagingDir, { recursive: true });
+          } catch (error) {
+            throw writeError(error, 'the import');
+          }
+        }
         const writer = stagingDir ? new EmbeddedCopyWriter(stagingDir, store.dialect) : undefined;
 
         // 1. Relationship ends: in this import, or already in the store.

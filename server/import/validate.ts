@@ -86,6 +86,14 @@ export function validateRecord(raw: RawRecord): { ok: true; value: ValidRecord }
       issues: parsed.error.issues.map((i) => {
         const column = String(i.path[0] ?? '') || undefined;
         const value = column !== undefined ? values[column] : undefined;
+        // An element of a list: name it, not the whole list ("expected string, received null
+        // (got ["a",null])" read as if the list itself were null).
+        const index = i.path[1];
+        if (column && typeof index === 'number' && Array.isArray(value)) {
+          const element = value[index];
+          if (element === null) return at(`element ${index + 1} of ${column} is null: a list holds values only (leave the element out)`, column);
+          return at(`element ${index + 1} of ${column}: ${i.message} (got ${JSON.stringify(element)?.slice(0, 60)})`, column);
+        }
         const shown = value === undefined ? 'missing' : `got ${JSON.stringify(value).slice(0, 60)}`;
         return at(`${i.message} (${shown})`, column);
       }),

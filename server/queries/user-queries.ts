@@ -1,12 +1,14 @@
 /**
  * Analysts' own saved queries: one JSON file per query in DATA_DIR/queries, holding every version
- * saved, so they survive restarts and keep their history. Files are written whole and renamed
- * into place, so a crash never leaves half a query.
+ * saved, so they survive restarts and keep their history. Files are written whole through
+ * writeFileDurably (checked, fsynced, renamed into place), so a crash or a full disk never leaves
+ * half a query: a save that cannot be written is 507 and the file stays as it was.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { removeStrayTemps, writeFileDurably } from '../files/durable-write.ts';
 import { ParamSpec } from './params.ts';
 import { QUERY_NAME } from './header.ts';
 import type { DialectName } from './library.ts';
@@ -47,6 +49,7 @@ export class UserQueryStore {
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'queries');
+    removeStrayTemps(this.dir);
   }
 
   private file(name: string): string {
@@ -103,11 +106,7 @@ export class UserQueryStore {
   }
 
   private write(stored: StoredFile): void {
-    mkdirSync(this.dir, { recursive: true });
-    const file = this.file(stored.name);
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(stored, null, 1)}\n`);
-    renameSync(temp, file);
+    writeFileDurably(this.file(stored.name), `${JSON.stringify(stored, null, 1)}\n`, 'the saved query');
   }
 
   /**

@@ -99,7 +99,19 @@ export interface GraphStore {
    * `write` or `transaction` from inside it would wait for this transaction forever.
    */
   transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T>;
+  /**
+   * Writes a consistent copy of the store's own files into `targetDir` (created, must be empty):
+   * writes are held back meanwhile and the engine checkpointed first, so the copy needs no log.
+   * Only stores whose data are files of ours have it (the embedded one; Neo4j has its own tools).
+   * @example const { files } = await store.backup!('/backups/2026-12-02/store')
+   */
+  backup?(targetDir: string): Promise<StoreBackup>;
   close(): Promise<void>;
+}
+
+export interface StoreBackup {
+  /** the files written, relative to the target dir */
+  files: string[];
 }
 
 export interface StoreLimits {

@@ -1,13 +1,15 @@
 /**
  * Investigations saved by name: one JSON file per workspace in DATA_DIR/workspaces, written whole
- * and renamed into place so a crash never leaves half a file. The server keeps what the client
+ * through writeFileDurably (checked, fsynced, renamed into place) so a crash or a full disk never
+ * leaves half a file: a save that cannot be written is 507 and the previous version stays. The server keeps what the client
  * sends (graph with positions, filters, view, camera) without interpreting it beyond its shape,
  * so a workspace reopens exactly as it was left.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { removeStrayTemps, writeFileDurably } from '../../files/durable-write.ts';
 import { SubgraphShape } from '../schemas.ts';
 
 export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -40,6 +42,7 @@ export class WorkspaceStore {
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'workspaces');
+    removeStrayTemps(this.dir);
   }
 
   private file(name: string): string {
@@ -73,10 +76,7 @@ export class WorkspaceStore {
   save(name: string, input: WorkspaceInput): Workspace {
     const file = this.file(name);
     const workspace: Workspace = { ...input, name, savedAt: new Date().toISOString() };
-    mkdirSync(this.dir, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(workspace));
-    renameSync(temp, file);
+    writeFileDurably(file, JSON.stringify(workspace), 'the workspace');
     return workspace;
   }
 

@@ -4,11 +4,13 @@
  * used concurrently, so reads borrow from a small pool of connections and every write goes
  * through a single write connection, one transaction after another.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, QueryResult as LadybugResult } from '@ladybugdb/core';
 import { AppError } from '../../errors.ts';
+import { diskReserve } from '../../files/disk-space.ts';
+import { copyFileDurably, freeBytes, insufficientStorage, isNoSpace } from '../../files/durable-write.ts';
 import { ladybugDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
 import { ResourcePool } from '../pool.ts';
@@ -21,6 +23,7 @@ import {
   type Params,
   type QueryOptions,
   type QueryResult,
+  type StoreBackup,
   type StoreLimits,
   type TransactionRunner,
 } from '../types.ts';
@@ -67,8 +70,33 @@ export const ANALYST_CONNECTIONS = 2;
  */
 export const DEADLINE_GRACE_MS = 3000;
 
+/** Free space the engine needs to close and reopen after a full disk (its log's last pages). */
+const RECOVERY_BYTES = 1024 * 1024;
+
+/**
+ * The engine could not write a file: ENOSPC, or a short write, which it reports as "Cannot write
+ * to file … numBytesWritten: 2008. Error: Success" (the kernel's partial write on a nearly full
+ * disk, seen on 0.19.1 appending to its log). Either way the disk took less than it was given.
+ */
+export function engineWriteFailed(error: unknown): boolean {
+  return isNoSpace(error) || /Cannot write to file/i.test(error instanceof Error ? error.message : String(error));
+}
+
+/** Less free than this after a failed COMMIT: the disk is the likely cause (507, not 500). */
+const COMMIT_ROOM_BYTES = 16 * 1024 * 1024;
+
 /** Engine failures that are the store's, whatever statement met them. */
 const STORE_FAULT = /^(IO|Buffer manager|Storage|Checkpoint|Internal|Transaction manager|Copy) exception|assert/i;
+
+/**
+ * The engine names files in its messages (`Cannot write to file. path: /…/scamnet.lbug.wal`,
+ * `Error in file /…/staging/…csv on line 3`); an answer must not tell a client where the data
+ * lives, so absolute paths become `<file>`. A path is a `/` that follows a space, quote or
+ * the start, with at least two segments: `a/b` in a query's text is left alone.
+ */
+export function withoutPaths(message: string): string {
+  return message.replace(/(^|[\s'"(=:])\/(?:[^\s'"/]+\/)+[^\s'",;)]*/g, '$1<file>');
+}
 
 /**
  * Maps an engine error to a typed one; the engine's message is kept, it names the problem. An
@@ -77,7 +105,8 @@ const STORE_FAULT = /^(IO|Buffer manager|Storage|Checkpoint|Internal|Transaction
  */
 export function ladybugError(error: unknown, timeoutMs: number, analyst = false): AppError {
   if (error instanceof AppError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  if (engineWriteFailed(error)) return insufficientStorage('to the graph store', { engine: 'ladybug' });
+  const message = withoutPaths(error instanceof Error ? error.message : String(error));
   // The engine's own words when setQueryTimeout stops a query; a message merely containing
   // "timeout" (a cast of a string that does) is not one.
   if (/^Interrupted\.?$/.test(message.trim())) {
@@ -111,6 +140,11 @@ export class EmbeddedStore implements GraphStore {
   private readPool: ResourcePool<Connection> | undefined;
   private writePool: ResourcePool<Connection> | undefined;
   private analystPool: ResourcePool<Connection> | undefined;
+  /** set when the engine met a full disk; see beforeWrite */
+  private storageFault = false;
+  private recovering: Promise<void> | undefined;
+  /** set when a COMMIT failed past the log append; see transaction */
+  private commitFault = false;
   /** node table id → label, to fetch the ends of relationships returned without them */
   private readonly tableLabels = new Map<number, string>();
 
@@ -127,18 +161,11 @@ export class EmbeddedStore implements GraphStore {
   async init(): Promise<void> {
     if (this.db) return;
     mkdirSync(this.options.dataDir, { recursive: true });
-    const db = new lbug.Database(this.databasePath, this.options.bufferPoolBytes ?? 0);
-    try {
-      await db.init();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new AppError(
-        'store_unavailable',
-        /lock/i.test(message)
-          ? `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`
-          : `cannot open ${this.databasePath}: ${message.split('\n')[0]}`,
-      );
-    }
+    const db = await this.openDatabase();
+    // A killed import's staging files: nothing refers to them (the engine rolled its transaction
+    // back). Removed only now that the database is ours: while another process holds it, they may
+    // be that process's running import.
+    rmSync(this.stagingDir, { recursive: true, force: true });
     // One execution thread per connection: the engine's workers are shared by all connections and
     // number the cores, so a query free to use them all would hold up every other caller until
     // it finished or timed out. With one each, a runaway query leaves the other core to the rest.
@@ -158,6 +185,69 @@ export class EmbeddedStore implements GraphStore {
     this.analystPool = new ResourcePool(analysts);
     const tables = await this.read('CALL show_tables() RETURN id, name, type');
     for (const row of tables.rows) if (row.type === 'NODE') this.tableLabels.set(Number(row.id), String(row.name));
+  }
+
+  /**
+   * Opens the database file. A write-ahead log torn by a full disk (seen on 0.19.1: after an
+   * ENOSPC in a WAL append the engine's shutdown writes a partial page, and the next open refuses
+   * with "Checksum verification failed, the WAL file is corrupted") is replayed up to the damage:
+   * every transaction committed before it is kept, the torn one (never answered as committed) is
+   * dropped. A copy of the damaged log is kept beside it when there is room, for inspection.
+   */
+  private async openDatabase(): Promise<Database> {
+    const open = async (throwOnWalReplayFailure: boolean) => {
+      const db = new lbug.Database(this.databasePath, this.options.bufferPoolBytes ?? 0, true, false, 0, true, -1, throwOnWalReplayFailure);
+      await db.init();
+      return db;
+    };
+    try {
+      return await open(true);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/lock/i.test(message)) {
+        throw new AppError('store_unavailable', `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`);
+      }
+      if (!/WAL file is corrupted|Checksum verification failed/i.test(message)) {
+        throw new AppError('store_unavailable', `cannot open ${this.databasePath}: ${message.split('\n')[0]}`);
+      }
+      const wal = `${this.databasePath}.wal`;
+      try {
+        if (existsSync(wal)) copyFileSync(wal, `${wal}.damaged-${Date.now()}`);
+      } catch {
+        // no room for the copy: recovering the database matters more
+      }
+      process.emitWarning(`the write-ahead log of ${this.databasePath} was damaged (${message.split('\n')[0]}); replayed up to the damage`);
+      try {
+        return await open(false);
+      } catch (again) {
+        throw new AppError('store_unavailable', `cannot open ${this.databasePath}: ${(again as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+
+  /**
+   * Before every write transaction. Below `writeFloorBytes` free, writes are refused (507) before
+   * the engine sees them: on 0.19.1 an ENOSPC inside the engine leaves its log torn and the
+   * database object unusable for writes (every later write fails the same way, and closing it on
+   * the full disk aborts the process). After such a fault the store stays refusing writes until
+   * there is room again, then closes and reopens the engine, which replays its log from disk.
+   */
+  private async beforeWrite(): Promise<void> {
+    if (this.commitFault) {
+      throw new AppError('store_unavailable', 'the graph store failed while committing and takes no writes until it is restarted (npm start restarts it)');
+    }
+    const free = freeBytes(this.options.dataDir);
+    // Closing the faulted engine flushes its log, which needs room whatever the floor is set to.
+    const needed = this.storageFault ? Math.max(diskReserve.writeFloorBytes, RECOVERY_BYTES) : diskReserve.writeFloorBytes;
+    if (free < needed) throw insufficientStorage('to the graph store', { freeBytes: free, neededBytes: needed });
+    if (this.storageFault) {
+      this.recovering ??= (async () => {
+        await this.close();
+        await this.init();
+        this.storageFault = false;
+      })().finally(() => (this.recovering = undefined));
+      await this.recovering;
+    }
   }
 
   private pools() {
@@ -299,6 +389,7 @@ export class EmbeddedStore implements GraphStore {
 
   async transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
     const limits = this.limits(options);
+    await this.beforeWrite();
     return this.pools().write.use(async (connection) => {
       await runOwn(connection, 'BEGIN TRANSACTION');
       // Statements of one transaction share its connection, so they run one after another even
@@ -312,21 +403,72 @@ export class EmbeddedStore implements GraphStore {
       const run = (query: string, params: Params = {}) => enqueue(() => this.execute(connection, query, params, limits));
       const scan = async (query: string, params: Params = {}) =>
         (await enqueue(() => this.execute(connection, query, params, uncapped(limits)))).rows;
+      let value: T;
       try {
-        const value = await work({ run, scan });
-        await runOwn(connection, 'COMMIT');
-        return value;
+        value = await work({ run, scan });
       } catch (error) {
+        if (engineWriteFailed(error) || (error instanceof AppError && error.code === 'insufficient_storage' && (error.details as { engine?: string } | null)?.engine)) this.storageFault = true;
         // The engine has already rolled back when a statement failed; then ROLLBACK has nothing to do.
         await runOwn(connection, 'ROLLBACK').catch(() => undefined);
         throw error;
       }
+      try {
+        await runOwn(connection, 'COMMIT');
+      } catch (error) {
+        // No ROLLBACK after a failed COMMIT: the engine has ended the transaction itself. An
+        // ENOSPC while appending the commit to the log leaves the transaction rolled back (the
+        // engine's own doing, checked) and the store faulted as above. Any other COMMIT failure is
+        // the checkpoint that runs at commit: on 0.19.1 a checkpoint that fails for want of space
+        // ("Invalid transaction type to rollback") leaves the transaction visible, and the engine
+        // object aborts the process when closed; only a restart (its log replayed) tells whether
+        // the commit was kept. So the store takes no more writes until then, and says so.
+        if (engineWriteFailed(error)) {
+          this.storageFault = true;
+          throw ladybugError(error, limits.timeoutMs);
+        }
+        this.commitFault = true;
+        const free = freeBytes(this.options.dataDir);
+        throw new AppError(
+          free < COMMIT_ROOM_BYTES ? 'insufficient_storage' : 'internal',
+          'the graph store failed while committing (the disk may be full); whether this write was kept is known after a restart, and the store takes no more writes until then',
+          { engine: 'ladybug', freeBytes: free, message: withoutPaths(error instanceof Error ? error.message : String(error)).split('\n')[0] },
+        );
+      }
+      return value;
+    });
+  }
+
+  /**
+   * Holds the write connection (so every write waits), checkpoints (the data file then holds every
+   * committed transaction and the log is empty), and copies the database file while nothing can
+   * change it: reads do not write to it. The copy is fsynced; the caller checksums it.
+   */
+  async backup(targetDir: string): Promise<StoreBackup> {
+    await this.beforeWrite();
+    return this.pools().write.use(async (connection) => {
+      await runOwn(connection, 'CHECKPOINT');
+      mkdirSync(targetDir, { recursive: true });
+      const files: string[] = [];
+      for (const name of [DATABASE_FILE, `${DATABASE_FILE}.wal`]) {
+        const source = path.join(this.options.dataDir, name);
+        // After CHECKPOINT the log is gone or empty; a non-empty one is copied too, to be safe.
+        if (!existsSync(source) || (name !== DATABASE_FILE && statSync(source).size === 0)) continue;
+        copyFileDurably(source, path.join(targetDir, name), 'the backup');
+        files.push(name);
+      }
+      return { files };
     });
   }
 
   async close(): Promise<void> {
     const { db, readPool, writePool, analystPool } = this;
     if (!db || !readPool || !writePool || !analystPool) return;
+    // After a failed checkpoint the engine aborts the process when closed (0.19.1): leave it to
+    // the process's end, so that a graceful shutdown gets as far as it can first.
+    if (this.commitFault) {
+      this.readPool = this.writePool = this.analystPool = undefined;
+      return;
+    }
     // Later callers get store_unavailable (not the pool's bare Error); queued ones finish first.
     this.readPool = undefined;
     this.writePool = undefined;

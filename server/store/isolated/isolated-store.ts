@@ -29,6 +29,7 @@ import {
   type QueryOptions,
   type QueryResult,
   type StoreLimits,
+  type StoreBackup,
   type StoreState,
   type TransactionRunner,
 } from '../types.ts';
@@ -330,6 +331,11 @@ export class IsolatedStore implements GraphStore {
     }
     await this.send({ op: 'txEnd', tx, commit: true }, generation);
     return value;
+  }
+
+  /** A consistent copy of the database (writes held, checkpointed), made by the engine's process. */
+  async backup(targetDir: string): Promise<StoreBackup> {
+    return (await this.send({ op: 'backup', targetDir })) as StoreBackup;
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ export type StoreRequest =
   | { op: 'txRun'; tx: number; query: string; params: Params }
   | { op: 'txScan'; tx: number; query: string; params: Params }
   | { op: 'txEnd'; tx: number; commit: boolean }
+  | { op: 'backup'; targetDir: string }
   | { op: 'close' };
 
 export type RequestMessage = StoreRequest & { id: number };

@@ -89,6 +89,8 @@ async function handle(message: RequestMessage): Promise<unknown> {
       }
       return null;
     }
+    case 'backup':
+      return store.backup(message.targetDir);
     case 'close':
       await store.close();
       setImmediate(() => process.exit(0));
