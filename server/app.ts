@@ -96,7 +96,7 @@ export function createApp({
     exportRouter(store, queries, analystCypher, exportMaxNodes),
     subgraphRouter(store),
     importRouter(store, importMaxBytes),
-    workspacesRouter(new WorkspaceStore(dataDir)),
+    workspacesRouter(new WorkspaceStore(dataDir, workspaceLimits)),
   );
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
