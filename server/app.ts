@@ -25,6 +25,8 @@ import { workspacesRouter } from './api/workspaces/router.ts';
 import { WorkspaceStore } from './api/workspaces/workspace-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
+import { requestGuard } from './http/request-guard.ts';
+import type { Config } from './config.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -41,6 +43,20 @@ export interface AppDeps {
   exportMaxNodes?: number;
   /** IMPORT_MAX_BYTES (default: the configuration's default) */
   importMaxBytes?: number;
+  /** HOST, ALLOWED_HOSTS, ALLOWED_ORIGINS: which Host names and origins are served (default: loopback only) */
+  network?: { host: string; allowedHosts?: readonly string[]; allowedOrigins?: readonly string[] };
+  /** WORKSPACE_MAX_BYTES, WORKSPACE_MAX_COUNT (default: the configuration's defaults) */
+  workspaceLimits?: { maxBytes: number; maxCount: number };
+}
+
+/** The parts of the configuration createApp takes as they are. */
+export function appOptionsFrom(config: Config): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes'> {
+  return {
+    network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
+    workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
+    exportMaxNodes: config.EXPORT_MAX_NODES,
+    importMaxBytes: config.IMPORT_MAX_BYTES,
+  };
 }
 
 export function createApp({
@@ -53,14 +69,18 @@ export function createApp({
   serveClient = clientBuildExists(),
   exportMaxNodes = ConfigSchema.shape.EXPORT_MAX_NODES.parse(undefined),
   importMaxBytes = ConfigSchema.shape.IMPORT_MAX_BYTES.parse(undefined),
+  network = { host: ConfigSchema.shape.HOST.parse(undefined) },
+  workspaceLimits = { maxBytes: ConfigSchema.shape.WORKSPACE_MAX_BYTES.parse(undefined), maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined) },
 }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'upgrade-insecure-requests': null } } }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  // Host (DNS rebinding), Origin (forged requests) and body types, for every path: see request-guard.ts
+  app.use(requestGuard(network));
   // a saved investigation holds its whole canvas, so it may be larger than other requests
-  app.use('/api/workspaces', express.json({ limit: '20mb' }));
+  app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));
 
   const openapi = openApiDocument(version);
@@ -76,7 +96,7 @@ export function createApp({
     exportRouter(store, queries, analystCypher, exportMaxNodes),
     subgraphRouter(store),
     importRouter(store, importMaxBytes),
-    workspacesRouter(new WorkspaceStore(dataDir)),
+    workspacesRouter(new WorkspaceStore(dataDir, workspaceLimits)),
   );
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -6,6 +6,22 @@ import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** A comma-separated list; blanks between commas are ignored. */
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value),
+    z.array(item),
+  );
+/** An origin as browsers send it: scheme://host[:port], nothing after it. */
+const Origin = z
+  .string()
+  .regex(/^https?:\/\/[^/?#@\s]+$/i, 'an origin such as https://scamnet.example (scheme://host[:port], no path)')
+  .transform((value) => new URL(value).origin);
+/** A host name or address a client may use for this server (any port). */
+const HostName = z
+  .string()
+  .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)$/i, 'a host name or address without scheme or port, such as scamnet.example');
+
 export const ConfigSchema = z
   .object({
     PORT: int(0, 65535).default(3000).describe('HTTP port'),
@@ -33,6 +49,14 @@ export const ConfigSchema = z
     IMPORT_MAX_BYTES: int(1_000, 10_000_000_000)
       .default(100_000_000)
       .describe('most bytes one POST /api/import may upload, all files together (413 past that)'),
+    ALLOWED_ORIGINS: csv(Origin)
+      .default([])
+      .describe('other origins whose pages may send POST/PUT/PATCH/DELETE, comma-separated (e.g. https://scamnet.example)'),
+    ALLOWED_HOSTS: csv(HostName)
+      .default([])
+      .describe('further Host names the server answers to, comma-separated; with HOST=0.0.0.0 name the public name here'),
+    WORKSPACE_MAX_BYTES: int(10_000, 1_000_000_000).default(20_000_000).describe('largest saved workspace, as JSON (413 past that)'),
+    WORKSPACE_MAX_COUNT: int(1, 1_000_000).default(1_000).describe('most saved workspaces (409 workspace_limit past that)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

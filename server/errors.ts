@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   missing_endpoint: 400,
   invalid_import: 400,
   unsupported_format: 415,
+  /** a request body that is neither JSON nor the import's multipart (forms, text/plain) */
+  unsupported_content_type: 415,
   query_error: 400,
   multiple_statements: 400,
   unsupported_query: 400,
@@ -19,6 +21,12 @@ export const ERROR_STATUS = {
   procedure_not_allowed: 403,
   operation_not_allowed: 403,
   unsafe_query: 403,
+  /** an unsafe method from a page of another origin, or that cannot show it is not one */
+  cross_origin: 403,
+  /** a Host header this server does not answer to (DNS rebinding) */
+  misdirected_request: 421,
+  /** WORKSPACE_MAX_COUNT reached */
+  workspace_limit: 409,
   not_found: 404,
   conflict: 409,
   too_large: 413,

@@ -4,7 +4,7 @@
  * server/start.ts, which starts it again if it crashes.
  */
 import type { Server } from 'node:http';
-import { createApp } from './app.ts';
+import { appOptionsFrom, createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -42,8 +42,7 @@ try {
 
 const app = createApp({ store, logger, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER,
   dataDir: config.DATA_DIR,
-  exportMaxNodes: config.EXPORT_MAX_NODES,
-  importMaxBytes: config.IMPORT_MAX_BYTES,
+  ...appOptionsFrom(config),
 });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();

@@ -14,6 +14,7 @@ import { AppError } from '../errors.ts';
 import { ExportRequest } from '../export/request.ts';
 import { runExport } from '../export/run-export.ts';
 import { openCatalogue } from '../queries/catalogue.ts';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 
 const USAGE = `usage:
@@ -122,7 +123,7 @@ async function viaServer(url: string, args: ReturnType<typeof readArgs>): Promis
   progress(`asking the server at ${url}`);
   const res = await fetch(`${url}/api/export`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(args.by ? { 'x-exported-by': args.by } : {}) },
+    headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE, ...(args.by ? { 'x-exported-by': args.by } : {}) },
     body: JSON.stringify(args.request),
   });
   const body = Buffer.from(await res.arrayBuffer());

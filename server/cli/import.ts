@@ -5,7 +5,8 @@
  * transaction. Progress (rows/s, ETA) goes to stderr; the report — counts, and every bad row with
  * file, line, column and reason — to stdout. Exit code 0 when written, 1 when refused or failed,
  * 2 for bad arguments. The embedded store is one process's at a time: while `npm start` holds
- * DATA_DIR, import through `POST /api/import` instead.
+ * DATA_DIR, the files are sent to the running server's `POST /api/import` instead (SCAMNET_URL or
+ * HOST:PORT), with the header the server asks of multipart uploads.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,8 @@ import { loadConfig } from '../config.ts';
 import { isAppError } from '../errors.ts';
 import { runImport } from '../import/run-import.ts';
 import { ON_ERROR_POLICIES, type ImportIssue, type ImportSummary, type OnErrorPolicy, type ProgressPhase } from '../import/types.ts';
-import { createStore } from '../store/create-store.ts';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
+import { openStoreOrAskServer } from './open-store.ts';
 
 const USAGE = 'usage: npm run import -- <file.csv|file.json|file.ndjson ...> [--on-error=abort|skip] [--json]';
 
@@ -93,10 +95,29 @@ const config = (() => {
     return fail((error as Error).message);
   }
 })();
-const store = await createStore(config);
+/** The same import through a running server: one multipart part per file. */
+async function viaServer(url: string): Promise<void> {
+  console.error(`the store is in use by a running server; importing through ${url}/api/import`);
+  const form = new FormData();
+  for (const file of files) form.append('files', new Blob([file.bytes]), file.name);
+  const res = await fetch(`${url}/api/import?onError=${args.onError}`, { method: 'POST', headers: { [REQUEST_HEADER]: REQUEST_HEADER_VALUE }, body: form });
+  const body = (await res.json().catch(() => ({}))) as ImportSummary & { error?: { code: string; message: string; details: unknown } };
+  if (res.ok) {
+    console.log(args.json ? JSON.stringify(body, null, 2) : report(body));
+    return;
+  }
+  if (body.error?.code === 'invalid_import') {
+    const details = body.error.details as { issueCount: number; issues: ImportIssue[] };
+    if (args.json) console.log(JSON.stringify({ error: body.error }, null, 2));
+    else console.log([`refused: ${details.issueCount} bad row(s); nothing was written`, ...details.issues.map(issueLine)].join('\n'));
+    process.exit(1);
+  }
+  fail(`import failed: ${body.error?.code ?? res.status}: ${body.error?.message ?? res.statusText}`);
+}
+
+const store = await openStoreOrAskServer(config, fail, viaServer);
 let code = 0;
 try {
-  await store.init();
   const summary = await runImport(store, files, { onError: args.onError, onProgress: progressBar() });
   if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(args.json ? JSON.stringify(summary, null, 2) : report(summary));

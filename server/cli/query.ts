@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { openCatalogue, type CatalogueEntry } from '../queries/catalogue.ts';
 import { runCypher, runSavedQuery } from '../queries/runner.ts';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 import type { GraphStore, QueryResult } from '../store/types.ts';
 import { formatTable, neutraliseFormula, textRows } from './render.ts';
@@ -84,7 +85,7 @@ function printList(queries: Array<Pick<CatalogueEntry, 'name' | 'title' | 'param
 /** Asks a running server for what the CLI cannot open itself. */
 async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Promise<void> {
   const call = async (path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${baseUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE }, body: JSON.stringify(body) });
     const json = (await res.json()) as { error?: { code: string; message: string } };
     if (!res.ok) fail(`${json.error?.code ?? res.status}: ${json.error?.message ?? res.statusText}`);
     return json;

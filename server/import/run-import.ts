@@ -16,7 +16,7 @@ import { nodeKindOfId, nodeProperties, relProperties, type NodeKind, type NodeRe
 import type { GraphStore } from '../store/types.ts';
 import { existingNodeIds, storedNodes, storedRels } from './lookup.ts';
 import { mergeRecord, normaliseStored, sameRecord } from './merge.ts';
-import { readFiles } from './read-files.ts';
+import { readFilesOffThread } from './read-off-thread.ts';
 import type { ImportCounts, ImportFile, ImportIssue, ImportSummary, OnErrorPolicy, Origin, ProgressListener, ValidRecord } from './types.ts';
 import { EmbeddedCopyWriter } from './writers/embedded-copy.ts';
 import { upsertNodes, upsertRels } from './writers/unwind.ts';
@@ -36,6 +36,8 @@ export interface ImportOptions {
   bulkThreshold?: number;
   /** the input's size in bytes, for the free-space estimate (default: estimated from the records) */
   inputBytes?: number;
+  /** uploads up to this many bytes are validated on the main thread (default INLINE_MAX_BYTES) */
+  inlineMaxBytes?: number;
 }
 
 type NodeItem = Extract<ValidRecord, { entity: 'node' }>;
@@ -87,7 +89,8 @@ export async function runImport(store: GraphStore, files: ImportFile[], options:
   const progress = options.onProgress ?? (() => undefined);
   const totalRows = files.length;
   progress('read', 0, totalRows);
-  const read = readFiles(files);
+  // a large upload is validated in a worker thread, so other requests are answered meanwhile
+  const read = await readFilesOffThread(files, { recordsWanted: policy === 'skip', inlineMaxBytes: options.inlineMaxBytes });
   progress('validate', read.records.length, read.records.length);
   const issues = [...read.issues];
   if (issues.length > 0 && policy === 'abort') throw invalidImport(issues);

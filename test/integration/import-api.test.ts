@@ -12,7 +12,7 @@ import { graphCounts } from '../../server/api/health/router.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
-import { REPO_ROOT } from '../support/server-process.ts';
+import { REPO_ROOT, startServer } from '../support/server-process.ts';
 import { smallGraph } from '../support/small-graph.ts';
 
 const PROV = 'grade,tlp,sourceIds';
@@ -30,7 +30,7 @@ afterEach(async () => {
 describe('POST /api/import', () => {
   it('abort (default): 400 invalid_import with the row report, nothing written', async () => {
     const before = await graphCounts(h.store);
-    const res = await request(h.app).post('/api/import').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
+    const res = await request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_import');
     expect(res.body.error.details.issues).toEqual([expect.objectContaining({ file: 'Centre.csv', line: 4, column: 'grade' })]);
@@ -38,7 +38,7 @@ describe('POST /api/import', () => {
   });
 
   it('skip: 200 with counts and the bad rows; again: unchanged', async () => {
-    const send = () => request(h.app).post('/api/import?onError=skip').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
+    const send = () => request(h.app).post('/api/import?onError=skip').set('X-Scamnet-Request', '1').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
     const res = await send();
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ nodes: { created: 2, updated: 0, unchanged: 0 }, skipped: 1, issues: [expect.objectContaining({ line: 4 })] });
@@ -49,17 +49,17 @@ describe('POST /api/import', () => {
   it('refuses a body that is not multipart (415), a bad policy (400) and an upload past IMPORT_MAX_BYTES (413)', async () => {
     const json = await request(h.app).post('/api/import').send({ nodes: [] });
     expect([json.status, json.body.error.code]).toEqual([415, 'unsupported_format']);
-    const policy = await request(h.app).post('/api/import?onError=maybe').attach('files', Buffer.from(GOOD), 'Centre.csv');
+    const policy = await request(h.app).post('/api/import?onError=maybe').set('X-Scamnet-Request', '1').attach('files', Buffer.from(GOOD), 'Centre.csv');
     expect([policy.status, policy.body.error.code]).toEqual([400, 'validation_error']);
     const small = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true, dataDir: h.dataDir, serveClient: false, importMaxBytes: 1_000 });
-    const big = await request(small).post('/api/import').attach('files', Buffer.from(GOOD.repeat(20)), 'Centre.csv');
+    const big = await request(small).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(GOOD.repeat(20)), 'Centre.csv');
     expect([big.status, big.body.error.code]).toEqual([413, 'too_large']);
   });
 
   it('imports this tool’s own JSON export back (graphology format) as unchanged', async () => {
     const exported = await request(h.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH'] } });
     expect(exported.status).toBe(200);
-    const res = await request(h.app).post('/api/import').attach('files', Buffer.from(exported.body instanceof Buffer ? exported.body : exported.text), 'export.json');
+    const res = await request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(exported.body instanceof Buffer ? exported.body : exported.text), 'export.json');
     expect(res.body.error).toBeUndefined();
     expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(res.body.relationships.unchanged).toBe(1);
@@ -86,4 +86,27 @@ describe('npm run import', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('while a server holds the store, sends the files to its POST /api/import with the header it asks of uploads', async () => {
+    const server = await startServer({ SEED_ON_START: 'false' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-import-cli-'));
+    try {
+      writeFileSync(path.join(dir, 'Source.csv'), `id,name,publisher,published,${PROV}\nsource:doc-a,Doc A,Publisher,2025-06-30,A1,CLEAR,source:doc-a\n`);
+      writeFileSync(path.join(dir, 'Centre.csv'), GOOD);
+      const run = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/cli/import.ts', path.join(dir, 'Source.csv'), path.join(dir, 'Centre.csv')], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATA_DIR: server.dataDir, SCAMNET_URL: server.url, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toMatch(/importing through/);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/nodes: 3 created/);
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number };
+      expect(health.nodes).toBe(3);
+    } finally {
+      await server.stop();
+      server.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -16,10 +16,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Sent with every call. The server refuses unsafe requests that lack it and carry neither JSON nor
+ * an Origin of its own, and every multipart upload without it: a page on another origin cannot
+ * add a custom header without a CORS preflight, which the server never grants.
+ */
+export const REQUEST_HEADERS = { 'X-Scamnet-Request': '1' } as const;
+
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...REQUEST_HEADERS, ...init?.headers } });
   } catch (error) {
     throw new ApiError('network', `the server did not answer (${error instanceof Error ? error.message : String(error)})`, 0);
   }

@@ -8,20 +8,20 @@ export const WorkspaceParam = z.object({ name: WorkspaceName });
 
 export function workspacesRouter(workspaces: WorkspaceStore): Router {
   return Router()
-    .get('/workspaces', (_req, res) => {
-      res.json({ workspaces: workspaces.list() });
+    .get('/workspaces', async (_req, res) => {
+      res.json({ workspaces: await workspaces.list() });
     })
-    .get('/workspaces/:name', (req, res) => {
+    .get('/workspaces/:name', async (req, res) => {
       const { name } = parseInput(WorkspaceParam, req.params, 'workspace name');
-      res.json(workspaces.get(name));
+      res.json(await workspaces.get(name));
     })
-    .put('/workspaces/:name', (req, res) => {
+    .put('/workspaces/:name', async (req, res) => {
       const { name } = parseInput(WorkspaceParam, req.params, 'workspace name');
-      res.json(workspaces.save(name, parseInput(WorkspaceInput, req.body, 'workspace')));
+      res.json(await workspaces.save(name, parseInput(WorkspaceInput, req.body, 'workspace')));
     })
-    .delete('/workspaces/:name', (req, res) => {
+    .delete('/workspaces/:name', async (req, res) => {
       const { name } = parseInput(WorkspaceParam, req.params, 'workspace name');
-      workspaces.delete(name);
+      await workspaces.delete(name);
       res.status(204).end();
     });
 }

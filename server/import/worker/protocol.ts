@@ -1,0 +1,16 @@
+/** Messages between read-off-thread.ts and its worker. */
+import type { ReadResult } from '../read-files.ts';
+
+export interface ToWorker {
+  id: number;
+  files: { name: string; bytes: Uint8Array }[];
+  /** records per message */
+  chunk: number;
+  /** false when issues make the import fail anyway (onError=abort) */
+  recordsWanted: boolean;
+}
+
+export type FromWorker =
+  | { id: number; type: 'issues' | 'records'; json: string }
+  | { id: number; type: 'done'; files: ReadResult['files']; rows: number; records: number }
+  | { id: number; type: 'failed'; message: string };

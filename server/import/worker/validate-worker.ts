@@ -1,0 +1,30 @@
+/**
+ * The worker side of read-off-thread.ts: reads and validates one import's files (readFiles) and
+ * sends the result back as JSON text in chunks, so the main thread parses a small piece at a time
+ * between other requests (structured clone of the records cost more there than parsing JSON).
+ */
+import { parentPort } from 'node:worker_threads';
+import { readFiles } from '../read-files.ts';
+import type { ImportFile } from '../types.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+port.on('message', ({ id, files, chunk, recordsWanted }: ToWorker) => {
+  try {
+    const input: ImportFile[] = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) }));
+    const read = readFiles(input);
+    for (let i = 0; i < read.issues.length; i += chunk) post({ id, type: 'issues', json: JSON.stringify(read.issues.slice(i, i + chunk)) });
+    // an import that will be refused anyway (onError=abort with issues) needs no records back
+    if (recordsWanted || read.issues.length === 0) {
+      for (let i = 0; i < read.records.length; i += chunk) {
+        const part = read.records.slice(i, i + chunk).map((r) => ({ ...r, present: [...r.present] }));
+        post({ id, type: 'records', json: JSON.stringify(part) });
+      }
+    }
+    post({ id, type: 'done', files: read.files, rows: read.rows, records: read.records.length });
+  } catch (error) {
+    post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+});
