@@ -12,7 +12,7 @@ import { ErrorSchema } from '../../server/api/schemas.ts';
 import { SchemaSchema } from '../../server/api/schema/router.ts';
 import { SearchResponse } from '../../server/api/search/service.ts';
 import { NODE_KIND_NAMES, REL_KIND_NAMES } from '../../server/model/schema.ts';
-import { startHarness, type Harness } from '../support/app-harness.ts';
+import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { smallGraph } from '../support/small-graph.ts';
 
 let h: Harness;
@@ -35,7 +35,7 @@ function expectError(body: unknown, code: string) {
 describe('health and schema', () => {
   it('reports the store and the size of the graph', async () => {
     const res = await get('/api/health').expect(200);
-    expect(HealthSchema.parse(res.body)).toEqual({ status: 'ok', backend: 'embedded', nodes: 14, relationships: 18 });
+    expect(HealthSchema.parse(res.body)).toEqual({ status: 'ok', backend: testBackend, nodes: 14, relationships: 18 });
   });
 
   it('describes every node and relationship kind of the model', async () => {

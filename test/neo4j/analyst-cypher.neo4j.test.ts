@@ -2,21 +2,21 @@
  * Analyst Cypher on a live Neo4j: every built-in query runs on the seed graph with its Neo4j text,
  * and hostile statements are refused by the server's own plan (query type, LOAD CSV, procedures).
  *   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npm run test:neo4j
- * Like the contract suite, it replaces every scamnet-labelled node in the target database.
+ * Like the contract suite, it empties the target database first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
 import { loadBuiltinQueries } from '../../server/queries/library.ts';
 import { sampleValue } from '../../server/queries/params.ts';
 import { runCypher, runSavedQuery } from '../../server/queries/runner.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import type { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
-import { liveNeo4jUri, openLiveNeo4j } from '../support/neo4j-live.ts';
+import { describeLive, openLiveNeo4j } from '../support/neo4j-live.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';
 
 let store: Neo4jStore;
 
-describe.skipIf(!liveNeo4jUri)('analyst Cypher on a live Neo4j', () => {
+describeLive('analyst Cypher on a live Neo4j', () => {
   beforeAll(async () => {
     store = await openLiveNeo4j({ timeoutMs: 5_000, maxRows: 5_000 });
     await writeBatch(store, buildSeedGraph({ seed: 42, scale: 1 }));

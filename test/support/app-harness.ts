@@ -1,5 +1,7 @@
 /**
- * A real embedded store in a temp dir behind the real Express app, for HTTP tests.
+ * A real store behind the real Express app, for HTTP tests: a LadybugDB in a temp dir, or — when
+ * TEST_BACKEND=neo4j (the `neo4j` vitest project) — the live Neo4j at NEO4J_URI, emptied first.
+ * Saved queries and workspaces live in the temp data dir on both.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +12,13 @@ import { createLogger } from '../../server/logger.ts';
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
-import type { StoreLimits } from '../../server/store/types.ts';
+import type { GraphStore, StoreLimits } from '../../server/store/types.ts';
+import { openLiveNeo4j } from './neo4j-live.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 
 export interface Harness {
   app: Express;
-  store: EmbeddedStore;
+  store: GraphStore;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -26,10 +29,13 @@ export interface HarnessOptions {
   exportMaxNodes?: number;
 }
 
+/** The store the harness opens: TEST_BACKEND, set per vitest project. */
+export const testBackend: 'embedded' | 'neo4j' = process.env.TEST_BACKEND === 'neo4j' ? 'neo4j' : 'embedded';
+
 export async function startHarness(batch?: GraphBatch, options: HarnessOptions = {}): Promise<Harness> {
   const limits: StoreLimits = { timeoutMs: 10_000, maxRows: 5_000, maxBytes: 16_000_000, ...options.limits };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-test-'));
-  const store = new EmbeddedStore({ dataDir, limits });
+  const store: GraphStore = testBackend === 'neo4j' ? await openLiveNeo4j(limits) : new EmbeddedStore({ dataDir, limits });
   await store.init();
   if (batch) await writeBatch(store, batch);
   const app = createApp({

@@ -118,6 +118,11 @@ async function countsOfEveryKind(store: GraphStore): Promise<Record<string, numb
   return counts;
 }
 
+async function countMatching(store: GraphStore, idPrefix: string): Promise<number> {
+  const result = await store.read('MATCH (n:ScamType) WHERE n.id STARTS WITH $p RETURN count(n) AS c', { p: idPrefix });
+  return result.rows[0]!.c as number;
+}
+
 async function existing(store: GraphStore, ids: string[]): Promise<string[]> {
   const result = await store.read('MATCH (n) WHERE n.id IN $ids RETURN n.id AS id', { ids });
   return result.rows.map((r) => r.id as string).sort();
@@ -344,6 +349,41 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Gra
       expect(await existing(store, ['country:XC'])).toEqual(['country:XC']);
       await store.write('MATCH (n:Country) WHERE n.id = $id DETACH DELETE n', { id: 'country:XC' });
       expect(await existing(store, ['country:XC'])).toEqual([]);
+    });
+
+    it('times each statement of a transaction, not the transaction: many quick ones commit, a runaway one leaves nothing', async () => {
+      const timeoutMs = 1_000;
+      const create = 'CREATE (n:ScamType {id: $id, name: $id, grade: $grade, tlp: $tlp, synthetic: true})';
+      // Quick statements until the transaction as a whole has outlived the timeout twice over.
+      const written = await store.transaction(
+        async (tx) => {
+          const started = performance.now();
+          let i = 0;
+          while (performance.now() - started < 2 * timeoutMs) {
+            await tx.run(create, { id: `scamtype:slow-tx-${i++}`, grade: 'C3', tlp: 'GREEN' });
+          }
+          return i;
+        },
+        { timeoutMs },
+      );
+      expect(await countMatching(store, 'scamtype:slow-tx-')).toBe(written);
+      await store.write("MATCH (n:ScamType) WHERE n.id STARTS WITH 'scamtype:slow-tx-' DETACH DELETE n");
+
+      // 150^4 rows whose filter no engine can push down: runs until stopped.
+      const runaway = store.transaction(
+        async (tx) => {
+          const ids = Array.from({ length: 150 }, (_, i) => `scamtype:filler-${i}`);
+          await tx.run('UNWIND $ids AS i CREATE (n:ScamType {id: i, name: i, grade: "C3", tlp: "GREEN", synthetic: true})', { ids });
+          await tx.run(
+            "MATCH (a:ScamType), (b:ScamType), (c:ScamType), (d:ScamType) WHERE a.name + b.name + c.name + d.name = 'x' RETURN count(*) AS c",
+          );
+        },
+        { timeoutMs },
+      );
+      const error = await rejection(runaway);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('timeout');
+      expect(await countMatching(store, 'scamtype:filler-')).toBe(0);
     });
 
     it('upserts by id: writing the same batch again changes no count, a changed record is updated', async () => {

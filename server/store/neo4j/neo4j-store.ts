@@ -223,31 +223,46 @@ export class Neo4jStore implements GraphStore {
   /**
    * Runs `work` in one explicit transaction: committed when it resolves, rolled back when it
    * throws. Not retried, since `work` may do more than run statements.
+   *
+   * The timeout is per statement, as on the embedded store: Bolt's transaction timeout would
+   * cover the whole transaction, so an import of many quick statements would be stopped once
+   * their sum passed QUERY_TIMEOUT_MS. Instead each statement has its own deadline; when one
+   * passes it the session is closed, which sends RESET: the server stops the statement and rolls
+   * the transaction back.
    * @example await store.transaction(async (tx) => { await tx.run(a); await tx.run(b); })
    */
   async transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
     const limits = this.limits(options);
     const session = this.session(neo4j.session.WRITE);
+    let timedOut = false;
+    const timeout = () => new AppError('timeout', `the query ran longer than ${limits.timeoutMs} ms and was stopped`, { timeoutMs: limits.timeoutMs });
     try {
-      const tx = await session.beginTransaction({ timeout: limits.timeoutMs }).catch((error: unknown) => {
+      const tx = await session.beginTransaction().catch((error: unknown) => {
         throw neo4jError(error, limits.timeoutMs);
       });
+      const statement = async (query: string, params: Params, statementLimits: StoreLimits) => {
+        if (timedOut) throw timeout();
+        const timer = setTimeout(() => {
+          timedOut = true;
+          void session.close().catch(() => undefined);
+        }, limits.timeoutMs);
+        try {
+          return await this.execute(tx, query, params, statementLimits);
+        } catch (error) {
+          throw timedOut ? timeout() : neo4jError(error, limits.timeoutMs);
+        } finally {
+          clearTimeout(timer);
+        }
+      };
       let value: T;
       try {
-        const run = (query: string, params: Params = {}) =>
-          this.execute(tx, query, params, limits).catch((error: unknown) => {
-            throw neo4jError(error, limits.timeoutMs);
-          });
-        const scan = async (query: string, params: Params = {}) =>
-          (
-            await this.execute(tx, query, params, uncapped(limits)).catch((error: unknown) => {
-              throw neo4jError(error, limits.timeoutMs);
-            })
-          ).rows;
+        const run = (query: string, params: Params = {}) => statement(query, params, limits);
+        const scan = async (query: string, params: Params = {}) => (await statement(query, params, uncapped(limits))).rows;
         value = await work({ run, scan });
+        if (timedOut) throw timeout();
       } catch (error) {
         // After a failed statement the server has already rolled back; then this has nothing to do.
-        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        if (tx.isOpen() && !timedOut) await tx.rollback().catch(() => undefined);
         throw error;
       }
       await tx.commit().catch((error: unknown) => {
