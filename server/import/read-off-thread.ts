@@ -20,10 +20,13 @@ export const INLINE_MAX_BYTES = 64 * 1024;
 /** Records (or issues) per message back: each is parsed in a few milliseconds. */
 const CHUNK = 2_000;
 
+/** readFiles' result; `issueCount` is how many issues there were when `issues` holds only the first ones. */
+export type OffThreadResult = ReadResult & { issueCount: number };
+
 interface Job {
   records: ValidRecord[];
   issues: ImportIssue[];
-  resolve(result: ReadResult): void;
+  resolve(result: OffThreadResult): void;
   reject(error: Error): void;
 }
 
@@ -49,7 +52,7 @@ function onMessage(message: FromWorker): void {
     case 'done':
       jobs.delete(message.id);
       if (jobs.size === 0) worker?.unref();
-      job.resolve({ files: message.files, rows: message.rows, records: job.records, issues: job.issues });
+      job.resolve({ files: message.files, rows: message.rows, records: job.records, issues: job.issues, issueCount: message.issueCount });
       break;
     case 'failed':
       jobs.delete(message.id);
@@ -73,14 +76,14 @@ function validator(): Worker {
   return started;
 }
 
-function inWorker(files: ImportFile[], recordsWanted: boolean): Promise<ReadResult> {
+function inWorker(files: ImportFile[], recordsWanted: boolean, maxIssues: number): Promise<OffThreadResult> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     jobs.set(id, { records: [], issues: [], resolve, reject });
     const w = validator();
     // held while a job runs (a CLI would otherwise exit waiting), let go when idle
     w.ref();
-    const message: ToWorker = { id, files: files.map((f) => ({ name: f.name, bytes: f.bytes })), chunk: CHUNK, recordsWanted };
+    const message: ToWorker = { id, files: files.map((f) => ({ name: f.name, bytes: f.bytes })), chunk: CHUNK, recordsWanted, maxIssues };
     w.postMessage(message);
   });
 }
@@ -88,16 +91,24 @@ function inWorker(files: ImportFile[], recordsWanted: boolean): Promise<ReadResu
 /**
  * readFiles, off the main thread when the upload is large. `recordsWanted: false` (onError=abort)
  * lets the worker skip sending the records back when there are issues, since the import is
- * refused then anyway. Should the worker fail, the files are read inline: a stall is better than
- * a refused import.
+ * refused then anyway, and send only the first `maxIssues` issues (a 32 MB file of bad rows has
+ * hundreds of thousands). Should the worker fail, the files are read inline: a stall is better
+ * than a refused import.
  */
-export async function readFilesOffThread(files: ImportFile[], options: { recordsWanted: boolean; inlineMaxBytes?: number }): Promise<ReadResult> {
+export async function readFilesOffThread(
+  files: ImportFile[],
+  options: { recordsWanted: boolean; inlineMaxBytes?: number; maxIssues?: number },
+): Promise<OffThreadResult> {
   const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  if (bytes <= (options.inlineMaxBytes ?? INLINE_MAX_BYTES)) return readFiles(files);
+  const inline = () => {
+    const read = readFiles(files);
+    return { ...read, issueCount: read.issues.length };
+  };
+  if (bytes <= (options.inlineMaxBytes ?? INLINE_MAX_BYTES)) return inline();
   try {
-    return await inWorker(files, options.recordsWanted);
+    return await inWorker(files, options.recordsWanted, options.maxIssues ?? Number.MAX_SAFE_INTEGER);
   } catch {
-    return readFiles(files);
+    return inline();
   }
 }
 
