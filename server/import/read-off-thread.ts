@@ -6,9 +6,11 @@
  * about 5 s.
  *
  * Small uploads stay inline: the worker costs a message round trip and the JSON, and its first
- * start (tsx compiling the validator in the new thread) about 1.3 s. Measured on the 2-core
- * development machine with readFiles on Centre rows (52 bytes a row): roughly 1–3 MB/s inline,
- * so the 64 KB threshold keeps an inline validation to about 20–60 ms.
+ * start (tsx compiling the validator in the new thread) about 1.3 s — most of the tests' imports
+ * are a few rows. Measured with readFiles on Centre rows (55 bytes a row) on the shared 2-core
+ * development machine (load average 8–10): 1.1 MB in 1.2 s, 11 MB in 4.0 s, i.e. about 1–3 MB/s
+ * once warm, so 64 KB keeps an inline validation to some 20–60 ms; a 32 MB file held the loop for
+ * 5 s and more. The bench (`npm run bench -- --only health`) measures /api/health meanwhile.
  */
 import { Worker } from 'node:worker_threads';
 import { readFiles, type ReadResult } from './read-files.ts';
