@@ -6,9 +6,11 @@
  * about 5 s.
  *
  * Small uploads stay inline: the worker costs a message round trip and the JSON, and its first
- * start (tsx compiling the validator in the new thread) about 1.3 s. Measured on the 2-core
- * development machine with readFiles on Centre rows (52 bytes a row): roughly 1–3 MB/s inline,
- * so the 64 KB threshold keeps an inline validation to about 20–60 ms.
+ * start (tsx compiling the validator in the new thread) about 1.3 s — most of the tests' imports
+ * are a few rows. Measured with readFiles on Centre rows (55 bytes a row) on the shared 2-core
+ * development machine (load average 8–10): 1.1 MB in 1.2 s, 11 MB in 4.0 s, i.e. about 1–3 MB/s
+ * once warm, so 64 KB keeps an inline validation to some 20–60 ms; a 32 MB file held the loop for
+ * 5 s and more. The bench (`npm run bench -- --only health`) measures /api/health meanwhile.
  */
 import { Worker } from 'node:worker_threads';
 import { readFiles, type ReadResult } from './read-files.ts';
@@ -20,10 +22,13 @@ export const INLINE_MAX_BYTES = 64 * 1024;
 /** Records (or issues) per message back: each is parsed in a few milliseconds. */
 const CHUNK = 2_000;
 
+/** readFiles' result; `issueCount` is how many issues there were when `issues` holds only the first ones. */
+export type OffThreadResult = ReadResult & { issueCount: number };
+
 interface Job {
   records: ValidRecord[];
   issues: ImportIssue[];
-  resolve(result: ReadResult): void;
+  resolve(result: OffThreadResult): void;
   reject(error: Error): void;
 }
 
@@ -49,7 +54,7 @@ function onMessage(message: FromWorker): void {
     case 'done':
       jobs.delete(message.id);
       if (jobs.size === 0) worker?.unref();
-      job.resolve({ files: message.files, rows: message.rows, records: job.records, issues: job.issues });
+      job.resolve({ files: message.files, rows: message.rows, records: job.records, issues: job.issues, issueCount: message.issueCount });
       break;
     case 'failed':
       jobs.delete(message.id);
@@ -73,14 +78,14 @@ function validator(): Worker {
   return started;
 }
 
-function inWorker(files: ImportFile[], recordsWanted: boolean): Promise<ReadResult> {
+function inWorker(files: ImportFile[], recordsWanted: boolean, maxIssues: number): Promise<OffThreadResult> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     jobs.set(id, { records: [], issues: [], resolve, reject });
     const w = validator();
     // held while a job runs (a CLI would otherwise exit waiting), let go when idle
     w.ref();
-    const message: ToWorker = { id, files: files.map((f) => ({ name: f.name, bytes: f.bytes })), chunk: CHUNK, recordsWanted };
+    const message: ToWorker = { id, files: files.map((f) => ({ name: f.name, bytes: f.bytes })), chunk: CHUNK, recordsWanted, maxIssues };
     w.postMessage(message);
   });
 }
@@ -88,16 +93,24 @@ function inWorker(files: ImportFile[], recordsWanted: boolean): Promise<ReadResu
 /**
  * readFiles, off the main thread when the upload is large. `recordsWanted: false` (onError=abort)
  * lets the worker skip sending the records back when there are issues, since the import is
- * refused then anyway. Should the worker fail, the files are read inline: a stall is better than
- * a refused import.
+ * refused then anyway, and send only the first `maxIssues` issues (a 32 MB file of bad rows has
+ * hundreds of thousands). Should the worker fail, the files are read inline: a stall is better
+ * than a refused import.
  */
-export async function readFilesOffThread(files: ImportFile[], options: { recordsWanted: boolean; inlineMaxBytes?: number }): Promise<ReadResult> {
+export async function readFilesOffThread(
+  files: ImportFile[],
+  options: { recordsWanted: boolean; inlineMaxBytes?: number; maxIssues?: number },
+): Promise<OffThreadResult> {
   const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  if (bytes <= (options.inlineMaxBytes ?? INLINE_MAX_BYTES)) return readFiles(files);
+  const inline = () => {
+    const read = readFiles(files);
+    return { ...read, issueCount: read.issues.length };
+  };
+  if (bytes <= (options.inlineMaxBytes ?? INLINE_MAX_BYTES)) return inline();
   try {
-    return await inWorker(files, options.recordsWanted);
+    return await inWorker(files, options.recordsWanted, options.maxIssues ?? Number.MAX_SAFE_INTEGER);
   } catch {
-    return readFiles(files);
+    return inline();
   }
 }
 

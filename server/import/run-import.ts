@@ -90,10 +90,10 @@ export async function runImport(store: GraphStore, files: ImportFile[], options:
   const totalRows = files.length;
   progress('read', 0, totalRows);
   // a large upload is validated in a worker thread, so other requests are answered meanwhile
-  const read = await readFilesOffThread(files, { recordsWanted: policy === 'skip', inlineMaxBytes: options.inlineMaxBytes });
+  const read = await readFilesOffThread(files, { recordsWanted: policy === 'skip', inlineMaxBytes: options.inlineMaxBytes, maxIssues: MAX_REPORTED_ISSUES });
   progress('validate', read.records.length, read.records.length);
   const issues = [...read.issues];
-  if (issues.length > 0 && policy === 'abort') throw invalidImport(issues);
+  if (issues.length > 0 && policy === 'abort') throw invalidImport(issues, { issueCount: read.issueCount });
 
   const inputBytes = options.inputBytes ?? files.reduce((sum, f) => sum + f.bytes.length, 0);
   const summary = await writeRecords(store, read.records, { ...options, onError: policy, inputBytes }, issues);

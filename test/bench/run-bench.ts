@@ -4,8 +4,10 @@
  * with the raw engine's COPY FROM (rows/s, ratio), starts the real server on the imported data
  * (127.0.0.1 only) and measures search, node details, 1-hop, 2-hop and shortest path over HTTP
  * against the same Cypher on the raw engine in-process (p50/p95/p99, ratio), a 2-hop GEXF export,
- * 1/4/16 concurrent clients on expansion (autocannon), and the server's peak RSS. Prints a table
- * and writes JSON to bench-results/ (git-ignored). Targets are reported, never asserted.
+ * 1/4/16 concurrent clients on expansion (autocannon), /api/health's latency while one large
+ * request runs (a 32 MB import that fails validation; a slow analyst query; target p99 < 200 ms),
+ * and the server's peak RSS. Prints a table and writes JSON to bench-results/ (git-ignored).
+ * Targets are reported, never asserted. `--only health` measures the health case alone.
  */
 import autocannon from 'autocannon';
 import lbug from '@ladybugdb/core';
@@ -19,9 +21,43 @@ import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { nodeProperties, relProperties } from '../../server/model/schema.ts';
 import { REPO_ROOT, startServer } from '../support/server-process.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, requests: { type: 'string', default: '60' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10000,100000,1000000' }, requests: { type: 'string', default: '60' }, only: { type: 'string' }, 'import-mb': { type: 'string', default: '32' } },
+});
 const SIZES = values.sizes!.split(',').map(Number);
 const REQUESTS = Number(values.requests);
+const HEALTH_ONLY = values.only === 'health';
+const IMPORT_MB = Number(values['import-mb']);
+
+/** A CSV of about `mb` megabytes of Centre rows, every one with an impossible grade: it fails validation. */
+function badCentres(mb: number): Buffer {
+  const lines = ['id,name,status,grade,tlp,sourceIds\n'];
+  let bytes = lines[0]!.length;
+  for (let i = 0; bytes < mb * 1e6; i++) {
+    const line = `centre:bad-${i},Bad centre ${i},active,K9,AMBER,source:none\n`;
+    lines.push(line);
+    bytes += line.length;
+  }
+  return Buffer.from(lines.join(''));
+}
+
+/** /api/health's latency, sampled back to back, while `work` (one large request) runs. */
+async function healthDuring(url: string, work: () => Promise<Response>) {
+  const latencies: number[] = [];
+  let done = false;
+  const started = performance.now();
+  const running = work().finally(() => (done = true));
+  while (!done) {
+    const t = performance.now();
+    const res = await fetch(`${url}/api/health`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`/api/health answered ${res.status} during the load`);
+    latencies.push(performance.now() - t);
+  }
+  const res = await running;
+  await res.arrayBuffer();
+  return { ...stats(latencies), max: +Math.max(...latencies).toFixed(2), samples: latencies.length, requestMs: Math.round(performance.now() - started), requestStatus: res.status };
+}
 
 /** Deterministic synthetic data: facilitators and centres; each facilitator recruits for 2 centres, is national of 1 country. */
 function writeCsv(dir: string, rels: number) {
@@ -130,7 +166,7 @@ for (const size of SIZES) {
   await runImport(store, files);
   const productMs = performance.now() - t;
   await store.close();
-  const raw = await rawCopy(dir, path.join(dir, 'raw'), shape.files);
+  const raw = HEALTH_ONLY ? undefined! : await rawCopy(dir, path.join(dir, 'raw'), shape.files);
   const rawQuery = async (s: string, params: Record<string, unknown>) => {
     const st = await raw.c.prepare(s);
     const r = await raw.c.execute(st, params as never);
@@ -165,6 +201,31 @@ for (const size of SIZES) {
     ['saved: facilitator-network', (i) => post('facilitator-network', { centre: centre(i) }), networkText, (i) => ({ centre: centre(i) })],
     ['saved: shared-facilitators', () => post('shared-facilitators', { minCentres: 2 }), sharedText, () => ({ minCentres: 2 })],
   );
+  // /api/health while one large request runs: the import is validated in a worker thread, the
+  // analyst's query runs in the engine; neither should hold the event loop
+  const bigImport = badCentres(IMPORT_MB);
+  const healthUnderLoad = {
+    import: await healthDuring(server.url, () => {
+      const form = new FormData();
+      form.append('files', new Blob([bigImport as Uint8Array<ArrayBuffer>]), 'Centre.csv');
+      return fetch(`${server.url}/api/import`, { method: 'POST', headers: { 'X-Scamnet-Request': '1' }, body: form });
+    }),
+    analystQuery: await healthDuring(server.url, () =>
+      fetch(`${server.url}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'MATCH (a:Facilitator), (b:Facilitator) WHERE a.name < b.name RETURN count(*) AS pairs' }),
+      }),
+    ),
+    importMB: +(bigImport.length / 1e6).toFixed(1),
+  };
+  console.log(JSON.stringify({ relationships: size, healthUnderLoad }));
+  if (HEALTH_ONLY) {
+    await server.stop();
+    results.push({ relationships: size, healthUnderLoad });
+    rmSync(dir, { recursive: true, force: true });
+    continue;
+  }
   const latency: Record<string, unknown> = {};
   for (const [name, http, cypher, params] of cases) {
     try {
@@ -198,6 +259,7 @@ for (const size of SIZES) {
     latency,
     exportGexf2hop: { ms: Math.round(exportMs), bytes: gexf.byteLength, mbPerS: +(gexf.byteLength / 1e6 / (exportMs / 1000)).toFixed(2) },
     concurrency,
+    healthUnderLoad,
     serverPeakRssMB: Math.round(rss / 1e6),
   };
   results.push(result);
@@ -207,6 +269,13 @@ for (const size of SIZES) {
 
 const lines = ['| measure | ' + results.map((r) => `${r.relationships} rels`).join(' | ') + ' |', '| --- |' + results.map(() => ' --- |').join('')];
 const row = (label: string, f: (r: any) => string) => lines.push(`| ${label} | ${results.map(f).join(' | ')} |`);
+const healthRow = (h: any) => `${h.p50}/${h.p95}/${h.p99}, max ${h.max} (${h.samples} samples over ${h.requestMs} ms; answered ${h.requestStatus})`;
+row('/api/health p50/p95/p99 ms during a failing import', (r) => `${healthRow(r.healthUnderLoad.import)}, ${r.healthUnderLoad.importMB} MB`);
+row('/api/health p50/p95/p99 ms during a slow analyst query', (r) => healthRow(r.healthUnderLoad.analystQuery));
+if (HEALTH_ONLY) {
+  console.log(lines.join('\n'));
+  process.exit(0);
+}
 row('import rows/s (product / raw COPY, ratio)', (r) => `${r.import.productRowsPerS} / ${r.import.rawRowsPerS} (${r.import.ratio})`);
 for (const name of ['search', 'node details', '1-hop', '2-hop', 'shortest path', 'saved: facilitator-network', 'saved: shared-facilitators']) {
   row(`${name} API p50/p95/p99 ms (raw p50/p95, ratio p50)`, (r) => {

@@ -140,7 +140,7 @@ describe('/api/workspaces', () => {
     const body = Workspace.parse((await request(h.app).get('/api/workspaces/minimal').expect(200)).body);
     expect(body).toEqual({ title, graph, view: 'network', filters: {}, selected: null, name: 'minimal', savedAt: expect.any(String) });
     expect(body).not.toHaveProperty('camera');
-    await request(h.app).delete('/api/workspaces/minimal').expect(204);
+    await request(h.app).delete('/api/workspaces/minimal').set('X-Scamnet-Request', '1').expect(204);
   });
 
   it('lists workspaces with their node and edge counts, newest first', async () => {
@@ -154,7 +154,7 @@ describe('/api/workspaces', () => {
     const order = list.map((w: WorkspaceSummary) => w.savedAt);
     expect(order).toEqual([...order].sort().reverse());
     expect(list[0].name).toBe('empty-canvas');
-    await request(h.app).delete('/api/workspaces/empty-canvas').expect(204);
+    await request(h.app).delete('/api/workspaces/empty-canvas').set('X-Scamnet-Request', '1').expect(204);
   });
 
   it('overwrites a workspace saved again under the same name', async () => {
@@ -174,10 +174,10 @@ describe('/api/workspaces', () => {
 
   it('deletes with 204, then answers not_found', async () => {
     await put('to-delete', investigation()).expect(200);
-    await request(h.app).delete('/api/workspaces/to-delete').expect(204);
+    await request(h.app).delete('/api/workspaces/to-delete').set('X-Scamnet-Request', '1').expect(204);
     expect(existsSync(path.join(workspacesDir(), 'to-delete.json'))).toBe(false);
     expectError((await request(h.app).get('/api/workspaces/to-delete').expect(404)).body, 'not_found');
-    expectError((await request(h.app).delete('/api/workspaces/to-delete').expect(404)).body, 'not_found');
+    expectError((await request(h.app).delete('/api/workspaces/to-delete').set('X-Scamnet-Request', '1').expect(404)).body, 'not_found');
     const names = (await request(h.app).get('/api/workspaces').expect(200)).body.workspaces.map((w: { name: string }) => w.name);
     expect(names).not.toContain('to-delete');
   });
@@ -191,7 +191,7 @@ describe('/api/workspaces', () => {
     expect(name).toHaveLength(64);
     await put(name, investigation()).expect(200);
     await request(h.app).get(`/api/workspaces/${name}`).expect(200);
-    await request(h.app).delete(`/api/workspaces/${name}`).expect(204);
+    await request(h.app).delete(`/api/workspaces/${name}`).set('X-Scamnet-Request', '1').expect(204);
   });
 
   it.each([
@@ -209,7 +209,7 @@ describe('/api/workspaces', () => {
     for (const res of [
       await request(h.app).put(`/api/workspaces/${urlName}`).send(investigation()),
       await request(h.app).get(`/api/workspaces/${urlName}`),
-      await request(h.app).delete(`/api/workspaces/${urlName}`),
+      await request(h.app).delete(`/api/workspaces/${urlName}`).set('X-Scamnet-Request', '1'),
     ]) {
       expect([400, 404]).toContain(res.status);
       expectError(res.body, res.status === 400 ? 'validation_error' : 'not_found');

@@ -127,7 +127,7 @@ describe("analysts' own queries", () => {
     const builtin = builtins[0]!;
     expectCode((await request(h.app).post('/api/queries').send({ ...centresByStatus, name: builtin.name }).expect(409)).body, 'conflict');
     expectCode((await request(h.app).put(`/api/queries/${builtin.name}`).send(centresByStatus).expect(409)).body, 'conflict');
-    expectCode((await request(h.app).delete(`/api/queries/${builtin.name}`).expect(409)).body, 'conflict');
+    expectCode((await request(h.app).delete(`/api/queries/${builtin.name}`).set('X-Scamnet-Request', '1').expect(409)).body, 'conflict');
     expectCode((await request(h.app).post('/api/queries').send(centresByStatus).expect(409)).body, 'conflict');
     expectCode((await request(h.app).put('/api/queries/never-saved').send(centresByStatus).expect(404)).body, 'not_found');
   });
@@ -135,11 +135,11 @@ describe("analysts' own queries", () => {
   it('deletes a saved query, and numbering carries on when the name is used again', async () => {
     await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'short-lived' }).expect(201);
     await request(h.app).put('/api/queries/short-lived').send(centresByStatus).expect(200);
-    await request(h.app).delete('/api/queries/short-lived').expect(204);
+    await request(h.app).delete('/api/queries/short-lived').set('X-Scamnet-Request', '1').expect(204);
     expectCode((await request(h.app).get('/api/queries/short-lived').expect(404)).body, 'not_found');
     expectCode((await request(h.app).get('/api/queries/short-lived/versions').expect(404)).body, 'not_found');
     expect((await request(h.app).get('/api/queries').expect(200)).body.queries.map((q: { name: string }) => q.name)).not.toContain('short-lived');
-    expectCode((await request(h.app).delete('/api/queries/short-lived').expect(404)).body, 'not_found');
+    expectCode((await request(h.app).delete('/api/queries/short-lived').set('X-Scamnet-Request', '1').expect(404)).body, 'not_found');
     const again = await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'short-lived' }).expect(201);
     expect(again.body.version).toBe(3);
   });

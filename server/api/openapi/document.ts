@@ -167,9 +167,14 @@ export function openApiDocument(version: string) {
     summary: 'Import CSV, JSON (graphology or batch) and NDJSON files in one transaction',
     description:
       'Every row is validated against the domain schema. With onError=abort (default) one bad row refuses the import (400 invalid_import, `details.issues` naming file, line, column and reason) and nothing is written; with onError=skip the good rows are written and the bad listed. Existing records are merged (given properties replaced, sourceIds unioned, firstSeen the earlier, lastSeen the later); importing the same files again changes nothing.',
-    request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: ImportUpload } } } },
+    request: {
+      query: ImportQuery,
+      headers: z.object({ 'x-scamnet-request': z.literal('1').describe('required with multipart: no page of another origin can send it without a CORS preflight') }),
+      body: { content: { 'multipart/form-data': { schema: ImportUpload } } },
+    },
     responses: {
       200: json(ImportSummarySchema, 'what was written'),
+      403: json(ErrorSchema, 'cross_origin: another origin, or multipart without X-Scamnet-Request'),
       400: json(ErrorSchema, 'invalid_import (details: {issueCount, issues}), validation_error or bad_request'),
       413: json(ErrorSchema, 'too_large: the upload is larger than IMPORT_MAX_BYTES'),
       415: json(ErrorSchema, 'unsupported_format: the body is not multipart/form-data'),
@@ -202,7 +207,13 @@ export function openApiDocument(version: string) {
     path: '/api/workspaces/{name}',
     summary: 'Save (or replace) an investigation under a name',
     request: { params: WorkspaceParam, ...body(WorkspaceInput) },
-    responses: { 200: json(Workspace, 'the workspace as saved'), 400: errors[400], ...failures },
+    responses: {
+      200: json(Workspace, 'the workspace as saved'),
+      400: errors[400],
+      409: json(ErrorSchema, 'workspace_limit: WORKSPACE_MAX_COUNT workspaces are saved already'),
+      ...failures,
+      413: json(ErrorSchema, 'too_large: the workspace is larger than WORKSPACE_MAX_BYTES'),
+    },
   });
   registry.registerPath({
     method: 'delete',
@@ -216,7 +227,8 @@ export function openApiDocument(version: string) {
     info: {
       title: 'scamnet API',
       version,
-      description: 'Link analysis of trafficking-fuelled scam centres. Errors are `{error: {code, message, details}}`.',
+      description:
+        'Link analysis of trafficking-fuelled scam centres. Errors are `{error: {code, message, details}}`. Every path answers 421 misdirected_request to a Host it does not serve; POST, PUT, PATCH and DELETE answer 403 cross_origin from another origin (or, without Origin and Referer, unless the body is JSON or X-Scamnet-Request is sent) and 415 unsupported_content_type for bodies other than JSON.',
     },
     servers: [{ url: '/' }],
   });
