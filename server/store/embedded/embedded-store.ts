@@ -421,6 +421,16 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /**
+   * CHECKPOINT on the write connection, so writes wait meanwhile: the data file then holds every
+   * committed transaction and the log is empty. The engine also checkpoints on its own at commit
+   * once the log passes its threshold; this is for backups and tests.
+   */
+  async checkpoint(): Promise<void> {
+    await this.beforeWrite();
+    await this.pools().write.use((connection) => runOwn(connection, 'CHECKPOINT'));
+  }
+
+  /**
    * Holds the write connection (so every write waits), checkpoints (the data file then holds every
    * committed transaction and the log is empty), and copies the database file while nothing can
    * change it: reads do not write to it. The copy is fsynced; the caller checksums it.
