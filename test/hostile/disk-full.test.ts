@@ -222,3 +222,48 @@ describe('left behind by a crash', () => {
     }
   });
 });
+
+describe('a write-ahead log torn by a full disk', () => {
+  it('opens, keeping every acknowledged transaction before the damage (a copy of the log kept)', async () => {
+    const { appendFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { spawn } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const { REPO_ROOT } = await import('../support/server-process.ts');
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-torn-wal-'));
+    try {
+      // 40 small committed writes, no checkpoint (so they live in the log only), then kill -9.
+      const acked = await new Promise<number>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/soak-writer.ts'], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, DATA_DIR: dataDir, SOAK_CHECKPOINT_EVERY: '1000000' },
+        });
+        let last = -1;
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          for (const m of out.matchAll(/^ok (\d+)$/gm)) last = Number(m[1]);
+          if (last >= 39 && !child.killed) child.kill('SIGKILL');
+        });
+        child.on('error', reject);
+        child.on('exit', () => resolve(last));
+      });
+      const wal = path.join(dataDir, 'scamnet.lbug.wal');
+      expect(statSync(wal).size).toBeGreaterThan(0);
+      // what the engine's shutdown on a full disk leaves: a partial page at the log's end
+      appendFileSync(wal, Buffer.alloc(2008, 0xab));
+      const store = new EmbeddedStore({ dataDir, limits: LIMITS });
+      await store.init();
+      try {
+        const n = Number((await store.read("MATCH (s:ScamType) WHERE s.id STARTS WITH 'scamtype:soak-' RETURN count(s) AS c")).rows[0]!.c);
+        expect(n).toBeGreaterThanOrEqual(acked + 1);
+        expect(n).toBeLessThanOrEqual(acked + 2);
+        expect(readdirSync(dataDir).some((name) => name.startsWith('scamnet.lbug.wal.damaged-'))).toBe(true);
+        await store.write("CREATE (:ScamType {id: 'scamtype:after-torn', name: 'After', grade: 'C3', tlp: 'CLEAR', synthetic: true})");
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -9,7 +9,7 @@ import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, QueryResult as LadybugResult } from '@ladybugdb/core';
 import { AppError } from '../../errors.ts';
-import { diskReserve } from '../../files/disk-space.ts';
+import { diskReserve, requireFreeSpace } from '../../files/disk-space.ts';
 import { copyFileDurably, freeBytes, insufficientStorage, isNoSpace } from '../../files/durable-write.ts';
 import { ladybugDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
@@ -207,7 +207,7 @@ export class EmbeddedStore implements GraphStore {
       if (/lock/i.test(message)) {
         throw new AppError('store_unavailable', `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`);
       }
-      if (!/WAL file is corrupted|Checksum verification failed/i.test(message)) {
+      if (!/WAL file is corrupted|Corrupted wal file|Checksum verification failed/i.test(message)) {
         throw new AppError('store_unavailable', `cannot open ${this.databasePath}: ${message.split('\n')[0]}`);
       }
       const wal = `${this.databasePath}.wal`;
@@ -439,6 +439,16 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /**
+   * CHECKPOINT on the write connection, so writes wait meanwhile: the data file then holds every
+   * committed transaction and the log is empty. The engine also checkpoints on its own at commit
+   * once the log passes its threshold; this is for backups and tests.
+   */
+  async checkpoint(): Promise<void> {
+    await this.beforeWrite();
+    await this.pools().write.use((connection) => runOwn(connection, 'CHECKPOINT'));
+  }
+
+  /**
    * Holds the write connection (so every write waits), checkpoints (the data file then holds every
    * committed transaction and the log is empty), and copies the database file while nothing can
    * change it: reads do not write to it. The copy is fsynced; the caller checksums it.
@@ -449,11 +459,24 @@ export class EmbeddedStore implements GraphStore {
       await runOwn(connection, 'CHECKPOINT');
       mkdirSync(targetDir, { recursive: true });
       const files: string[] = [];
-      for (const name of [DATABASE_FILE, `${DATABASE_FILE}.wal`]) {
+      const names = [DATABASE_FILE, `${DATABASE_FILE}.wal`].filter((name) => {
         const source = path.join(this.options.dataDir, name);
         // After CHECKPOINT the log is gone or empty; a non-empty one is copied too, to be safe.
-        if (!existsSync(source) || (name !== DATABASE_FILE && statSync(source).size === 0)) continue;
-        copyFileDurably(source, path.join(targetDir, name), 'the backup');
+        return existsSync(source) && (name === DATABASE_FILE || statSync(source).size > 0);
+      });
+      let bytes = 0;
+      for (const name of names) {
+        const stat = statSync(path.join(this.options.dataDir, name));
+        // LadybugDB/ladybug#948 (0.19.1): a bad page index can leave the file sparse, hundreds of
+        // GiB apparent over a few MiB allocated, and a copy then fills the disk. Refused, named.
+        if (stat.size > 64 * 1024 * 1024 && stat.size > 4 * stat.blocks * 512) {
+          throw new AppError('internal', `${name} is ${stat.size} bytes long but only ${stat.blocks * 512} are allocated (a sparse file, a known engine defect): not copied; export the graph instead`);
+        }
+        bytes += stat.size;
+      }
+      requireFreeSpace(targetDir, bytes + diskReserve.writeFloorBytes, 'the backup');
+      for (const name of names) {
+        copyFileDurably(path.join(this.options.dataDir, name), path.join(targetDir, name), 'the backup');
         files.push(name);
       }
       return { files };
