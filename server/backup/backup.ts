@@ -68,8 +68,9 @@ export async function createBackup(store: GraphStore, dataDir: string, target: s
     const stored = await store.backup(path.join(temp, 'store'));
     const files = stored.files.map((f) => `store/${f}`);
     for (const folder of FILE_FOLDERS) {
-      // only the files of the stores (names ending .json); their temp files are not data
-      for (const name of filesUnder(path.join(dataDir, folder)).filter((f) => f.endsWith('.json') && !f.includes('/') && !f.startsWith('.'))) {
+      // only the files of the stores (names ending .json); their temp files are not data, and the
+      // workspaces' `_index.json` is rebuilt from the files (no workspace name starts with `_`)
+      for (const name of filesUnder(path.join(dataDir, folder)).filter((f) => f.endsWith('.json') && !f.includes('/') && !f.startsWith('.') && !f.startsWith('_'))) {
         copyFileDurably(path.join(dataDir, folder, name), path.join(temp, folder, name), 'the backup');
         files.push(`${folder}/${name}`);
       }

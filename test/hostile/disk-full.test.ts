@@ -73,7 +73,7 @@ describe.skipIf(unavailable !== undefined)('a full disk (DATA_DIR on a 64 MiB tm
     answers.push(res.text);
     return res;
   };
-  const importCsv = (bytes: Buffer, name = 'Centre.csv') => send(request(app).post('/api/import').attach('files', bytes, name));
+  const importCsv = (bytes: Buffer, name = 'Centre.csv') => send(request(app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', bytes, name));
   /** Closes the store (after the filler is gone: see EmbeddedStore.beforeWrite) and opens the database again. */
   const reopenedCounts = async () => {
     fs.release();

@@ -48,7 +48,7 @@ const state = () =>
   });
 
 const files = () => ({
-  workspaces: existsSync(path.join(dataDir, 'workspaces')) ? readdirSync(path.join(dataDir, 'workspaces')).sort() : [],
+  workspaces: existsSync(path.join(dataDir, 'workspaces')) ? readdirSync(path.join(dataDir, 'workspaces')).filter((f) => !f.startsWith('_')).sort() : [],
   queries: existsSync(path.join(dataDir, 'queries')) ? readdirSync(path.join(dataDir, 'queries')).sort() : [],
 });
 
@@ -57,7 +57,7 @@ beforeEach(async () => {
   dataDir = path.join(dir, 'data');
   await withStore((store) => writeBatch(store, smallGraph()));
   const graph = { nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha', x: 1, y: 2 } }], edges: [] };
-  new WorkspaceStore(dataDir).save('case-1', { title: 'Case one', graph, view: 'network', filters: {}, selected: null });
+  await new WorkspaceStore(dataDir).save('case-1', { title: 'Case one', graph, view: 'network', filters: {}, selected: null });
   await new UserQueryStore(dataDir).save({ name: 'all-centres', title: 'All centres', description: '', params: [], returns: '', query: 'MATCH (c:Centre) RETURN c' }, 'ladybug', false);
 });
 afterEach(() => {
@@ -80,8 +80,8 @@ describe('npm run backup / npm run restore', () => {
       await store.write("MATCH (c:Centre {id: 'centre:alpha'}) SET c.name = 'Renamed'");
       await store.write("MATCH (c:Centre {id: 'centre:gamma'}) DETACH DELETE c");
     });
-    new WorkspaceStore(dataDir).delete('case-1');
-    new WorkspaceStore(dataDir).save('case-2', { title: 'Later', graph: { nodes: [], edges: [] }, view: 'network', filters: {}, selected: null });
+    await new WorkspaceStore(dataDir).delete('case-1');
+    await new WorkspaceStore(dataDir).save('case-2', { title: 'Later', graph: { nodes: [], edges: [] }, view: 'network', filters: {}, selected: null });
     const changed = await state();
     expect(changed.hash).not.toBe(before.hash);
 
