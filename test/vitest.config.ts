@@ -6,8 +6,18 @@ import { defineConfig } from 'vitest/config';
  * the `neo4j` project with TEST_BACKEND=neo4j, which makes test/support/app-harness.ts open the
  * live Neo4j (NEO4J_URI) instead of a LadybugDB in a temp dir.
  */
+// Not here: cypher-safety (its hostile cases and state snapshot are LadybugDB's own statements;
+// test/neo4j/analyst-cypher.neo4j.test.ts holds Neo4j's), and suites that open two stores at
+// once (queries-api, export-cypher), which one Community database cannot hold apart.
 export const BOTH_STORES = [
   'test/integration/api.test.ts',
+  'test/integration/query-library.test.ts',
+  'test/integration/import-api.test.ts',
+  'test/integration/import-store.test.ts',
+  'test/integration/export-formats.test.ts',
+  'test/integration/export-stream.test.ts',
+  'test/integration/client-api.test.ts',
+  'test/integration/seed-load.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphmlId } from '../../server/export/formats/graphml.ts';
 import { KIND_COLOURS } from '../../server/export/style.ts';
 import type { SerializedGraph } from '../../server/store/types.ts';
-import { startHarness, type Harness } from '../support/app-harness.ts';
+import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { HOSTILE_ID, HOSTILE_NAME_CLEAN, exportGraph } from '../support/export-graph.ts';
 
 let h: Harness;
@@ -111,7 +111,7 @@ describe('JSON (graphology serialised format)', () => {
       title: 'Gamma network',
       exportedBy: 'Analyst One',
       selection: { kind: 'ego', id: 'centre:gamma', depth: 2, relKinds: null },
-      store: { backend: 'embedded' },
+      store: { backend: testBackend },
       dataVersion: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       highestTlp: 'AMBER',
       recipientTlp: null,

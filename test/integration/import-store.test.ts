@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphCounts } from '../../server/api/health/router.ts';
 import { runImport } from '../../server/import/run-import.ts';
-import { startHarness, type Harness } from '../support/app-harness.ts';
+import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { smallGraph } from '../support/small-graph.ts';
 
 let h: Harness;
@@ -48,7 +48,8 @@ describe('import into the embedded store', () => {
     expect(first.skipped).toBe(6);
     expect(first.nodes.created).toBe(99_997);
     expect(first.relationships.created).toBe(99_997);
-    expect(first.path).toBe('copy');
+    // the embedded store stages a file for COPY FROM; Neo4j has no such file, so UNWIND batches
+    expect(first.path).toBe(testBackend === 'neo4j' ? 'unwind' : 'copy');
     const after = await graphCounts(h.store);
     expect(after).toEqual({ nodes: before.nodes + 99_997, relationships: before.relationships + 99_997 });
 
@@ -58,7 +59,9 @@ describe('import into the embedded store', () => {
     expect(await graphCounts(h.store)).toEqual(after);
     const row = await h.store.read("MATCH (f:Facilitator {id: 'facilitator:p7'})-[r:RECRUITS_FOR]->(c) RETURN f.name AS name, f.searchKey AS key, c.id AS centre");
     expect(row.rows).toEqual([{ name: 'Person 7, recruiter', key: '|person 7 recruiter|', centre: 'centre:alpha' }]);
-  }, 120_000);
+  // Three imports of 100k rows: on Neo4j through UNWIND batches of 500, which took 175 s on a busy
+  // two-core machine against a cold server (the embedded COPY path takes a fraction of that).
+  }, testBackend === 'neo4j' ? 300_000 : 120_000);
 
   it('merges into stored records: given properties updated, sources unioned, seen period widened, nothing duplicated', async () => {
     const csv = `id,name,status,${PROV},firstSeen,lastSeen\ncentre:alpha,Alpha Compound,raided,B2,AMBER,source:doc-b,2024-01-15,2024-12-31\n`;

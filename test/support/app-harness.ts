@@ -29,6 +29,18 @@ export interface HarnessOptions {
   exportMaxNodes?: number;
 }
 
+/** The real app around an opened store, as the server builds it. */
+export function appFor(store: GraphStore, dataDir: string, options: HarnessOptions = {}): Express {
+  return createApp({
+    store,
+    logger: createLogger('silent'),
+    queries: openCatalogue(store, dataDir),
+    analystCypher: options.analystCypher ?? true,
+    dataDir,
+    ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
+  });
+}
+
 /** The store the harness opens: TEST_BACKEND, set per vitest project. */
 export const testBackend: 'embedded' | 'neo4j' = process.env.TEST_BACKEND === 'neo4j' ? 'neo4j' : 'embedded';
 
@@ -38,14 +50,7 @@ export async function startHarness(batch?: GraphBatch, options: HarnessOptions =
   const store: GraphStore = testBackend === 'neo4j' ? await openLiveNeo4j(limits) : new EmbeddedStore({ dataDir, limits });
   await store.init();
   if (batch) await writeBatch(store, batch);
-  const app = createApp({
-    store,
-    logger: createLogger('silent'),
-    queries: openCatalogue(store, dataDir),
-    analystCypher: options.analystCypher ?? true,
-    dataDir,
-    ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
-  });
+  const app = appFor(store, dataDir, options);
   return {
     app,
     store,

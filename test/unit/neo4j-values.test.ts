@@ -227,6 +227,16 @@ describe('neo4jError', () => {
     expect(neo4jError(poolTimeout, 1500).code).toBe('timeout');
   });
 
+  it("maps the server's transaction memory cap to too_large (seen live on a 100k-row import)", () => {
+    // the message Neo4j 5.26 gave at commit, with a 1 GB heap
+    const message = 'The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. Currently using 716.0 MiB. dbms.memory.transaction.total.max threshold reached';
+    for (const code of ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']) {
+      const error = neo4jError(driverError(code, message), 1000);
+      expect([error.code, error.status]).toEqual(['too_large', 413]);
+      expect(error.message).toMatch(/dbms\.memory\.transaction\.total\.max/);
+    }
+  });
+
   it('maps an unreachable server to store_unavailable and anything else to internal, without a stack', () => {
     expect(neo4jError(driverError(neo4j.error.SERVICE_UNAVAILABLE), 1000).code).toBe('store_unavailable');
     expect(neo4jError(driverError(neo4j.error.SESSION_EXPIRED), 1000).code).toBe('store_unavailable');

@@ -77,6 +77,15 @@ export function neo4jError(error: unknown, timeoutMs: number): AppError {
   if (STATEMENT_ERROR.test(code) || code === UNIQUENESS_ERROR) {
     return new AppError('query_error', message.split('\n')[0]!, { engine: 'neo4j', code, message });
   }
+  // The server's cap on one transaction's memory (dbms.memory.transaction.*): the request is too
+  // big for this server, not a fault of the store, and retrying it as it is cannot help.
+  if (/^Neo\.TransientError\.General\.(TransactionMemoryLimit|MemoryPoolOutOfMemoryError)/.test(code) || /dbms\.memory\.transaction\.\S+ threshold reached/.test(message)) {
+    return new AppError('too_large', 'the transaction needs more memory than the Neo4j server allows (dbms.memory.transaction.total.max): send fewer rows at once or raise the limit', {
+      engine: 'neo4j',
+      code,
+      message: message.split('\n')[0]!,
+    });
+  }
   if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) {
     return new AppError('store_unavailable', 'the Neo4j server cannot be reached', { engine: 'neo4j', code });
   }

@@ -10,7 +10,7 @@
  *   NEO4J_USER=neo4j
  *   NEO4J_PASSWORD=…
  *
- * .ci/run starts it in the background and waits for the NEO4J_URI line. NEO4J_HEAP (default 1g)
+ * .ci/run starts it in the background and waits for the NEO4J_URI line. NEO4J_HEAP (default 2g: a 100k-row import is one transaction, held on the heap)
  * and NEO4J_PAGECACHE_MB (default 512) size the JVM so it fits beside the test suite.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -89,7 +89,7 @@ function main(): void {
   if (missing.length > 0) fail(`neo4j: cannot start Neo4j, missing:\n  ${missing.join('\n  ')}`);
   build();
   const password = options.password ?? randomBytes(12).toString('base64url');
-  const heap = process.env.NEO4J_HEAP || '1g';
+  const heap = process.env.NEO4J_HEAP || '2g';
   const pagecache = process.env.NEO4J_PAGECACHE_MB || '512';
   const args = [
     `-Xmx${heap}`,
