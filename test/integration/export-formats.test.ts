@@ -291,6 +291,33 @@ describe('handling markings', () => {
   });
 });
 
+describe('briefing pack (HTML)', () => {
+  const QUERY = { kind: 'query', name: 'facilitator-network', params: { centre: 'centre:gamma' } } as const;
+
+  it('holds no <script> element; the manifest for programs is a meta element a DOM parser reads', async () => {
+    const res = await exportAs({ format: 'html', selection: QUERY, title: 'Query briefing' });
+    const html = res.body.toString();
+    expect(html).not.toMatch(/<script/i);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const meta = Array.from(doc.getElementsByTagName('meta')).find((e) => e.getAttribute('name') === 'scamnet-manifest')!;
+    const manifest = JSON.parse(meta.getAttribute('content')!);
+    expect(manifest).toMatchObject({ title: 'Query briefing', format: 'html', selection: { kind: 'query', name: 'facilitator-network' } });
+    expect(manifest.dataVersion).toBe(res.headers['x-export-data-version']);
+  });
+
+  it('prints the manifest as fields, the query as plain Cypher without its developer comments', async () => {
+    const html = (await exportAs({ format: 'html', selection: QUERY })).body.toString();
+    const appendix = html.slice(html.indexOf('<h2>Manifest</h2>'));
+    // the library file has a `// SKIP 0: LadybugDB …` workaround note; the officer's copy does not
+    expect(appendix).not.toMatch(/SKIP 0:|LadybugDB|\/\/ /);
+    expect(appendix).not.toContain('\\n');
+    expect(appendix).toMatch(/<pre class="query">MATCH \(centre:Centre \{id: \$centre\}\)\n/);
+    expect(appendix).toContain('<td>parameter centre</td><td>centre:gamma</td>');
+    const json = JSON.parse((await exportAs({ format: 'json', selection: QUERY })).body.toString());
+    expect(json.attributes.manifest.selection.text).not.toMatch(/^\s*\/\//m);
+  });
+});
+
 describe('hostile titles and ids', () => {
   it('names the file itself: no path, no traversal, no control characters', async () => {
     const res = await exportAs({ format: 'gexf', selection: EGO, title: '../../etc/passwd\u0000\r\nX-Evil: 1' });

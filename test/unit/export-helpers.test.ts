@@ -5,7 +5,6 @@ import { exportFileName } from '../../server/export/file-name.ts';
 import { colorref, strengthOf } from '../../server/export/formats/anx.ts';
 import { neutraliseCell } from '../../server/export/formats/csv.ts';
 import { cypherString, cypherValue } from '../../server/export/formats/cypher.ts';
-import { jsonInHtml } from '../../server/export/formats/html.ts';
 import { dataVersion } from '../../server/export/manifest.ts';
 import { filterByTlp, highestTlp } from '../../server/export/tlp-filter.ts';
 import type { SerializedGraph } from '../../server/store/types.ts';
@@ -102,13 +101,5 @@ describe('i2 mapping', () => {
     ]);
     expect(colorref('#ff0000')).toBe(255);
     expect(colorref('#0000ff')).toBe(16711680);
-  });
-});
-
-describe('JSON inside HTML', () => {
-  it('cannot close its script element and stays JSON', () => {
-    const text = jsonInHtml({ title: '</script><script>alert(1)</script>&' });
-    expect(text).not.toContain('</script>');
-    expect(JSON.parse(text)).toEqual({ title: '</script><script>alert(1)</script>&' });
   });
 });
