@@ -176,3 +176,16 @@ describe.runIf(hasXmllint || process.env.CI === 'true')('XML ids follow the rule
     xmllintOk(await exportAs({ format: 'gexf', selection: ALL }), 'gexf');
   });
 });
+
+describe('JSON read back by this tool’s own import', () => {
+  // Skipped until the JSON import (server/import/json-reader.ts, another developer's area) reads
+  // `organisationType` back as Organisation.type: today it answers 400 "Organisation has no
+  // property organisationType". The export writes that name because sigma throws on a node `type`
+  // that is not one of its drawing programs (issue 15, defects 1 and 2). Remove the skip with that change.
+  it.skip('re-imports an export holding an Organisation (whose `type` sigma would take) unchanged', async () => {
+    const body = await exportAs({ format: 'json', selection: { kind: 'ids', ids: ['org:green-ngo', 'country:NA'] } });
+    const res = await request(h.app).post('/api/import').attach('files', body, 'export.json');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+});
