@@ -117,6 +117,14 @@ describe.runIf(hasPython || pythonRequired)('GraphML read by networkx and igraph
       expect(op.arrests, reader).toBe(3_000_000_000);
     }
   });
+
+  it('networkx reads yEd’s graphics: the position (box corner, y down) and the label', async () => {
+    const body = await exportAs({ format: 'graphml', selection: { kind: 'ids', ids: ['country:NA', 'org:green-ngo'] }, positions: { 'country:NA': { x: 12.5, y: -3 } } });
+    const read = readWithPython('networkx-graphml', body, 'graphml');
+    const na = Object.values(read.nodes).find((a) => a.scamnetId === 'country:NA')!;
+    // Namibia has one visible link: size 6, a 12-unit box centred on (125, 30)
+    expect([Number(na.x), Number(na.y), na.shape_type, na.label]).toEqual([119, 24, 'ellipse', 'Namibia']);
+  });
 });
 
 /** XML 1.0 Name rules (Namespaces in XML: NCName is a Name without colons). */
