@@ -180,6 +180,8 @@ describe('CSV cells: line breaks, delimiters, quotes and formulas', () => {
     '  =1+1',
     '\t=1+1',
     '\u3000=1+1',
+    '\tplain after a tab',
+    '\rplain after a CR',
   ];
   const FORMULA = /^[\s\u3000]*[=+\-@＝＋－＠]|^[\t\r]/;
 
