@@ -11,7 +11,7 @@
  * The selection's parameters that name nothing withheld (depth, relKinds, other values) and the
  * withheld counts stay, so the recipient knows the export is partial and how it was made.
  */
-import { nodeKindOfId } from '../model/schema.ts';
+import { NODE_KINDS, nodeKindOfId } from '../model/schema.ts';
 import { tlpRank, type Tlp } from '../model/provenance.ts';
 import type { GraphStore, JsonValue, Params, SerializedGraph, SerializedNode } from '../store/types.ts';
 import { groupIdsByKind } from '../api/graph-merge.ts';
@@ -27,6 +27,20 @@ async function nodesById(store: GraphStore, ids: Iterable<string>): Promise<Seri
   const found: SerializedNode[] = [];
   for (const [kind, group] of groupIdsByKind(new Set(ids), (id) => nodeKindOfId(id)?.kind)) {
     const result = await store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, { maxRows: group.length });
+    found.push(...cleanGraph(result.graph).nodes);
+  }
+  return found;
+}
+
+/** Most strings looked up by name (a query's parameters and literals are few; this bounds a hostile one). */
+const MAX_NAME_LOOKUPS = 1_000;
+
+/** Reads the nodes of every kind whose name is one of the given strings. */
+async function nodesByName(store: GraphStore, names: string[]): Promise<SerializedNode[]> {
+  if (names.length === 0) return [];
+  const found: SerializedNode[] = [];
+  for (const { kind } of NODE_KINDS) {
+    const result = await store.read(`MATCH (n:${kind}) WHERE n.name IN $names RETURN n`, { names }, { maxRows: 100_000 });
     found.push(...cleanGraph(result.graph).nodes);
   }
   return found;
@@ -86,7 +100,11 @@ export async function findSecrets(
   if (record.kind === 'query') for (const literal of literalsIn(record.text)) mentioned.add(literal);
   for (const item of [...exported.nodes, ...exported.edges]) stringsIn(item.attributes.sourceIds, mentioned);
   const lookUp = [...mentioned].filter((s) => !visible.has(s) && !secrets.ids.has(s) && nodeKindOfId(s));
-  for (const node of await nodesById(store, lookUp)) if (tlpRank(markingOf(node.attributes)) > limit) hide(node.key, node.attributes.label);
+  // a query may also name a node by its name (`WHERE c.name = 'Beta Park'`), one its result omits
+  const byName =
+    record.kind === 'query' ? [...mentioned].filter((s) => !nodeKindOfId(s) && s.trim() !== '' && s.length <= 300).slice(0, MAX_NAME_LOOKUPS) : [];
+  const found = [...(await nodesById(store, lookUp)), ...(await nodesByName(store, byName))];
+  for (const node of found) if (!visible.has(node.key) && tlpRank(markingOf(node.attributes)) > limit) hide(node.key, node.attributes.label);
   // a name shared with a visible node is not a secret: the recipient sees that node anyway
   for (const n of exported.nodes) if (typeof n.attributes.label === 'string') secrets.names.delete(nameKey(n.attributes.label));
   return secrets;

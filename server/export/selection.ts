@@ -59,6 +59,19 @@ async function byIds(ctx: SelectionContext, ids: string[]): Promise<SerializedGr
   return { nodes: found.nodes, edges: found.edges };
 }
 
+/**
+ * The query's Cypher as the manifest records it: without its whole-line `//` comments, which are
+ * notes for developers (engine workarounds such as `SKIP 0`), not part of what was asked. A `//`
+ * inside a line is kept, since it may be inside a string literal.
+ */
+export function queryTextForManifest(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n')
+    .trim();
+}
+
 async function byQuery(ctx: SelectionContext, name: string, params: Params): Promise<Selected> {
   const entry = ctx.queries.get(name);
   if (!entry.builtin && !ctx.analystCypher) {
@@ -68,7 +81,7 @@ async function byQuery(ctx: SelectionContext, name: string, params: Params): Pro
   checkComplete(result, `the result of ${name}`);
   return {
     graph: result.graph,
-    record: { kind: 'query', name, version: entry.version ?? null, builtin: entry.builtin, text: entry.texts[ctx.store.dialect.name], params },
+    record: { kind: 'query', name, version: entry.version ?? null, builtin: entry.builtin, text: queryTextForManifest(entry.texts[ctx.store.dialect.name]), params },
   };
 }
 

@@ -60,6 +60,18 @@ describe('a TLP:GREEN export names nothing it withheld', () => {
         query: "MATCH (c:Centre {id: 'centre:beta'})-[r]-(m) WHERE m.id <> $also RETURN c, r, m",
       });
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    // a saved query naming a RED centre by its name, which its own result leaves out
+    const byName = await request(h.app)
+      .post('/api/queries')
+      .send({
+        name: 'all-but-beta',
+        title: 'Centres but one',
+        description: 'Names a RED centre by name in its text and a parameter.',
+        params: [{ name: 'skip', type: 'string', required: false, default: 'x', description: 'a name to leave out' }],
+        returns: 'centres',
+        query: "MATCH (c:Centre) WHERE c.name <> 'Beta Park' AND c.name <> $skip RETURN c",
+      });
+    expect(byName.status, JSON.stringify(byName.body)).toBe(201);
   });
   afterAll(async () => {
     await h?.close();
@@ -72,6 +84,7 @@ describe('a TLP:GREEN export names nothing it withheld', () => {
     'ego around a GREEN node with AMBER+STRICT neighbours': { kind: 'ego', id: 'country:NA', depth: 1 },
     'path from an AMBER+STRICT end': { kind: 'path', from: 'facilitator:strict-kilo', to: 'region:sea', maxHops: 6 },
     'library query, parameter naming a RED centre': { kind: 'query', name: 'facilitator-network', params: { centre: 'centre:beta' } },
+    'saved query naming, by name, a RED centre its result leaves out': { kind: 'query', name: 'all-but-beta', params: { skip: 'Kilo Strictname' } },
     'saved query naming a RED centre in its text and an AMBER one in a parameter': {
       kind: 'query',
       name: 'beta-and-friends',
@@ -167,6 +180,8 @@ describe('CSV cells: line breaks, delimiters, quotes and formulas', () => {
     '  =1+1',
     '\t=1+1',
     '\u3000=1+1',
+    '\tplain after a tab',
+    '\rplain after a CR',
   ];
   const FORMULA = /^[\s\u3000]*[=+\-@＝＋－＠]|^[\t\r]/;
 

@@ -12,6 +12,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphmlId } from '../../server/export/formats/graphml.ts';
+import { labelBox } from '../../server/export/formats/svg.ts';
 import { KIND_COLOURS } from '../../server/export/style.ts';
 import type { SerializedGraph } from '../../server/store/types.ts';
 import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
@@ -288,6 +289,56 @@ describe('handling markings', () => {
     expect(html.match(/<div class="tlp">/g)).toHaveLength(2);
     expect(html).toContain('TLP:AMBER');
     expect(html).toContain('1 entities and 3 links marked above TLP:AMBER were withheld');
+  });
+});
+
+describe('briefing pack (HTML)', () => {
+  const QUERY = { kind: 'query', name: 'facilitator-network', params: { centre: 'centre:gamma' } } as const;
+
+  it('holds no <script> element; the manifest for programs is a meta element a DOM parser reads', async () => {
+    const res = await exportAs({ format: 'html', selection: QUERY, title: 'Query briefing' });
+    const html = res.body.toString();
+    expect(html).not.toMatch(/<script/i);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const meta = Array.from(doc.getElementsByTagName('meta')).find((e) => e.getAttribute('name') === 'scamnet-manifest')!;
+    const manifest = JSON.parse(meta.getAttribute('content')!);
+    expect(manifest).toMatchObject({ title: 'Query briefing', format: 'html', selection: { kind: 'query', name: 'facilitator-network' } });
+    expect(manifest.dataVersion).toBe(res.headers['x-export-data-version']);
+  });
+
+  it('draws labels in the network picture that do not cover one another', async () => {
+    const ids = exportGraph().nodes.map((n) => n.id);
+    // a crowded picture: most nodes close together in the middle, two far out
+    const positions = Object.fromEntries(ids.map((id, i) => [id, { x: (i % 4) * 0.4, y: Math.floor(i / 4) * 0.3 }]));
+    Object.assign(positions, { 'country:NA': { x: 30, y: 20 }, 'region:sea': { x: -30, y: -20 } });
+    const html = (await exportAs({ format: 'html', selection: { kind: 'ids', ids }, positions })).body.toString();
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const texts = Array.from(doc.getElementsByTagName('text'));
+    expect(texts.length).toBeGreaterThanOrEqual(4);
+    // each label's box, estimated as the writer estimates it (CHAR_WIDTH per character), less a
+    // hair for the one-decimal rounding of the coordinates
+    const boxes = texts.map((t) => {
+      const b = labelBox(Number(t.getAttribute('x')), Number(t.getAttribute('y')), t.getAttribute('text-anchor') === 'end' ? 'end' : 'start', t.textContent ?? '');
+      return { x: b.x + 0.1, y: b.y + 0.1, w: b.w - 0.2, h: b.h - 0.2, label: t.textContent };
+    });
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const cover = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(cover, `"${a.label}" covers "${b.label}"`).toBe(false);
+      }
+    }
+  });
+
+  it('prints the manifest as fields, the query as plain Cypher without its developer comments', async () => {
+    const html = (await exportAs({ format: 'html', selection: QUERY })).body.toString();
+    const appendix = html.slice(html.indexOf('<h2>Manifest</h2>'));
+    // the library file has a `// SKIP 0: LadybugDB …` workaround note; the officer's copy does not
+    expect(appendix).not.toMatch(/SKIP 0:|LadybugDB|\/\/ /);
+    expect(appendix).not.toContain('\\n');
+    expect(appendix).toMatch(/<pre class="query">MATCH \(centre:Centre \{id: \$centre\}\)\n/);
+    expect(appendix).toContain('<td>parameter centre</td><td>centre:gamma</td>');
+    const json = JSON.parse((await exportAs({ format: 'json', selection: QUERY })).body.toString());
+    expect(json.attributes.manifest.selection.text).not.toMatch(/^\s*\/\//m);
   });
 });
 

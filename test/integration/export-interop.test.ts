@@ -117,6 +117,14 @@ describe.runIf(hasPython || pythonRequired)('GraphML read by networkx and igraph
       expect(op.arrests, reader).toBe(3_000_000_000);
     }
   });
+
+  it('networkx reads yEd’s graphics: the position (box corner, y down) and the label', async () => {
+    const body = await exportAs({ format: 'graphml', selection: { kind: 'ids', ids: ['country:NA', 'org:green-ngo'] }, positions: { 'country:NA': { x: 12.5, y: -3 } } });
+    const read = readWithPython('networkx-graphml', body, 'graphml');
+    const na = Object.values(read.nodes).find((a) => a.scamnetId === 'country:NA')!;
+    // Namibia has one visible link: size 6, a 12-unit box centred on (125, 30)
+    expect([Number(na.x), Number(na.y), na.shape_type, na.label]).toEqual([119, 24, 'ellipse', 'Namibia']);
+  });
 });
 
 /** XML 1.0 Name rules (Namespaces in XML: NCName is a Name without colons). */
@@ -174,5 +182,19 @@ describe.runIf(hasXmllint || process.env.CI === 'true')('XML ids follow the rule
 
   it('GEXF: well-formed (xmllint)', async () => {
     xmllintOk(await exportAs({ format: 'gexf', selection: ALL }), 'gexf');
+  });
+});
+
+describe('JSON read back by this tool’s own import', () => {
+  // Skipped until the JSON import (server/import/json-reader.ts, another developer's area) reads
+  // `organisationType` back as Organisation.type: today it answers 400 "Organisation has no
+  // property organisationType". The export writes that name because sigma throws on a node `type`
+  // that is not one of its drawing programs (issue 15, defects 1 and 2). Remove the skip with that change.
+  it.skip('re-imports an export holding an Organisation (whose `type` sigma would take) unchanged', async () => {
+    const body = await exportAs({ format: 'json', selection: { kind: 'ids', ids: ['org:green-ngo', 'country:NA'] } });
+    // the custom header main's request guard asks of a multipart upload (the web client sends it)
+    const res = await request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', body, 'export.json');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
   });
 });

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../server/export/clean-text.ts';
 import { exportFileName } from '../../server/export/file-name.ts';
-import { colorref, strengthOf } from '../../server/export/formats/anx.ts';
+import { anxItemId, colorref, strengthOf } from '../../server/export/formats/anx.ts';
 import { neutraliseCell } from '../../server/export/formats/csv.ts';
 import { cypherString, cypherValue } from '../../server/export/formats/cypher.ts';
-import { jsonInHtml } from '../../server/export/formats/html.ts';
+import { graphmlId } from '../../server/export/formats/graphml.ts';
 import { dataVersion } from '../../server/export/manifest.ts';
 import { filterByTlp, highestTlp } from '../../server/export/tlp-filter.ts';
 import type { SerializedGraph } from '../../server/store/types.ts';
@@ -105,10 +105,19 @@ describe('i2 mapping', () => {
   });
 });
 
-describe('JSON inside HTML', () => {
-  it('cannot close its script element and stays JSON', () => {
-    const text = jsonInHtml({ title: '</script><script>alert(1)</script>&' });
-    expect(text).not.toContain('</script>');
-    expect(JSON.parse(text)).toEqual({ title: '</script><script>alert(1)</script>&' });
+describe('XML ids for GraphML (NMTOKEN) and ANX (NCName)', () => {
+  const decode = (s: string) => s.replace(/_x([0-9A-F]{4,6})_/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+  const IDS = ['centre:na-2024-01', 'facilitator:../../etc/passwd', 'centre:x>country:y', 'a_x0041_b', 'org:ÿ€😀', '1starts-with-digit'];
+
+  it('encodes every id reversibly, keeping plain ids readable', () => {
+    expect(graphmlId('centre:na-2024-01')).toBe('centre:na-2024-01');
+    for (const id of IDS) {
+      expect(graphmlId(id)).toMatch(/^[A-Za-z0-9.:_-]+$/);
+      expect(decode(graphmlId(id)), id).toBe(id);
+      const anx = anxItemId('N', id);
+      expect(anx).toMatch(/^N_[A-Za-z0-9._-]+$/);
+      expect(decode(anx.slice(2)), id).toBe(id);
+    }
+    expect(new Set(IDS.map(graphmlId)).size).toBe(IDS.length);
   });
 });

@@ -13,10 +13,12 @@ const BOM = '\uFEFF';
 
 /**
  * Spreadsheets run cells starting with these as formulas, also after leading white space (any
- * Unicode space, tab, CR, LF) — and some (Excel in East Asian locales, LibreOffice's autocorrect)
+ * Unicode space, tab, CR, LF), and a cell starting with a tab or CR is guarded too — and some (Excel in East Asian locales, LibreOffice's autocorrect)
  * take the full-width forms ＝ ＋ － ＠ as their ASCII twins.
  */
-const FORMULA_START = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+// a leading tab or CR is guarded whatever follows (OWASP's CSV-injection list): some importers
+// drop it and read what comes next as the cell's start
+const FORMULA_START = /^(?:[\t\r]|[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /**
  * Every string cell of every column — ids, labels, properties and headers — goes through this.

@@ -61,6 +61,8 @@ function addData(parent: XMLBuilder, keys: Map<string, { id: string }>, attribut
   }
 }
 
+const round = (v: number) => Math.round(v * 100) / 100;
+
 /** A scamnet id as an XML NMTOKEN (see the header); reversible. */
 export function graphmlId(id: string): string {
   return id.replace(/[^A-Za-z0-9.:-]/gu, (c) => `_x${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}_`);
@@ -96,9 +98,9 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
     addData(element, nodeKeys, node.attributes);
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
     const size = 2 * nodeSize(degree.get(node.key) ?? 0);
-    // yEd's y axis points down, the layout's up
+    // yEd's Geometry is the box's top-left corner, and its y axis points down (the layout's up)
     const shape = element.ele('data', { key: 'yfiles' }).ele('y:ShapeNode');
-    shape.ele('y:Geometry', { x: String(at.x * 10), y: String(-at.y * 10), width: String(size), height: String(size) });
+    shape.ele('y:Geometry', { x: String(round(at.x * 10 - size / 2)), y: String(round(-at.y * 10 - size / 2)), width: String(size), height: String(size) });
     shape.ele('y:Fill', { color: kindColour(String(node.attributes.kind)).toUpperCase(), transparent: 'false' });
     shape.ele('y:NodeLabel').txt(String(node.attributes.label ?? node.key));
     shape.ele('y:Shape', { type: 'ellipse' });

@@ -1,5 +1,5 @@
 /**
- * The briefing pack as one self-contained HTML page (no scripts, no fetches): the TLP banner at
+ * The briefing pack as one self-contained HTML page (no `<script>` at all, no fetches): the TLP banner at
  * top and bottom, title and date, the graph picture, counts by kind, the entity and link tables
  * with grades and sources, the source documents, and the manifest. Laid out for A4 print.
  */
@@ -28,6 +28,8 @@ svg.graph { width: 100%; height: auto; border: 1px solid #ddd; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { white-space: nowrap; }
+/* the Seen column (first – last date) on one line, not five */
+table.items td:nth-child(6) { white-space: nowrap; }
 th { background: #f0f0f0; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
@@ -36,17 +38,43 @@ thead { display: table-header-group; }
 pre { white-space: pre-wrap; font-size: 7.5pt; background: #f7f7f7; padding: 6px; }
 `;
 
-/** JSON that stays JSON inside a <script> element (which decodes no entities) and cannot close it. */
-export function jsonInHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+/**
+ * The manifest for people: one row per field, the selection's parameters as plain text and a
+ * query's Cypher in a block of its own, not JSON with escaped line breaks. (The same manifest, as
+ * JSON for programs, is the `scamnet-manifest` meta element: a page without any `<script>`, which
+ * mail filters flag even when it is inert.)
+ */
+function manifestAppendix(m: ExportContext['manifest']): string {
+  const sel = m.selection;
+  const value = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const selection: [string, string][] = Object.entries(sel)
+    .filter(([k]) => k !== 'text' && k !== 'params')
+    .map(([k, v]) => [`selection ${k}`, value(v)]);
+  if (sel.kind === 'query') for (const [k, v] of Object.entries(sel.params)) selection.push([`parameter ${k}`, value(v)]);
+  const rows: [string, string][] = [
+    ['title', m.title],
+    ['format', m.format],
+    ['exported at', m.exportedAt],
+    ['exported by', m.exportedBy],
+    ...selection,
+    ['store', m.store.backend],
+    ['data version', m.dataVersion],
+    ['highest marking', `TLP:${m.highestTlp}`],
+    ['recipient', m.recipientTlp ? `TLP:${m.recipientTlp}` : '—'],
+    ['withheld', `${m.withheld.nodes} entities, ${m.withheld.links} links`],
+    ['counts', `${m.counts.nodes} entities, ${m.counts.links} links`],
+    ['tool', `${m.tool.name} ${m.tool.version}`],
+  ];
+  const query = sel.kind === 'query' ? `\n<p>Query (${esc(sel.name)}${sel.version ? `, version ${sel.version}` : ''}):</p>\n<pre class="query">${esc(sel.text)}</pre>` : '';
+  return `${table(['Field', 'Value'], rows)}${query}`;
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
-function table(headers: string[], rows: string[][]): string {
+function table(headers: string[], rows: string[][], cls = ''): string {
   const head = headers.map((h) => `<th>${esc(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 export function writeHtml(ctx: ExportContext, sources: SourceDocument[]): ExportFile {
@@ -73,7 +101,7 @@ export function writeHtml(ctx: ExportContext, sources: SourceDocument[]): Export
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(m.title)}</title>
 <style>${STYLE}</style>
-<script type="application/json" id="scamnet-manifest">${jsonInHtml(m)}</script>
+<meta name="scamnet-manifest" content="${esc(JSON.stringify(m))}">
 </head>
 <body>
 ${tlpBanner(m.highestTlp, withheld)}
@@ -94,6 +122,7 @@ ${table(
     const seen = [a.firstSeen, a.lastSeen].filter(Boolean).join(' – ');
     return [a.label, a.kind, n.key, text(a.grade), text(a.tlp), seen, a.synthetic === true ? 'synthetic (illustrative)' : cites(a.sourceIds)];
   }),
+  'items',
 )}
 <h2>Links</h2>
 ${table(
@@ -103,11 +132,12 @@ ${table(
     const seen = [a.firstSeen, a.lastSeen].filter(Boolean).join(' – ');
     return [labelOf.get(e.source) ?? e.source, a.kind, labelOf.get(e.target) ?? e.target, text(a.grade), text(a.tlp), seen, a.synthetic === true ? 'synthetic (illustrative)' : cites(a.sourceIds)];
   }),
+  'items',
 )}
 <h2>Source documents</h2>
 ${sources.length > 0 ? table(['Document', 'Publisher', 'Date', 'Id'], sources.map((s) => [s.name, text(s.publisher), text(s.published), s.id])) : '<p>None cited.</p>'}
 <h2>Manifest</h2>
-<pre>${esc(JSON.stringify(m, null, 2))}</pre>
+${manifestAppendix(m)}
 ${tlpBanner(m.highestTlp, withheld)}
 </body>
 </html>
