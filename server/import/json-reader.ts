@@ -8,6 +8,7 @@
  * - NDJSON (`.ndjson`/`.jsonl`): one record a line, in either of the shapes above.
  * Drawing attributes (label, x, y, size, color…) are not properties and are dropped.
  */
+import { domainName } from '../model/drawing-names.ts';
 import type { ImportIssue, Origin, RawRecord } from './types.ts';
 
 const DRAWING = new Set(['label', 'x', 'y', 'size', 'color', 'hidden', 'highlighted', 'forceLabel', 'type', 'zIndex', 'image', 'pictogram']);
@@ -25,7 +26,8 @@ function recordOf(item: unknown, origin: Origin, entity: 'node' | 'rel' | 'any')
   if ('key' in item || 'attributes' in item) {
     const attributes = isObject(item.attributes) ? item.attributes : {};
     const { kind, ...rest } = attributes;
-    const props = Object.fromEntries(Object.entries(rest).filter(([k]) => !DRAWING.has(k)));
+    // drawing attributes are dropped, and a domain property renamed for drawing gets its name back
+    const props = Object.fromEntries(Object.entries(rest).filter(([k]) => !DRAWING.has(k)).map(([k, v]) => [domainName(k), v]));
     const values: Json = { ...props, id: item.key };
     const isEdge = entity === 'rel' || (entity === 'any' && ('source' in item || 'target' in item));
     if (isEdge) Object.assign(values, { from: item.source, to: item.target });

@@ -186,11 +186,9 @@ describe.runIf(hasXmllint || process.env.CI === 'true')('XML ids follow the rule
 });
 
 describe('JSON read back by this tool’s own import', () => {
-  // Skipped until the JSON import (server/import/json-reader.ts, another developer's area) reads
-  // `organisationType` back as Organisation.type: today it answers 400 "Organisation has no
-  // property organisationType". The export writes that name because sigma throws on a node `type`
-  // that is not one of its drawing programs (issue 15, defects 1 and 2). Remove the skip with that change.
-  it.skip('re-imports an export holding an Organisation (whose `type` sigma would take) unchanged', async () => {
+  // The export writes Organisation.type as `organisationType` (sigma throws on a node `type` that
+  // is not one of its drawing programs); the import reads it back as `type` (issue 15, defect 1).
+  it('re-imports an export holding an Organisation (whose `type` sigma would take) unchanged', async () => {
     const body = await exportAs({ format: 'json', selection: { kind: 'ids', ids: ['org:green-ngo', 'country:NA'] } });
     // the custom header main's request guard asks of a multipart upload (the web client sends it)
     const res = await request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', body, 'export.json');

@@ -9,13 +9,14 @@
  * of its drawing program and throws on an unknown one, so the domain's `type` (Organisation.type:
  * police, ngo, financial…) is written as `organisationType` instead.
  */
+import { RENAMED_FOR_DRAWING } from '../../model/drawing-names.ts';
 import type { SerializedNode } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import type { Positions } from '../layout.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
 
 /** The domain property sigma would take for a program name, and the name it travels under. */
-export const SIGMA_RESERVED = { type: 'organisationType' } as const;
+export const SIGMA_RESERVED = RENAMED_FOR_DRAWING;
 
 function drawable(node: SerializedNode, positions: Positions, degree: Map<string, number>): SerializedNode {
   const { type, ...rest } = node.attributes;
