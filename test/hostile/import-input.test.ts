@@ -19,7 +19,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const post = (name: string, text: string) => request(h.app).post('/api/import').attach('files', Buffer.from(text), name);
+const post = (name: string, text: string) => request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(text), name);
 
 describe('unknown CSV columns whose cells are all empty', () => {
   const cases: Array<[string, string, string, string]> = [
