@@ -22,6 +22,7 @@ import type { QueryCatalogue } from './queries/catalogue.ts';
 import { subgraphRouter } from './api/subgraph/router.ts';
 import { importRouter } from './api/import/router.ts';
 import { workspacesRouter } from './api/workspaces/router.ts';
+import { backupsRouter } from './api/backups/router.ts';
 import { WorkspaceStore } from './api/workspaces/workspace-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
@@ -97,6 +98,7 @@ export function createApp({
     subgraphRouter(store),
     importRouter(store, importMaxBytes),
     workspacesRouter(new WorkspaceStore(dataDir, workspaceLimits)),
+    backupsRouter(store, dataDir),
   );
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);

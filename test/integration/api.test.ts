@@ -57,6 +57,7 @@ describe('health and schema', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
+        '/api/backups',
         '/api/cypher',
         '/api/export',
         '/api/import',

@@ -14,7 +14,7 @@ import { WorkspaceStore } from '../../server/api/workspaces/workspace-store.ts';
 import { UserQueryStore } from '../../server/queries/user-queries.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
-import { REPO_ROOT } from '../support/server-process.ts';
+import { REPO_ROOT, startServer } from '../support/server-process.ts';
 import { smallGraph } from '../support/small-graph.ts';
 
 const LIMITS = { timeoutMs: 30_000, maxRows: 100_000, maxBytes: 1e9 };
@@ -140,4 +140,30 @@ describe('npm run backup / npm run restore', () => {
     });
     expect(existsSync(path.join(dir, 'other'))).toBe(false);
   }, 120_000);
+
+  it('backs up through the running server that holds the data dir, and the copy restores', async () => {
+    const before = await state();
+    const server = await startServer({ SEED_ON_START: 'false' }, dataDir);
+    const backup = path.join(dir, 'online');
+    try {
+      const made = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', backup], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SCAMNET_URL: server.url },
+        encoding: 'utf8',
+      });
+      expect(made.status, made.stderr).toBe(0);
+      expect(made.stdout).toMatch(/through the running server/);
+      // the server's own copy is gone once moved
+      expect(readdirSync(path.join(dataDir, 'backups'))).toEqual([]);
+      const manifest = JSON.parse(readFileSync(path.join(backup, 'manifest.json'), 'utf8'));
+      expect(manifest.files.map((f: { path: string }) => f.path)).toContain('store/scamnet.lbug');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    rmSync(path.join(dataDir, 'backups'), { recursive: true, force: true });
+    await withStore((store) => store.write("MATCH (c:Centre {id: 'centre:alpha'}) DETACH DELETE c"));
+    const restored = cli('restore', backup);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(await state()).toEqual(before);
+  }, 180_000);
 });

@@ -20,6 +20,7 @@ import { Workspace, WorkspaceInput, WorkspaceSummary } from '../workspaces/works
 import { ExportHeaders } from '../export/router.ts';
 import { ExportRequest } from '../../export/request.ts';
 import { ImportQuery, ImportSummarySchema, ImportUpload } from '../import/router.ts';
+import { BackupMade } from '../backups/router.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -180,6 +181,19 @@ export function openApiDocument(version: string) {
       415: json(ErrorSchema, 'unsupported_format: the body is not multipart/form-data'),
       500: failures[500],
       503: failures[503],
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/backups',
+    summary: 'Back up the embedded store while the server runs (what `npm run backup` asks for)',
+    description:
+      'Writes a consistent copy (writes held back, engine checkpointed) of the store, the saved queries and the workspaces, with a SHA-256 manifest, under DATA_DIR/backups/<name>, at a path the server chooses; `npm run backup` then verifies it, moves it where the operator asked and removes it there.',
+    responses: {
+      201: json(BackupMade, 'the backup, by the folder name under DATA_DIR/backups'),
+      400: json(ErrorSchema, 'bad_request: the Neo4j store is backed up with its own tools'),
+      507: json(ErrorSchema, 'insufficient_storage: not enough free space for the copy'),
+      ...failures,
     },
   });
   registry.registerPath({
