@@ -66,6 +66,13 @@ function elementLines(text: string, arrayKey: string): number[] {
   return lines;
 }
 
+/** A node-link edge (`{source, target, key?, …}`) as a plain relationship record (`{from, to, id, …}`). */
+function asNodeLinkEdge(item: unknown): unknown {
+  if (!isObject(item) || 'attributes' in item || 'from' in item) return item;
+  const { source, target, key, ...rest } = item;
+  return { ...rest, ...(rest.id === undefined && key !== undefined ? { id: key } : {}), from: source, to: target };
+}
+
 export function readJson(name: string, text: string): { records: RawRecord[]; issues: ImportIssue[] } {
   let doc: unknown;
   try {
@@ -82,7 +89,15 @@ export function readJson(name: string, text: string): { records: RawRecord[]; is
     ['nodes', doc.nodes, 'node'],
     ['edges', doc.edges, 'rel'],
     ['relationships', doc.relationships, 'rel'],
+    // networkx's node-link format (`nx.node_link_data`): links with `source` and `target`
+    ['links', Array.isArray(doc.links) ? doc.links.map(asNodeLinkEdge) : doc.links, 'rel'],
   ];
+  // A list under any other name would be dropped without a word: say so instead.
+  for (const [key, value] of Object.entries(doc)) {
+    if (Array.isArray(value) && !lists.some(([known]) => known === key)) {
+      issues.push({ file: name, line: 0, column: key, reason: `a list named "${key}" is not read: put nodes in "nodes" and relationships in "edges", "relationships" or "links"` });
+    }
+  }
   for (const [key, list, entity] of lists) {
     if (list === undefined) continue;
     if (!Array.isArray(list)) {

@@ -91,6 +91,26 @@ describe('JSON', () => {
     expect(out.records.map((r) => r.record.id)).toEqual(['country:TH', 'country:PH']);
     expect(out.issues).toEqual([expect.objectContaining({ file: 'c.ndjson', line: 3 })]);
   });
+  // networkx's `node_link_data` writes {directed, multigraph, graph, nodes: [{id, …}], links: [{source, target, key?, …}]}
+  it('reads networkx node-link data: its links are relationships, not dropped', () => {
+    const country = (iso2: string, iso3: string, name: string) => ({ kind: 'Country', id: `country:${iso2}`, name, iso2, iso3, region: 'Asia', grade: 'A1', tlp: 'CLEAR', synthetic: true });
+    const doc = {
+      directed: true,
+      multigraph: true,
+      graph: {},
+      nodes: [country('TH', 'THA', 'Thailand'), { kind: 'Region', id: 'region:sea', name: 'South-East Asia', hubStatus: 'original', grade: 'A1', tlp: 'CLEAR', synthetic: true }],
+      links: [{ kind: 'IN_REGION', source: 'country:TH', target: 'region:sea', key: 'rel:th-sea', grade: 'A1', tlp: 'CLEAR', synthetic: true }],
+    };
+    const out = readFiles([file('nx.json', JSON.stringify(doc))]);
+    expect(out.issues).toEqual([]);
+    expect(out.records.map((r) => r.record.id)).toEqual(['country:TH', 'region:sea', 'rel:th-sea']);
+    expect(out.records[2]!.record).toMatchObject({ from: 'country:TH', to: 'region:sea' });
+  });
+  it.each(['link', 'rels', 'connections'])('names a list it does not read ("%s") instead of dropping it', (key) => {
+    const doc = { nodes: [], [key]: [{ source: 'country:TH', target: 'region:sea' }] };
+    const out = readFiles([file('other.json', JSON.stringify(doc))]);
+    expect(out.issues).toEqual([expect.objectContaining({ file: 'other.json', column: key, reason: expect.stringMatching(/is not read/) })]);
+  });
 });
 
 describe('merge rules', () => {
