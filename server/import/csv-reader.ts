@@ -8,7 +8,8 @@
  * - An empty cell gives no value: on a new record the property's default, on an existing one the
  *   stored value stays.
  * Real-world files: a UTF-8 byte-order mark, CRLF, quoted fields holding commas, quotes and line
- * breaks, and blank lines (trailing or not) are all read.
+ * breaks, and blank lines (trailing or not) are all read; the delimiter (`,`, `;` or tab) is the
+ * one the header row uses.
  */
 import { parse } from 'csv-parse/sync';
 import { nodeProperties, relProperties } from '../model/schema.ts';
@@ -43,9 +44,28 @@ interface CsvInfo {
 
 type ParsedRow = { record: string[]; line: number };
 
+export type Delimiter = ',' | ';' | '\t';
+
+/**
+ * The delimiter, read from the header row: European spreadsheets save "CSV" with semicolons, and
+ * tab-separated files are common too. The one of `,` `;` tab that the header row (outside quotes)
+ * holds most of; a comma when it holds none (a one-column file).
+ */
+export function detectDelimiter(head: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of head.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as Delimiter]++;
+  }
+  const best = (Object.keys(counts) as Delimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return counts[best] > 0 ? best : ',';
+}
+
 /** csv-parse, for any file; lines come from the byte offsets it reports. */
-function parseQuoted(bytes: Buffer): ParsedRow[] {
-  const parsed = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: CsvInfo }[];
+function parseQuoted(bytes: Buffer, delimiter: Delimiter): ParsedRow[] {
+  const parsed = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as unknown as { record: string[]; info: CsvInfo }[];
   const lines = new LineCounter(bytes);
   return parsed.map((row, i) => ({ record: row.record, line: lines.lineOfRecordAt(i === 0 ? 0 : parsed[i - 1]!.info.bytes) }));
 }
@@ -55,7 +75,7 @@ function parseQuoted(bytes: Buffer): ParsedRow[] {
  * exactly what RFC 4180 reads, about ten times faster than csv-parse with positions (most bulk
  * relationship files are like this: ids, grades, dates).
  */
-function parseUnquoted(text: string): ParsedRow[] {
+function parseUnquoted(text: string, delimiter: Delimiter): ParsedRow[] {
   const rows: ParsedRow[] = [];
   let line = 0;
   let start = 0;
@@ -65,7 +85,7 @@ function parseUnquoted(text: string): ParsedRow[] {
     line++;
     let row = text.slice(start, end);
     if (row.endsWith('\r')) row = row.slice(0, -1);
-    if (row.length > 0) rows.push({ record: row.split(','), line });
+    if (row.length > 0) rows.push({ record: row.split(delimiter), line });
     start = end + 1;
   }
   return rows;
@@ -98,11 +118,13 @@ function emptyUnknownColumns(name: string, header: string[], kindColumn: number,
 export function readCsv(name: string, bytes: Buffer, text?: string): { records: RawRecord[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   let parsed: ParsedRow[];
+  const delimiter = detectDelimiter(text?.slice(0, 65_536) ?? bytes.subarray(0, 65_536).toString('utf8'));
+  const named = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
   try {
-    parsed = text !== undefined && !text.includes('"') ? parseUnquoted(text) : parseQuoted(bytes);
+    parsed = text !== undefined && !text.includes('"') ? parseUnquoted(text, delimiter) : parseQuoted(bytes, delimiter);
   } catch (error) {
     const e = error as Error & { lines?: number };
-    return { records: [], issues: [{ file: name, line: e.lines ?? 0, reason: `not readable as CSV: ${e.message}` }] };
+    return { records: [], issues: [{ file: name, line: e.lines ?? 0, reason: `not readable as CSV with the ${named} delimiter its header row uses: ${e.message}` }] };
   }
   if (parsed.length === 0) return { records: [], issues: [{ file: name, line: 0, reason: 'the file is empty: no header row' }] };
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../server/import/decode.ts';
 import { readFiles } from '../../server/import/read-files.ts';
+import { detectDelimiter } from '../../server/import/csv-reader.ts';
 import { mergeRecord, sameRecord } from '../../server/import/merge.ts';
 import { nodeProperties } from '../../server/model/schema.ts';
 
@@ -33,6 +34,24 @@ describe('decoding', () => {
 });
 
 describe('CSV', () => {
+  // European Excel saves "CSV" with semicolons; csv-parse read such a file as one column and
+  // stopped at the first quoted cell with "Invalid Opening Quote … field 0".
+  it.each([
+    ['semicolons, quoted cells (Excel in a comma-decimal locale)', ';', 'id;name;aliases;status;grade;tlp;sourceIds\r\ncentre:a;"Alpha; ""the"" park";"A1; A2";active;B2;AMBER;source:x\r\ncentre:b;Beta;;raided;C3;RED;source:x\r\n'],
+    ['semicolons, no quotes', ';', 'id;name;status;grade;tlp;sourceIds\ncentre:a;Alpha park;active;B2;AMBER;source:x\ncentre:b;Beta;raided;C3;RED;source:x\n'],
+    ['tabs', '\t', 'id\tname\tstatus\tgrade\ttlp\tsourceIds\ncentre:a\t"Alpha, park"\tactive\tB2\tAMBER\tsource:x\ncentre:b\tBeta\traided\tC3\tRED\tsource:x\n'],
+  ])('reads the delimiter from the header row: %s', (_name, delimiter, text) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+    const out = readFiles([file('Centre.csv', text)]);
+    expect(out.issues).toEqual([]);
+    expect(out.records.map((r) => r.record.id)).toEqual(['centre:a', 'centre:b']);
+    expect(out.records[0]!.record.name).toMatch(/^Alpha/);
+  });
+  it('keeps commas for a comma file whose cells hold semicolons, and for a one-column file', () => {
+    expect(detectDelimiter('id,name,aliases\ncentre:a,A,"x; y; z"')).toBe(',');
+    expect(detectDelimiter('"a;b;c",d,e')).toBe(',');
+    expect(detectDelimiter('id\ncentre:a')).toBe(',');
+  });
   it('reads BOM, CRLF, quoted commas, quotes and line breaks, blank and trailing lines, with the right line numbers', () => {
     const text =
       '\uFEFFid,name,aliases,status,' + PROV + '\r\n' +
