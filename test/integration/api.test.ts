@@ -65,6 +65,7 @@ describe('health and schema', () => {
         '/api/workspaces',
         '/api/workspaces/{name}',
         '/api/health',
+        '/api/openapi.json',
         '/api/nodes/{id}',
         '/api/nodes/{id}/neighbors',
         '/api/paths',

@@ -200,7 +200,7 @@ export function openApiDocument(version: string) {
     method: 'post',
     path: '/api/subgraph',
     summary: 'The nodes with the given ids and every relationship among them (how the client reopens a shared link)',
-    ...body(SubgraphBody),
+    request: body(SubgraphBody),
     responses: { 200: json(InducedSubgraph, 'the induced subgraph; `missing` lists ids that name no node'), 400: errors[400], ...failures },
   });
   registry.registerPath({
@@ -236,7 +236,13 @@ export function openApiDocument(version: string) {
     request: { params: WorkspaceParam },
     responses: { 204: { description: 'deleted' }, 404: errors[404], ...failures },
   });
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  registry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    responses: { 200: { description: 'the OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } } } },
+  });
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'scamnet API',
@@ -246,4 +252,14 @@ export function openApiDocument(version: string) {
     },
     servers: [{ url: '/' }],
   });
+  // Every operation named, so generated clients and documentation tools have stable handles:
+  // the method and the path's words (`post /api/queries/{name}/run` → postQueriesNameRun).
+  for (const [route, item] of Object.entries(document.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item as Record<string, { operationId?: string }>)) {
+      if (!operation || typeof operation !== 'object' || operation.operationId) continue;
+      const words = route.replace(/^\/api\//, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+      operation.operationId = method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+    }
+  }
+  return document;
 }

@@ -1,0 +1,41 @@
+/**
+ * The OpenAPI document read by a parser this project did not write: @apidevtools/swagger-parser
+ * validates it against the OpenAPI 3.1 schema and resolves every $ref. (Before: POST
+ * /api/subgraph carried `body` where the specification has `requestBody`, which the validator
+ * rejects; no operation had an operationId.)
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/app-harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document to swagger-parser, with every $ref resolved', async () => {
+    const doc = (await request(h.app).get('/api/openapi.json').expect(200)).body;
+    const api = await SwaggerParser.validate(structuredClone(doc));
+    expect(api.info.title).toBe('scamnet API');
+  });
+
+  it('names every operation once, gives request bodies as requestBody, and lists itself', async () => {
+    const doc = (await request(h.app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const ids: string[] = [];
+    for (const [route, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        expect(operation.operationId, `${method} ${route}`).toMatch(/^[a-z]+[A-Za-z0-9]*$/);
+        ids.push(String(operation.operationId));
+        expect(operation, `${method} ${route}`).not.toHaveProperty('body');
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/api/subgraph']!.post).toHaveProperty('requestBody');
+    expect(doc.paths).toHaveProperty('/api/openapi.json');
+  });
+});
