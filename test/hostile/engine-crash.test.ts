@@ -136,8 +136,10 @@ describe('the engine crashes; the server does not', () => {
     expect(health.length).toBeGreaterThan(3);
     expect(health.every((h) => h.status === 200)).toBe(true);
     expect(Math.max(...health.map((h) => h.ms))).toBeLessThan(2000);
-    // every other request succeeded but those in flight at the crash or sent while it restarted
-    expect(others.every((s) => s === 200 || s === 503)).toBe(true);
+    // every other request succeeded but the one in flight at the crash (the other client sends
+    // one at a time): those sent while the engine restarted waited for it
+    expect(others.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+    expect(others.filter((s) => s === 503).length).toBeLessThanOrEqual(1);
     expect(others.filter((s) => s === 200).length).toBeGreaterThan(0);
     expect(await counts(served.url)).toEqual(before);
     console.info(`crash case: ${health.length} health probes, max ${Math.max(...health.map((h) => h.ms)).toFixed(0)} ms, p99 ${p99(health.map((h) => h.ms)).toFixed(0)} ms; other client ${others.filter((s) => s === 200).length} ok, ${others.filter((s) => s === 503).length} store_restarting`);

@@ -2,8 +2,9 @@
  * The embedded store as the server uses it: the engine runs in a child process of its own
  * (store-process.ts), so that when it dies — it is native code, and aborts on inputs nobody has
  * found yet — the HTTP server keeps answering. Meanwhile:
- * - requests in flight get 503 store_restarting (with Retry-After), new ones the same until the
- *   engine is back; writes in flight are rolled back by the engine's own recovery on reopen;
+ * - requests in flight get 503 store_restarting (with Retry-After); requests that arrive while it
+ *   restarts wait for it (up to 15 s) and are answered then; writes in flight are rolled back by
+ *   the engine's own recovery on reopen;
  * - the analyst statements in flight are fingerprinted (unsafe-statements.ts) and refused at once
  *   afterwards, across restarts, with 403 unsafe_query;
  * - the engine is started again with a back-off that never gives up (0.25 s doubling to 10 s,
@@ -58,6 +59,8 @@ const BUFFER_POOL_SHARE = 0.5;
 const WATCH_INTERVAL_MS = 200;
 const STABLE_AFTER_MS = 60_000;
 const LOCK_WAIT_MS = 5000;
+/** Longest a request waits for a restarting engine before it is answered store_restarting. */
+const READY_WAIT_MS = 15_000;
 /** How long the parent waits for a read beyond the child's own deadline before giving up on it. */
 const PARENT_GRACE_MS = 2000;
 
@@ -97,6 +100,8 @@ export class IsolatedStore implements GraphStore {
   private closing = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private watchdog: NodeJS.Timeout | undefined;
+  /** requests waiting for a restarting engine to be back */
+  private readonly waiters: Array<() => void> = [];
   /** how many times the engine died since the store opened (for /api/health and the tests) */
   crashes = 0;
 
@@ -176,6 +181,7 @@ export class IsolatedStore implements GraphStore {
     }
     this.state = 'ready';
     this.readyAt = Date.now();
+    for (const waiter of this.waiters.splice(0)) waiter();
     this.watch(child);
   }
 
@@ -204,6 +210,7 @@ export class IsolatedStore implements GraphStore {
     this.pending.clear();
     if (this.closing) {
       this.state = 'closed';
+      this.waiters.splice(0);
       for (const p of inFlight) p.reject(new AppError('store_unavailable', 'the graph store is closed'));
       return;
     }
@@ -289,6 +296,29 @@ export class IsolatedStore implements GraphStore {
     });
   }
 
+  /**
+   * Waits (up to READY_WAIT_MS) for a restarting engine to be back, so that a request that
+   * arrives while it restarts is answered late rather than refused: only those in flight at the
+   * moment it died are lost. /api/health asks `status()` instead, and never waits.
+   */
+  private async whenReady(): Promise<void> {
+    if (this.state === 'ready') return;
+    if (this.state === 'closed') throw new AppError('store_unavailable', 'the graph store is not open');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const at = this.waiters.indexOf(done);
+        if (at !== -1) this.waiters.splice(at, 1);
+        reject(restarting(Math.max(1, Math.ceil(this.backoff / 1000))));
+      }, READY_WAIT_MS);
+      timer.unref();
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push(done);
+    });
+  }
+
   private readDeadline(options?: QueryOptions): number {
     return resolveLimits(this.options.limits, options).timeoutMs + DEADLINE_GRACE_MS + PARENT_GRACE_MS;
   }
@@ -296,6 +326,7 @@ export class IsolatedStore implements GraphStore {
   async read(query: string, params: Params = {}, options?: QueryOptions): Promise<QueryResult> {
     const analyst = options?.lane === 'analyst';
     if (analyst) this.unsafe.refuse(query);
+    await this.whenReady();
     return (await this.send({ op: 'read', query, params, ...(options ? { options } : {}) }, this.generation, {
       ...(analyst ? { analystQuery: query } : {}),
       deadlineMs: this.readDeadline(options),
@@ -305,6 +336,7 @@ export class IsolatedStore implements GraphStore {
   async checkReadOnly(query: string, params: Params = {}, lane: QueryOptions['lane'] = 'analyst'): Promise<void> {
     const analyst = lane === 'analyst';
     if (analyst) this.unsafe.refuse(query);
+    await this.whenReady();
     await this.send({ op: 'checkReadOnly', query, params, lane }, this.generation, {
       ...(analyst ? { analystQuery: query } : {}),
       deadlineMs: this.readDeadline(),
@@ -316,6 +348,7 @@ export class IsolatedStore implements GraphStore {
   }
 
   async transaction<T>(work: (tx: TransactionRunner) => Promise<T>, options?: QueryOptions): Promise<T> {
+    await this.whenReady();
     const generation = this.generation;
     const tx = (await this.send({ op: 'txBegin', ...(options ? { options } : {}) }, generation)) as number;
     const runner: TransactionRunner = {
@@ -335,6 +368,7 @@ export class IsolatedStore implements GraphStore {
 
   /** A consistent copy of the database (writes held, checkpointed), made by the engine's process. */
   async backup(targetDir: string): Promise<StoreBackup> {
+    await this.whenReady();
     return (await this.send({ op: 'backup', targetDir })) as StoreBackup;
   }
 
