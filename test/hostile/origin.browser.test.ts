@@ -40,7 +40,7 @@ async function waitFor<T>(what: () => string, probe: () => T | undefined, timeou
     const value = probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // poll interval
   }
 }
 
