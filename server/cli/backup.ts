@@ -11,37 +11,14 @@
  */
 import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BACKUPS_DIR } from '../api/backups/router.ts';
 import { BackupError, createBackup, verifyBackup } from '../backup/backup.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
-import { loadConfig } from '../config.ts';
+import { dirArgument, embeddedConfig, fail } from './dir-command.ts';
 import { createStore } from '../store/create-store.ts';
 
-const USAGE = 'usage: npm run backup -- <dir>';
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let target: string;
-try {
-  const parsed = parseArgs({ allowPositionals: true, options: {} });
-  if (parsed.positionals.length !== 1) fail(USAGE, 2);
-  target = path.resolve(parsed.positionals[0]!);
-} catch (error) {
-  fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, 2);
-}
-
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
-if (config.GRAPH_BACKEND !== 'embedded') fail('npm run backup backs up the embedded store; for Neo4j use neo4j-admin database dump');
+const target = dirArgument('usage: npm run backup -- <dir>');
+const config = embeddedConfig('npm run backup backs up the embedded store; for Neo4j use neo4j-admin database dump');
 
 const store = await createStore(config);
 try {

@@ -7,36 +7,14 @@
  * or failed, 2 for bad arguments.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BackupError, restoreBackup } from '../backup/backup.ts';
-import { loadConfig } from '../config.ts';
+import { storeLimits } from '../store/create-store.ts';
 import { EmbeddedStore } from '../store/embedded/embedded-store.ts';
+import { dirArgument, embeddedConfig, fail } from './dir-command.ts';
 
-const USAGE = 'usage: npm run restore -- <dir>';
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let source: string;
-try {
-  const parsed = parseArgs({ allowPositionals: true, options: {} });
-  if (parsed.positionals.length !== 1) fail(USAGE, 2);
-  source = path.resolve(parsed.positionals[0]!);
-} catch (error) {
-  fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, 2);
-}
-
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
-if (config.GRAPH_BACKEND !== 'embedded') fail('npm run restore restores the embedded store; for Neo4j use neo4j-admin database load');
-const limits = { timeoutMs: config.QUERY_TIMEOUT_MS, maxRows: config.QUERY_MAX_ROWS, maxBytes: config.QUERY_MAX_BYTES };
+const source = dirArgument('usage: npm run restore -- <dir>');
+const config = embeddedConfig('npm run restore restores the embedded store; for Neo4j use neo4j-admin database load');
+const limits = storeLimits(config);
 
 /** Opens a data dir's database and closes it: fails when another process holds it or it is unsound. */
 async function openCheck(dataDir: string): Promise<void> {
