@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
  * live Neo4j (NEO4J_URI) instead of a LadybugDB in a temp dir.
  */
 // Not here: cypher-safety (its hostile cases and state snapshot are LadybugDB's own statements;
-// test/neo4j/analyst-cypher.neo4j.test.ts holds Neo4j's), and suites that open two stores at
-// once (queries-api, export-cypher), which one Community database cannot hold apart.
+// test/neo4j/analyst-cypher.neo4j.test.ts holds Neo4j's). Suites that need two stores at once
+// share one (sideHarness) or open the other kind (export-cypher replays into Neo4j).
 export const BOTH_STORES = [
   'test/integration/api.test.ts',
   'test/integration/query-library.test.ts',
@@ -18,6 +18,8 @@ export const BOTH_STORES = [
   'test/integration/export-stream.test.ts',
   'test/integration/client-api.test.ts',
   'test/integration/seed-load.test.ts',
+  'test/integration/queries-api.test.ts',
+  'test/integration/export-cypher.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);

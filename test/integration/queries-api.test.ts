@@ -12,13 +12,14 @@ import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { loadBuiltinQueries } from '../../server/queries/library.ts';
-import { startHarness, type Harness } from '../support/app-harness.ts';
+import { sideHarness, startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { smallGraph } from '../support/small-graph.ts';
 
 let h: Harness;
 let off: Harness;
 beforeAll(async () => {
-  [h, off] = await Promise.all([startHarness(smallGraph()), startHarness(smallGraph(), { analystCypher: false })]);
+  h = await startHarness(smallGraph());
+  off = sideHarness(h, { analystCypher: false });
 });
 afterAll(async () => {
   await Promise.all([h?.close(), off?.close()]);
@@ -50,9 +51,10 @@ describe('the library', () => {
     for (const query of builtins.slice(0, 3)) {
       const res = await request(h.app).get(`/api/queries/${query.name}`).expect(200);
       const detail = QueryDetail.parse(res.body);
-      expect(detail).toMatchObject({ name: query.name, dialect: 'ladybug', query: query.texts.ladybug, builtin: true });
+      const dialect = h.store.dialect.name;
+      expect(detail).toMatchObject({ name: query.name, dialect, query: query.texts[dialect], builtin: true });
       expect(detail.source).toContain(`// name: ${query.name}`);
-      expect(detail.source).toContain(query.texts.ladybug);
+      expect(detail.source).toContain(query.texts[dialect]);
     }
   });
 
@@ -181,12 +183,24 @@ describe('POST /api/cypher', () => {
   });
 
   it("answers the engine's complaints about an analyst's statement as 400 query_error", async () => {
+    const complaints = {
+      embedded: [
+        'RETURN 1/0 AS x',
+        "RETURN CAST('abc' AS INT64) AS x",
+        'RETURN 9223372036854775807 + 1 AS x',
+        // no "… exception:" prefix on this one
+        "MATCH p = (a:Country)-[:TRAFFICKED_TO*1..2]->(b) WITH p AS p, list_to_string(' ', list_transform(nodes(p), n -> n.id)) AS k RETURN length(p), k",
+      ],
+      neo4j: [
+        'RETURN 1/0 AS x',
+        'RETURN 9223372036854775807 + 1 AS x',
+        "RETURN date('not a date') AS x",
+        'MATCH (c:Centre) RETURN c.name AS name, count(*) AS n ORDER BY nosuchvariable',
+        "RETURN duration('P1Y') < 1 AS x, toInteger([1]) AS y",
+      ],
+    };
     for (const query of [
-      'RETURN 1/0 AS x',
-      "RETURN CAST('abc' AS INT64) AS x",
-      'RETURN 9223372036854775807 + 1 AS x',
-      // no "… exception:" prefix on this one
-      "MATCH p = (a:Country)-[:TRAFFICKED_TO*1..2]->(b) WITH p AS p, list_to_string(' ', list_transform(nodes(p), n -> n.id)) AS k RETURN length(p), k",
+      ...complaints[testBackend],
     ]) {
       const res = await request(h.app).post('/api/cypher').send({ query });
       expect([res.status, res.body.error?.code], query).toEqual([400, 'query_error']);

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   limits?: Partial<StoreLimits>;
   analystCypher?: boolean;
   exportMaxNodes?: number;
+  /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
+  backend?: 'embedded' | 'neo4j';
 }
 
 /** The real app around an opened store, as the server builds it. */
@@ -47,7 +49,8 @@ export const testBackend: 'embedded' | 'neo4j' = process.env.TEST_BACKEND === 'n
 export async function startHarness(batch?: GraphBatch, options: HarnessOptions = {}): Promise<Harness> {
   const limits: StoreLimits = { timeoutMs: 10_000, maxRows: 5_000, maxBytes: 16_000_000, ...options.limits };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-test-'));
-  const store: GraphStore = testBackend === 'neo4j' ? await openLiveNeo4j(limits) : new EmbeddedStore({ dataDir, limits });
+  const backend = options.backend ?? testBackend;
+  const store: GraphStore = backend === 'neo4j' ? await openLiveNeo4j(limits) : new EmbeddedStore({ dataDir, limits });
   await store.init();
   if (batch) await writeBatch(store, batch);
   const app = appFor(store, dataDir, options);
@@ -57,6 +60,23 @@ export async function startHarness(batch?: GraphBatch, options: HarnessOptions =
     dataDir,
     async close() {
       await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A second app on a harness's store, with a data dir (saved queries, workspaces) of its own: how a
+ * suite compares two configurations of the server on one graph. The live Neo4j is one database,
+ * so two harnesses of their own would empty each other's. Closing it leaves the store open.
+ */
+export function sideHarness(of: Harness, options: HarnessOptions = {}): Harness {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-test-'));
+  return {
+    app: appFor(of.store, dataDir, options),
+    store: of.store,
+    dataDir,
+    async close() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
