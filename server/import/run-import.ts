@@ -19,7 +19,7 @@ import { mergeRecord, normaliseStored, sameRecord } from './merge.ts';
 import { readFilesOffThread } from './read-off-thread.ts';
 import type { ImportCounts, ImportFile, ImportIssue, ImportSummary, OnErrorPolicy, Origin, ProgressListener, ValidRecord } from './types.ts';
 import { EmbeddedCopyWriter } from './writers/embedded-copy.ts';
-import { upsertNodes, upsertRels } from './writers/unwind.ts';
+import { insertNodes, upsertNodes, upsertRels } from './writers/unwind.ts';
 import { groupBy } from '../store/batch-writer.ts';
 import { importNeeds, requireFreeSpace } from '../files/disk-space.ts';
 import { writeError } from '../files/durable-write.ts';
@@ -169,7 +169,7 @@ export async function writeRecords(
           counts.nodes.unchanged += unchanged;
           refuse(bad);
           if (writer && created.length >= threshold) await writer.insertNodes(tx, kind as NodeKind, created, nodeRows);
-          else await upsertNodes(tx, store.dialect, kind as NodeKind, created, nodeRows);
+          else await insertNodes(tx, store.dialect, kind as NodeKind, created, nodeRows);
           await upsertNodes(tx, store.dialect, kind as NodeKind, updated, nodeRows);
           counts.nodes.created += created.length;
           counts.nodes.updated += updated.length;

@@ -45,13 +45,19 @@ export function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, 
   return groups;
 }
 
-export function nodeUpsert(kind: NodeKind, dialect: Dialect) {
+/**
+ * The statement that writes rows of one node kind. `create` is for rows known, inside the same
+ * transaction, not to be stored yet (an import has looked them up): CREATE skips MERGE's lookup
+ * and lock per row, and a concurrent writer of the same id still fails on the key constraint.
+ */
+export function nodeUpsert(kind: NodeKind, dialect: Dialect, options: { create?: boolean } = {}) {
   const props = nodeProperties.get(kind)!.filter((p) => p.name !== 'id');
   const sets = [
     ...props.map((p) => `n.${p.name} = ${dialect.cast(`row.${p.name}`, p.type)}`),
     `n.${SEARCH_PROPERTY} = ${dialect.cast(`row.${SEARCH_PROPERTY}`, 'STRING')}`,
   ];
-  const query = `UNWIND $rows AS row MERGE (n:${kind} {id: row.id}) SET ${sets.join(', ')} RETURN count(n) AS written`;
+  const write = options.create ? 'CREATE' : 'MERGE';
+  const query = `UNWIND $rows AS row ${write} (n:${kind} {id: row.id}) SET ${sets.join(', ')} RETURN count(n) AS written`;
   const encode = (node: NodeRecordValue) => {
     const row: Record<string, unknown> = { id: node.id, [SEARCH_PROPERTY]: searchKeyOf(node.name, node.aliases) };
     const values = node as unknown as Record<string, unknown>;

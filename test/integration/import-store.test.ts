@@ -59,8 +59,8 @@ describe('import into the embedded store', () => {
     expect(await graphCounts(h.store)).toEqual(after);
     const row = await h.store.read("MATCH (f:Facilitator {id: 'facilitator:p7'})-[r:RECRUITS_FOR]->(c) RETURN f.name AS name, f.searchKey AS key, c.id AS centre");
     expect(row.rows).toEqual([{ name: 'Person 7, recruiter', key: '|person 7 recruiter|', centre: 'centre:alpha' }]);
-  // Three imports of 100k rows: on Neo4j through UNWIND batches of 500, which took 175 s on a busy
-  // two-core machine against a cold server (the embedded COPY path takes a fraction of that).
+  // Three imports of 100k rows: on Neo4j through UNWIND batches of 10,000 in one transaction, about
+  // 170 s together on a two-core machine at load average 10 (the embedded COPY path, a fraction).
   }, testBackend === 'neo4j' ? 300_000 : 120_000);
 
   it('merges into stored records: given properties updated, sources unioned, seen period widened, nothing duplicated', async () => {

@@ -17,7 +17,21 @@ export function unwindChunk(dialect: Dialect): number {
 }
 
 export async function upsertNodes(tx: TransactionRunner, dialect: Dialect, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
-  const { query, encode } = nodeUpsert(kind, dialect);
+  await writeNodes(tx, nodeUpsert(kind, dialect), dialect, nodes, onRows);
+}
+
+/** Nodes the import found not to be stored, inside its transaction: created without MERGE's lookup. */
+export async function insertNodes(tx: TransactionRunner, dialect: Dialect, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
+  await writeNodes(tx, nodeUpsert(kind, dialect, { create: true }), dialect, nodes, onRows);
+}
+
+async function writeNodes(
+  tx: TransactionRunner,
+  { query, encode }: ReturnType<typeof nodeUpsert>,
+  dialect: Dialect,
+  nodes: NodeRecordValue[],
+  onRows?: (n: number) => void,
+) {
   for (const chunk of chunks(nodes, unwindChunk(dialect))) {
     await tx.run(query, { rows: chunk.map(encode) });
     onRows?.(chunk.length);
