@@ -20,6 +20,12 @@ export const BOTH_STORES = [
   'test/integration/seed-load.test.ts',
   'test/integration/queries-api.test.ts',
   'test/integration/export-cypher.test.ts',
+  'test/integration/export-interop.test.ts',
+  'test/integration/export-pdf.test.ts',
+  'test/integration/export-sigma.test.ts',
+  'test/hostile/exports.test.ts',
+  'test/hostile/import-input.test.ts',
+  'test/hostile/workspaces.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);
