@@ -5,6 +5,7 @@
  * suite is skipped and says why (fails under CI=true).
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../server/errors.ts';
 import { neo4jSchemaStatements } from '../../server/store/neo4j/constraints.ts';
 import type { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
 import { describeLive, liveNeo4jUri, openLiveNeo4j } from '../support/neo4j-live.ts';
@@ -39,6 +40,16 @@ describeLive('Neo4j store', () => {
       expect((error as { code?: string }).code).toBe('query_error');
       const left = await store!.read('MATCH (n:Country {id: $id}) RETURN n', { id: 'country:RO' });
       expect(left.rows).toEqual([]);
+    });
+
+    it("answers a statement past the server's transaction memory cap as too_large, and keeps answering", { timeout: 180_000 }, async () => {
+      // 300M integers collected: past dbms.memory.transaction.total.max (70% of the heap by default)
+      const huge = 'UNWIND range(1, 300000000) AS i WITH collect(i) AS l RETURN size(l) AS n';
+      const error = await store!.read(huge, {}, { timeoutMs: 150_000 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('too_large');
+      expect((error as AppError).status).toBe(413);
+      expect((await store!.read('RETURN 1 AS one')).rows).toEqual([{ one: 1 }]);
     });
   });
 });
