@@ -23,6 +23,7 @@ import { subgraphRouter } from './api/subgraph/router.ts';
 import { importRouter } from './api/import/router.ts';
 import { workspacesRouter } from './api/workspaces/router.ts';
 import { backupsRouter } from './api/backups/router.ts';
+import { docsRouter } from './api/docs/router.ts';
 import { WorkspaceStore } from './api/workspaces/workspace-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
@@ -103,6 +104,7 @@ export function createApp({
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  api.use(docsRouter());
   api.use(notFoundHandler);
   app.use('/api', api);
   app.get('/status', landingPage(store));

@@ -14,6 +14,7 @@ const LINKS: Array<[string, string]> = [
   ['/api/nodes/centre:na-2024-01/neighbors?depth=1', 'its neighbourhood'],
   ['/api/queries', 'the saved Cypher query library (run one with POST /api/queries/:name/run)'],
   ['/api/openapi.json', 'OpenAPI 3.1 description of every endpoint'],
+  ['/api/docs', 'the same, readable in a browser (Swagger UI, offline)'],
 ];
 
 export function landingPage(store: GraphStore): RequestHandler {

@@ -240,17 +240,24 @@ export function openApiDocument(version: string) {
     method: 'get',
     path: '/api/openapi.json',
     summary: 'This document',
-    responses: { 200: { description: 'the OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } } } },
+    responses: {
+      200: { description: 'the OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } } },
+      421: json(ErrorSchema, 'misdirected_request: the Host is not one this server serves'),
+    },
   });
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'scamnet API',
       version,
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'Link analysis of trafficking-fuelled scam centres. Errors are `{error: {code, message, details}}`. Every path answers 421 misdirected_request to a Host it does not serve; POST, PUT, PATCH and DELETE answer 403 cross_origin from another origin (or, without Origin and Referer, unless the body is JSON or X-Scamnet-Request is sent) and 415 unsupported_content_type for bodies other than JSON.',
     },
     servers: [{ url: '/' }],
+    // Said, not left out: no operation asks for credentials yet (accounts are planned), and an
+    // empty requirement is how OpenAPI writes "anonymous".
+    security: [{}],
   });
   // Every operation named, so generated clients and documentation tools have stable handles:
   // the method and the path's words (`post /api/queries/{name}/run` → postQueriesNameRun).
