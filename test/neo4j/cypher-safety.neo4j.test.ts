@@ -41,9 +41,12 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'scamnet-neo4j-hostile-'));
 const CANARY = 'CANARY_7c2e91';
 const INPUT_CSV = path.join(scratch, 'input.csv');
 writeFileSync(INPUT_CSV, `${CANARY},second\n1,2\n`);
+// also when the suite is skipped (no NEO4J_URI) and afterAll never runs
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const FILE_URL = `file://${INPUT_CSV}`;
 
-/** A canary HTTP server: every request Neo4j (or anything) makes to it is counted. */
+/** A canary HTTP server: every request Neo4j (or anything) makes to it is counted (checked: an
+ * unguarded LOAD CSV of it on this server returns its row and is counted). */
 const hits: string[] = [];
 const canary = createServer((req, res) => {
   hits.push(req.url ?? '');
