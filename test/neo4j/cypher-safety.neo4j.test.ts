@@ -18,7 +18,7 @@
  * Like every Neo4j suite, it empties the target database first.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,12 +37,10 @@ const LIMITS = { timeoutMs: 2000, maxRows: 100 };
 const NODES = 14 + FILLER_NODES;
 
 /** Where hostile statements point: a file that exists, so a statement that got through would read it. */
-const scratch = mkdtempSync(path.join(tmpdir(), 'scamnet-neo4j-hostile-'));
+// Named here, made in beforeAll: a skipped suite (no NEO4J_URI) leaves nothing behind.
+const scratch = path.join(tmpdir(), `scamnet-neo4j-hostile-${process.pid}-${Date.now()}`);
 const CANARY = 'CANARY_7c2e91';
 const INPUT_CSV = path.join(scratch, 'input.csv');
-writeFileSync(INPUT_CSV, `${CANARY},second\n1,2\n`);
-// also when the suite is skipped (no NEO4J_URI) and afterAll never runs
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const FILE_URL = `file://${INPUT_CSV}`;
 
 /** A canary HTTP server: every request Neo4j (or anything) makes to it is counted (checked: an
@@ -324,6 +322,8 @@ const groups: [string, HostileCase[]][] = [
 
 describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
   beforeAll(async () => {
+    mkdirSync(scratch);
+    writeFileSync(INPUT_CSV, `${CANARY},second\n1,2\n`);
     h = await startHarness(hostileGraph(), { limits: LIMITS });
     expect(h.store.backend).toBe('neo4j');
   });
