@@ -7,8 +7,11 @@ import { defineConfig } from 'vitest/config';
  * live Neo4j (NEO4J_URI) instead of a LadybugDB in a temp dir.
  */
 // Not here: cypher-safety (its hostile cases and state snapshot are LadybugDB's own statements;
-// test/neo4j/analyst-cypher.neo4j.test.ts holds Neo4j's). Suites that need two stores at once
-// share one (sideHarness) or open the other kind (export-cypher replays into Neo4j).
+// test/neo4j/cypher-safety.neo4j.test.ts holds Neo4j's), hostile/cypher-limits (its aggregate-bug
+// group is LadybugDB's engine bug, which Neo4j does not have; the store-neutral length, token,
+// depth and parameter cases are ported into test/neo4j/cypher-safety.neo4j.test.ts). Suites that
+// need two stores at once share one (sideHarness) or open the other kind (export-cypher replays
+// into Neo4j).
 export const BOTH_STORES = [
   'test/integration/api.test.ts',
   'test/integration/query-library.test.ts',

@@ -57,15 +57,21 @@ export const MAX_RELATIONSHIP_PATTERNS = 24;
 export const isPunct = (token: Token | undefined, text: string) => token?.kind === 'punct' && token.text === text;
 const isName = (token: Token | undefined) => token?.kind === 'word' || token?.kind === 'quoted';
 
-/** `a.b.c(` starting at `index` (names may be `quoted`), as the dotted name, or null. */
-function dottedCall(tokens: Token[], index: number): string | null {
+/** `a.b.c` starting at `index` (names may be `quoted`): its parts and the index after it. */
+function dottedName(tokens: Token[], index: number): [parts: string[], end: number] {
   const parts = [tokens[index]!.text];
   let i = index + 1;
   while (isPunct(tokens[i], '.') && isName(tokens[i + 1])) {
     parts.push(tokens[i + 1]!.text);
     i += 2;
   }
-  return parts.length > 1 && isPunct(tokens[i], '(') ? parts.join('.') : null;
+  return [parts, i];
+}
+
+/** `a.b.c(` starting at `index` (names may be `quoted`), as the dotted name, or null. */
+function dottedCall(tokens: Token[], index: number): string | null {
+  const [parts, end] = dottedName(tokens, index);
+  return parts.length > 1 && isPunct(tokens[end], '(') ? parts.join('.') : null;
 }
 
 function relationshipPatterns(tokens: Token[]): number {
@@ -123,6 +129,15 @@ export function guardCypher(text: string): string {
     if (ADMIN_WORDS.has(word)) refuse('operation_not_allowed', `${word}: administration commands are not allowed`, token);
     if (word === 'CALL') {
       const next = tokens[i + 1];
+      // Neo4j runs `CALL db.info` without parentheses too (arguments default), so a procedure
+      // name after CALL counts whether or not a `(` follows.
+      if (isName(next)) {
+        const [parts] = dottedName(tokens, i + 1);
+        const name = parts.join('.');
+        if (parts.length > 1 && !ALLOWED_PROCEDURES.has(name.toLowerCase())) {
+          refuse('procedure_not_allowed', `${name} is not on the list of procedures analysts may call`, next);
+        }
+      }
       if (isName(next) && (isPunct(tokens[i + 2], '=') || next!.text.toUpperCase() === 'SET')) {
         refuse('settings_not_allowed', 'changing engine settings is not allowed', token);
       }

@@ -1,6 +1,7 @@
 /**
  * Analyst Cypher on a live Neo4j: every built-in query runs on the seed graph with its Neo4j text,
- * and hostile statements are refused by the server's own plan (query type, LOAD CSV, procedures).
+ * and a few hostile statements are refused (the full hostile suite, over HTTP and on the plan
+ * alone, is test/neo4j/cypher-safety.neo4j.test.ts).
  *   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npm run test:neo4j
  * Like the contract suite, it empties the target database first.
  */

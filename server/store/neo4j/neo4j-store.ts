@@ -22,7 +22,7 @@ import {
   type TransactionRunner,
 } from '../types.ts';
 import { neo4jSchemaStatements } from './constraints.ts';
-import { checkNeo4jPlan, type Neo4jPlanNode } from './plan-check.ts';
+import { checkNeo4jPlan, checkNeo4jPreParser, type Neo4jPlanNode } from './plan-check.ts';
 import { Neo4jValues, toDriverParams } from './values.ts';
 
 export interface Neo4jStoreOptions {
@@ -41,6 +41,13 @@ interface Runner {
 }
 
 const STATEMENT_ERROR = /^Neo\.ClientError\.(Statement|Procedure)\./;
+/** A write attempted in a READ session: the server's own refusal, the last line behind the plan check. */
+const ACCESS_MODE_ERROR = 'Neo.ClientError.Statement.AccessMode';
+/**
+ * Administration commands Community refuses when planning (CREATE ROLE, GRANT, START DATABASE …);
+ * Enterprise plans them as type 's'. Either way they are administration, not a mistake in a query.
+ */
+const ADMIN_ERRORS = new Set(['Neo.ClientError.Statement.UnsupportedAdministrationCommand', 'Neo.ClientError.Statement.NotSystemDatabaseError']);
 const UNIQUENESS_ERROR = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 function errorCode(error: unknown): string {
@@ -73,6 +80,7 @@ export function neo4jError(error: unknown, timeoutMs: number): AppError {
   if (timedOut) {
     return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
   }
+  if (code === ACCESS_MODE_ERROR) return new AppError('write_not_allowed', 'the statement writes, and analyst queries may only read', { engine: 'neo4j', code });
   // A duplicate id is the caller's data, not a failure of the store (the embedded store agrees).
   if (STATEMENT_ERROR.test(code) || code === UNIQUENESS_ERROR) {
     return new AppError('query_error', message.split('\n')[0]!, { engine: 'neo4j', code, message });
@@ -198,6 +206,7 @@ export class Neo4jStore implements GraphStore {
   /** EXPLAIN in a READ session: the summary's query type and plan decide. */
   async checkReadOnly(query: string, params: Params = {}, _lane?: QueryOptions['lane']): Promise<void> {
     checkQueryShape(query, this.options.limits.queryShape);
+    checkNeo4jPreParser(query);
     const limits = this.limits();
     const session = this.session(neo4j.session.READ);
     let summary;
@@ -206,6 +215,7 @@ export class Neo4jStore implements GraphStore {
         timeout: limits.timeoutMs,
       });
     } catch (error) {
+      if (ADMIN_ERRORS.has(errorCode(error))) throw new AppError('operation_not_allowed', 'administration commands are not allowed', { engine: 'neo4j', code: errorCode(error) });
       throw neo4jError(error, limits.timeoutMs);
     } finally {
       await session.close();
