@@ -491,16 +491,16 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
     });
 
     /*
-     * DEFECT found by this test and NOT fixed: neo4j-driver 6.3 reads a Bolt message that spans
-     * many 64 KB chunks through CombinedBuffer.getUInt8, which walks the chunk list for every
-     * byte, so decoding one record takes time quadratic in its size, on the event loop. Measured
-     * here (two loaded cores): RETURN range(1, 1000000) blocked the event loop 2.8 s, and
-     * range(1, 4000000) 44-58 s, the raw driver alike, even though the server stopped the query
-     * at its 2 s timeout. Every other request waits meanwhile. Kept as a test that is expected
-     * to fail until the driver (or the adapter) stops decoding such a record on the main thread;
-     * remove `.fails` then.
+     * DEFECT found by this test, fixed in part: neo4j-driver 6.3 read a Bolt message spanning many
+     * 64 KB chunks through CombinedBuffer.getUInt8, which walks the chunk list for every byte
+     * (quadratic): RETURN range(1, 4000000) blocked the event loop 44-58 s here (two loaded cores),
+     * although the server stopped the query at its 2 s timeout. patches/neo4j-driver-bolt-
+     * connection+6.3.0.patch joins the chunks once, and Neo4jValues converts integers without a
+     * BigInt each: 3.1-6.3 s now, most of it the driver unpacking 4M Integer objects and the
+     * garbage collector. Under a second needs the decoding off the main thread, so this stays an
+     * expected failure (it.fails) until it is; remove `.fails` then.
      */
-    it.fails('one huge list value is stopped or refused without blocking the server (known defect: the driver decodes it on the event loop)', { timeout: 180_000 }, async () => {
+    it.fails('one huge list value is stopped or refused without blocking the server (known: the driver decodes it on the event loop)', { timeout: 180_000 }, async () => {
       let last = performance.now();
       let longestStall = 0;
       const monitor = setInterval(() => {
