@@ -188,6 +188,9 @@ describe('checkNeo4jPlan on the driver’s ResultSummary', () => {
     ['(a)-[anon_0*..]->(b)', 'operation_not_allowed'],
     ['(a)-[anon_0*1..6]->(b)', 'passed'],
     ['(a)-[anon_0*3]->(b)', 'passed'],
+    // what a real 5.26 plan prints for `[*]` under DISTINCT (pruning BFS): the bound is int max
+    ['(a)-[anon_0*..2147483647]->(b)', 'operation_not_allowed'],
+    ['(a)-[anon_0*1..2147483647]->(b)', 'operation_not_allowed'],
   ])('VarLengthExpand(All) %s → %s', (details, expected) => {
     expect(checkSummary(summary('r', produce(op('VarLengthExpand(All)@neo4j', details, [scan]))))).toBe(expected);
   });
@@ -199,10 +202,12 @@ describe('checkNeo4jPlan on the driver’s ResultSummary', () => {
   });
 
   // A quantified path pattern, `MATCH (a) ((x)-->(y))+ (d)`, plans as Repeat(Trail) with the
-  // details `(a) (...){1, *} (d)` (format from the operator table in Neo4j's Cypher manual).
+  // details `(a) (...){1, *} (d)` in Neo4j's Cypher manual, and `{1, }` in a real 5.26 plan.
   it('refuses an unbounded quantified path pattern (Repeat(Trail) {1, *}) and allows a bounded one', () => {
     const repeat = (details: string) => op('Repeat(Trail)@neo4j', details, [scan, op('Filter@neo4j', 'isRepeatTrailUnique(anon_8)')]);
     expect(checkSummary(summary('r', produce(repeat('(a) (...){1, *} (d)'))))).toBe('operation_not_allowed');
+    expect(checkSummary(summary('r', produce(repeat('(a) (...){1, } (d)'))))).toBe('operation_not_allowed');
+    expect(checkSummary(summary('r', produce(repeat('(a) (...){0, } (d)'))))).toBe('operation_not_allowed');
     expect(checkSummary(summary('r', produce(repeat('(a) (...){1, 6} (d)'))))).toBe('passed');
   });
 });
