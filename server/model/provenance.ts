@@ -16,6 +16,8 @@ export type Grade = z.infer<typeof Grade>;
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 export const Tlp = z.enum(TLP_LEVELS).describe('Traffic Light Protocol 2.0 marking');
 export type Tlp = z.infer<typeof Tlp>;
+/** FIRST's TLP 2.0 colours for the label text, printed on black (#000000) as the standard asks. */
+export const TLP_COLOURS: Record<Tlp, string> = { CLEAR: '#ffffff', GREEN: '#33ff00', AMBER: '#ffc000', 'AMBER+STRICT': '#ffc000', RED: '#ff2b2b' };
 
 export const IsoDate = z.iso.date();
 

@@ -325,5 +325,37 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     const bytes = readFileSync(file);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(5_000);
+    // the picture carries its marking (a black TLP banner at top and bottom, the label in the
+    // TLP:CLEAR colour, white) and a legend with the scam-centre colour, below sigma's drawing
+    const canvasHeight = (await page.locator('[data-testid=canvas]').boundingBox())!.height;
+    const read = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = (x: number, y: number) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3));
+      const rowHas = (y0: number, y1: number, test: (p: number[]) => boolean) => {
+        for (let y = y0; y < y1; y++) for (let x = 0; x < Math.min(c.width, 400); x++) if (test(px(x, y))) return true;
+        return false;
+      };
+      const white = (p: number[]) => p.every((v) => v > 240);
+      return {
+        width: img.width,
+        height: img.height,
+        topLeft: px(2, 2),
+        bottomLeft: px(2, img.height - 3),
+        labelTop: rowHas(8, 22, white),
+        labelBottom: rowHas(img.height - 22, img.height - 8, white),
+      };
+    }, bytes.toString('base64'));
+    expect(read.topLeft).toEqual([0, 0, 0]);
+    expect(read.bottomLeft).toEqual([0, 0, 0]);
+    expect(read.labelTop && read.labelBottom).toBe(true);
+    expect(read.height).toBeGreaterThan(canvasHeight + 60);
+    await keepScreenshot(page, 'client-export-view.png');
   });
 });

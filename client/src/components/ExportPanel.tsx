@@ -1,10 +1,11 @@
 /**
- * Exports of the current view: a PNG of the canvas as drawn (@sigma/export-image), and the
+ * Exports of the current view: a PNG of the canvas as drawn, marked and with its legend
+ * (marked-png.ts), and the
  * subgraph on the canvas as graphology JSON, which this tool and any graphology app re-import.
  * When the server offers exports (POST /api/export), its formats for briefings are listed too.
  */
 import { useEffect, useState } from 'react';
-import { downloadAsPNG } from '@sigma/export-image';
+import { markedPngBlob } from './marked-png.ts';
 import type { SigmaInstance } from './GraphCanvas.tsx';
 import type { SerializedGraph } from '../core/graph/types.ts';
 
@@ -78,7 +79,12 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
       <div className="actions column">
         <button
           disabled={!sigma}
-          onClick={() => sigma && downloadAsPNG(sigma as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: `scamnet-${date}`, backgroundColor: '#ffffff' }).catch(onError)}
+          onClick={() =>
+            sigma &&
+            markedPngBlob(sigma, date)
+              .then((blob) => download(blob, `scamnet-${date}.png`))
+              .catch(onError)
+          }
         >
           PNG of the current view
         </button>

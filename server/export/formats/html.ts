@@ -3,14 +3,12 @@
  * top and bottom, title and date, the graph picture, counts by kind, the entity and link tables
  * with grades and sources, the source documents, and the manifest. Laid out for A4 print.
  */
-import type { Tlp } from '../../model/provenance.ts';
+import { TLP_COLOURS, type Tlp } from '../../model/provenance.ts';
 import type { ExportContext, ExportFile, SourceDocument } from '../context.ts';
 import { kindColour } from '../style.ts';
 import { escapeXml as esc, graphSvg } from './svg.ts';
 
-/** TLP 2.0 colours: the label in the colour on black. */
-const TLP_COLOURS: Record<Tlp, string> = { CLEAR: '#ffffff', GREEN: '#33ff00', AMBER: '#ffc000', 'AMBER+STRICT': '#ffc000', RED: '#ff2b2b' };
-
+/** The TLP label in its TLP 2.0 colour on black. */
 export function tlpBanner(tlp: Tlp, withheld: string): string {
   return `<div class="tlp"><span style="color:${TLP_COLOURS[tlp]}">TLP:${esc(tlp)}</span>${withheld ? ` <small>${esc(withheld)}</small>` : ''}</div>`;
 }

@@ -3,10 +3,10 @@
  * reliability letter (A reliable … F cannot be judged) and an information credibility digit
  * (1 confirmed … 6 cannot be judged); "weaker" means a later letter or a higher digit.
  */
-import { TLP_LEVELS, type Tlp } from '../../../../server/model/provenance.ts';
+import { TLP_COLOURS, TLP_LEVELS, type Tlp } from '../../../../server/model/provenance.ts';
 
 // the domain model is the one source of the markings
-export { TLP_LEVELS, type Tlp };
+export { TLP_COLOURS, TLP_LEVELS, type Tlp };
 
 export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const CREDIBILITY = ['1', '2', '3', '4', '5', '6'] as const;
