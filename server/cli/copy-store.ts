@@ -87,7 +87,7 @@ async function open(config: Config, side: string): Promise<GraphStore> {
   }
 }
 
-function report(result: CopyResult, files: StagedFiles['counts'] | null): void {
+function report(result: CopyResult, filesLine: string): void {
   const rows: Array<[string, string, string]> = [];
   for (const [what, source, target] of [['nodes', result.source.nodes, result.target.nodes], ['relationships', result.source.relationships, result.target.relationships]] as const) {
     for (const kind of Object.keys(source)) if (source[kind] || target[kind]) rows.push([`${what} ${kind}`, String(source[kind] ?? 0), String(target[kind] ?? 0)]);
@@ -100,8 +100,7 @@ function report(result: CopyResult, files: StagedFiles['counts'] | null): void {
   for (const [label, a, b] of rows) console.log(`${label.padEnd(width)}  ${a.padStart(18)}  ${b.padStart(18)}`);
   console.log(`data version (source)  ${result.source.dataVersion}`);
   console.log(`data version (target)  ${result.target.dataVersion}`);
-  if (files) console.log(`files: ${FILE_FOLDERS.map((f) => `${files[f]} ${f === 'queries' ? 'saved queries' : f}`).join(', ')} copied to ${toData}`);
-  else console.log(`files: the saved queries and workspaces are already in ${toData} (the same data dir on both sides)`);
+  console.log(`files: ${filesLine}`);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(`copied and verified: source read and hashed in ${s(result.ms.digestSource)}, written in ${s(result.ms.write)}, target checked in ${s(result.ms.digestTarget)}`);
 }
@@ -119,16 +118,39 @@ const source = await open(sideConfig(args.from, fromData, 'source'), 'source');
 const target = await open(sideConfig(args.to, toData, 'target'), 'target');
 
 let code = 0;
-let staged: StagedFiles | undefined;
+const files: { staged?: StagedFiles } = {};
 try {
-  staged = sameFiles ? undefined : stageFiles(fromData, toData);
-  const result = await copyGraph(source, target, { replace: args.replace, progress: (line) => console.error(line) });
-  staged?.commit();
-  report(result, staged?.counts ?? null);
+  const result = await copyGraph(source, target, {
+    replace: args.replace,
+    progress: (line) => console.error(line),
+    // staged once the graph is proved, before it commits: a refused or failed copy never touches the files
+    beforeCommit: () => {
+      if (!sameFiles) files.staged = stageFiles(fromData, toData);
+    },
+  });
+  let moved = true;
+  try {
+    files.staged?.commit();
+  } catch (error) {
+    // The graph has committed; only the rename of the staged folders is left to do by hand.
+    moved = false;
+    code = 1;
+    console.error(`the graph was copied and verified, but the saved queries and workspaces could not be moved into ${toData}: ${(error as Error).message}; they are staged beside it in .queries.copy-* and .workspaces.copy-*`);
+  }
+  const counts = files.staged?.counts;
+  report(
+    result,
+    sameFiles
+      ? `the saved queries and workspaces are already in ${toData} (the same data dir on both sides)`
+      : moved && counts
+        ? `${FILE_FOLDERS.map((f) => `${counts[f]} ${f === 'queries' ? 'saved queries' : f}`).join(', ')} copied to ${toData}`
+        : 'not moved (see above)',
+  );
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   code = 1;
-  staged?.abort();
+  files.staged?.abort();
+  files.staged = undefined;
   console.error(error instanceof CopyError ? error.message : `the copy failed; the target is as it was: ${(error as Error).message}`);
 } finally {
   await source.close().catch(() => undefined);

@@ -98,8 +98,8 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
   const outside = { nodes: sourceDigest.total.nodes - sum(sourceDigest.nodes), relationships: sourceDigest.total.relationships - sum(sourceDigest.relationships) };
   if (outside.nodes !== 0 || outside.relationships !== 0) {
     throw new CopyError(
-      `the source holds ${outside.nodes} node(s) and ${outside.relationships} relationship(s) of kinds (or between end kinds) the schema does not know; ` +
-        'they cannot be copied, so nothing was',
+      `the source holds ${outside.nodes} node(s) and ${outside.relationships} relationship(s) the copy cannot read as records of their own ` +
+        '(kinds, or pairs of end kinds, the schema does not know; or an id held twice); nothing was copied',
       { source: sourceDigest },
     );
   }
@@ -139,28 +139,34 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
         const props = nodeProperties.get(kind)!;
         const columns = props.map((p) => `n.${p.name} AS ${p.name}`).join(', ');
         let written = 0;
+        let bulk = false;
         for await (const page of pagesOf(readSource, `(n:${kind})`, 'n', `n.id AS key, ${columns}`, pageSize)) {
           const records = page.rows.map((row) => ({ ...normaliseStored(row, props), kind }) as unknown as NodeRecordValue);
-          if (writer && records.length >= BULK_THRESHOLD) await writer.insertNodes(tx, kind, records);
-          else await upsertNodes(tx, target.dialect, kind, records);
+          if (writer && records.length >= BULK_THRESHOLD) {
+            bulk = true;
+            await writer.insertNodes(tx, kind, records);
+          } else await upsertNodes(tx, target.dialect, kind, records);
           freshStaging();
           written += records.length;
         }
-        if (written) progress(`wrote ${written} ${kind} nodes`);
+        if (written) progress(`wrote ${written} ${kind} nodes through ${bulk ? 'COPY FROM' : 'UNWIND'}`);
       }
       for (const table of REL_TABLES) {
         const props = relProperties.get(table.kind)!;
         const columns = ['a.id AS from', 'b.id AS to', ...props.map((p) => `r.${p.name} AS ${p.name}`)].join(', ');
         const withEnds = [...props, { name: 'from', type: 'STRING' as const, required: true }, { name: 'to', type: 'STRING' as const, required: true }];
         let written = 0;
+        let bulk = false;
         for await (const page of pagesOf(readSource, relPattern(table), 'r', `r.id AS key, ${columns}`, pageSize)) {
           const records = page.rows.map((row) => ({ ...normaliseStored(row, withEnds), kind: table.kind }) as unknown as RelRecordValue);
-          if (writer && records.length >= BULK_THRESHOLD) await writer.insertRels(tx, table.kind, [table.from, table.to], records);
-          else await upsertRels(tx, target.dialect, table.kind, [table.from, table.to], records, { replace: false });
+          if (writer && records.length >= BULK_THRESHOLD) {
+            bulk = true;
+            await writer.insertRels(tx, table.kind, [table.from, table.to], records);
+          } else await upsertRels(tx, target.dialect, table.kind, [table.from, table.to], records, { replace: false });
           freshStaging();
           written += records.length;
         }
-        if (written) progress(`wrote ${written} ${table.kind} relationships (${table.from} to ${table.to})`);
+        if (written) progress(`wrote ${written} ${table.kind} relationships (${table.from} to ${table.to}) through ${bulk ? 'COPY FROM' : 'UNWIND'}`);
       }
       writeMs = Math.round(performance.now() - started);
 
