@@ -2,7 +2,8 @@
  * `npm run copy-store` between two embedded data dirs, as a process, on real LadybugDB stores:
  * the copy holds every node, relationship, saved query and workspace, and the data version it
  * prints is the one an export of the whole graph records; a target that holds anything is refused
- * without --replace and left as it was; --replace replaces it whole. The digest it proves the
+ * without --replace and left as it was; --replace replaces it whole, or on a nearly full disk
+ * fails mid-way and leaves the old graph. The digest it proves the
  * copy by is checked against the plain whole-graph dataVersion, on both its paths. The Neo4j
  * directions are in test/neo4j/copy-store.neo4j.test.ts.
  */
@@ -19,6 +20,7 @@ import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { appFor } from '../support/app-harness.ts';
 import { ORDER_IDS, awkwardGraph, dataFilesOf, fillSource, printedDataVersion, runCopyStore, wholeDataVersion } from '../support/copy-fixtures.ts';
 import { smallGraph } from '../support/small-graph.ts';
+import { mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../support/tmpfs.ts';
 
 const LIMITS = { timeoutMs: 60_000, maxRows: 100_000, maxBytes: 1e9 };
 let dir: string;
@@ -47,7 +49,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the copy digest', () => {
+describe('the copy digest', { timeout: 120_000 }, () => {
   it('is the whole graph’s dataVersion, streamed when the engine orders ids as JavaScript does', async () => {
     const only = path.join(dir, 'digest-seed');
     await withStore(only, async (store) => {
@@ -84,7 +86,8 @@ describe('the copy digest', () => {
   });
 });
 
-describe('npm run copy-store -- --from embedded --to embedded', () => {
+// Each case runs the command a few times, a process each: slow on a loaded machine, so a generous limit.
+describe('npm run copy-store -- --from embedded --to embedded', { timeout: 300_000 }, () => {
   it('copies every node, relationship, saved query and workspace, and proves it by counts and data version', async () => {
     const targetDir = path.join(dir, 'copy-1');
     const run = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', targetDir]);
@@ -178,5 +181,41 @@ describe('npm run copy-store -- --from embedded --to embedded', () => {
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/cannot open the target store .*in use by another process.*nothing was copied/);
     });
+  });
+});
+
+const noTmpfs = tmpfsUnavailable();
+if (noTmpfs && process.env.CI === 'true') throw new Error(`the copy-store disk-full test must run in CI, but ${noTmpfs}`);
+if (noTmpfs) console.warn(`copy-store on a full disk: skipped, ${noTmpfs}`);
+
+describe.skipIf(noTmpfs !== undefined)('npm run copy-store onto a nearly full disk (the target on a 64 MiB tmpfs)', { timeout: 300_000 }, () => {
+  let fs: Tmpfs;
+  beforeAll(() => {
+    fs = mountTmpfs(64);
+  });
+  afterAll(() => {
+    fs.release();
+    fs.unmount();
+  });
+
+  it('fails mid-way with --replace and leaves the target’s old graph whole', async () => {
+    const targetDir = path.join(fs.dir, 'data');
+    const before = await withStore(targetDir, async (store) => {
+      await writeBatch(store, smallGraph());
+      return wholeDataVersion(store);
+    });
+    // room for the small writes (above the 4 MiB floor), not for a bulk load's staging and pages
+    fs.fillTo(10 * 1024 * 1024);
+    const run = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', targetDir, '--replace']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('emptied 14 nodes and 18 relationships');
+    expect(run.stderr).toMatch(/wrote \d+ Facilitator nodes through UNWIND/);
+    expect(run.stderr).toMatch(/the copy failed and was rolled back; the target is as it was: not enough free disk space/);
+    expect(run.stderr).not.toContain(fs.dir);
+    fs.release();
+    expect(await withStore(targetDir, wholeDataVersion)).toBe(before);
+    expect(readdirSync(targetDir).filter((f) => f.startsWith('.'))).toEqual([]);
+    const staging = path.join(targetDir, 'staging');
+    expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
   });
 });
