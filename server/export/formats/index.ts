@@ -10,6 +10,7 @@ import { writeHtml } from './html.ts';
 import { writeJson } from './json.ts';
 import { writePdf } from './pdf.ts';
 import { writeStix } from './stix.ts';
+import { writeXlsx } from './xlsx.ts';
 
 export const WRITERS: Record<ExportFormat, (ctx: ExportContext) => ExportFile | Promise<ExportFile>> = {
   json: writeJson,
@@ -21,4 +22,5 @@ export const WRITERS: Record<ExportFormat, (ctx: ExportContext) => ExportFile | 
   html: async (ctx) => writeHtml(ctx, await ctx.sources()),
   pdf: writePdf,
   stix: writeStix,
+  xlsx: writeXlsx,
 };
