@@ -58,7 +58,7 @@ function valueOf(cell: Cell, column: string): { value?: unknown; reason?: string
   }
   if (typeof cell === 'number') return { value: type === 'STRING' || type === 'DATE' || type === 'STRING[]' ? String(cell) : cell };
   if (typeof cell === 'boolean') return { value: type === 'BOOLEAN' ? cell : String(cell) };
-  if (typeof cell === 'string') return { value: type === 'STRING[]' ? listOf(cell) : cell };
+  if (typeof cell === 'string') return { value: type === 'STRING[]' ? readListText(cell) : cell };
   if (typeof cell === 'object') {
     if ('formula' in cell || 'sharedFormula' in cell) return { reason: 'is a formula: an import takes values (paste the values instead)' };
     if ('error' in cell) return { reason: `holds the spreadsheet error ${String((cell as ExcelJS.CellErrorValue).error)}` };
@@ -68,8 +68,8 @@ function valueOf(cell: Cell, column: string): { value?: unknown; reason?: string
   return { reason: 'holds a value of a kind an import cannot read' };
 }
 
-/** A list cell: JSON (what the export writes when an item holds `;`), else `a; b` or `[a,b]` as in CSV. */
-function listOf(text: string): string[] {
+/** A list cell or attribute: JSON (what the exports write when an item holds `;` or `,`), else `a; b` or `[a,b]` as in CSV. */
+export function readListText(text: string): string[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('["')) {
     try {
