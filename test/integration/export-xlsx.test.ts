@@ -17,9 +17,10 @@ import { TLP_LEVELS, tlpRank } from '../../server/model/provenance.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { VISIBLE_TO_GREEN, markedGraph, withheldFromGreen } from '../support/export-marked-graph.ts';
-import { announcePythonSkip, hasPython, pythonRequired, readXlsxWithPython } from '../support/interop.ts';
+import { announcePythonSkip, hasPython, hasSoffice, pythonRequired, readXlsxWithPython, sheetsAsCsvWithLibreOffice } from '../support/interop.ts';
 
 announcePythonSkip('test/integration/export-xlsx.test.ts (openpyxl)');
+if (!hasSoffice && process.env.CI !== 'true') console.warn('SKIPPED the LibreOffice test of test/integration/export-xlsx.test.ts: no /usr/bin/soffice (apt-get install libreoffice-calc-nogui)');
 
 const SEED = { seed: 42, scale: 0.2 };
 let seed: GraphBatch;
@@ -113,6 +114,30 @@ describe('XLSX export of the seed graph', () => {
       expect(ages.filter((c) => c.value === '50+').length).toBe(seed.nodes.filter((n) => (n as { ageBand?: string }).ageBand === '50+').length);
       expect(ages.every((c) => c.type === 's')).toBe(true);
     });
+  });
+
+  describe.runIf(hasSoffice || process.env.CI === 'true')('read by LibreOffice', () => {
+    it('opens it, and the sheets it saves as CSV import as the same graph (same data version)', async () => {
+      expect(hasSoffice, 'LibreOffice is missing: .ci/run must apt-get install libreoffice-calc-nogui').toBe(true);
+      const sheets = sheetsAsCsvWithLibreOffice(bytes);
+      const kinds = [...new Set([...seed.nodes.map((n) => n.kind), ...seed.relationships.map((r) => r.kind)])];
+      expect(Object.keys(sheets).sort()).toEqual(['About', ...kinds].sort());
+      // text that looks like a number is still text when LibreOffice writes it back out
+      expect(sheets.Facilitator).toMatch(/,50\+,/);
+      const empty = await startHarness();
+      try {
+        let upload = request(empty.app).post('/api/import').set('X-Scamnet-Request', '1');
+        for (const kind of kinds) upload = upload.attach('files', Buffer.from(sheets[kind]!), `${kind}.csv`);
+        const res = await upload;
+        expect(res.body.error).toBeUndefined();
+        expect(await graphCounts(empty.store)).toEqual({ nodes: seed.nodes.length, relationships: seed.relationships.length });
+        const before = JSON.parse((await exportFrom(h.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
+        const after = JSON.parse((await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
+        expect(after.attributes.manifest.dataVersion).toBe(before.attributes.manifest.dataVersion);
+      } finally {
+        await empty.close();
+      }
+    }, 180_000);
   });
 
   it('imports back into an empty store as the same graph (same data version and counts)', async () => {

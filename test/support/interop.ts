@@ -4,7 +4,7 @@
  * CI=true, where a missing reader is a failure (CI must run test/interop/setup-python.sh first).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './server-process.ts';
@@ -84,6 +84,32 @@ export function writeWithNetworkx(format: 'graphml' | 'gexf', graph: unknown): B
     writeFileSync(input, JSON.stringify(graph));
     execFileSync(VENV_PYTHON, [path.join(REPO_ROOT, 'test', 'interop', 'write_graph.py'), format, input, output], { stdio: ['ignore', 'pipe', 'pipe'] });
     return readFileSync(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** LibreOffice headless (`apt-get install libreoffice-calc-nogui`), the other independent XLSX reader. */
+export const SOFFICE = '/usr/bin/soffice';
+export const hasSoffice = existsSync(SOFFICE);
+
+/**
+ * LibreOffice opens the workbook and saves every sheet as CSV (UTF-8, comma, values not as
+ * shown); returns the CSV text by sheet name. Its own throwaway profile, so runs do not share one.
+ */
+export function sheetsAsCsvWithLibreOffice(body: Buffer): Record<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-soffice-'));
+  try {
+    writeFileSync(path.join(dir, 'book.xlsx'), body);
+    // filter options: separator 44 (,), quote 34 ("), charset 76 (UTF-8), from row 1, …, sheet -1 (every sheet, one file each)
+    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+    execFileSync(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', path.join(dir, 'out'), path.join(dir, 'book.xlsx')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    const out: Record<string, string> = {};
+    for (const file of readdirSync(path.join(dir, 'out'))) out[file.replace(/^book-/, '').replace(/\.csv$/, '')] = readFileSync(path.join(dir, 'out', file), 'utf8');
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
