@@ -9,6 +9,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphCounts } from '../../server/api/health/router.ts';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/logger.ts';
+import { openCatalogue } from '../../server/queries/catalogue.ts';
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
@@ -133,6 +136,14 @@ describe('hostile GraphML and GEXF', () => {
         expect(res.body.error.details.issues, what).toContainEqual(expect.objectContaining({ file: name, ...issue }));
         expect(await graphCounts(empty.store), what).toEqual({ nodes: 0, relationships: 0 });
       }
+      // past IMPORT_MAX_BYTES, in every one of these formats: 413, nothing written
+      const small = createApp({ store: empty.store, logger: createLogger('silent'), queries: openCatalogue(empty.store, empty.dataDir), analystCypher: true, dataDir: empty.dataDir, serveClient: false, importMaxBytes: 2_000 });
+      const big = graphml(Array.from({ length: 40 }, (_, i) => centreNode(`centre:big-${i}`, 'Centre', '5')).join('\n'));
+      for (const name of ['big.graphml', 'big.gexf', 'big.stix.json', 'big.xlsx']) {
+        const res = await request(small).post('/api/import').set('X-Scamnet-Request', '1').attach('files', big, name);
+        expect([res.status, res.body.error.code], name).toEqual([413, 'too_large']);
+      }
+      expect(await graphCounts(empty.store)).toEqual({ nodes: 0, relationships: 0 });
     } finally {
       await empty.close();
     }
