@@ -18,7 +18,7 @@ import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 
 const USAGE = `usage:
-  npm run export -- --format json|gexf|graphml|csv|cypher|anx|html|pdf <selection> [options]
+  npm run export -- --format json|gexf|graphml|csv|cypher|anx|html|pdf|stix|xlsx <selection> [options]
 selection (one of):
   --ids <id,id,...>                       these nodes and the relationships among them
   --ego <id> [--depth 1-3] [--rel-kinds K,K]  an ego network

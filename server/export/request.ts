@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RelKindName } from '../model/schema.ts';
 import { Tlp } from '../model/provenance.ts';
 
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'cypher', 'anx', 'html', 'pdf'] as const;
+export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'cypher', 'anx', 'html', 'pdf', 'stix', 'xlsx'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS).describe('file format of the export');
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

@@ -38,7 +38,7 @@ function recordOf(item: unknown, origin: Origin, entity: 'node' | 'rel' | 'any')
 }
 
 /** Line of each top-level element of an array: JSON.parse gives no positions, so they are found by scanning. */
-function elementLines(text: string, arrayKey: string): number[] {
+export function elementLines(text: string, arrayKey: string): number[] {
   const lines: number[] = [];
   const start = text.search(new RegExp(`"${arrayKey}"\\s*:\\s*\\[`));
   if (start < 0) return lines;

@@ -13,7 +13,7 @@
  * 5 s and more. The bench (`npm run bench -- --only health`) measures /api/health meanwhile.
  */
 import { Worker } from 'node:worker_threads';
-import { readFiles, type ReadResult } from './read-files.ts';
+import { readFilesAsync, type ReadResult } from './read-files.ts';
 import type { ImportFile, ImportIssue, ValidRecord } from './types.ts';
 import type { FromWorker, ToWorker } from './worker/protocol.ts';
 
@@ -102,8 +102,8 @@ export async function readFilesOffThread(
   options: { recordsWanted: boolean; inlineMaxBytes?: number; maxIssues?: number },
 ): Promise<OffThreadResult> {
   const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  const inline = () => {
-    const read = readFiles(files);
+  const inline = async () => {
+    const read = await readFilesAsync(files);
     return { ...read, issueCount: read.issues.length };
   };
   if (bytes <= (options.inlineMaxBytes ?? INLINE_MAX_BYTES)) return inline();

@@ -97,5 +97,5 @@ export const ImportSummarySchema = z.object({
   elapsedMs: z.number().int(),
 });
 export const ImportUpload = z.object({
-  files: z.array(z.string().meta({ format: 'binary' })).describe('one part per file: .csv (kind = file name or a kind column), .json (graphology or {nodes, relationships}), .ndjson/.jsonl'),
+  files: z.array(z.string().meta({ format: 'binary' })).describe('one part per file: .csv (kind = file name or a kind column), .json (graphology or {nodes, relationships}), .ndjson/.jsonl, .stix.json (a STIX 2.1 bundle scamnet wrote), .xlsx (a sheet per kind), .graphml/.gexf (kind = a kind attribute)'),
 });

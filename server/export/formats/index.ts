@@ -9,6 +9,8 @@ import { writeGraphml } from './graphml.ts';
 import { writeHtml } from './html.ts';
 import { writeJson } from './json.ts';
 import { writePdf } from './pdf.ts';
+import { writeStix } from './stix.ts';
+import { writeXlsx } from './xlsx.ts';
 
 export const WRITERS: Record<ExportFormat, (ctx: ExportContext) => ExportFile | Promise<ExportFile>> = {
   json: writeJson,
@@ -19,4 +21,6 @@ export const WRITERS: Record<ExportFormat, (ctx: ExportContext) => ExportFile | 
   anx: writeAnx,
   html: async (ctx) => writeHtml(ctx, await ctx.sources()),
   pdf: writePdf,
+  stix: writeStix,
+  xlsx: writeXlsx,
 };

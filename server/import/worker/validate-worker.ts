@@ -6,7 +6,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { readFiles } from '../read-files.ts';
+import { readFilesAsync } from '../read-files.ts';
 import type { ImportFile } from '../types.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -28,10 +28,10 @@ lowerOwnPriority();
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
 
-port.on('message', ({ id, files, chunk, recordsWanted, maxIssues }: ToWorker) => {
+port.on('message', async ({ id, files, chunk, recordsWanted, maxIssues }: ToWorker) => {
   try {
     const input: ImportFile[] = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) }));
-    const read = readFiles(input);
+    const read = await readFilesAsync(input);
     // an import that will be refused anyway (onError=abort with issues) needs no records back,
     // and only the issues its report lists
     const refused = !recordsWanted && read.issues.length > 0;
