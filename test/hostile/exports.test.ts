@@ -40,7 +40,7 @@ function decoded(text: string): string {
   return xml.replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\(["\\/'])/g, '$1');
 }
 
-const FORMATS = ['json', 'gexf', 'graphml', 'csv', 'cypher', 'anx', 'html', ...(hasChromium || browserRequired ? ['pdf'] : [])] as const;
+const FORMATS = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'stix', 'cypher', 'anx', 'html', ...(hasChromium || browserRequired ? ['pdf'] : [])] as const;
 
 describe('a TLP:GREEN export names nothing it withheld', () => {
   let h: Harness;
@@ -94,7 +94,8 @@ describe('a TLP:GREEN export names nothing it withheld', () => {
 
   /** The file's text, every part of it: the zip's members, the PDF's text. */
   function textsOf(format: string, body: Buffer): string[] {
-    if (format === 'csv') return Object.values(unzipSync(new Uint8Array(body))).map((f) => strFromU8(f));
+    // a zip (CSV, XLSX): every member's text
+    if (format === 'csv' || format === 'xlsx') return Object.values(unzipSync(new Uint8Array(body))).map((f) => strFromU8(f));
     if (format === 'pdf') {
       const file = path.join(pdfDir, `export-${Math.random().toString(36).slice(2)}.pdf`);
       writeFileSync(file, body);

@@ -5,6 +5,9 @@
  * bundles are refused with a 400 naming the object, and nothing is written.
  * The validator lives in .venv-interop/ (test/interop/setup-python.sh); without it the validator
  * tests are skipped with a message, except under CI=true, where they fail.
+ *
+ * The exporting stores are LadybugDB in both vitest projects; what is imported goes into the
+ * project's store, so in the `neo4j` project each round trip runs from LadybugDB into Neo4j.
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +31,8 @@ let marked: Harness;
 
 beforeAll(async () => {
   seed = buildSeedGraph(SEED);
-  h = await startHarness(seed);
-  marked = await startHarness(markedGraph());
+  h = await startHarness(seed, { backend: 'embedded' });
+  marked = await startHarness(markedGraph(), { backend: 'embedded' });
 }, 120_000);
 afterAll(async () => {
   await h?.close();

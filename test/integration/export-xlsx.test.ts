@@ -6,6 +6,9 @@
  * graph. Hostile workbooks are refused with a 400 naming the sheet, row and column, and nothing is
  * written. openpyxl lives in .venv-interop/ (test/interop/setup-python.sh); without it those tests
  * are skipped with a message, except under CI=true, where they fail.
+ *
+ * The exporting stores are LadybugDB in both vitest projects; what is imported goes into the
+ * project's store, so in the `neo4j` project each round trip runs from LadybugDB into Neo4j.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -29,8 +32,8 @@ let marked: Harness;
 
 beforeAll(async () => {
   seed = buildSeedGraph(SEED);
-  h = await startHarness(seed);
-  marked = await startHarness(markedGraph());
+  h = await startHarness(seed, { backend: 'embedded' });
+  marked = await startHarness(markedGraph(), { backend: 'embedded' });
 }, 120_000);
 afterAll(async () => {
   await h?.close();

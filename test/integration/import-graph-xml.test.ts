@@ -5,6 +5,9 @@
  * a 400 naming the line, and nothing is written. networkx lives in .venv-interop/
  * (test/interop/setup-python.sh); without it those tests are skipped with a message, except under
  * CI=true, where they fail.
+ *
+ * The exporting stores are LadybugDB in both vitest projects; what is imported goes into the
+ * project's store, so in the `neo4j` project each round trip runs from LadybugDB into Neo4j.
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +28,7 @@ let h: Harness;
 
 beforeAll(async () => {
   seed = buildSeedGraph(SEED);
-  h = await startHarness(seed);
+  h = await startHarness(seed, { backend: 'embedded' });
 }, 120_000);
 afterAll(async () => {
   await h?.close();

@@ -21,6 +21,8 @@ const SERVER_FORMATS: Array<[string, string]> = [
   ['gexf', 'GEXF (Gephi, Gephi Lite)'],
   ['graphml', 'GraphML (yEd, Cytoscape)'],
   ['csv', 'CSV for i2 / Excel (zip)'],
+  ['xlsx', 'Excel workbook (XLSX)'],
+  ['stix', 'STIX 2.1 bundle (OpenCTI, MISP)'],
   ['anx', 'i2 Analyst’s Notebook (ANX)'],
   ['cypher', 'Cypher script (Neo4j)'],
   ['html', 'Briefing pack (HTML)'],
