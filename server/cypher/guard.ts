@@ -19,6 +19,26 @@ export const ALLOWED_PROCEDURES = new Set([
 ]);
 
 /**
+ * Neo4j 5's own namespaced functions (Cypher manual, "Functions"): pure computations on their
+ * arguments or the clock, called in expressions (`RETURN duration.between(a, b)`), never CALLed.
+ * Any other dotted call is a user-defined function or procedure — APOC's among them — and refused.
+ */
+const TEMPORAL_CLOCKS = ['realtime', 'statement', 'transaction', 'truncate'];
+export const ALLOWED_FUNCTIONS = new Set([
+  ...['date', 'datetime', 'localdatetime', 'localtime', 'time'].flatMap((t) => TEMPORAL_CLOCKS.map((f) => `${t}.${f}`)),
+  'datetime.fromepoch',
+  'datetime.fromepochmillis',
+  'duration.between',
+  'duration.indays',
+  'duration.inmonths',
+  'duration.inseconds',
+  'point.distance',
+  'point.withinbbox',
+  'vector.similarity.cosine',
+  'vector.similarity.euclidean',
+]);
+
+/**
  * LadybugDB table functions an analyst may CALL: they only describe the database. Every other one
  * is refused here, before the engine prepares it: some read files (READ_CSV_*, READ_NPY,
  * READ_PARQUET, FILE_INFO), and preparing some of those with a bad path crashes the process.
@@ -110,7 +130,8 @@ export function guardCypher(text: string): string {
     // A name right after a dot is a property, or the rest of a dotted name checked at its start.
     if (isPunct(tokens[i - 1], '.')) return;
     const dotted = dottedCall(tokens, i);
-    if (dotted && !ALLOWED_PROCEDURES.has(dotted.toLowerCase())) {
+    const called = token.kind === 'word' && tokens[i - 1]?.kind === 'word' && tokens[i - 1]!.text.toUpperCase() === 'CALL';
+    if (dotted && !ALLOWED_PROCEDURES.has(dotted.toLowerCase()) && (called || !ALLOWED_FUNCTIONS.has(dotted.toLowerCase()))) {
       refuse('procedure_not_allowed', `${dotted} is not on the list of procedures analysts may call`, token);
     }
     if (token.kind !== 'word') return;

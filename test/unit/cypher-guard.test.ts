@@ -137,6 +137,12 @@ describe('guardCypher refuses', () => {
     ['RETURN apoc.util.sleep(1)', 'procedure_not_allowed'],
     ['CALL apoc /* c */ . load . json(1)', 'procedure_not_allowed'],
     ['CALL db.labels.extra()', 'procedure_not_allowed'],
+    // Neo4j's own functions are allowed in expressions only, never CALLed, and nothing else dotted
+    ["CALL duration.between(date('2024-01-01'), date('2024-02-01'))", 'procedure_not_allowed'],
+    ['CALL point.distance', 'procedure_not_allowed'],
+    ["RETURN apoc.text.join(['a'], ',')", 'procedure_not_allowed'],
+    ['RETURN duration.between.extra(1)', 'procedure_not_allowed'],
+    ["RETURN db.nameFromElementId('x')", 'procedure_not_allowed'],
     ['MATCH (n) RETURN n; MATCH (m) DETACH DELETE m', 'multiple_statements'],
     ['RETURN 1; // a comment\nCHECKPOINT', 'multiple_statements'],
     ['RETURN 1;;', 'multiple_statements'],
@@ -225,6 +231,11 @@ describe('guardCypher lets through', () => {
     'CALL db.schema.visualization()',
     "MATCH (n) WHERE n.name STARTS WITH $prefix RETURN n.name",
     'MATCH p = (a)-[*1..3]->(b) RETURN p',
+    "RETURN duration.between(date('2024-01-01'), date('2024-02-01')) AS d",
+    'RETURN Duration.InDays(date(), date()) AS d',
+    "RETURN point.distance(point({x: 0, y: 0}), point({x: 3, y: 4})) AS d",
+    "RETURN date.truncate('month', date('2024-05-17')) AS d, datetime.fromepochmillis(0) AS t",
+    'MATCH (c:Centre) WHERE c.lastSeen > date.statement() - duration({years: 1}) RETURN c',
   ])('%j', (text) => {
     expect(guardCode(text)).toBe('passed');
   });

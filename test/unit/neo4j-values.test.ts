@@ -147,6 +147,10 @@ describe('Neo4jValues', () => {
     expect(values.toJson(new Time(10, 30, 15, 0, 3600))).toBe('10:30:15+01:00');
     expect(values.toJson(new LocalTime(10, 30, 15, 500000000))).toBe('10:30:15.500000000');
     expect(values.toJson(new Duration(14, 3, 3600, 0))).toBe('P1Y2M3DT1H');
+    // ISO 8601 as Neo4j prints it: no `T` without a time part
+    expect(values.toJson(new Duration(1, 0, 0, 0))).toBe('P1M');
+    expect(values.toJson(new Duration(0, 2, 0, 0))).toBe('P2D');
+    expect(values.toJson(new Duration(0, 0, 0, 0))).toBe('PT0S');
     expect(values.toJson(new Point(int(4326), 17.5, -22.5))).toEqual({ srid: 4326, x: 17.5, y: -22.5 });
     expect(values.toJson(new Point(int(9157), 1, 2, 3))).toEqual({ srid: 9157, x: 1, y: 2, z: 3 });
   });

@@ -82,6 +82,9 @@ export class Neo4jValues {
     if (neo4j.isNode(value)) return this.collector.addNode(this.rawNode(value));
     if (neo4j.isRelationship(value)) return this.collector.addRel(this.rawRel(value));
     if (neo4j.isPath(value)) return this.path(value);
+    // the driver writes a duration without a time part with a dangling `T` ("P1MT"), which is
+    // not ISO 8601; Neo4j's own toString() gives "P1M", and a zero duration "PT0S"
+    if (neo4j.isDuration(value)) return value.toString().replace(/T$/, '').replace(/^P$/, 'PT0S');
     if (
       neo4j.isDate(value) ||
       neo4j.isDateTime(value) ||
