@@ -134,6 +134,7 @@ export class Neo4jSide implements StoreSide {
       t = performance.now();
       await runImport(store, files);
       const productMs = performance.now() - t;
+      console.log(`neo4j: product import ${Math.round(productMs)} ms`);
       return { productMs, rawMs, rawPath: `UNWIND $rows … CREATE through neo4j-driver, ${RAW_BATCH} rows a transaction` };
     } finally {
       await store.close();
