@@ -132,7 +132,9 @@ export class Neo4jSide implements StoreSide {
       await clearLiveNeo4j(store);
       const files = shape.files.map((f) => ({ name: `${f}.csv`, bytes: readFileSync(path.join(dir, `${f}.csv`)) }));
       t = performance.now();
-      await runImport(store, files);
+      await runImport(store, files).catch((error: unknown) => {
+        throw new Error(`the product's import failed after ${Math.round(performance.now() - t)} ms (the raw import took ${Math.round(rawMs)} ms): ${(error as Error).message}`);
+      });
       const productMs = performance.now() - t;
       console.log(`neo4j: product import ${Math.round(productMs)} ms`);
       return { productMs, rawMs, rawPath: `UNWIND $rows … CREATE through neo4j-driver, ${RAW_BATCH} rows a transaction` };

@@ -17,9 +17,11 @@ const healthRow = (h: any) => `${h.p50}/${h.p95}/${h.p99}, max ${h.max} (${h.sam
 function table(results: SizeResult[], store: StoreName): string {
   const sized = results.filter((r) => r.stores[store]);
   const lines = [`| ${store} | ${sized.map((r) => `${r.relationships} rels`).join(' | ')} |`, `| --- |${sized.map(() => ' --- |').join('')}`];
-  const row = (label: string, f: (s: StoreResult) => string) => lines.push(`| ${label} | ${sized.map((r) => f(r.stores[store]!)).join(' | ')} |`);
+  // a size whose import failed has no other figures: its cells say so
+  const row = (label: string, f: (s: StoreResult) => string) =>
+    lines.push(`| ${label} | ${sized.map((r) => r.stores[store]!).map((s) => (s.importError && !label.startsWith('load') ? `import failed: ${s.importError}` : f(s))).join(' | ')} |`);
   row('load average (1/5/15 min) before / after', (s) => `${s.loadAverage.before} / ${s.loadAverage.after}`);
-  const first = sized[0]?.stores[store];
+  const first = sized.map((r) => r.stores[store]!).find((s) => !s.importError);
   if (first?.healthUnderLoad) {
     row('/api/health p50/p95/p99 ms during a failing import', (s) => `${healthRow(s.healthUnderLoad.import)}, ${s.healthUnderLoad.importMB} MB`);
     row('/api/health p50/p95/p99 ms during a slow analyst query', (s) => healthRow(s.healthUnderLoad.analystQuery));
