@@ -37,7 +37,8 @@ describeLive('Neo4j store', () => {
     it('refuses writes in a read', async () => {
       const write = store!.read('CREATE (n:Country {id: $id, name: $id})', { id: 'country:RO' });
       const error = await write.catch((e: unknown) => e);
-      expect((error as { code?: string }).code).toBe('query_error');
+      // the READ session's own refusal, typed as the plan check's would be
+      expect((error as { code?: string }).code).toBe('write_not_allowed');
       const left = await store!.read('MATCH (n:Country {id: $id}) RETURN n', { id: 'country:RO' });
       expect(left.rows).toEqual([]);
     });
