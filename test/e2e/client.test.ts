@@ -40,12 +40,39 @@ async function shownNodes(page: Page): Promise<string[]> {
 /** Waits until the camera and the layout have settled enough to point at a node. */
 async function settled(page: Page, node: string): Promise<void> {
   let last = await viewportOf(page, node);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(150);
-    const now = await viewportOf(page, node);
-    if (Math.hypot(now.x - last.x, now.y - last.y) < 1) return;
-    last = now;
-  }
+  await expect
+    .poll(
+      async () => {
+        const now = await viewportOf(page, node);
+        const moved = Math.hypot(now.x - last.x, now.y - last.y);
+        last = now;
+        return moved;
+      },
+      { interval: 150, timeout: 10_000 },
+    )
+    .toBeLessThan(1);
+}
+/**
+ * Waits until the layout has stopped: the toolbar no longer says "Laying out…" and no node moved
+ * between two looks 150 ms apart.
+ */
+async function layoutIdle(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => {
+          const { graph } = (window as any).scamnet;
+          const xy = graph.nodes().map((n: string) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`);
+          return `${document.body.innerText.includes('Laying out') ? 'running' : 'idle'}|${xy.join(';')}`;
+        });
+        const still = now === last && now.startsWith('idle');
+        last = now;
+        return still;
+      },
+      { interval: 150, timeout: 20_000 },
+    )
+    .toBe(true);
 }
 async function viewportOf(page: Page, node: string): Promise<{ x: number; y: number }> {
   return page.evaluate((n) => {
@@ -137,7 +164,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     // the parent did not jump when its neighbours arrived
     const after = await viewportOf(page, NAMIBIA);
     expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(80);
-    await page.waitForTimeout(3000); // the layout settles
+    await layoutIdle(page);
     await keepScreenshot(page, 'client-network.png');
     // undo takes the expansion back, redo brings it again
     await page.click('text=Undo');
@@ -172,7 +199,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     expect(await page.locator('table.rows tbody tr').count()).toBe(Math.min(rows, 200));
     const all = await shownNodes(page);
     expect(all.length).toBeGreaterThan(10);
-    await page.waitForTimeout(3000); // the layout settles
+    await layoutIdle(page);
     await keepScreenshot(page, 'client-query.png');
     const tlps: Record<string, string> = await page.evaluate(() => {
       const { graph } = (window as any).scamnet;
@@ -228,7 +255,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     expect(byLng.length).toBeGreaterThan(3);
     expect(xy[byLng[0]!]!.x).toBeLessThan(xy[byLng.at(-1)!]!.x);
     for (const n of await shownNodes(page)) expect(n).toMatch(/^(country|centre):/);
-    await page.waitForTimeout(500);
+    await layoutIdle(page);
     await keepScreenshot(page, 'client-routes.png');
     await page.keyboard.press('/');
     await page.keyboard.type('philippines');
@@ -285,7 +312,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     const p = await viewportOf(page, NAMIBIA);
     await page.mouse.dblclick(stage.x + p.x, stage.y + p.y);
     await expect.poll(async () => (await canvasNodes(page)).length).toBeGreaterThan(1);
-    await page.waitForTimeout(3200); // let the layout stop
+    await layoutIdle(page);
     const saved: Record<string, [number, number]> = await page.evaluate(() => {
       const { graph } = (window as any).scamnet;
       return Object.fromEntries(graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]));

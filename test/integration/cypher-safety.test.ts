@@ -10,6 +10,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthSchema } from '../../server/api/health/router.ts';
@@ -17,6 +19,7 @@ import { QueryResultSchema } from '../../server/api/schemas.ts';
 import type { ErrorCode } from '../../server/errors.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { DEADLINE_GRACE_MS } from '../../server/store/embedded/embedded-store.ts';
+import { whenStoreSees } from '../support/store-watch.ts';
 import { FILLER_NODES, dirSnapshot, expectErrorBody, hostileGraph, storeState } from '../support/hostile-helpers.ts';
 
 const LIMITS = { timeoutMs: 2000, maxRows: 100 };
@@ -375,11 +378,12 @@ describe('runaway queries', () => {
   it('one huge list value is stopped or refused while other requests are answered', { timeout: 120_000 }, async () => {
     let settled = false;
     const started = performance.now();
+    const running = whenStoreSees(h.store, (q) => q.includes('range(1, 4000000)'));
     const slow = cypher('RETURN range(1, 4000000) AS r').then((res) => {
       settled = true;
       return res;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await running;
     await request(h.app).get('/api/health').expect(200);
     expect(settled, 'the huge list was answered before health was').toBe(false);
     const res = await slow;
@@ -397,13 +401,22 @@ describe('runaway queries', () => {
   it('a deeply nested list parameter is refused at once and does not stall the server', { timeout: 120_000 }, async () => {
     const depth = 22;
     const raw = `{"query": "RETURN 1 AS one", "params": {"p": ${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+    // a server of our own, to know when the request has arrived before health is asked
+    const server = createServer(h.app).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const arrived = once(server, 'request');
     const started = performance.now();
-    const slow = postRaw(raw).then((res) => ({ res, ms: performance.now() - started }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const slow = request(server)
+      .post('/api/cypher')
+      .set('Content-Type', 'application/json')
+      .send(raw)
+      .then((res) => ({ res, ms: performance.now() - started }));
+    await arrived;
     const healthStarted = performance.now();
     await request(h.app).get('/api/health').expect(200);
     const healthMs = performance.now() - healthStarted;
     const { res, ms } = await slow;
+    server.close();
     expect.soft(healthMs, 'health waited for the parameter conversion: the event loop was blocked').toBeLessThan(1000);
     expect.soft(ms, 'the request took longer than the timeout').toBeLessThan(LIMITS.timeoutMs + 3000);
     expectErrorBody(res, 'validation_error');

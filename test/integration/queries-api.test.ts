@@ -14,6 +14,7 @@ import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { loadBuiltinQueries } from '../../server/queries/library.ts';
 import { sideHarness, startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { smallGraph } from '../support/small-graph.ts';
+import { whenStoreSees } from '../support/store-watch.ts';
 
 let h: Harness;
 let off: Harness;
@@ -226,6 +227,7 @@ describe('a runaway analyst query', () => {
       let settled = false;
       // the graph's 14 nodes eight times over (1.5 billion rows), filtered on every name: runs until stopped
       const names = 'abcdefgh'.split('');
+      const running = whenStoreSees(slow.store, (q) => q.includes('(h)'));
       const runaway = request(slow.app)
         .post('/api/cypher')
         .send({ query: `MATCH ${names.map((n) => `(${n})`).join(', ')} WHERE ${names.map((n) => `${n}.name`).join(' + ')} = 'x' RETURN count(*) AS n` })
@@ -233,7 +235,7 @@ describe('a runaway analyst query', () => {
           settled = true;
           return res;
         });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await running;
       const library = await request(slow.app).post(`/api/queries/${builtins[0]!.name}/run`).send({ params: {} });
       expect(library.status).not.toBe(504);
       const second = await request(slow.app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
