@@ -20,12 +20,8 @@ import { parseBatch } from '../../server/model/schema.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { browserRequired, hasChromium } from '../support/browser.ts';
 import { VISIBLE_TO_GREEN, markedGraph, withheldFromGreen } from '../support/export-marked-graph.ts';
+import { binary } from '../support/export-request.ts';
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** XML entities (named and numeric) and JSON string escapes decoded, so an escaped leak is still seen. */
 function decoded(text: string): string {

@@ -19,6 +19,7 @@ import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { appFor } from '../support/app-harness.ts';
 import { ORDER_IDS, awkwardGraph, dataFilesOf, fillSource, printedDataVersion, runCopyStore, wholeDataVersion } from '../support/copy-fixtures.ts';
+import { withEmbeddedStore } from '../support/copy-fixtures.ts';
 import { smallGraph } from '../support/small-graph.ts';
 import { mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../support/tmpfs.ts';
 
@@ -27,15 +28,7 @@ let dir: string;
 let sourceDir: string;
 let sourceVersion: string;
 
-async function withStore<T>(dataDir: string, work: (store: EmbeddedStore) => Promise<T>): Promise<T> {
-  const store = new EmbeddedStore({ dataDir, limits: LIMITS });
-  await store.init();
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
+const withStore = <T>(dataDir: string, work: (store: EmbeddedStore) => Promise<T>) => withEmbeddedStore(dataDir, LIMITS, work);
 
 const readAll = (store: EmbeddedStore) => (q: string, p: Record<string, unknown>) => store.read(q, p, { maxRows: 1e7, maxBytes: 1e9 });
 

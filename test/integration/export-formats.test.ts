@@ -17,6 +17,7 @@ import { KIND_COLOURS } from '../../server/export/style.ts';
 import type { SerializedGraph } from '../../server/store/types.ts';
 import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { HOSTILE_ID, HOSTILE_NAME_CLEAN, exportGraph } from '../support/export-graph.ts';
+import { binary } from '../support/export-request.ts';
 
 let h: Harness;
 /** The API's own answer for the ego network exported below: what the exports must hold. */
@@ -32,11 +33,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 async function exportAs(body: object, status = 200): Promise<request.Response> {
   return request(h.app).post('/api/export').set('X-Exported-By', 'Analyst One').send(body).buffer(true).parse(binary).expect(status);

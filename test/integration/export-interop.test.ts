@@ -20,6 +20,7 @@ import { startHarness, type Harness } from '../support/app-harness.ts';
 import { HOSTILE_ID } from '../support/export-graph.ts';
 import { markedGraph } from '../support/export-marked-graph.ts';
 import { announcePythonSkip, hasPython, pythonRequired, readWithPython } from '../support/interop.ts';
+import { binary } from '../support/export-request.ts';
 
 announcePythonSkip('test/integration/export-interop.test.ts (networkx, igraph)');
 
@@ -47,11 +48,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 async function exportAs(body: object): Promise<Buffer> {
   const res = await request(h.app).post('/api/export').send(body).buffer(true).parse(binary);

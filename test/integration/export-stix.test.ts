@@ -18,6 +18,7 @@ import { buildSeedGraph } from '../../seeds/index.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { VISIBLE_TO_GREEN, markedGraph, withheldFromGreen } from '../support/export-marked-graph.ts';
 import { announcePythonSkip, hasPython, pythonRequired, validateStix } from '../support/interop.ts';
+import { allOf, exportFrom } from '../support/export-request.ts';
 
 announcePythonSkip('test/integration/export-stix.test.ts (stix2-validator)');
 
@@ -39,19 +40,8 @@ afterAll(async () => {
   await marked?.close();
 });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
-async function exportFrom(app: Harness['app'], body: object): Promise<{ bytes: Buffer; res: request.Response }> {
-  const res = await request(app).post('/api/export').send(body).buffer(true).parse(binary);
-  expect(res.status, res.body.toString().slice(0, 300)).toBe(200);
-  return { bytes: res.body as Buffer, res };
-}
 
-const allOf = (batch: GraphBatch) => ({ kind: 'ids', ids: batch.nodes.map((n) => n.id) }) as const;
 const records = (bundle: Bundle) => bundle.objects.filter((o) => typeof o[X.kind] === 'string');
 
 describe('STIX 2.1 export of the seed graph', () => {

@@ -21,6 +21,7 @@ import { buildSeedGraph } from '../../seeds/index.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { VISIBLE_TO_GREEN, markedGraph, withheldFromGreen } from '../support/export-marked-graph.ts';
 import { announcePythonSkip, hasPython, hasSoffice, pythonRequired, readXlsxWithPython, sheetsAsCsvWithLibreOffice } from '../support/interop.ts';
+import { allOf, exportFrom } from '../support/export-request.ts';
 
 announcePythonSkip('test/integration/export-xlsx.test.ts (openpyxl)');
 if (!hasSoffice && process.env.CI !== 'true') console.warn('SKIPPED the LibreOffice test of test/integration/export-xlsx.test.ts: no /usr/bin/soffice (apt-get install libreoffice-calc-nogui)');
@@ -40,19 +41,8 @@ afterAll(async () => {
   await marked?.close();
 });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
-async function exportFrom(app: Harness['app'], body: object): Promise<{ bytes: Buffer; res: request.Response }> {
-  const res = await request(app).post('/api/export').send(body).buffer(true).parse(binary);
-  expect(res.status, res.body.toString().slice(0, 300)).toBe(200);
-  return { bytes: res.body as Buffer, res };
-}
 
-const allOf = (batch: GraphBatch) => ({ kind: 'ids', ids: batch.nodes.map((n) => n.id) }) as const;
 const highestOf = (tlps: string[]) => TLP_LEVELS[Math.max(...tlps.map((t) => tlpRank(t as never)))];
 
 describe('XLSX export of the seed graph', () => {

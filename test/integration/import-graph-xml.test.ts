@@ -19,6 +19,7 @@ import type { GraphBatch } from '../../server/model/schema.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { announcePythonSkip, hasPython, pythonRequired, writeWithNetworkx } from '../support/interop.ts';
+import { allOf, exportFrom } from '../support/export-request.ts';
 
 announcePythonSkip('test/integration/import-graph-xml.test.ts (networkx)');
 
@@ -34,24 +35,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
-async function exportFrom(app: Harness['app'], body: object): Promise<Buffer> {
-  const res = await request(app).post('/api/export').send(body).buffer(true).parse(binary);
-  expect(res.status, res.body.toString().slice(0, 300)).toBe(200);
-  return res.body as Buffer;
-}
 
-const allOf = (batch: GraphBatch) => ({ kind: 'ids', ids: batch.nodes.map((n) => n.id) }) as const;
+const exportBytes = async (app: Harness['app'], body: object) => (await exportFrom(app, body)).bytes;
 const importInto = (target: Harness, name: string, bytes: Buffer) => request(target.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', bytes, name);
 
 describe.each(['graphml', 'gexf'] as const)('%s import of scamnet’s own export', (format) => {
   it('reads the seed graph back into an empty store as the same graph (same data version and counts)', async () => {
-    const bytes = await exportFrom(h.app, { format, selection: allOf(seed) });
+    const bytes = await exportBytes(h.app, { format, selection: allOf(seed) });
     const empty = await startHarness();
     try {
       const res = await importInto(empty, `seed.${format}`, bytes);
@@ -59,8 +50,8 @@ describe.each(['graphml', 'gexf'] as const)('%s import of scamnet’s own export
       expect(res.body.nodes.created).toBe(seed.nodes.length);
       expect(res.body.relationships.created).toBe(seed.relationships.length);
       expect(await graphCounts(empty.store)).toEqual({ nodes: seed.nodes.length, relationships: seed.relationships.length });
-      const before = JSON.parse((await exportFrom(h.app, { format: 'json', selection: allOf(seed) })).toString());
-      const after = JSON.parse((await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).toString());
+      const before = JSON.parse((await exportBytes(h.app, { format: 'json', selection: allOf(seed) })).toString());
+      const after = JSON.parse((await exportBytes(empty.app, { format: 'json', selection: allOf(seed) })).toString());
       expect(after.attributes.manifest.dataVersion).toBe(before.attributes.manifest.dataVersion);
     } finally {
       await empty.close();

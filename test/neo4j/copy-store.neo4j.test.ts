@@ -13,6 +13,7 @@ import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import type { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
 import { awkwardGraph, dataFilesOf, fillSource, printedDataVersion, runCopyStore, wholeDataVersion } from '../support/copy-fixtures.ts';
+import { withEmbeddedStore } from '../support/copy-fixtures.ts';
 import { clearLiveNeo4j, describeLive, openLiveNeo4j } from '../support/neo4j-live.ts';
 import { smallGraph } from '../support/small-graph.ts';
 
@@ -20,15 +21,7 @@ const LIMITS = { timeoutMs: 600_000, maxRows: 10_000_000, maxBytes: 2_000_000_00
 /** A CLI run against a loaded machine's Neo4j takes a minute or two. */
 const SLOW = 600_000;
 
-async function withEmbedded<T>(dataDir: string, work: (store: EmbeddedStore) => Promise<T>): Promise<T> {
-  const store = new EmbeddedStore({ dataDir, limits: LIMITS });
-  await store.init();
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
+const withEmbedded = <T>(dataDir: string, work: (store: EmbeddedStore) => Promise<T>) => withEmbeddedStore(dataDir, LIMITS, work);
 
 describeLive('npm run copy-store between the embedded store and Neo4j', () => {
   let neo4j: Neo4jStore;

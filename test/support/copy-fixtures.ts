@@ -16,7 +16,8 @@ import { dataVersion } from '../../server/export/manifest.ts';
 import { parseBatch, type GraphBatch } from '../../server/model/schema.ts';
 import { UserQueryStore } from '../../server/queries/user-queries.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
-import type { GraphStore } from '../../server/store/types.ts';
+import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+import type { GraphStore, StoreLimits } from '../../server/store/types.ts';
 import { markedGraph } from './export-marked-graph.ts';
 import { REPO_ROOT } from './server-process.ts';
 
@@ -103,4 +104,15 @@ export function printedDataVersion(stdout: string): string {
   expect(source, stdout).toBeDefined();
   expect(target).toBe(source);
   return source!;
+}
+
+/** Opens the embedded store in `dataDir` for `work`, and closes it after, whatever happens. */
+export async function withEmbeddedStore<T>(dataDir: string, limits: StoreLimits, work: (store: EmbeddedStore) => Promise<T>): Promise<T> {
+  const store = new EmbeddedStore({ dataDir, limits });
+  await store.init();
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
