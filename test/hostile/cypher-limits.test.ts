@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nestingDepth } from '../../server/cypher/shape.ts';
 import { tokenize } from '../../server/cypher/lexer.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
-import { hostileGraph } from '../support/hostile-helpers.ts';
+import { TOO_BIG, hostileGraph, repeat } from '../support/hostile-helpers.ts';
 
 let h: Harness;
 let before: { nodes: number; relationships: number };
@@ -23,21 +23,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const repeat = (text: string, n: number) => Array.from({ length: n }, () => text).join('');
-
-/** Every member measured as slow or fatal for the engine's parser (see server/cypher/shape.ts). */
-const TOO_BIG: Array<[string, string, RegExp]> = [
-  ['5,000 nested parentheses (overflows the parser stack)', `RETURN ${repeat('(', 5000)}1${repeat(')', 5000)} AS x`, /QUERY_MAX_(DEPTH|TOKENS)/],
-  ['1,000 nested parentheses', `RETURN ${repeat('(', 1000)}1${repeat(')', 1000)} AS x`, /QUERY_MAX_DEPTH/],
-  ['30 nested CASE (exponential parse time)', `RETURN ${repeat('CASE WHEN true THEN ', 30)}1${repeat(' END', 30)} AS x`, /QUERY_MAX_DEPTH/],
-  ['100 nested lists', `RETURN ${repeat('[', 100)}1${repeat(']', 100)} AS x`, /QUERY_MAX_DEPTH/],
-  ['60 nested maps', `RETURN ${repeat('{a: ', 60)}1${repeat('}', 60)} AS x`, /QUERY_MAX_DEPTH/],
-  ['mixed nesting, 17 levels', `RETURN ${repeat('[{a: (', 6)}1${repeat(')}]', 6)} AS x`, /QUERY_MAX_DEPTH/],
-  ['20 nested EXISTS subqueries', `MATCH (a) WHERE ${repeat('EXISTS { MATCH (a)--(b) WHERE ', 20)}true${repeat(' }', 20)} RETURN count(a) AS n`, /QUERY_MAX_DEPTH/],
-  ['a 5,000-term sum', `RETURN ${Array.from({ length: 5000 }, () => '1').join('+')} AS x`, /QUERY_MAX_TOKENS/],
-  ['a 20,000-item list literal', `RETURN [${Array.from({ length: 20000 }, () => '1').join(',')}] AS x`, /QUERY_MAX_(TOKENS|LENGTH)/],
-  ['30,000 characters of comment', `RETURN 1 AS x // ${repeat('a', 30000)}`, /QUERY_MAX_LENGTH/],
-];
 
 describe('statements the parser cannot take are refused before it sees them', () => {
   it.each(TOO_BIG)('%s: 400 unsupported_query, fast, on running and on saving', async (_name, query, limit) => {

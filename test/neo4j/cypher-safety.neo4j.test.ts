@@ -30,7 +30,7 @@ import { ErrorSchema, QueryResultSchema } from '../../server/api/schemas.ts';
 import { AppError, type ErrorCode } from '../../server/errors.ts';
 import type { GraphStore } from '../../server/store/types.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
-import { FILLER_NODES, dirSnapshot, expectErrorBody, hostileGraph } from '../support/hostile-helpers.ts';
+import { FILLER_NODES, TOO_BIG, dirSnapshot, expectErrorBody, hostileGraph, repeat } from '../support/hostile-helpers.ts';
 import { describeLive } from '../support/neo4j-live.ts';
 
 const LIMITS = { timeoutMs: 2000, maxRows: 100 };
@@ -292,19 +292,9 @@ const badParams: HostileCase[] = [
   { name: 'a dynamic label from a parameter that would write', query: 'MATCH (c:Centre) SET c:$($l)', params: { l: 'Centre` DETACH DELETE c //' }, code: 'write_not_allowed' },
 ];
 
-const repeat = (text: string, n: number) => Array.from({ length: n }, () => text).join('');
-
 /** The store-neutral cases of test/hostile/cypher-limits.test.ts: statements over the shape caps. */
 const tooBig: HostileCase[] = [
-  ['5,000 nested parentheses', `RETURN ${repeat('(', 5000)}1${repeat(')', 5000)} AS x`],
-  ['1,000 nested parentheses', `RETURN ${repeat('(', 1000)}1${repeat(')', 1000)} AS x`],
-  ['30 nested CASE', `RETURN ${repeat('CASE WHEN true THEN ', 30)}1${repeat(' END', 30)} AS x`],
-  ['100 nested lists', `RETURN ${repeat('[', 100)}1${repeat(']', 100)} AS x`],
-  ['60 nested maps', `RETURN ${repeat('{a: ', 60)}1${repeat('}', 60)} AS x`],
-  ['20 nested EXISTS subqueries', `MATCH (a) WHERE ${repeat('EXISTS { MATCH (a)--(b) WHERE ', 20)}true${repeat(' }', 20)} RETURN count(a) AS n`],
-  ['a 5,000-term sum', `RETURN ${Array.from({ length: 5000 }, () => '1').join('+')} AS x`],
-  ['a 20,000-item list literal', `RETURN [${Array.from({ length: 20000 }, () => '1').join(',')}] AS x`],
-  ['30,000 characters of comment', `RETURN 1 AS x // ${repeat('a', 30000)}`],
+  ...TOO_BIG.map(([name, query]) => [name, query]),
   ['a ten-node clique (45 relationship patterns)', `MATCH ${Array.from({ length: 10 }, (_, i) => Array.from({ length: 9 - i }, (_, j) => `(a${i})-[:LOCATED_IN]-(a${i + j + 1})`)).flat().join(', ')} RETURN count(*) AS n`],
 ].map(([name, query]) => ({ name: `over the shape caps: ${name}`, query, code: 'unsupported_query' as const }));
 
