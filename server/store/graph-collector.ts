@@ -108,8 +108,8 @@ export class GraphCollector {
       if (value.$type === 'edge') {
         return {
           ...value,
-          source: this.keyByRef.get(value.source as string) ?? value.source,
-          target: this.keyByRef.get(value.target as string) ?? value.target,
+          source: this.keyByRef.get(value.source as string) ?? value.source ?? null,
+          target: this.keyByRef.get(value.target as string) ?? value.target ?? null,
         };
       }
       if (value.$type === 'node' || value.$type === 'path') return value;

@@ -43,12 +43,18 @@ const state = () =>
   withStore(async (store) => {
     const nodes = (await store.read('MATCH (n) RETURN label(n) AS k, n AS n ORDER BY n.id')).graph.nodes;
     const rels = (await store.read('MATCH (a)-[r]->(b) RETURN r ORDER BY r.id, a.id')).graph.edges;
-    const hash = createHash('sha256').update(JSON.stringify([nodes, rels])).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify([nodes, rels]))
+      .digest('hex');
     return { nodes: nodes.length, relationships: rels.length, hash };
   });
 
 const files = () => ({
-  workspaces: existsSync(path.join(dataDir, 'workspaces')) ? readdirSync(path.join(dataDir, 'workspaces')).filter((f) => !f.startsWith('_')).sort() : [],
+  workspaces: existsSync(path.join(dataDir, 'workspaces'))
+    ? readdirSync(path.join(dataDir, 'workspaces'))
+        .filter((f) => !f.startsWith('_'))
+        .sort()
+    : [],
   queries: existsSync(path.join(dataDir, 'queries')) ? readdirSync(path.join(dataDir, 'queries')).sort() : [],
 });
 
@@ -56,9 +62,29 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'scamnet-backup-'));
   dataDir = path.join(dir, 'data');
   await withStore((store) => writeBatch(store, smallGraph()));
-  const graph = { nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha', x: 1, y: 2 } }], edges: [] };
-  await new WorkspaceStore(dataDir).save('case-1', { title: 'Case one', graph, view: 'network', filters: {}, selected: null });
-  await new UserQueryStore(dataDir).save({ name: 'all-centres', title: 'All centres', description: '', params: [], returns: '', query: 'MATCH (c:Centre) RETURN c' }, 'ladybug', false);
+  const graph = {
+    nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha', x: 1, y: 2 } }],
+    edges: [],
+  };
+  await new WorkspaceStore(dataDir).save('case-1', {
+    title: 'Case one',
+    graph,
+    view: 'network',
+    filters: {},
+    selected: null,
+  });
+  await new UserQueryStore(dataDir).save(
+    {
+      name: 'all-centres',
+      title: 'All centres',
+      description: '',
+      params: [],
+      returns: '',
+      query: 'MATCH (c:Centre) RETURN c',
+    },
+    'ladybug',
+    false,
+  );
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -72,7 +98,11 @@ describe('npm run backup / npm run restore', () => {
     const made = cli('backup', backup);
     expect(made.status, made.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(backup, 'manifest.json'), 'utf8'));
-    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(['queries/all-centres.json', 'store/scamnet.lbug', 'workspaces/case-1.json']);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual([
+      'queries/all-centres.json',
+      'store/scamnet.lbug',
+      'workspaces/case-1.json',
+    ]);
     for (const f of manifest.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     // change everything the backup holds
@@ -81,7 +111,13 @@ describe('npm run backup / npm run restore', () => {
       await store.write("MATCH (c:Centre {id: 'centre:gamma'}) DETACH DELETE c");
     });
     await new WorkspaceStore(dataDir).delete('case-1');
-    await new WorkspaceStore(dataDir).save('case-2', { title: 'Later', graph: { nodes: [], edges: [] }, view: 'network', filters: {}, selected: null });
+    await new WorkspaceStore(dataDir).save('case-2', {
+      title: 'Later',
+      graph: { nodes: [], edges: [] },
+      view: 'network',
+      filters: {},
+      selected: null,
+    });
     const changed = await state();
     expect(changed.hash).not.toBe(before.hash);
 
@@ -99,13 +135,15 @@ describe('npm run backup / npm run restore', () => {
   it('refuses a tampered backup (a changed byte, an extra file, a missing file) and leaves the data dir alone', async () => {
     const backup = path.join(dir, 'backup');
     expect(cli('backup', backup).status).toBe(0);
-    await withStore((store) => store.write("MATCH (c:Centre {id: 'centre:alpha'}) SET c.name = 'Changed after the backup'"));
+    await withStore((store) =>
+      store.write("MATCH (c:Centre {id: 'centre:alpha'}) SET c.name = 'Changed after the backup'"),
+    );
     const current = await state();
     const storeFile = path.join(backup, 'store', 'scamnet.lbug');
     const original = readFileSync(storeFile);
 
     const tampered = Buffer.from(original);
-    tampered[tampered.length - 100] ^= 0xff;
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 100) ^ 0xff, tampered.length - 100);
     writeFileSync(storeFile, tampered);
     const flipped = cli('restore', backup);
     expect(flipped.status).toBe(1);
@@ -136,7 +174,10 @@ describe('npm run backup / npm run restore', () => {
       const busyBackup = cli('backup', path.join(dir, 'other'));
       expect([busyBackup.status, busyBackup.stderr]).toEqual([1, expect.stringMatching(/in use by a running scamnet/)]);
       const busyRestore = cli('restore', backup);
-      expect([busyRestore.status, busyRestore.stderr]).toEqual([1, expect.stringMatching(/in use by a running scamnet/)]);
+      expect([busyRestore.status, busyRestore.stderr]).toEqual([
+        1,
+        expect.stringMatching(/in use by a running scamnet/),
+      ]);
     });
     expect(existsSync(path.join(dir, 'other'))).toBe(false);
   }, 120_000);

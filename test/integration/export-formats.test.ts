@@ -33,9 +33,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 async function exportAs(body: object, status = 200): Promise<request.Response> {
-  return request(h.app).post('/api/export').set('X-Exported-By', 'Analyst One').send(body).buffer(true).parse(binary).expect(status);
+  return request(h.app)
+    .post('/api/export')
+    .set('X-Exported-By', 'Analyst One')
+    .send(body)
+    .buffer(true)
+    .parse(binary)
+    .expect(status);
 }
 
 const sortedKeys = (items: { key: string }[]) => items.map((i) => i.key).sort();
@@ -47,11 +52,17 @@ describe('selection', () => {
   });
 
   it('exports node ids with every relationship among them', async () => {
-    const res = await exportAs({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH', 'facilitator:f1', 'country:KE'] } });
+    const res = await exportAs({
+      format: 'json',
+      selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH', 'facilitator:f1', 'country:KE'] },
+    });
     const doc = JSON.parse(res.body.toString());
     expect(sortedKeys(doc.nodes)).toEqual(['centre:alpha', 'country:KE', 'country:TH', 'facilitator:f1']);
     expect(sortedKeys(doc.edges)).toEqual(['e1', 'e3', 'e6']);
-    expect(doc.attributes.manifest.selection).toEqual({ kind: 'ids', ids: ['centre:alpha', 'country:TH', 'facilitator:f1', 'country:KE'] });
+    expect(doc.attributes.manifest.selection).toEqual({
+      kind: 'ids',
+      ids: ['centre:alpha', 'country:TH', 'facilitator:f1', 'country:KE'],
+    });
   });
 
   it('exports the shortest paths between two nodes', async () => {
@@ -63,13 +74,24 @@ describe('selection', () => {
   });
 
   it('exports a saved query’s graph and records its name, text and parameters', async () => {
-    const run = await request(h.app).post('/api/queries/facilitator-network/run').send({ params: { centre: 'centre:gamma' } }).expect(200);
-    const res = await exportAs({ format: 'json', selection: { kind: 'query', name: 'facilitator-network', params: { centre: 'centre:gamma' } } });
+    const run = await request(h.app)
+      .post('/api/queries/facilitator-network/run')
+      .send({ params: { centre: 'centre:gamma' } })
+      .expect(200);
+    const res = await exportAs({
+      format: 'json',
+      selection: { kind: 'query', name: 'facilitator-network', params: { centre: 'centre:gamma' } },
+    });
     const doc = JSON.parse(res.body.toString());
     expect(sortedKeys(doc.nodes)).toEqual(sortedKeys(run.body.graph.nodes));
     expect(sortedKeys(doc.edges)).toEqual(sortedKeys(run.body.graph.edges));
     const sel = doc.attributes.manifest.selection;
-    expect(sel).toMatchObject({ kind: 'query', name: 'facilitator-network', builtin: true, params: { centre: 'centre:gamma' } });
+    expect(sel).toMatchObject({
+      kind: 'query',
+      name: 'facilitator-network',
+      builtin: true,
+      params: { centre: 'centre:gamma' },
+    });
     expect(sel.text).toMatch(/MATCH/);
   });
 
@@ -77,8 +99,14 @@ describe('selection', () => {
     const bad = await exportAs({ format: 'docx', selection: EGO }, 400);
     expect(JSON.parse(bad.body.toString()).error.code).toBe('validation_error');
     const missing = await exportAs({ format: 'json', selection: { kind: 'ids', ids: ['centre:nowhere'] } }, 404);
-    expect(JSON.parse(missing.body.toString()).error).toMatchObject({ code: 'not_found', details: { missing: ['centre:nowhere'] } });
-    const params = await exportAs({ format: 'json', selection: { kind: 'query', name: 'facilitator-network', params: {} } }, 400);
+    expect(JSON.parse(missing.body.toString()).error).toMatchObject({
+      code: 'not_found',
+      details: { missing: ['centre:nowhere'] },
+    });
+    const params = await exportAs(
+      { format: 'json', selection: { kind: 'query', name: 'facilitator-network', params: {} } },
+      400,
+    );
     expect(JSON.parse(params.body.toString()).error.code).toBe('validation_error');
   });
 });
@@ -148,7 +176,8 @@ describe('GEXF 1.2draft', () => {
     for (const e of ego.edges) {
       expect(g.source(e.key)).toBe(e.source);
       expect(g.target(e.key)).toBe(e.target);
-      for (const [k, v] of Object.entries(e.attributes)) expect(g.getEdgeAttribute(e.key, k), `${e.key}.${k}`).toEqual(v);
+      for (const [k, v] of Object.entries(e.attributes))
+        expect(g.getEdgeAttribute(e.key, k), `${e.key}.${k}`).toEqual(v);
     }
     const meta = g.getAttributes();
     expect(meta.keywords).toContain('TLP:AMBER');
@@ -162,7 +191,10 @@ describe('GEXF 1.2draft', () => {
   });
 
   it('lays out the same way every time when no positions are given', async () => {
-    const [a, b] = [await exportAs({ format: 'gexf', selection: EGO }), await exportAs({ format: 'gexf', selection: EGO })];
+    const [a, b] = [
+      await exportAs({ format: 'gexf', selection: EGO }),
+      await exportAs({ format: 'gexf', selection: EGO }),
+    ];
     const pos = (x: Buffer) => {
       const g = parseGexf(MultiDirectedGraph, x.toString());
       return g.mapNodes((k, attr) => [k, attr.x, attr.y]);
@@ -185,12 +217,26 @@ describe('GraphML', () => {
     const attr = (get: (k: string) => unknown, k: string) => get(k === 'id' ? 'scamnetId' : k);
     for (const n of ego.nodes) {
       const key = graphmlId(n.key);
-      for (const [k, v] of Object.entries(n.attributes)) expect(back(attr((a) => g.getNodeAttribute(key, a), k), v), `${n.key}.${k}`).toEqual(v);
+      for (const [k, v] of Object.entries(n.attributes))
+        expect(
+          back(
+            attr((a) => g.getNodeAttribute(key, a), k),
+            v,
+          ),
+          `${n.key}.${k}`,
+        ).toEqual(v);
     }
     for (const e of ego.edges) {
       const key = graphmlId(e.key);
       expect([g.source(key), g.target(key)]).toEqual([graphmlId(e.source), graphmlId(e.target)]);
-      for (const [k, v] of Object.entries(e.attributes)) expect(back(attr((a) => g.getEdgeAttribute(key, a), k), v), `${e.key}.${k}`).toEqual(v);
+      for (const [k, v] of Object.entries(e.attributes))
+        expect(
+          back(
+            attr((a) => g.getEdgeAttribute(key, a), k),
+            v,
+          ),
+          `${e.key}.${k}`,
+        ).toEqual(v);
     }
     expect(JSON.parse(g.getAttribute('manifest')).selection).toMatchObject({ kind: 'ego', id: 'centre:gamma' });
   });
@@ -219,10 +265,18 @@ describe('CSV (zip for i2 and Excel)', () => {
     }
     for (const e of ego.edges) {
       const row = links.find((r) => r['Link ID'] === e.key)!;
-      expect(row).toMatchObject({ 'From Entity ID': e.source, 'To Entity ID': e.target, 'Link Type': e.attributes.kind, Grade: e.attributes.grade });
+      expect(row).toMatchObject({
+        'From Entity ID': e.source,
+        'To Entity ID': e.target,
+        'Link Type': e.attributes.kind,
+        Grade: e.attributes.grade,
+      });
       expect(row.Date).toBe(String(e.attributes.date ?? e.attributes.periodStart ?? e.attributes.firstSeen ?? ''));
     }
-    expect(nodes.find((r) => r['Entity ID'] === 'centre:gamma')).toMatchObject({ workforce: '88', status: 'dismantled' });
+    expect(nodes.find((r) => r['Entity ID'] === 'centre:gamma')).toMatchObject({
+      workforce: '88',
+      status: 'dismantled',
+    });
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest).toMatchObject({ title: 'Gamma network', format: 'csv', highestTlp: 'AMBER' });
   });
@@ -236,16 +290,24 @@ describe('i2 ANX', () => {
     expect(entities.map((e) => e.getAttribute('Identity')).sort()).toEqual(sortedKeys(ego.nodes));
     const gamma = entities.find((e) => e.getAttribute('Identity') === 'centre:gamma')!;
     expect(gamma.getElementsByTagName('IconStyle')[0]!.getAttribute('Type')).toBe('Centre');
-    const types = Array.from(doc.getElementsByTagName('EntityType')).map((t) => [t.getAttribute('Name'), t.getAttribute('IconFile')]);
+    const types = Array.from(doc.getElementsByTagName('EntityType')).map((t) => [
+      t.getAttribute('Name'),
+      t.getAttribute('IconFile'),
+    ]);
     expect(types).toContainEqual(['Centre', 'Fraud']);
     const links = Array.from(doc.getElementsByTagName('Link'));
     expect(links).toHaveLength(ego.edges.length);
     // e8: f2 RECRUITS_FOR gamma, graded B1 -> reliability index 1 (B), credibility index 0 (1), Confirmed
-    const e8 = links.find((l) => l.getAttribute('End1Id') === 'facilitator:f2' && l.getAttribute('End2Id') === 'centre:gamma')!;
+    const e8 = links.find(
+      (l) => l.getAttribute('End1Id') === 'facilitator:f2' && l.getAttribute('End2Id') === 'centre:gamma',
+    )!;
     const item = e8.parentNode as Element;
     expect([item.getAttribute('GradeOneIndex'), item.getAttribute('GradeTwoIndex')]).toEqual(['1', '0']);
     expect(e8.getElementsByTagName('LinkStyle')[0]!.getAttribute('Strength')).toBe('Confirmed');
-    const custom = Array.from(doc.getElementsByTagName('CustomProperty')).map((c) => [c.getAttribute('Name'), c.getAttribute('Value')]);
+    const custom = Array.from(doc.getElementsByTagName('CustomProperty')).map((c) => [
+      c.getAttribute('Name'),
+      c.getAttribute('Value'),
+    ]);
     expect(custom).toContainEqual(['TLP', 'AMBER']);
     expect(JSON.parse(custom.find(([n]) => n === 'scamnet manifest')![1]!).counts.nodes).toBe(ego.nodes.length);
   });
@@ -266,7 +328,11 @@ describe('handling markings', () => {
     expect(doc.nodes.map((n: { key: string }) => n.key)).not.toContain('centre:beta');
     expect(sortedKeys(doc.edges)).not.toEqual(expect.arrayContaining(['e2']));
     for (const gone of ['e2', 'e4', 'e7']) expect(doc.edges.map((e: { key: string }) => e.key)).not.toContain(gone);
-    expect(doc.attributes.manifest).toMatchObject({ recipientTlp: 'AMBER', highestTlp: 'AMBER', withheld: { nodes: 1, links: 3 } });
+    expect(doc.attributes.manifest).toMatchObject({
+      recipientTlp: 'AMBER',
+      highestTlp: 'AMBER',
+      withheld: { nodes: 1, links: 3 },
+    });
     expect(res.headers['x-export-withheld-nodes']).toBe('1');
     expect(res.headers['x-export-withheld-links']).toBe('3');
   });
@@ -296,9 +362,15 @@ describe('briefing pack (HTML)', () => {
     const html = res.body.toString();
     expect(html).not.toMatch(/<script/i);
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const meta = Array.from(doc.getElementsByTagName('meta')).find((e) => e.getAttribute('name') === 'scamnet-manifest')!;
+    const meta = Array.from(doc.getElementsByTagName('meta')).find(
+      (e) => e.getAttribute('name') === 'scamnet-manifest',
+    )!;
     const manifest = JSON.parse(meta.getAttribute('content')!);
-    expect(manifest).toMatchObject({ title: 'Query briefing', format: 'html', selection: { kind: 'query', name: 'facilitator-network' } });
+    expect(manifest).toMatchObject({
+      title: 'Query briefing',
+      format: 'html',
+      selection: { kind: 'query', name: 'facilitator-network' },
+    });
     expect(manifest.dataVersion).toBe(res.headers['x-export-data-version']);
   });
 
@@ -314,7 +386,12 @@ describe('briefing pack (HTML)', () => {
     // each label's box, estimated as the writer estimates it (CHAR_WIDTH per character), less a
     // hair for the one-decimal rounding of the coordinates
     const boxes = texts.map((t) => {
-      const b = labelBox(Number(t.getAttribute('x')), Number(t.getAttribute('y')), t.getAttribute('text-anchor') === 'end' ? 'end' : 'start', t.textContent ?? '');
+      const b = labelBox(
+        Number(t.getAttribute('x')),
+        Number(t.getAttribute('y')),
+        t.getAttribute('text-anchor') === 'end' ? 'end' : 'start',
+        t.textContent ?? '',
+      );
       return { x: b.x + 0.1, y: b.y + 0.1, w: b.w - 0.2, h: b.h - 0.2, label: t.textContent };
     });
     for (const [i, a] of boxes.entries()) {
@@ -343,7 +420,7 @@ describe('hostile titles and ids', () => {
     const res = await exportAs({ format: 'gexf', selection: EGO, title: '../../etc/passwd\u0000\r\nX-Evil: 1' });
     const disposition = res.headers['content-disposition'];
     expect(disposition).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"$/);
-    const name = /filename="(.*)"/.exec(disposition)![1]!;
+    const name = /filename="(.*)"/.exec(String(disposition))?.[1] ?? '';
     expect(name).not.toContain('..');
     expect(name).not.toContain('/');
     expect(name).toMatch(/^etc-passwd-X-Evil-1-\d{4}-\d{2}-\d{2}\.gexf$/);
@@ -354,7 +431,10 @@ describe('hostile titles and ids', () => {
 
   it('CSV cells that would be formulas are neutralised', async () => {
     const res = await exportAs({ format: 'csv', selection: HOSTILE });
-    const nodes: Record<string, string>[] = parseCsv(strFromU8(unzipSync(new Uint8Array(res.body))['nodes.csv']!), { bom: true, columns: true });
+    const nodes: Record<string, string>[] = parseCsv(strFromU8(unzipSync(new Uint8Array(res.body))['nodes.csv']!), {
+      bom: true,
+      columns: true,
+    });
     const row = nodes.find((r) => r['Entity ID'] === HOSTILE_ID)!;
     expect(row.Label).toBe(`'${HOSTILE_NAME_CLEAN}`);
     expect(row.name).toBe(`'${HOSTILE_NAME_CLEAN}`);
@@ -365,12 +445,16 @@ describe('hostile titles and ids', () => {
     for (const format of ['gexf', 'graphml']) {
       const res = await exportAs({ format, selection: HOSTILE });
       const g = (format === 'gexf' ? parseGexf : parseGraphml)(MultiDirectedGraph, res.body.toString());
-      expect(g.getNodeAttribute(format === 'gexf' ? HOSTILE_ID : graphmlId(HOSTILE_ID), 'label')).toBe(HOSTILE_NAME_CLEAN);
+      expect(g.getNodeAttribute(format === 'gexf' ? HOSTILE_ID : graphmlId(HOSTILE_ID), 'label')).toBe(
+        HOSTILE_NAME_CLEAN,
+      );
       expect(res.body.toString()).not.toMatch(/[\u0007\u202E]/);
     }
     const anx = await exportAs({ format: 'anx', selection: HOSTILE });
     const doc = new DOMParser().parseFromString(anx.body.toString(), 'application/xml');
-    const entity = Array.from(doc.getElementsByTagName('Entity')).find((e) => e.getAttribute('Identity') === HOSTILE_ID)!;
+    const entity = Array.from(doc.getElementsByTagName('Entity')).find(
+      (e) => e.getAttribute('Identity') === HOSTILE_ID,
+    )!;
     const item = entity.parentNode!.parentNode as Element;
     expect(item.getAttribute('Label')).toBe(HOSTILE_NAME_CLEAN);
   });
