@@ -16,7 +16,12 @@ import { createStore } from '../server/store/create-store.ts';
 import { SEED_DEFAULTS, buildSeedGraph } from './index.ts';
 
 const Args = z.object({
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(SEED_DEFAULTS.seed),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(SEED_DEFAULTS.seed),
   // 650 is about 1M relationships; past 100 the graph goes through the bulk importer
   scale: z.coerce.number().positive().max(2000).default(SEED_DEFAULTS.scale),
   reset: z.boolean().default(false),
@@ -34,13 +39,19 @@ function readArgs(): z.infer<typeof Args> {
   let values: Record<string, unknown>;
   try {
     values = parseArgs({
-      options: { seed: { type: 'string' }, scale: { type: 'string' }, reset: { type: 'boolean' }, out: { type: 'string' } },
+      options: {
+        seed: { type: 'string' },
+        scale: { type: 'string' },
+        reset: { type: 'boolean' },
+        out: { type: 'string' },
+      },
     }).values;
   } catch (error) {
     return fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, 2);
   }
   const parsed = Args.safeParse(values);
-  if (!parsed.success) fail(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`, 2);
+  if (!parsed.success)
+    fail(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`, 2);
   return parsed.data;
 }
 
@@ -57,16 +68,30 @@ const BULK_FROM_SCALE = 20;
 async function bulkSeed(store: Awaited<ReturnType<typeof createStore>>) {
   let started = performance.now();
   const batch = buildSeedGraph(args);
-  console.error(`generated ${batch.nodes.length} nodes and ${batch.relationships.length} relationships in ${Math.round(performance.now() - started)} ms`);
+  console.error(
+    `generated ${batch.nodes.length} nodes and ${batch.relationships.length} relationships in ${Math.round(performance.now() - started)} ms`,
+  );
   if (args.reset) await store.write('MATCH (n) DETACH DELETE n', {}, { timeoutMs: 600_000 });
   started = performance.now();
   const origin = { file: 'seed', line: 0 };
   const records: ValidRecord[] = [
-    ...batch.nodes.map((record) => ({ entity: 'node' as const, record, present: new Set(Object.keys(record)), origin })),
-    ...batch.relationships.map((record) => ({ entity: 'rel' as const, record, present: new Set(Object.keys(record)), origin })),
+    ...batch.nodes.map((record) => ({
+      entity: 'node' as const,
+      record,
+      present: new Set(Object.keys(record)),
+      origin,
+    })),
+    ...batch.relationships.map((record) => ({
+      entity: 'rel' as const,
+      record,
+      present: new Set(Object.keys(record)),
+      origin,
+    })),
   ];
   await writeRecords(store, records, { onError: 'abort' });
-  console.error(`loaded through the ${store.stagingDir ? 'COPY FROM' : 'UNWIND'} bulk path in ${Math.round(performance.now() - started)} ms`);
+  console.error(
+    `loaded through the ${store.stagingDir ? 'COPY FROM' : 'UNWIND'} bulk path in ${Math.round(performance.now() - started)} ms`,
+  );
   return { nodes: batch.nodes.length, relationships: batch.relationships.length };
 }
 
@@ -86,7 +111,10 @@ if (args.out) {
   try {
     await store.init();
     const started = performance.now();
-    const summary = args.scale > BULK_FROM_SCALE ? await bulkSeed(store) : await loadSeed(store, { seed: args.seed, scale: args.scale, replaceAll: args.reset });
+    const summary =
+      args.scale > BULK_FROM_SCALE
+        ? await bulkSeed(store)
+        : await loadSeed(store, { seed: args.seed, scale: args.scale, replaceAll: args.reset });
     const counts = await graphCounts(store);
     console.log(
       `seeded ${summary.nodes} nodes and ${summary.relationships} relationships (seed ${args.seed}, scale ${args.scale}) ` +

@@ -17,7 +17,12 @@ export { generateNetwork, networkCounts, BASE_COUNTS } from './generator/network
 export const SEED_DEFAULTS = { seed: 42, scale: 1 } as const;
 
 export const SeedOptions = z.object({
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(SEED_DEFAULTS.seed),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(SEED_DEFAULTS.seed),
   scale: z.number().positive().max(2000).default(SEED_DEFAULTS.scale),
 });
 

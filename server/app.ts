@@ -52,7 +52,9 @@ export interface AppDeps {
 }
 
 /** The parts of the configuration createApp takes as they are. */
-export function appOptionsFrom(config: Config): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes'> {
+export function appOptionsFrom(
+  config: Config,
+): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes'> {
   return {
     network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
     workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
@@ -72,12 +74,19 @@ export function createApp({
   exportMaxNodes = ConfigSchema.shape.EXPORT_MAX_NODES.parse(undefined),
   importMaxBytes = ConfigSchema.shape.IMPORT_MAX_BYTES.parse(undefined),
   network = { host: ConfigSchema.shape.HOST.parse(undefined) },
-  workspaceLimits = { maxBytes: ConfigSchema.shape.WORKSPACE_MAX_BYTES.parse(undefined), maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined) },
+  workspaceLimits = {
+    maxBytes: ConfigSchema.shape.WORKSPACE_MAX_BYTES.parse(undefined),
+    maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
+  },
 }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'upgrade-insecure-requests': null } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'upgrade-insecure-requests': null } },
+    }),
+  );
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   // Host (DNS rebinding), Origin (forged requests) and body types, for every path: see request-guard.ts
   app.use(requestGuard(network));

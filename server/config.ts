@@ -9,7 +9,13 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 /** A comma-separated list; blanks between commas are ignored. */
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess(
-    (value) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value),
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value,
     z.array(item),
   );
 /** An origin as browsers send it: scheme://host[:port], nothing after it. */
@@ -28,7 +34,10 @@ export const ConfigSchema = z
     HOST: z.string().min(1).default('127.0.0.1').describe('address to bind; 0.0.0.0 exposes the server'),
     GRAPH_BACKEND: z.enum(['embedded', 'neo4j']).default('embedded').describe('which graph store to use'),
     DATA_DIR: z.string().min(1).default('./data').describe('where the embedded store keeps its database'),
-    NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, 'a bolt:// or neo4j:// URI').optional(),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, 'a bolt:// or neo4j:// URI')
+      .optional(),
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
@@ -37,13 +46,20 @@ export const ConfigSchema = z
     QUERY_MAX_BYTES: int(10_000, 1_000_000_000).default(16_000_000).describe('about how much JSON a query returns'),
     QUERY_MAX_LENGTH: int(100, 100_000).default(20_000).describe("most characters in an analyst's statement"),
     QUERY_MAX_TOKENS: int(50, 50_000).default(4_000).describe("most tokens in an analyst's statement"),
-    QUERY_MAX_DEPTH: int(2, 200).default(16).describe('deepest nesting of brackets, lists, maps and CASE in a statement'),
+    QUERY_MAX_DEPTH: int(2, 200)
+      .default(16)
+      .describe('deepest nesting of brackets, lists, maps and CASE in a statement'),
     STORE_MAX_MEMORY_MB: int(256, 1_000_000)
       .optional()
       .describe("most memory the embedded engine's process may use (MB); half of the machine's memory when unset"),
     SEED_ON_START: z.stringbool().default(true).describe('load the seed graph when the store is empty'),
-    ANALYST_CYPHER: z.stringbool().default(true).describe("allow analysts' own Cypher: ad hoc, and saving their queries"),
-    SEED: int(0, 2 ** 31 - 1).default(42).describe('generator seed for the synthetic network'),
+    ANALYST_CYPHER: z
+      .stringbool()
+      .default(true)
+      .describe("allow analysts' own Cypher: ad hoc, and saving their queries"),
+    SEED: int(0, 2 ** 31 - 1)
+      .default(42)
+      .describe('generator seed for the synthetic network'),
     SEED_SCALE: z.coerce.number().positive().max(100).default(1).describe('size of the synthetic network'),
     EXPORT_MAX_NODES: int(1, 1_000_000).default(50_000).describe('most nodes one export may hold (413 past that)'),
     IMPORT_MAX_BYTES: int(1_000, 10_000_000_000)
@@ -51,12 +67,20 @@ export const ConfigSchema = z
       .describe('most bytes one POST /api/import may upload, all files together (413 past that)'),
     ALLOWED_ORIGINS: csv(Origin)
       .default([])
-      .describe('other origins whose pages may send POST/PUT/PATCH/DELETE, comma-separated (e.g. https://scamnet.example)'),
+      .describe(
+        'other origins whose pages may send POST/PUT/PATCH/DELETE, comma-separated (e.g. https://scamnet.example)',
+      ),
     ALLOWED_HOSTS: csv(HostName)
       .default([])
-      .describe('further Host names the server answers to, comma-separated; with HOST=0.0.0.0 name the public name here'),
-    WORKSPACE_MAX_BYTES: int(10_000, 1_000_000_000).default(20_000_000).describe('largest saved workspace, as JSON (413 past that)'),
-    WORKSPACE_MAX_COUNT: int(1, 1_000_000).default(1_000).describe('most saved workspaces (409 workspace_limit past that)'),
+      .describe(
+        'further Host names the server answers to, comma-separated; with HOST=0.0.0.0 name the public name here',
+      ),
+    WORKSPACE_MAX_BYTES: int(10_000, 1_000_000_000)
+      .default(20_000_000)
+      .describe('largest saved workspace, as JSON (413 past that)'),
+    WORKSPACE_MAX_COUNT: int(1, 1_000_000)
+      .default(1_000)
+      .describe('most saved workspaces (409 workspace_limit past that)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

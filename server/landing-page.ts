@@ -20,7 +20,9 @@ const LINKS: Array<[string, string]> = [
 export function landingPage(store: GraphStore): RequestHandler {
   return async (_req, res) => {
     const { nodes, relationships } = await graphCounts(store);
-    const items = LINKS.map(([href, text]) => `<li><a href="${href}"><code>${href}</code></a> — ${text}</li>`).join('\n');
+    const items = LINKS.map(([href, text]) => `<li><a href="${href}"><code>${href}</code></a> — ${text}</li>`).join(
+      '\n',
+    );
     res.type('html').send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>scamnet</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1d2433}

@@ -40,7 +40,11 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ store, logger, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER,
+const app = createApp({
+  store,
+  logger,
+  queries: openCatalogue(store, config.DATA_DIR),
+  analystCypher: config.ANALYST_CYPHER,
   dataDir: config.DATA_DIR,
   ...appOptionsFrom(config),
 });

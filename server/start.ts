@@ -14,7 +14,9 @@ const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 30_000;
 
 function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ level: level === 'info' ? 30 : 50, time: Date.now(), service: 'scamnet', role: 'supervisor', msg, ...extra })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: level === 'info' ? 30 : 50, time: Date.now(), service: 'scamnet', role: 'supervisor', msg, ...extra })}\n`,
+  );
 }
 
 function supervise(): void {
@@ -35,7 +37,12 @@ function supervise(): void {
       const now = Date.now();
       crashes = [...crashes.filter((t) => now - t < WINDOW_MS), now];
       const delay = Math.min(FIRST_DELAY_MS * 2 ** (crashes.length - 1), MAX_DELAY_MS);
-      log('error', 'the server process died; starting it again', { code, signal, pid: worker.process.pid, delayMs: delay });
+      log('error', 'the server process died; starting it again', {
+        code,
+        signal,
+        pid: worker.process.pid,
+        delayMs: delay,
+      });
       setTimeout(() => {
         if (!stopping) start();
       }, delay);
@@ -56,8 +63,10 @@ if (cluster.isPrimary) {
   try {
     await ensureClientBuild((msg) => log('info', msg));
   } catch (error) {
-    log('error', `could not build the client; serving the API and its status page only: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      'error',
+      `could not build the client; serving the API and its status page only: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   supervise();
-}
-else await import('./main.ts');
+} else await import('./main.ts');

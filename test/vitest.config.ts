@@ -49,7 +49,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'scamnet',
-          include: ['test/unit/**/*.test.ts', 'client/test/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'client/test/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/hostile/**/*.test.ts',
+            'test/e2e/**/*.test.ts',
+          ],
           globalSetup: ['test/support/build-client.ts'],
         },
       },

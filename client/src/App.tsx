@@ -55,7 +55,11 @@ export function App() {
   const [tab, setTab] = useState<Tab>('filters');
   const [notices, setNotices] = useState<Notice[]>([]);
   const [queries, setQueries] = useState<QuerySummary[]>([]);
-  const [openedQuery, setOpenedQuery] = useState<{ name: string; params: Record<string, string>; nonce: number } | null>(null);
+  const [openedQuery, setOpenedQuery] = useState<{
+    name: string;
+    params: Record<string, string>;
+    nonce: number;
+  } | null>(null);
   const [pathEnds, setPathEnds] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [paths, setPaths] = useState<PathInfo[] | null>(null);
   const [activePath, setActivePath] = useState(0);
@@ -75,7 +79,12 @@ export function App() {
   }, []);
   const onError = useCallback(
     (error: unknown) => {
-      const text = error instanceof ApiError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error);
+      const text =
+        error instanceof ApiError
+          ? `${error.message} (${error.code})`
+          : error instanceof Error
+            ? error.message
+            : String(error);
       notify(text, 'error');
     },
     [notify],
@@ -92,7 +101,10 @@ export function App() {
     [graph, history, bump],
   );
 
-  const labelOf = useCallback((id: string) => (graph.hasNode(id) ? String(graph.getNodeAttribute(id, 'label')) : id), [graph]);
+  const labelOf = useCallback(
+    (id: string) => (graph.hasNode(id) ? String(graph.getNodeAttribute(id, 'label')) : id),
+    [graph],
+  );
 
   // --- camera -------------------------------------------------------------------------------
   /** Moves the camera (an animation, never a rescale) so every visible node is in view. */
@@ -103,7 +115,9 @@ export function App() {
       void sigma.getCamera().animatedReset({ duration: 300 });
       return;
     }
-    const points = graph.filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).map((n) => sigma.getNodeDisplayData(n)!);
+    const points = graph
+      .filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden)
+      .map((n) => sigma.getNodeDisplayData(n)!);
     const target = cameraToContain(points);
     if (target) void sigma.getCamera().animate(target, { duration: 400 });
   }, [graph, view]);
@@ -134,7 +148,10 @@ export function App() {
     requestAnimationFrame(() => {
       const sigma = sigmaRef.current;
       const data = sigma?.getNodeDisplayData(node);
-      if (sigma && data) void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(sigma.getCamera().ratio, 0.8) }, { duration: 400 });
+      if (sigma && data)
+        void sigma
+          .getCamera()
+          .animate({ x: data.x, y: data.y, ratio: Math.min(sigma.getCamera().ratio, 0.8) }, { duration: 400 });
     });
   }, []);
 
@@ -248,7 +265,8 @@ export function App() {
   /** Victim flows for the map: into the selected centre, or into every centre of the hub region(s). */
   const loadFlows = useCallback(async () => {
     try {
-      const centre = selected && graph.hasNode(selected) && graph.getNodeAttribute(selected, 'kind') === 'Centre' ? selected : null;
+      const centre =
+        selected && graph.hasNode(selected) && graph.getNodeAttribute(selected, 'kind') === 'Centre' ? selected : null;
       if (centre) {
         const result = await api.neighbours(centre, { relKinds: ['TRAFFICKED_TO', 'LOCATED_IN'], limit: 500 });
         addSubgraph(result, centre);
@@ -335,7 +353,11 @@ export function App() {
         .subgraph(initial.nodes)
         .then((sub) => {
           addSubgraph(sub);
-          if (sub.missing.length) notify(`${sub.missing.length} node(s) in the link no longer exist: ${sub.missing.slice(0, 5).join(', ')}`, 'error');
+          if (sub.missing.length)
+            notify(
+              `${sub.missing.length} node(s) in the link no longer exist: ${sub.missing.slice(0, 5).join(', ')}`,
+              'error',
+            );
         })
         .catch(onError);
     }
@@ -381,7 +403,9 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !typing) {
         e.preventDefault();
         if (e.shiftKey) redo();
@@ -409,7 +433,8 @@ export function App() {
   }, []);
 
   const selectedOnCanvas = selected && graph.hasNode(selected) ? selected : null;
-  const toggleIn = (list: string[], item: string) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const toggleIn = (list: string[], item: string) =>
+    list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 
   return (
     <div className="app">
@@ -483,11 +508,23 @@ export function App() {
                 ? `Load victim flows to ${labelOf(selectedOnCanvas)}`
                 : `Load victim flows ${hub ? `to ${hub}` : 'to every hub'}`}
             </button>
-            <p className="small muted">Countries sit at their centroids, centres in their countries; arrows are victim flows, wider for more victims.</p>
+            <p className="small muted">
+              Countries sit at their centroids, centres in their countries; arrows are victim flows, wider for more
+              victims.
+            </p>
           </div>
         )}
-        {tab === 'filters' && <FiltersPanel filters={filters} sizeMeasure={sizeMeasure} onChange={setFilters} onSizeMeasure={setSizeMeasure} />}
-        {tab === 'queries' && <QueriesPanel queries={queries} opened={openedQuery} onResult={showQueryResult} onError={onError} />}
+        {tab === 'filters' && (
+          <FiltersPanel
+            filters={filters}
+            sizeMeasure={sizeMeasure}
+            onChange={setFilters}
+            onSizeMeasure={setSizeMeasure}
+          />
+        )}
+        {tab === 'queries' && (
+          <QueriesPanel queries={queries} opened={openedQuery} onResult={showQueryResult} onError={onError} />
+        )}
         {tab === 'paths' && (
           <PathPanel
             from={pathEnds.from ? { id: pathEnds.from, label: labelOf(pathEnds.from) } : null}
@@ -536,9 +573,15 @@ export function App() {
           <div className="empty-state">
             <h2>Start an investigation</h2>
             <p>
-              Press <kbd>/</kbd> and search for a centre, a country, a facilitator or an operation — or run a saved query.
+              Press <kbd>/</kbd> and search for a centre, a country, a facilitator or an operation — or run a saved
+              query.
             </p>
-            <button className="primary" onClick={() => void pick({ id: 'centre:na-2024-01', kind: 'Centre', label: '', match: '', countries: [] })}>
+            <button
+              className="primary"
+              onClick={() =>
+                void pick({ id: 'centre:na-2024-01', kind: 'Centre', label: '', match: '', countries: [] })
+              }
+            >
               Open the Namibia centre dismantled in 2024
             </button>
           </div>
@@ -550,7 +593,13 @@ export function App() {
           onToggleKind={(k) => setFilters((f) => ({ ...f, hiddenKinds: toggleIn(f.hiddenKinds, k) }))}
           onToggleRelKind={(k) => setFilters((f) => ({ ...f, hiddenRelKinds: toggleIn(f.hiddenRelKinds, k) }))}
         />
-        <TimeBar graph={graph} version={version} from={filters.from} to={filters.to} onWindow={(from, to) => setFilters((f) => ({ ...f, from, to }))} />
+        <TimeBar
+          graph={graph}
+          version={version}
+          from={filters.from}
+          to={filters.to}
+          onWindow={(from, to) => setFilters((f) => ({ ...f, from, to }))}
+        />
         <div className="notices" aria-live="polite">
           {notices.map((n) => (
             <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
@@ -565,7 +614,11 @@ export function App() {
                   {n.action.label}
                 </button>
               )}
-              <button className="close" aria-label="Dismiss" onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
+              <button
+                className="close"
+                aria-label="Dismiss"
+                onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}
+              >
                 ×
               </button>
             </div>
@@ -575,9 +628,12 @@ export function App() {
 
       {!selectedOnCanvas && (
         <aside className="details placeholder" aria-label="Details">
-          <p className="muted">Click a node to see its properties and provenance; double-click it to expand its neighbours.</p>
+          <p className="muted">
+            Click a node to see its properties and provenance; double-click it to expand its neighbours.
+          </p>
           <p className="muted small">
-            Keys: <kbd>/</kbd> search · <kbd>F</kbd> fit · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo · <kbd>Esc</kbd> clear the selection
+            Keys: <kbd>/</kbd> search · <kbd>F</kbd> fit · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+
+            <kbd>Shift</kbd>+<kbd>Z</kbd> redo · <kbd>Esc</kbd> clear the selection
           </p>
         </aside>
       )}
@@ -593,7 +649,13 @@ export function App() {
             edit(() => graph.setNodeAttribute(selectedOnCanvas, 'hiddenByUser', true), false);
             setSelected(null);
           }}
-          onPin={() => edit(() => graph.setNodeAttribute(selectedOnCanvas, 'fixed', !graph.getNodeAttribute(selectedOnCanvas, 'fixed')), false)}
+          onPin={() =>
+            edit(
+              () =>
+                graph.setNodeAttribute(selectedOnCanvas, 'fixed', !graph.getNodeAttribute(selectedOnCanvas, 'fixed')),
+              false,
+            )
+          }
           onRemove={() => {
             edit(() => graph.dropNode(selectedOnCanvas), false);
             setSelected(null);

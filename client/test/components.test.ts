@@ -19,13 +19,43 @@ function sampleGraph() {
   const graph = createDataGraph();
   mergeSubgraph(graph, {
     nodes: [
-      { key: 'centre:a', attributes: { kind: 'Centre', label: 'A', tlp: 'CLEAR', grade: 'A1', firstSeen: '2024-01-01', lastSeen: '2024-03-31' } },
-      { key: 'centre:b', attributes: { kind: 'Centre', label: 'B', tlp: 'RED', grade: 'F6', firstSeen: '2024-03-01', lastSeen: '2024-04-30' } },
+      {
+        key: 'centre:a',
+        attributes: {
+          kind: 'Centre',
+          label: 'A',
+          tlp: 'CLEAR',
+          grade: 'A1',
+          firstSeen: '2024-01-01',
+          lastSeen: '2024-03-31',
+        },
+      },
+      {
+        key: 'centre:b',
+        attributes: {
+          kind: 'Centre',
+          label: 'B',
+          tlp: 'RED',
+          grade: 'F6',
+          firstSeen: '2024-03-01',
+          lastSeen: '2024-04-30',
+        },
+      },
       { key: 'country:NA', attributes: { kind: 'Country', label: 'Namibia', tlp: 'CLEAR', grade: 'A1' } },
     ],
     edges: [
-      { key: 'e1', source: 'centre:a', target: 'country:NA', attributes: { kind: 'LOCATED_IN', tlp: 'CLEAR', grade: 'A1' } },
-      { key: 'e2', source: 'centre:b', target: 'country:NA', attributes: { kind: 'LOCATED_IN', tlp: 'RED', grade: 'F6' } },
+      {
+        key: 'e1',
+        source: 'centre:a',
+        target: 'country:NA',
+        attributes: { kind: 'LOCATED_IN', tlp: 'CLEAR', grade: 'A1' },
+      },
+      {
+        key: 'e2',
+        source: 'centre:b',
+        target: 'country:NA',
+        attributes: { kind: 'LOCATED_IN', tlp: 'RED', grade: 'F6' },
+      },
     ],
   });
   return graph;
@@ -45,7 +75,13 @@ describe('legend', () => {
   it('lists each kind with how many are shown of how many loaded', () => {
     const graph = sampleGraph();
     const html = renderToStaticMarkup(
-      createElement(Legend, { graph, version: 0, filters: { ...NO_FILTERS, tlpCeiling: 'AMBER' }, onToggleKind: noop, onToggleRelKind: noop }),
+      createElement(Legend, {
+        graph,
+        version: 0,
+        filters: { ...NO_FILTERS, tlpCeiling: 'AMBER' },
+        onToggleKind: noop,
+        onToggleRelKind: noop,
+      }),
     );
     expect(html).toMatch(/Scam centre <span class="count">1\/2<\/span>/);
     expect(html).toMatch(/Country <span class="count">1<\/span>/);
@@ -54,10 +90,26 @@ describe('legend', () => {
 
   it('strikes out a kind switched off, and shows nothing for an empty canvas', () => {
     const html = renderToStaticMarkup(
-      createElement(Legend, { graph: sampleGraph(), version: 0, filters: { ...NO_FILTERS, hiddenKinds: ['Country'] }, onToggleKind: noop, onToggleRelKind: noop }),
+      createElement(Legend, {
+        graph: sampleGraph(),
+        version: 0,
+        filters: { ...NO_FILTERS, hiddenKinds: ['Country'] },
+        onToggleKind: noop,
+        onToggleRelKind: noop,
+      }),
     );
     expect(html).toMatch(/class="legend-item off"[^>]*>.*?Country/);
-    expect(renderToStaticMarkup(createElement(Legend, { graph: createDataGraph(), version: 0, filters: NO_FILTERS, onToggleKind: noop, onToggleRelKind: noop }))).toBe('');
+    expect(
+      renderToStaticMarkup(
+        createElement(Legend, {
+          graph: createDataGraph(),
+          version: 0,
+          filters: NO_FILTERS,
+          onToggleKind: noop,
+          onToggleRelKind: noop,
+        }),
+      ),
+    ).toBe('');
   });
 });
 
@@ -70,7 +122,13 @@ describe('paths panel', () => {
         maxHops: 4,
         paths: [
           { nodes: ['centre:a', 'country:NA'], edges: ['e1'], hops: 1, weakestGrade: 'A1', synthetic: false },
-          { nodes: ['centre:a', 'centre:b', 'country:NA'], edges: ['x', 'e2'], hops: 2, weakestGrade: 'F6', synthetic: true },
+          {
+            nodes: ['centre:a', 'centre:b', 'country:NA'],
+            edges: ['x', 'e2'],
+            hops: 2,
+            weakestGrade: 'F6',
+            synthetic: true,
+          },
         ],
         active: 0,
         busy: false,
@@ -89,7 +147,19 @@ describe('paths panel', () => {
 
   it('cannot search until both ends are chosen', () => {
     const html = renderToStaticMarkup(
-      createElement(PathPanel, { from: { id: 'centre:a', label: 'A' }, to: null, maxHops: 4, paths: null, active: 0, busy: false, labelOf: String, onMaxHops: noop, onFind: noop, onShow: noop, onClear: noop }),
+      createElement(PathPanel, {
+        from: { id: 'centre:a', label: 'A' },
+        to: null,
+        maxHops: 4,
+        paths: null,
+        active: 0,
+        busy: false,
+        labelOf: String,
+        onMaxHops: noop,
+        onFind: noop,
+        onShow: noop,
+        onClear: noop,
+      }),
     );
     expect(html).toMatch(/<button class="primary" disabled="">Find shortest paths/);
   });
@@ -98,7 +168,12 @@ describe('paths panel', () => {
 describe('filters panel', () => {
   it('offers every Admiralty grade and TLP level, with the current choice selected', () => {
     const html = renderToStaticMarkup(
-      createElement(FiltersPanel, { filters: { ...NO_FILTERS, minGrade: 'C3', tlpCeiling: 'GREEN' }, sizeMeasure: 'degree', onChange: noop, onSizeMeasure: noop }),
+      createElement(FiltersPanel, {
+        filters: { ...NO_FILTERS, minGrade: 'C3', tlpCeiling: 'GREEN' },
+        sizeMeasure: 'degree',
+        onChange: noop,
+        onSizeMeasure: noop,
+      }),
     );
     expect(html.match(/or better<\/option>/g)).toHaveLength(36);
     expect(html).toContain('<option value="C3" selected="">C3 or better</option>');
@@ -108,7 +183,9 @@ describe('filters panel', () => {
 
 describe('time bar', () => {
   it('draws one bar per month between the first and last first-seen dates', () => {
-    const html = renderToStaticMarkup(createElement(TimeBar, { graph: sampleGraph(), version: 0, from: null, to: null, onWindow: noop }));
+    const html = renderToStaticMarkup(
+      createElement(TimeBar, { graph: sampleGraph(), version: 0, from: null, to: null, onWindow: noop }),
+    );
     // nodes and links first seen in 2024-01 and 2024-03: three months, the middle one empty
     expect(html.match(/class="bar"/g)).toHaveLength(3);
     expect(html).toContain('title="2024-02: 0 first seen"');

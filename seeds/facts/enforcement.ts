@@ -31,7 +31,8 @@ function organisations() {
         id: INTERPOL_ID,
         name: 'INTERPOL',
         aliases: ['International Criminal Police Organisation'],
-        description: 'International police organisation tracking trafficking-fuelled scam centres through its notices and operations.',
+        description:
+          'International police organisation tracking trafficking-fuelled scam centres through its notices and operations.',
         type: 'international',
       },
       cite(ALL),
@@ -41,7 +42,8 @@ function organisations() {
       {
         id: IGRIP_ID,
         name: 'I-GRIP',
-        description: 'INTERPOL stop-payment mechanism that halts illicit transfers; credited with blocking hundreds of millions of dollars.',
+        description:
+          'INTERPOL stop-payment mechanism that halts illicit transfers; credited with blocking hundreds of millions of dollars.',
         type: 'financial',
       },
       cite(['nationRetelling']),
@@ -56,7 +58,8 @@ function centres() {
       {
         id: NAMIBIA_CENTRE_ID,
         name: 'Namibia scam centre (dismantled 2024)',
-        description: 'Namibian scam compound whose 88 young workers had been coerced into fraud; dismantled by police in 2024.',
+        description:
+          'Namibian scam compound whose 88 young workers had been coerced into fraud; dismantled by police in 2024.',
         status: 'dismantled',
         workforce: 88,
         city: null,
@@ -78,7 +81,13 @@ function centres() {
   ];
 }
 
-const noFigures = { countriesInvolved: null, arrests: null, victimsFreed: null, computersSeized: null, phonesSeized: null };
+const noFigures = {
+  countriesInvolved: null,
+  arrests: null,
+  victimsFreed: null,
+  computersSeized: null,
+  phonesSeized: null,
+};
 
 function operations() {
   return [
@@ -87,7 +96,8 @@ function operations() {
       {
         id: NAMIBIA_OPERATION_ID,
         name: 'Namibia scam-centre operation (2024)',
-        description: 'INTERPOL operation in which police took apart a Namibian scam compound and seized its computers and phones.',
+        description:
+          'INTERPOL operation in which police took apart a Namibian scam compound and seized its computers and phones.',
         // The documents give neither its scope nor how many were freed (only that 88 had been coerced).
         scope: null,
         date: null,
@@ -117,7 +127,8 @@ function operations() {
       {
         id: GLOBAL_OPERATION_ID,
         name: 'INTERPOL’s largest global operation on trafficking-fuelled fraud (2024)',
-        description: 'INTERPOL’s biggest operation yet against trafficking-fuelled fraud: 116 countries and territories, more than 2,500 arrests (recorded as 2,500, a lower bound).',
+        description:
+          'INTERPOL’s biggest operation yet against trafficking-fuelled fraud: 116 countries and territories, more than 2,500 arrests (recorded as 2,500, a lower bound).',
         scope: 'global',
         date: null,
         ...noFigures,
@@ -136,7 +147,8 @@ function notices() {
       {
         id: PURPLE_NOTICE_ID,
         name: 'Purple Notice on social-media recruitment (2022)',
-        description: 'INTERPOL’s first alert on scam centres, telling member countries about recruitment through social media.',
+        description:
+          'INTERPOL’s first alert on scam centres, telling member countries about recruitment through social media.',
         colour: 'Purple',
         issued: null,
       },

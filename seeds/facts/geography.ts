@@ -23,7 +23,8 @@ const REGIONS: RegionFact[] = [
     hubStatus: 'original',
     victimShare: 0.74,
     aliases: ['Southeast Asia'],
-    description: 'Where the scam centres first grew; 74% of trafficking victims in INTERPOL’s data were taken to centres here.',
+    description:
+      'Where the scam centres first grew; 74% of trafficking victims in INTERPOL’s data were taken to centres here.',
     sources: ['trendUpdate', 'nationRetelling'],
   },
   {
@@ -71,12 +72,14 @@ export const FACT_COUNTRIES: CountryFact[] = [
   },
   {
     cca2: 'PH',
-    description: 'Police raided an industrial-scale scam centre here in 2024, during an INTERPOL-coordinated operation.',
+    description:
+      'Police raided an industrial-scale scam centre here in 2024, during an INTERPOL-coordinated operation.',
     sources: ['trendUpdate', 'nationRetelling'],
   },
   {
     cca2: 'KR',
-    description: 'Proposed the resolution on transnational scam centres adopted by the INTERPOL General Assembly in November 2025.',
+    description:
+      'Proposed the resolution on transnational scam centres adopted by the INTERPOL General Assembly in November 2025.',
     sources: ['assemblyRelease', 'saturdayStar'],
   },
 ];

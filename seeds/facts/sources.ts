@@ -24,7 +24,8 @@ export const SOURCES = {
     publisherKind: 'interpol',
     published: '2025-06-30',
     name: 'INTERPOL crime trend update on scam centres going global',
-    description: 'INTERPOL press release from Lyon presenting its June 2025 crime trend update on trafficking-fuelled scam centres.',
+    description:
+      'INTERPOL press release from Lyon presenting its June 2025 crime trend update on trafficking-fuelled scam centres.',
   },
   nationRetelling: {
     file: '001_0b187844e311fd7f.txt',
@@ -40,7 +41,8 @@ export const SOURCES = {
     publisherKind: 'interpol',
     published: '2025-11-26',
     name: 'INTERPOL General Assembly resolution on transnational scam centres',
-    description: 'INTERPOL press release from Marrakech on the General Assembly resolution, past notices and the 2024 operation.',
+    description:
+      'INTERPOL press release from Marrakech on the General Assembly resolution, past notices and the 2024 operation.',
   },
   aggregatorDigest: {
     file: '003_d1fbb8a45f81ff39.txt',
@@ -48,7 +50,8 @@ export const SOURCES = {
     publisherKind: 'aggregator',
     published: '2025',
     name: 'Digest: human trafficking rises as scam hubs go global',
-    description: 'Aggregator page summarising several articles on the INTERPOL warning, with victim totals and ransom demands.',
+    description:
+      'Aggregator page summarising several articles on the INTERPOL warning, with victim totals and ransom demands.',
   },
   saturdayStar: {
     file: '004_467ed27b33a965d4.txt',
@@ -110,7 +113,12 @@ export function cite(keys: readonly SourceKey[], options: CiteOptions = {}): Pro
   const ordered = SOURCE_KEYS.filter((k) => keys.includes(k));
   const bounds = ordered.map((k) => dayBounds(SOURCES[k].published));
   const firstSeen = options.year ? `${options.year}-01-01` : bounds.map((b) => b[0]).sort()[0]!;
-  const lastSeen = options.year ? `${options.year}-12-31` : bounds.map((b) => b[1]).sort().at(-1)!;
+  const lastSeen = options.year
+    ? `${options.year}-12-31`
+    : bounds
+        .map((b) => b[1])
+        .sort()
+        .at(-1)!;
   return {
     sourceIds: ordered.map(sourceId),
     grade: gradeOf(options.weakestFigureFrom ?? ordered),

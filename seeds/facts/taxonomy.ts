@@ -22,7 +22,8 @@ const SCAM_TYPES: Entry[] = [
   {
     slug: 'romance',
     name: 'Romance scam',
-    description: 'Feigned romantic relationships used to draw money from targets, sometimes with AI-generated profiles.',
+    description:
+      'Feigned romantic relationships used to draw money from targets, sometimes with AI-generated profiles.',
     sources: ['trendUpdate', 'nationRetelling', 'assemblyRelease', 'saturdayStar'],
   },
   {
@@ -68,7 +69,8 @@ const METHODS: EntryWith<{ stage: Stage }>[] = [
   {
     slug: 'fake-job-ads',
     name: 'Fake job advertisements',
-    description: 'Offers of well-paid work abroad that lure people into the compounds; AI now makes them more convincing.',
+    description:
+      'Offers of well-paid work abroad that lure people into the compounds; AI now makes them more convincing.',
     sources: ALL,
     fields: { stage: 'recruitment' },
   },

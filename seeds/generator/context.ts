@@ -49,7 +49,12 @@ export class FactIndex {
     this.methodIdsByStage = byStage;
     const rels = (kind: string) => facts.relationships.filter((r) => r.kind === kind);
     this.crimes = new Map(
-      ofKind('Crime').map((c) => [c.id, rels('CONVERGES_IN').filter((r) => r.from === c.id).map((r) => r.to)]),
+      ofKind('Crime').map((c) => [
+        c.id,
+        rels('CONVERGES_IN')
+          .filter((r) => r.from === c.id)
+          .map((r) => r.to),
+      ]),
     );
     this.hubCentres = ofKind('Centre').flatMap((centre) => {
       const located = rels('LOCATED_IN').find((r) => r.from === centre.id);
@@ -88,8 +93,7 @@ export class NetworkBatch {
     for (const { country, roles } of this.countryRoles.values()) {
       const id = countryId(country.cca2);
       if (!this.facts.nodeIds.has(id)) {
-        const description =
-          `Real country; its role here (${[...roles].join(', ')}) is illustrative, made by the seed generator.`;
+        const description = `Real country; its role here (${[...roles].join(', ')}) is illustrative, made by the seed generator.`;
         this.nodes.push(countryNode(country, description, syntheticCountryProvenance()));
       }
       const hub = hubRegionOf(country);

@@ -78,4 +78,3 @@ export const NATIONALITY_POOLS: Readonly<Record<NationalityGroup, readonly World
   Asia: ELIGIBLE_COUNTRIES.filter((c) => inNationalityGroup(c, 'Asia')),
   'South America or Africa': ELIGIBLE_COUNTRIES.filter((c) => inNationalityGroup(c, 'South America or Africa')),
 };
-

@@ -76,7 +76,8 @@ export function planFacilitators(
     }
   }
   // one picker for all managers: a binary search each instead of a scan of every centre
-  const pickCentre = centres.length > 0 ? rng.weightedPicker(centres, (c) => c.victims + 1) : () => rng.weighted(centres, () => 1);
+  const pickCentre =
+    centres.length > 0 ? rng.weightedPicker(centres, (c) => c.victims + 1) : () => rng.weighted(centres, () => 1);
   for (const plan of plans) {
     if (RECRUITING_ROLES.includes(plan.role)) plan.centres = [...new Set(plan.routes.map((r) => r.centre))];
     if (plan.role === 'manager') plan.centres = [pickCentre()];

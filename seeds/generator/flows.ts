@@ -31,7 +31,10 @@ export function planFlows(rng: Random, origins: readonly WorldCountry[], centres
   for (const origin of origins) {
     const candidates = abroad(origin);
     for (let k = rng.int(1, 3); k > 0; k--) {
-      add(origin, rng.weighted(candidates, (c) => (c.hub === 'South-East Asia' ? 2 : 1) * c.weight));
+      add(
+        origin,
+        rng.weighted(candidates, (c) => (c.hub === 'South-East Asia' ? 2 : 1) * c.weight),
+      );
     }
   }
   // Every centre receives someone.
@@ -43,8 +46,18 @@ export function planFlows(rng: Random, origins: readonly WorldCountry[], centres
   const flows = [...pairs.values()].map((p) => ({ ...p, victims: 0, period: randomWindow(rng, 500, p.centre.window) }));
   const total = Math.round(VICTIMS_PER_CENTRE * centres.length * (0.8 + rng.float() * 0.4));
   const southEastAsia = Math.round(total * SOUTH_EAST_ASIA_VICTIM_SHARE);
-  shareOut(rng, southEastAsia, centres.filter((c) => c.hub === 'South-East Asia'), flows);
-  shareOut(rng, total - southEastAsia, centres.filter((c) => c.hub !== 'South-East Asia'), flows);
+  shareOut(
+    rng,
+    southEastAsia,
+    centres.filter((c) => c.hub === 'South-East Asia'),
+    flows,
+  );
+  shareOut(
+    rng,
+    total - southEastAsia,
+    centres.filter((c) => c.hub !== 'South-East Asia'),
+    flows,
+  );
   return flows;
 }
 

@@ -38,7 +38,9 @@ export const NodeIdParam = z.object({ id: z.string().min(1).max(300).describe('n
 export const QueryResultSchema = z
   .object({
     columns: z.array(z.string()),
-    rows: z.array(z.record(z.string(), Json)).describe('nodes, relationships and paths appear as {$type, key, …} references into graph'),
+    rows: z
+      .array(z.record(z.string(), Json))
+      .describe('nodes, relationships and paths appear as {$type, key, …} references into graph'),
     graph: z.object(SubgraphShape),
     truncated: z.boolean().describe('true when QUERY_MAX_ROWS cut the result'),
     elapsedMs: z.number().int(),

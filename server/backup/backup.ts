@@ -9,7 +9,18 @@
  * `<backup>/workspaces/*.json`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { copyFileDurably, syncDir, writeFileDurably } from '../files/durable-write.ts';
@@ -24,7 +35,9 @@ const Manifest = z.object({
   version: z.literal(1),
   createdAt: z.string(),
   backend: z.string(),
-  files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  files: z.array(
+    z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -56,13 +69,18 @@ function filesUnder(root: string, dir = root): string[] {
 
 /** A temp dir beside `target` (same file system, so the final rename is atomic). */
 function besideTemp(target: string, label: string): string {
-  return path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${label}-${randomBytes(6).toString('hex')}`);
+  return path.join(
+    path.dirname(path.resolve(target)),
+    `.${path.basename(target)}.${label}-${randomBytes(6).toString('hex')}`,
+  );
 }
 
 /** Writes a backup of `store` and of DATA_DIR's query and workspace files into `target` (must not exist or be empty). */
 export async function createBackup(store: GraphStore, dataDir: string, target: string): Promise<Manifest> {
-  if (!store.backup) throw new BackupError(`the ${store.backend} store has no backup here: use the database's own backup tools`);
-  if (existsSync(target) && readdirSync(target).length > 0) throw new BackupError(`${target} is not empty: back up into a new directory`);
+  if (!store.backup)
+    throw new BackupError(`the ${store.backend} store has no backup here: use the database's own backup tools`);
+  if (existsSync(target) && readdirSync(target).length > 0)
+    throw new BackupError(`${target} is not empty: back up into a new directory`);
   const temp = besideTemp(target, 'partial');
   try {
     const stored = await store.backup(path.join(temp, 'store'));
@@ -70,7 +88,9 @@ export async function createBackup(store: GraphStore, dataDir: string, target: s
     for (const folder of FILE_FOLDERS) {
       // only the files of the stores (names ending .json); their temp files are not data, and the
       // workspaces' `_index.json` is rebuilt from the files (no workspace name starts with `_`)
-      for (const name of filesUnder(path.join(dataDir, folder)).filter((f) => f.endsWith('.json') && !f.includes('/') && !f.startsWith('.') && !f.startsWith('_'))) {
+      for (const name of filesUnder(path.join(dataDir, folder)).filter(
+        (f) => f.endsWith('.json') && !f.includes('/') && !f.startsWith('.') && !f.startsWith('_'),
+      )) {
         copyFileDurably(path.join(dataDir, folder, name), path.join(temp, folder, name), 'the backup');
         files.push(`${folder}/${name}`);
       }
@@ -80,7 +100,9 @@ export async function createBackup(store: GraphStore, dataDir: string, target: s
       version: 1,
       createdAt: new Date().toISOString(),
       backend: store.backend,
-      files: files.sort().map((f) => ({ path: f, bytes: statSync(path.join(temp, f)).size, sha256: sha256File(path.join(temp, f)) })),
+      files: files
+        .sort()
+        .map((f) => ({ path: f, bytes: statSync(path.join(temp, f)).size, sha256: sha256File(path.join(temp, f)) })),
     };
     writeFileDurably(path.join(temp, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`, 'the backup manifest');
     if (existsSync(target)) rmSync(target, { recursive: true });
@@ -107,14 +129,20 @@ export function verifyBackup(dir: string): Manifest {
   const problems: string[] = [];
   for (const entry of manifest.files) {
     const full = path.join(dir, entry.path);
-    if (entry.path.split('/').includes('..') || path.isAbsolute(entry.path)) problems.push(`${entry.path}: not a path inside the backup`);
+    if (entry.path.split('/').includes('..') || path.isAbsolute(entry.path))
+      problems.push(`${entry.path}: not a path inside the backup`);
     else if (!existsSync(full)) problems.push(`${entry.path}: missing`);
-    else if (statSync(full).size !== entry.bytes) problems.push(`${entry.path}: ${statSync(full).size} bytes, the manifest says ${entry.bytes}`);
+    else if (statSync(full).size !== entry.bytes)
+      problems.push(`${entry.path}: ${statSync(full).size} bytes, the manifest says ${entry.bytes}`);
     else if (sha256File(full) !== entry.sha256) problems.push(`${entry.path}: checksum does not match the manifest`);
   }
-  for (const extra of filesUnder(dir).filter((f) => f !== MANIFEST && !listed.has(f))) problems.push(`${extra}: not in the manifest`);
+  for (const extra of filesUnder(dir).filter((f) => f !== MANIFEST && !listed.has(f)))
+    problems.push(`${extra}: not in the manifest`);
   if (!manifest.files.some((f) => f.path.startsWith('store/'))) problems.push('the backup holds no store files');
-  if (problems.length) throw new BackupError(`the backup in ${dir} does not match its manifest; nothing was restored:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new BackupError(
+      `the backup in ${dir} does not match its manifest; nothing was restored:\n  ${problems.join('\n  ')}`,
+    );
   return manifest;
 }
 
@@ -124,7 +152,11 @@ export function verifyBackup(dir: string): Manifest {
  * and on the restored copy before the swap. The data dir replaced is kept beside it, renamed, and
  * its path handed back, so a wrong restore can be undone by hand.
  */
-export async function restoreBackup(dir: string, dataDir: string, openCheck: (dataDir: string) => Promise<void>): Promise<{ manifest: Manifest; previous: string | undefined }> {
+export async function restoreBackup(
+  dir: string,
+  dataDir: string,
+  openCheck: (dataDir: string) => Promise<void>,
+): Promise<{ manifest: Manifest; previous: string | undefined }> {
   const manifest = verifyBackup(dir);
   const target = path.resolve(dataDir);
   if (existsSync(target)) await openCheck(target);
@@ -134,7 +166,8 @@ export async function restoreBackup(dir: string, dataDir: string, openCheck: (da
       const [folder, ...rest] = entry.path.split('/');
       const destination = folder === 'store' ? path.join(temp, ...rest) : path.join(temp, entry.path);
       copyFileDurably(path.join(dir, entry.path), destination, 'the restore');
-      if (sha256File(destination) !== entry.sha256) throw new BackupError(`${entry.path} changed while it was copied; nothing was restored`);
+      if (sha256File(destination) !== entry.sha256)
+        throw new BackupError(`${entry.path} changed while it was copied; nothing was restored`);
     }
     mkdirSync(temp, { recursive: true });
     await openCheck(temp);

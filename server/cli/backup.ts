@@ -31,10 +31,15 @@ try {
 /** The running server takes the backup inside DATA_DIR; it is verified and moved to the target. */
 async function viaServer(): Promise<never> {
   const url = process.env.SCAMNET_URL ?? `http://${config.HOST}:${config.PORT}`;
-  if (existsSync(target) && readdirSync(target).length > 0) return fail(`${target} is not empty: back up into a new directory`);
+  if (existsSync(target) && readdirSync(target).length > 0)
+    return fail(`${target} is not empty: back up into a new directory`);
   let res: Response;
   try {
-    res = await fetch(`${url}/api/backups`, { method: 'POST', headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE }, body: '{}' });
+    res = await fetch(`${url}/api/backups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
+      body: '{}',
+    });
   } catch (error) {
     return fail(
       `DATA_DIR (${path.resolve(config.DATA_DIR)}) is in use by a running scamnet, and the server at ${url} did not answer ` +
@@ -42,7 +47,8 @@ async function viaServer(): Promise<never> {
     );
   }
   const body = (await res.json().catch(() => ({}))) as { name?: string; error?: { message: string } };
-  if (res.status !== 201 || !body.name) return fail(`the running server could not take the backup: ${body.error?.message ?? res.status}`);
+  if (res.status !== 201 || !body.name)
+    return fail(`the running server could not take the backup: ${body.error?.message ?? res.status}`);
   const made = path.join(path.resolve(config.DATA_DIR), BACKUPS_DIR, body.name);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.moving-${process.pid}`);
   try {
@@ -52,7 +58,9 @@ async function viaServer(): Promise<never> {
     renameSync(temp, target);
     rmSync(made, { recursive: true, force: true });
     const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-    console.log(`backed up ${manifest.files.length} file(s), ${bytes} bytes, to ${target} through the running server (manifest.json holds their SHA-256)`);
+    console.log(
+      `backed up ${manifest.files.length} file(s), ${bytes} bytes, to ${target} through the running server (manifest.json holds their SHA-256)`,
+    );
     process.exit(0);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
@@ -64,7 +72,9 @@ let code = 0;
 try {
   const manifest = await createBackup(store, path.resolve(config.DATA_DIR), target);
   const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-  console.log(`backed up ${manifest.files.length} file(s), ${bytes} bytes, to ${target} (manifest.json holds their SHA-256)`);
+  console.log(
+    `backed up ${manifest.files.length} file(s), ${bytes} bytes, to ${target} (manifest.json holds their SHA-256)`,
+  );
 } catch (error) {
   code = 1;
   console.error(error instanceof BackupError ? error.message : `backup failed: ${(error as Error).message}`);

@@ -41,13 +41,20 @@ function readArgs(): z.infer<typeof Args> {
   let values: Record<string, unknown>;
   try {
     values = parseArgs({
-      options: { from: { type: 'string' }, to: { type: 'string' }, 'from-data': { type: 'string' }, 'to-data': { type: 'string' }, replace: { type: 'boolean' } },
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'from-data': { type: 'string' },
+        'to-data': { type: 'string' },
+        replace: { type: 'boolean' },
+      },
     }).values;
   } catch (error) {
     return fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, 2);
   }
   const parsed = Args.safeParse(values);
-  if (!parsed.success) return fail(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`, 2);
+  if (!parsed.success)
+    return fail(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`, 2);
   return parsed.data;
 }
 
@@ -61,8 +68,10 @@ const defaultDataDir = (() => {
 })();
 const fromData = path.resolve(args['from-data'] ?? defaultDataDir);
 const toData = path.resolve(args['to-data'] ?? defaultDataDir);
-if (args.from === 'neo4j' && args.to === 'neo4j') fail('neo4j to neo4j is not a copy-store job: use neo4j-admin database dump and load', 2);
-if (args.from === 'embedded' && args.to === 'embedded' && fromData === toData) fail(`--from-data and --to-data are the same data dir (${fromData}): copy into another one`, 2);
+if (args.from === 'neo4j' && args.to === 'neo4j')
+  fail('neo4j to neo4j is not a copy-store job: use neo4j-admin database dump and load', 2);
+if (args.from === 'embedded' && args.to === 'embedded' && fromData === toData)
+  fail(`--from-data and --to-data are the same data dir (${fromData}): copy into another one`, 2);
 
 /** The side's configuration: the environment, with its backend and data dir. */
 function sideConfig(backend: Config['GRAPH_BACKEND'], dataDir: string, side: string): Config {
@@ -83,17 +92,28 @@ async function open(config: Config, side: string): Promise<GraphStore> {
     const where = config.GRAPH_BACKEND === 'neo4j' ? config.NEO4J_URI : config.DATA_DIR;
     const message = (error as Error).message;
     const hint = /in use by another process/.test(message) ? ': stop the scamnet that holds it, then copy' : '';
-    return fail(`cannot open the ${side} store (${config.GRAPH_BACKEND}, ${where}): ${message}${hint}; nothing was copied`);
+    return fail(
+      `cannot open the ${side} store (${config.GRAPH_BACKEND}, ${where}): ${message}${hint}; nothing was copied`,
+    );
   }
 }
 
 function report(result: CopyResult, filesLine: string): void {
   const rows: Array<[string, string, string]> = [];
-  for (const [what, source, target] of [['nodes', result.source.nodes, result.target.nodes], ['relationships', result.source.relationships, result.target.relationships]] as const) {
-    for (const kind of Object.keys(source)) if (source[kind] || target[kind]) rows.push([`${what} ${kind}`, String(source[kind] ?? 0), String(target[kind] ?? 0)]);
+  for (const [what, source, target] of [
+    ['nodes', result.source.nodes, result.target.nodes],
+    ['relationships', result.source.relationships, result.target.relationships],
+  ] as const) {
+    for (const kind of Object.keys(source))
+      if (source[kind] || target[kind])
+        rows.push([`${what} ${kind}`, String(source[kind] ?? 0), String(target[kind] ?? 0)]);
   }
   rows.push(['nodes in all', String(result.source.total.nodes), String(result.target.total.nodes)]);
-  rows.push(['relationships in all', String(result.source.total.relationships), String(result.target.total.relationships)]);
+  rows.push([
+    'relationships in all',
+    String(result.source.total.relationships),
+    String(result.target.total.relationships),
+  ]);
   const width = Math.max(...rows.map((r) => r[0].length));
   const head = [`source (${args.from})`, `target (${args.to})`];
   console.log(`${''.padEnd(width)}  ${head[0]!.padStart(18)}  ${head[1]!.padStart(18)}`);
@@ -102,7 +122,9 @@ function report(result: CopyResult, filesLine: string): void {
   console.log(`data version (target)  ${result.target.dataVersion}`);
   console.log(`files: ${filesLine}`);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`copied and verified: source read and hashed in ${s(result.ms.digestSource)}, written in ${s(result.ms.write)}, target checked in ${s(result.ms.digestTarget)}`);
+  console.log(
+    `copied and verified: source read and hashed in ${s(result.ms.digestSource)}, written in ${s(result.ms.write)}, target checked in ${s(result.ms.digestTarget)}`,
+  );
 }
 
 const started = performance.now();
@@ -111,7 +133,9 @@ const sameFiles = fromData === toData;
 if (!sameFiles && !args.replace) {
   const held = countFiles(toData);
   if (FILE_FOLDERS.some((f) => held[f] > 0)) {
-    fail(`${toData} already holds ${held.queries} saved queries and ${held.workspaces} workspaces: nothing was copied. Give --replace to replace them with the source's (all or nothing)`);
+    fail(
+      `${toData} already holds ${held.queries} saved queries and ${held.workspaces} workspaces: nothing was copied. Give --replace to replace them with the source's (all or nothing)`,
+    );
   }
 }
 const source = await open(sideConfig(args.from, fromData, 'source'), 'source');
@@ -135,7 +159,9 @@ try {
     // The graph has committed; only the rename of the staged folders is left to do by hand.
     moved = false;
     code = 1;
-    console.error(`the graph was copied and verified, but the saved queries and workspaces could not be moved into ${toData}: ${(error as Error).message}; they are staged beside it in .queries.copy-* and .workspaces.copy-*`);
+    console.error(
+      `the graph was copied and verified, but the saved queries and workspaces could not be moved into ${toData}: ${(error as Error).message}; they are staged beside it in .queries.copy-* and .workspaces.copy-*`,
+    );
   }
   const counts = files.staged?.counts;
   report(
@@ -151,7 +177,11 @@ try {
   code = 1;
   files.staged?.abort();
   files.staged = undefined;
-  console.error(error instanceof CopyError ? error.message : `the copy failed; the target is as it was: ${(error as Error).message}`);
+  console.error(
+    error instanceof CopyError
+      ? error.message
+      : `the copy failed; the target is as it was: ${(error as Error).message}`,
+  );
 } finally {
   await source.close().catch(() => undefined);
   await target.close().catch(() => undefined);

@@ -40,7 +40,11 @@ function progress(step: string): void {
   else process.stderr.write(`${line}\n`);
 }
 
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function readArgs() {
   let parsed;
@@ -85,9 +89,17 @@ function readArgs() {
       : v.path
         ? { kind: 'path', from, to, maxHops: num(v['max-hops']), relKinds: list(v['rel-kinds']) }
         : { kind: 'query', name: v.query, params };
-  const request = ExportRequest.safeParse({ format: v.format, selection, recipientTlp: v['recipient-tlp'], title: v.title });
+  const request = ExportRequest.safeParse({
+    format: v.format,
+    selection,
+    recipientTlp: v['recipient-tlp'],
+    title: v.title,
+  });
   if (!request.success) {
-    fail(`${request.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('\n')}\n${USAGE}`, 2);
+    fail(
+      `${request.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('\n')}\n${USAGE}`,
+      2,
+    );
   }
   return { request: request.data, out: v.out, by: v.by };
 }
@@ -123,7 +135,11 @@ async function viaServer(url: string, args: ReturnType<typeof readArgs>): Promis
   progress(`asking the server at ${url}`);
   const res = await fetch(`${url}/api/export`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE, ...(args.by ? { 'x-exported-by': args.by } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
+      ...(args.by ? { 'x-exported-by': args.by } : {}),
+    },
     body: JSON.stringify(args.request),
   });
   const body = Buffer.from(await res.arrayBuffer());
@@ -131,7 +147,8 @@ async function viaServer(url: string, args: ReturnType<typeof readArgs>): Promis
     const error = (JSON.parse(body.toString() || '{}') as { error?: { code: string; message: string } }).error;
     fail(`\n${error?.code ?? res.status}: ${error?.message ?? res.statusText}`);
   }
-  const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `export.${args.request.format}`;
+  const fileName =
+    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `export.${args.request.format}`;
   const summary = `highest marking TLP:${res.headers.get('x-export-highest-tlp')}; withheld ${res.headers.get('x-export-withheld-nodes')} nodes, ${res.headers.get('x-export-withheld-links')} links`;
   save(args.out, fileName, body, summary);
 }
@@ -146,15 +163,33 @@ try {
 const maxNodes = config.EXPORT_MAX_NODES;
 progress('opening the store');
 // a new line first: the progress line is still open
-const store = await openStoreOrAskServer(config, (message) => fail(`\n${message}`), (url) => viaServer(url, args));
+const store = await openStoreOrAskServer(
+  config,
+  (message) => fail(`\n${message}`),
+  (url) => viaServer(url, args),
+);
 try {
-  const deps = { store, queries: openCatalogue(store, config.DATA_DIR), analystCypher: config.ANALYST_CYPHER, maxNodes };
+  const deps = {
+    store,
+    queries: openCatalogue(store, config.DATA_DIR),
+    analystCypher: config.ANALYST_CYPHER,
+    maxNodes,
+  };
   const result = await runExport(deps, args.request, { exportedBy: args.by, progress });
   const m = result.manifest;
-  const withheld = m.recipientTlp ? `; withheld for TLP:${m.recipientTlp}: ${m.withheld.nodes} nodes, ${m.withheld.links} links` : '';
-  save(args.out, result.fileName, result.body, `${m.counts.nodes} nodes, ${m.counts.links} links; highest marking TLP:${m.highestTlp}${withheld}`);
+  const withheld = m.recipientTlp
+    ? `; withheld for TLP:${m.recipientTlp}: ${m.withheld.nodes} nodes, ${m.withheld.links} links`
+    : '';
+  save(
+    args.out,
+    result.fileName,
+    result.body,
+    `${m.counts.nodes} nodes, ${m.counts.links} links; highest marking TLP:${m.highestTlp}${withheld}`,
+  );
 } catch (error) {
   await store.close();
-  fail(error instanceof AppError ? `\n${error.code}: ${error.message}` : `\nexport failed: ${(error as Error).message}`);
+  fail(
+    error instanceof AppError ? `\n${error.code}: ${error.message}` : `\nexport failed: ${(error as Error).message}`,
+  );
 }
 await store.close();

@@ -14,7 +14,13 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { isAppError } from '../errors.ts';
 import { runImport } from '../import/run-import.ts';
-import { ON_ERROR_POLICIES, type ImportIssue, type ImportSummary, type OnErrorPolicy, type ProgressPhase } from '../import/types.ts';
+import {
+  ON_ERROR_POLICIES,
+  type ImportIssue,
+  type ImportSummary,
+  type OnErrorPolicy,
+  type ProgressPhase,
+} from '../import/types.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 
@@ -28,7 +34,10 @@ function fail(message: string, code = 1): never {
 function readArgs(): { files: string[]; onError: OnErrorPolicy; json: boolean } {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { 'on-error': { type: 'string', default: 'abort' }, json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { 'on-error': { type: 'string', default: 'abort' }, json: { type: 'boolean', default: false } },
+    });
   } catch (error) {
     return fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, 2);
   }
@@ -100,8 +109,14 @@ async function viaServer(url: string): Promise<void> {
   console.error(`the store is in use by a running server; importing through ${url}/api/import`);
   const form = new FormData();
   for (const file of files) form.append('files', new Blob([file.bytes]), file.name);
-  const res = await fetch(`${url}/api/import?onError=${args.onError}`, { method: 'POST', headers: { [REQUEST_HEADER]: REQUEST_HEADER_VALUE }, body: form });
-  const body = (await res.json().catch(() => ({}))) as ImportSummary & { error?: { code: string; message: string; details: unknown } };
+  const res = await fetch(`${url}/api/import?onError=${args.onError}`, {
+    method: 'POST',
+    headers: { [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
+    body: form,
+  });
+  const body = (await res.json().catch(() => ({}))) as ImportSummary & {
+    error?: { code: string; message: string; details: unknown };
+  };
   if (res.ok) {
     console.log(args.json ? JSON.stringify(body, null, 2) : report(body));
     return;
@@ -109,7 +124,10 @@ async function viaServer(url: string): Promise<void> {
   if (body.error?.code === 'invalid_import') {
     const details = body.error.details as { issueCount: number; issues: ImportIssue[] };
     if (args.json) console.log(JSON.stringify({ error: body.error }, null, 2));
-    else console.log([`refused: ${details.issueCount} bad row(s); nothing was written`, ...details.issues.map(issueLine)].join('\n'));
+    else
+      console.log(
+        [`refused: ${details.issueCount} bad row(s); nothing was written`, ...details.issues.map(issueLine)].join('\n'),
+      );
     process.exit(1);
   }
   fail(`import failed: ${body.error?.code ?? res.status}: ${body.error?.message ?? res.statusText}`);
@@ -126,8 +144,12 @@ try {
   code = 1;
   if (isAppError(error) && error.code === 'invalid_import') {
     const details = error.details as { issueCount: number; issues: ImportIssue[] };
-    if (args.json) console.log(JSON.stringify({ error: { code: error.code, message: error.message, details } }, null, 2));
-    else console.log([`refused: ${details.issueCount} bad row(s); nothing was written`, ...details.issues.map(issueLine)].join('\n'));
+    if (args.json)
+      console.log(JSON.stringify({ error: { code: error.code, message: error.message, details } }, null, 2));
+    else
+      console.log(
+        [`refused: ${details.issueCount} bad row(s); nothing was written`, ...details.issues.map(issueLine)].join('\n'),
+      );
   } else {
     console.error(`import failed: ${(error as Error).message}`);
   }

@@ -61,7 +61,8 @@ function readArgs() {
 
 function print(result: QueryResult, format: z.infer<typeof Format>): void {
   if (format === 'json') console.log(JSON.stringify(result, null, 2));
-  else if (format === 'csv') process.stdout.write(stringify([result.columns, ...textRows(result)].map((r) => r.map(neutraliseFormula))));
+  else if (format === 'csv')
+    process.stdout.write(stringify([result.columns, ...textRows(result)].map((r) => r.map(neutraliseFormula))));
   else console.log(formatTable(result));
 }
 
@@ -85,7 +86,16 @@ function printList(queries: Array<Pick<CatalogueEntry, 'name' | 'title' | 'param
 /** Asks a running server for what the CLI cannot open itself. */
 async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Promise<void> {
   const call = async (path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE }, body: JSON.stringify(body) });
+    const res = await fetch(
+      `${baseUrl}${path}`,
+      body === undefined
+        ? {}
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
+            body: JSON.stringify(body),
+          },
+    );
     const json = (await res.json()) as { error?: { code: string; message: string } };
     if (!res.ok) fail(`${json.error?.code ?? res.status}: ${json.error?.message ?? res.statusText}`);
     return json;
@@ -100,7 +110,8 @@ async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Pr
 async function direct(config: Config, store: GraphStore, args: ReturnType<typeof readArgs>): Promise<void> {
   const catalogue = openCatalogue(store, config.DATA_DIR);
   if (args.list) return printList(catalogue.list());
-  const refused = () => new AppError('operation_not_allowed', "ANALYST_CYPHER=false: analysts' own Cypher is turned off");
+  const refused = () =>
+    new AppError('operation_not_allowed', "ANALYST_CYPHER=false: analysts' own Cypher is turned off");
   if (args.cypher) {
     if (!config.ANALYST_CYPHER) throw refused();
     return print(await runCypher(store, args.cypher, args.params), args.format);

@@ -6,7 +6,8 @@ export function cellText(value: JsonValue, labels: Map<string, string>): string 
   if (Array.isArray(value)) return value.map((v) => cellText(v, labels)).join('; ');
   if (typeof value === 'object') {
     if (value.$type === 'node') return String(value.label);
-    if (value.$type === 'edge') return `${labels.get(String(value.source)) ?? value.source} -${value.kind}-> ${labels.get(String(value.target)) ?? value.target}`;
+    if (value.$type === 'edge')
+      return `${labels.get(String(value.source)) ?? value.source} -${value.kind}-> ${labels.get(String(value.target)) ?? value.target}`;
     if (value.$type === 'path') return (value.nodes as string[]).map((k) => labels.get(k) ?? k).join(' > ');
     return JSON.stringify(value);
   }
@@ -26,8 +27,14 @@ export function neutraliseFormula(cell: string): string {
 export function formatTable(result: QueryResult, width = 48): string {
   const rows = textRows(result).map((r) => r.map((c) => (c.length > width ? `${c.slice(0, width - 1)}…` : c)));
   const widths = result.columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(result.columns), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
-  out.push(`${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ' (truncated at QUERY_MAX_ROWS)' : ''}, ${result.elapsedMs} ms`);
+  out.push(
+    `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ' (truncated at QUERY_MAX_ROWS)' : ''}, ${result.elapsedMs} ms`,
+  );
   return out.join('\n');
 }

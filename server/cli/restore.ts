@@ -23,7 +23,8 @@ async function openCheck(dataDir: string): Promise<void> {
     await store.init();
   } catch (error) {
     const message = (error as Error).message;
-    if (/in use by another process/.test(message)) throw new BackupError(`${dataDir} is in use by a running scamnet: stop it, then restore; nothing was restored`);
+    if (/in use by another process/.test(message))
+      throw new BackupError(`${dataDir} is in use by a running scamnet: stop it, then restore; nothing was restored`);
     throw new BackupError(`cannot open the database in ${dataDir}: ${message}; nothing was restored`);
   }
   await store.close();
@@ -31,7 +32,9 @@ async function openCheck(dataDir: string): Promise<void> {
 
 try {
   const { manifest, previous } = await restoreBackup(source, path.resolve(config.DATA_DIR), openCheck);
-  console.log(`restored ${manifest.files.length} file(s) from the backup of ${manifest.createdAt} into ${path.resolve(config.DATA_DIR)}`);
+  console.log(
+    `restored ${manifest.files.length} file(s) from the backup of ${manifest.createdAt} into ${path.resolve(config.DATA_DIR)}`,
+  );
   if (previous) console.log(`the data dir it replaced is kept in ${previous}; remove it once you are sure`);
   process.exit(0);
 } catch (error) {

@@ -45,14 +45,21 @@ export interface StagedFiles {
 export function stageFiles(fromDir: string, toDir: string): StagedFiles {
   const tag = randomBytes(6).toString('hex');
   const madeDir = !existsSync(toDir);
-  const staged = FILE_FOLDERS.map((folder) => ({ folder, dir: path.join(toDir, `.${folder}.copy-${tag}`), names: dataFiles(fromDir, folder) }));
+  const staged = FILE_FOLDERS.map((folder) => ({
+    folder,
+    dir: path.join(toDir, `.${folder}.copy-${tag}`),
+    names: dataFiles(fromDir, folder),
+  }));
   const abort = () => {
     for (const s of staged) rmSync(s.dir, { recursive: true, force: true });
     // a data dir made for the staging alone goes too
-    if (madeDir && existsSync(toDir) && readdirSync(toDir).length === 0) rmSync(toDir, { recursive: true, force: true });
+    if (madeDir && existsSync(toDir) && readdirSync(toDir).length === 0)
+      rmSync(toDir, { recursive: true, force: true });
   };
   try {
-    for (const s of staged) for (const name of s.names) copyFileDurably(path.join(fromDir, s.folder, name), path.join(s.dir, name), `the copy of ${s.folder}`);
+    for (const s of staged)
+      for (const name of s.names)
+        copyFileDurably(path.join(fromDir, s.folder, name), path.join(s.dir, name), `the copy of ${s.folder}`);
   } catch (error) {
     abort();
     throw error;

@@ -62,14 +62,21 @@ export interface CopyResult {
 /** Where two digests differ, one line each; empty when they agree. */
 export function digestDifferences(a: StoreDigest, b: StoreDigest): string[] {
   const out: string[] = [];
-  for (const [what, left, right] of [['nodes', a.nodes, b.nodes], ['relationships', a.relationships, b.relationships]] as const) {
+  for (const [what, left, right] of [
+    ['nodes', a.nodes, b.nodes],
+    ['relationships', a.relationships, b.relationships],
+  ] as const) {
     for (const kind of new Set([...Object.keys(left), ...Object.keys(right)])) {
-      if ((left[kind] ?? 0) !== (right[kind] ?? 0)) out.push(`${what} ${kind}: ${left[kind] ?? 0} in the source, ${right[kind] ?? 0} in the target`);
+      if ((left[kind] ?? 0) !== (right[kind] ?? 0))
+        out.push(`${what} ${kind}: ${left[kind] ?? 0} in the source, ${right[kind] ?? 0} in the target`);
     }
   }
-  if (a.total.nodes !== b.total.nodes) out.push(`nodes in all: ${a.total.nodes} in the source, ${b.total.nodes} in the target`);
-  if (a.total.relationships !== b.total.relationships) out.push(`relationships in all: ${a.total.relationships} in the source, ${b.total.relationships} in the target`);
-  if (a.dataVersion !== b.dataVersion) out.push(`data version: ${a.dataVersion} in the source, ${b.dataVersion} in the target`);
+  if (a.total.nodes !== b.total.nodes)
+    out.push(`nodes in all: ${a.total.nodes} in the source, ${b.total.nodes} in the target`);
+  if (a.total.relationships !== b.total.relationships)
+    out.push(`relationships in all: ${a.total.relationships} in the source, ${b.total.relationships} in the target`);
+  if (a.dataVersion !== b.dataVersion)
+    out.push(`data version: ${a.dataVersion} in the source, ${b.dataVersion} in the target`);
   return out;
 }
 
@@ -82,7 +89,11 @@ function notEmpty(target: GraphStore, held: { nodes: number; relationships: numb
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0);
 
-export async function copyGraph(source: GraphStore, target: GraphStore, options: CopyOptions = {}): Promise<CopyResult> {
+export async function copyGraph(
+  source: GraphStore,
+  target: GraphStore,
+  options: CopyOptions = {},
+): Promise<CopyResult> {
   const pageSize = options.pageSize ?? COPY_PAGE;
   const progress = options.progress ?? (() => undefined);
   const readSource: Reader = (query, params) => source.read(query, params, UNCAPPED);
@@ -95,7 +106,10 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
   progress(`reading the ${source.backend} source`);
   const sourceDigest = await digestStore(readSource);
   const digestSourceMs = Math.round(performance.now() - started);
-  const outside = { nodes: sourceDigest.total.nodes - sum(sourceDigest.nodes), relationships: sourceDigest.total.relationships - sum(sourceDigest.relationships) };
+  const outside = {
+    nodes: sourceDigest.total.nodes - sum(sourceDigest.nodes),
+    relationships: sourceDigest.total.relationships - sum(sourceDigest.relationships),
+  };
   if (outside.nodes !== 0 || outside.relationships !== 0) {
     throw new CopyError(
       `the source holds ${outside.nodes} node(s) and ${outside.relationships} relationship(s) the copy cannot read as records of their own ` +
@@ -103,7 +117,9 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
       { source: sourceDigest },
     );
   }
-  progress(`source: ${sourceDigest.total.nodes} nodes, ${sourceDigest.total.relationships} relationships, ${sourceDigest.dataVersion} (${digestSourceMs} ms)`);
+  progress(
+    `source: ${sourceDigest.total.nodes} nodes, ${sourceDigest.total.relationships} relationships, ${sourceDigest.dataVersion} (${digestSourceMs} ms)`,
+  );
 
   const stagingDir = target.stagingDir ? path.join(target.stagingDir, `copy-${randomUUID()}`) : null;
   /** Each page's staging file goes once COPY has loaded it, so the staging never holds more than a page. */
@@ -129,7 +145,9 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
         if (!options.replace) throw notEmpty(target, existing);
         await tx.run('MATCH (n) DETACH DELETE n');
         replaced = existing;
-        progress(`target: emptied ${existing.nodes} nodes and ${existing.relationships} relationships (kept until the copy commits)`);
+        progress(
+          `target: emptied ${existing.nodes} nodes and ${existing.relationships} relationships (kept until the copy commits)`,
+        );
       }
       started = performance.now();
       freshStaging();
@@ -141,7 +159,9 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
         let written = 0;
         let bulk = false;
         for await (const page of pagesOf(readSource, `(n:${kind})`, 'n', `n.id AS key, ${columns}`, pageSize)) {
-          const records = page.rows.map((row) => ({ ...normaliseStored(row, props), kind }) as unknown as NodeRecordValue);
+          const records = page.rows.map(
+            (row) => ({ ...normaliseStored(row, props), kind }) as unknown as NodeRecordValue,
+          );
           if (writer && records.length >= BULK_THRESHOLD) {
             bulk = true;
             await writer.insertNodes(tx, kind, records);
@@ -154,11 +174,17 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
       for (const table of REL_TABLES) {
         const props = relProperties.get(table.kind)!;
         const columns = ['a.id AS from', 'b.id AS to', ...props.map((p) => `r.${p.name} AS ${p.name}`)].join(', ');
-        const withEnds = [...props, { name: 'from', type: 'STRING' as const, required: true }, { name: 'to', type: 'STRING' as const, required: true }];
+        const withEnds = [
+          ...props,
+          { name: 'from', type: 'STRING' as const, required: true },
+          { name: 'to', type: 'STRING' as const, required: true },
+        ];
         let written = 0;
         let bulk = false;
         for await (const page of pagesOf(readSource, relPattern(table), 'r', `r.id AS key, ${columns}`, pageSize)) {
-          const records = page.rows.map((row) => ({ ...normaliseStored(row, withEnds), kind: table.kind }) as unknown as RelRecordValue);
+          const records = page.rows.map(
+            (row) => ({ ...normaliseStored(row, withEnds), kind: table.kind }) as unknown as RelRecordValue,
+          );
           if (writer && records.length >= BULK_THRESHOLD) {
             bulk = true;
             await writer.insertRels(tx, table.kind, [table.from, table.to], records);
@@ -166,7 +192,10 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
           freshStaging();
           written += records.length;
         }
-        if (written) progress(`wrote ${written} ${table.kind} relationships (${table.from} to ${table.to}) through ${bulk ? 'COPY FROM' : 'UNWIND'}`);
+        if (written)
+          progress(
+            `wrote ${written} ${table.kind} relationships (${table.from} to ${table.to}) through ${bulk ? 'COPY FROM' : 'UNWIND'}`,
+          );
       }
       writeMs = Math.round(performance.now() - started);
 
@@ -177,19 +206,30 @@ export async function copyGraph(source: GraphStore, target: GraphStore, options:
       digestTargetMs = Math.round(performance.now() - started);
       const differences = digestDifferences(sourceDigest, digest);
       if (differences.length) {
-        throw new CopyError(`the target would differ from the source; the copy was rolled back:\n  ${differences.join('\n  ')}`, { source: sourceDigest, target: digest });
+        throw new CopyError(
+          `the target would differ from the source; the copy was rolled back:\n  ${differences.join('\n  ')}`,
+          { source: sourceDigest, target: digest },
+        );
       }
       await options.beforeCommit?.();
       committing = true;
       return digest;
     }, UNCAPPED);
-    return { source: sourceDigest, target: targetDigest, replaced, ms: { digestSource: digestSourceMs, write: writeMs, digestTarget: digestTargetMs } };
+    return {
+      source: sourceDigest,
+      target: targetDigest,
+      replaced,
+      ms: { digestSource: digestSourceMs, write: writeMs, digestTarget: digestTargetMs },
+    };
   } catch (error) {
     if (error instanceof CopyError) throw error;
     const message = error instanceof AppError || error instanceof Error ? error.message : String(error);
     // A failed commit is the store's to explain (the embedded one says whether it may have been kept).
-    if (committing) throw new CopyError(`the copy failed while the target committed it: ${message}`, { source: sourceDigest });
-    throw new CopyError(`the copy failed and was rolled back; the target is as it was: ${message}`, { source: sourceDigest });
+    if (committing)
+      throw new CopyError(`the copy failed while the target committed it: ${message}`, { source: sourceDigest });
+    throw new CopyError(`the copy failed and was rolled back; the target is as it was: ${message}`, {
+      source: sourceDigest,
+    });
   } finally {
     if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
   }

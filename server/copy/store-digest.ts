@@ -80,8 +80,10 @@ function zeroCounts(kinds: readonly string[]): Record<string, number> {
   return Object.fromEntries(kinds.map((k) => [k, 0]));
 }
 
-const nodeStreams = (read: Reader, pageSize: number) => NODE_TABLES.map((kind) => tableItems(read, `(n:${kind})`, 'n', pageSize));
-const edgeStreams = (read: Reader, pageSize: number) => REL_TABLES.map((t) => tableItems(read, relPattern(t), 'r', pageSize));
+const nodeStreams = (read: Reader, pageSize: number) =>
+  NODE_TABLES.map((kind) => tableItems(read, `(n:${kind})`, 'n', pageSize));
+const edgeStreams = (read: Reader, pageSize: number) =>
+  REL_TABLES.map((t) => tableItems(read, relPattern(t), 'r', pageSize));
 
 async function streamed(read: Reader, pageSize: number): Promise<Omit<StoreDigest, 'total' | 'method'>> {
   const nodes = zeroCounts(NODE_TABLES);
@@ -101,8 +103,10 @@ async function held(read: Reader, pageSize: number): Promise<Omit<StoreDigest, '
   const nodes = zeroCounts(NODE_TABLES);
   const relationships = zeroCounts([...new Set(REL_TABLES.map((t) => t.kind))]);
   const graph = { nodes: [] as SerializedNode[], edges: [] as SerializedEdge[] };
-  for (const stream of nodeStreams(read, pageSize)) for await (const n of stream) (graph.nodes.push(n as SerializedNode), nodes[n.attributes.kind]!++);
-  for (const stream of edgeStreams(read, pageSize)) for await (const e of stream) (graph.edges.push(e as SerializedEdge), relationships[e.attributes.kind]!++);
+  for (const stream of nodeStreams(read, pageSize))
+    for await (const n of stream) (graph.nodes.push(n as SerializedNode), nodes[n.attributes.kind]!++);
+  for (const stream of edgeStreams(read, pageSize))
+    for await (const e of stream) (graph.edges.push(e as SerializedEdge), relationships[e.attributes.kind]!++);
   return { nodes, relationships, dataVersion: dataVersion(graph) };
 }
 

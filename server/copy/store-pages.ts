@@ -19,7 +19,9 @@ export interface RelTable {
 }
 
 export const NODE_TABLES: readonly NodeKind[] = NODE_KIND_NAMES;
-export const REL_TABLES: readonly RelTable[] = REL_KINDS.flatMap((k) => k.endpoints.map(([from, to]) => ({ kind: k.kind, from, to })));
+export const REL_TABLES: readonly RelTable[] = REL_KINDS.flatMap((k) =>
+  k.endpoints.map(([from, to]) => ({ kind: k.kind, from, to })),
+);
 
 export const relPattern = (t: RelTable) => `(a:${t.from})-[r:${t.kind}]->(b:${t.to})`;
 
@@ -34,14 +36,22 @@ export async function* pagesOf(
   let after: string | null = null;
   for (;;) {
     const where = after === null ? '' : ` WHERE ${variable}.id > $after`;
-    const result = await read(`MATCH ${pattern}${where} RETURN ${returns} ORDER BY ${variable}.id LIMIT ${pageSize}`, after === null ? {} : { after });
+    const result = await read(
+      `MATCH ${pattern}${where} RETURN ${returns} ORDER BY ${variable}.id LIMIT ${pageSize}`,
+      after === null ? {} : { after },
+    );
     // A cut page would silently leave records out of the copy.
-    if (result.truncated) throw new AppError('too_large', `a page of ${pattern} was cut by the store's row or byte cap; nothing was copied`);
+    if (result.truncated)
+      throw new AppError(
+        'too_large',
+        `a page of ${pattern} was cut by the store's row or byte cap; nothing was copied`,
+      );
     if (result.rows.length === 0) return;
     yield result;
     if (result.rows.length < pageSize) return;
     const last: JsonValue | undefined = result.rows[result.rows.length - 1]?.key;
-    if (typeof last !== 'string') throw new AppError('internal', `a record of ${pattern} has no string id; it cannot be copied`);
+    if (typeof last !== 'string')
+      throw new AppError('internal', `a record of ${pattern} has no string id; it cannot be copied`);
     after = last;
   }
 }

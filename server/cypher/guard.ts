@@ -43,7 +43,13 @@ export const ALLOWED_FUNCTIONS = new Set([
  * is refused here, before the engine prepares it: some read files (READ_CSV_*, READ_NPY,
  * READ_PARQUET, FILE_INFO), and preparing some of those with a bad path crashes the process.
  */
-export const ALLOWED_TABLE_FUNCTIONS = new Set(['show_tables', 'table_info', 'show_connection', 'db_version', 'show_functions']);
+export const ALLOWED_TABLE_FUNCTIONS = new Set([
+  'show_tables',
+  'table_info',
+  'show_connection',
+  'db_version',
+  'show_functions',
+]);
 
 /** Statements that reach files, databases, extensions or the network (UPDATE updates an extension). */
 const FILE_CLAUSES = new Set(['LOAD', 'COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'INSTALL', 'UNINSTALL', 'UPDATE', 'USE']);
@@ -113,13 +119,17 @@ export function guardCypher(text: string): string {
   try {
     ({ tokens, comments } = lex(text));
   } catch (error) {
-    if (error instanceof LexError) throw new AppError('query_error', `the query has an ${error.message}`, { at: error.at });
+    if (error instanceof LexError)
+      throw new AppError('query_error', `the query has an ${error.message}`, { at: error.at });
     throw error;
   }
   if (tokens.length === 0) throw new AppError('query_error', 'the query is empty');
   const relationships = relationshipPatterns(tokens);
   if (relationships > MAX_RELATIONSHIP_PATTERNS) {
-    throw new AppError('unsupported_query', `at most ${MAX_RELATIONSHIP_PATTERNS} relationship patterns in one query (this one has ${relationships})`);
+    throw new AppError(
+      'unsupported_query',
+      `at most ${MAX_RELATIONSHIP_PATTERNS} relationship patterns in one query (this one has ${relationships})`,
+    );
   }
 
   tokens.forEach((token, i) => {
@@ -130,8 +140,13 @@ export function guardCypher(text: string): string {
     // A name right after a dot is a property, or the rest of a dotted name checked at its start.
     if (isPunct(tokens[i - 1], '.')) return;
     const dotted = dottedCall(tokens, i);
-    const called = token.kind === 'word' && tokens[i - 1]?.kind === 'word' && tokens[i - 1]!.text.toUpperCase() === 'CALL';
-    if (dotted && !ALLOWED_PROCEDURES.has(dotted.toLowerCase()) && (called || !ALLOWED_FUNCTIONS.has(dotted.toLowerCase()))) {
+    const called =
+      token.kind === 'word' && tokens[i - 1]?.kind === 'word' && tokens[i - 1]!.text.toUpperCase() === 'CALL';
+    if (
+      dotted &&
+      !ALLOWED_PROCEDURES.has(dotted.toLowerCase()) &&
+      (called || !ALLOWED_FUNCTIONS.has(dotted.toLowerCase()))
+    ) {
       refuse('procedure_not_allowed', `${dotted} is not on the list of procedures analysts may call`, token);
     }
     if (token.kind !== 'word') return;
@@ -139,7 +154,11 @@ export function guardCypher(text: string): string {
     if ((isPunct(tokens[i - 1], '{') || isPunct(tokens[i - 1], ',')) && isPunct(tokens[i + 1], ':')) return;
     const word = token.text.toUpperCase();
     if (FILE_CLAUSES.has(word)) {
-      refuse('file_access', `${word} reads or writes files, the network or databases, which analyst queries may not`, token);
+      refuse(
+        'file_access',
+        `${word} reads or writes files, the network or databases, which analyst queries may not`,
+        token,
+      );
     }
     if (word === 'DETACH' && tokens[i + 1]?.text.toUpperCase() !== 'DELETE') {
       refuse('file_access', 'DETACH of a database is not allowed', token);
@@ -147,7 +166,8 @@ export function guardCypher(text: string): string {
     if (TRANSACTION_WORDS.has(word)) {
       refuse('transaction_not_allowed', `${word}: analyst queries run in a transaction of their own`, token);
     }
-    if (ADMIN_WORDS.has(word)) refuse('operation_not_allowed', `${word}: administration commands are not allowed`, token);
+    if (ADMIN_WORDS.has(word))
+      refuse('operation_not_allowed', `${word}: administration commands are not allowed`, token);
     if (word === 'CALL') {
       const next = tokens[i + 1];
       // Neo4j runs `CALL db.info` without parentheses too (arguments default), so a procedure
@@ -163,7 +183,11 @@ export function guardCypher(text: string): string {
         refuse('settings_not_allowed', 'changing engine settings is not allowed', token);
       }
       if (isName(next) && isPunct(tokens[i + 2], '(') && !ALLOWED_TABLE_FUNCTIONS.has(next!.text.toLowerCase())) {
-        refuse('procedure_not_allowed', `CALL ${next!.text}(…) is not on the list of functions analysts may call`, token);
+        refuse(
+          'procedure_not_allowed',
+          `CALL ${next!.text}(…) is not on the list of functions analysts may call`,
+          token,
+        );
       }
     }
   });

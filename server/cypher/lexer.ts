@@ -133,5 +133,11 @@ export function withoutComments(text: string, comments: Lexed['comments']): stri
 
 /** The names of the parameters a query uses (`$country`, `` $`odd name` ``), in order of first use. */
 export function parameterNames(text: string): string[] {
-  return [...new Set(tokenize(text).filter((t) => t.kind === 'param' && t.text !== '').map((t) => t.text))];
+  return [
+    ...new Set(
+      tokenize(text)
+        .filter((t) => t.kind === 'param' && t.text !== '')
+        .map((t) => t.text),
+    ),
+  ];
 }

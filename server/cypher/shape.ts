@@ -42,11 +42,15 @@ export function nestingDepth(tokens: Token[]): number {
  */
 export function checkQueryShape(query: string, limits: QueryShapeLimits = DEFAULT_QUERY_SHAPE): void {
   if (query.length > limits.maxLength) {
-    throw new AppError('unsupported_query', `the query is ${query.length} characters long; at most ${limits.maxLength} are allowed (QUERY_MAX_LENGTH)`, {
-      limit: 'QUERY_MAX_LENGTH',
-      max: limits.maxLength,
-      actual: query.length,
-    });
+    throw new AppError(
+      'unsupported_query',
+      `the query is ${query.length} characters long; at most ${limits.maxLength} are allowed (QUERY_MAX_LENGTH)`,
+      {
+        limit: 'QUERY_MAX_LENGTH',
+        max: limits.maxLength,
+        actual: query.length,
+      },
+    );
   }
   let tokens: Token[];
   try {
@@ -55,11 +59,15 @@ export function checkQueryShape(query: string, limits: QueryShapeLimits = DEFAUL
     return; // the guard reports lexical errors with their position
   }
   if (tokens.length > limits.maxTokens) {
-    throw new AppError('unsupported_query', `the query has ${tokens.length} tokens; at most ${limits.maxTokens} are allowed (QUERY_MAX_TOKENS)`, {
-      limit: 'QUERY_MAX_TOKENS',
-      max: limits.maxTokens,
-      actual: tokens.length,
-    });
+    throw new AppError(
+      'unsupported_query',
+      `the query has ${tokens.length} tokens; at most ${limits.maxTokens} are allowed (QUERY_MAX_TOKENS)`,
+      {
+        limit: 'QUERY_MAX_TOKENS',
+        max: limits.maxTokens,
+        actual: tokens.length,
+      },
+    );
   }
   const depth = nestingDepth(tokens);
   if (depth > limits.maxDepth) {

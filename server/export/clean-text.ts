@@ -25,7 +25,10 @@ function cleanValue(value: JsonValue): JsonValue {
 
 export function cleanGraph(graph: SerializedGraph): SerializedGraph {
   return {
-    nodes: graph.nodes.map((n) => ({ key: cleanText(n.key), attributes: cleanValue(n.attributes) as typeof n.attributes })),
+    nodes: graph.nodes.map((n) => ({
+      key: cleanText(n.key),
+      attributes: cleanValue(n.attributes) as typeof n.attributes,
+    })),
     edges: graph.edges.map((e) => ({
       key: cleanText(e.key),
       source: cleanText(e.source),

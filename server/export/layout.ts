@@ -21,10 +21,14 @@ function iterationsFor(order: number): number {
   return 0;
 }
 
-export function layoutPositions(graph: SerializedGraph, given: Record<string, { x: number; y: number }> = {}): Positions {
+export function layoutPositions(
+  graph: SerializedGraph,
+  given: Record<string, { x: number; y: number }> = {},
+): Positions {
   const g = new MultiDirectedGraph();
   for (const node of [...graph.nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) g.addNode(node.key);
-  for (const edge of graph.edges) if (g.hasNode(edge.source) && g.hasNode(edge.target)) g.addEdge(edge.source, edge.target);
+  for (const edge of graph.edges)
+    if (g.hasNode(edge.source) && g.hasNode(edge.target)) g.addEdge(edge.source, edge.target);
   const missing = g.filterNodes((key) => !Object.hasOwn(given, key));
   if (missing.length > 0) {
     circular.assign(g, { scale: Math.max(10, Math.sqrt(g.order) * 10) });

@@ -10,7 +10,10 @@ import type { ExportFormat } from './request.ts';
 import type { SelectionRecord } from './selection.ts';
 import type { Withheld } from './tlp-filter.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+};
 
 export const TOOL = { name: pkg.name, version: pkg.version } as const;
 
@@ -46,7 +49,8 @@ export function canonical(value: unknown): string {
  * the same data exported in any format, at any time, has the same version.
  */
 export function dataVersion(graph: SerializedGraph): string {
-  const byKey = <T extends { key: string }>(items: T[]) => [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const byKey = <T extends { key: string }>(items: T[]) =>
+    [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const hash = createHash('sha256').update(canonical({ nodes: byKey(graph.nodes), edges: byKey(graph.edges) }));
   return `sha256:${hash.digest('hex')}`;
 }

@@ -26,7 +26,11 @@ export const WITHHELD = 'withheld';
 async function nodesById(store: GraphStore, ids: Iterable<string>): Promise<SerializedNode[]> {
   const found: SerializedNode[] = [];
   for (const [kind, group] of groupIdsByKind(new Set(ids), (id) => nodeKindOfId(id)?.kind)) {
-    const result = await store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, { maxRows: group.length });
+    const result = await store.read(
+      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`,
+      { ids: group },
+      { maxRows: group.length },
+    );
     found.push(...cleanGraph(result.graph).nodes);
   }
   return found;
@@ -40,7 +44,11 @@ async function nodesByName(store: GraphStore, names: string[]): Promise<Serializ
   if (names.length === 0) return [];
   const found: SerializedNode[] = [];
   for (const { kind } of NODE_KINDS) {
-    const result = await store.read(`MATCH (n:${kind}) WHERE n.name IN $names RETURN n`, { names }, { maxRows: 100_000 });
+    const result = await store.read(
+      `MATCH (n:${kind}) WHERE n.name IN $names RETURN n`,
+      { names },
+      { maxRows: 100_000 },
+    );
     found.push(...cleanGraph(result.graph).nodes);
   }
   return found;
@@ -102,18 +110,23 @@ export async function findSecrets(
   const lookUp = [...mentioned].filter((s) => !visible.has(s) && !secrets.ids.has(s) && nodeKindOfId(s));
   // a query may also name a node by its name (`WHERE c.name = 'Beta Park'`), one its result omits
   const byName =
-    record.kind === 'query' ? [...mentioned].filter((s) => !nodeKindOfId(s) && s.trim() !== '' && s.length <= 300).slice(0, MAX_NAME_LOOKUPS) : [];
+    record.kind === 'query'
+      ? [...mentioned].filter((s) => !nodeKindOfId(s) && s.trim() !== '' && s.length <= 300).slice(0, MAX_NAME_LOOKUPS)
+      : [];
   const found = [...(await nodesById(store, lookUp)), ...(await nodesByName(store, byName))];
-  for (const node of found) if (!visible.has(node.key) && tlpRank(markingOf(node.attributes)) > limit) hide(node.key, node.attributes.label);
+  for (const node of found)
+    if (!visible.has(node.key) && tlpRank(markingOf(node.attributes)) > limit) hide(node.key, node.attributes.label);
   // a name shared with a visible node is not a secret: the recipient sees that node anyway
-  for (const n of exported.nodes) if (typeof n.attributes.label === 'string') secrets.names.delete(nameKey(n.attributes.label));
+  for (const n of exported.nodes)
+    if (typeof n.attributes.label === 'string') secrets.names.delete(nameKey(n.attributes.label));
   return secrets;
 }
 
 function redactValue(value: unknown, secrets: Secrets): unknown {
   if (typeof value === 'string') return isSecret(secrets, value) ? WITHHELD : value;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, secrets)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, secrets)]));
   return value;
 }
 
@@ -137,7 +150,11 @@ export function redactSelection(record: SelectionRecord, exported: SerializedGra
     case 'path':
       return { ...record, from: shown(record.from), to: shown(record.to) };
     case 'query':
-      return { ...record, text: redactText(record.text, secrets), params: redactValue(record.params, secrets) as Params };
+      return {
+        ...record,
+        text: redactText(record.text, secrets),
+        params: redactValue(record.params, secrets) as Params,
+      };
   }
 }
 

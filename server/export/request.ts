@@ -6,7 +6,18 @@ import { z } from 'zod';
 import { RelKindName } from '../model/schema.ts';
 import { Tlp } from '../model/provenance.ts';
 
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'cypher', 'anx', 'html', 'pdf', 'stix', 'xlsx'] as const;
+export const EXPORT_FORMATS = [
+  'json',
+  'gexf',
+  'graphml',
+  'csv',
+  'cypher',
+  'anx',
+  'html',
+  'pdf',
+  'stix',
+  'xlsx',
+] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS).describe('file format of the export');
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
@@ -16,7 +27,11 @@ export const Selection = z
   .discriminatedUnion('kind', [
     z.object({
       kind: z.literal('ids'),
-      ids: z.array(NodeId).min(1).max(1_000_000).describe('the nodes (e.g. the client’s current view); relationships among them are included'),
+      ids: z
+        .array(NodeId)
+        .min(1)
+        .max(1_000_000)
+        .describe('the nodes (e.g. the client’s current view); relationships among them are included'),
     }),
     z.object({
       kind: z.literal('ego'),
@@ -39,7 +54,10 @@ export const Selection = z
       params: z.record(z.string(), z.unknown()).default({}).describe('its parameters, checked against its declaration'),
     }),
   ])
-  .meta({ id: 'ExportSelection', description: 'what to export: node ids, an ego network, the shortest paths between two nodes, or a query’s graph' });
+  .meta({
+    id: 'ExportSelection',
+    description: 'what to export: node ids, an ego network, the shortest paths between two nodes, or a query’s graph',
+  });
 export type Selection = z.infer<typeof Selection>;
 
 export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -48,7 +66,9 @@ export const ExportRequest = z
   .object({
     format: ExportFormat,
     selection: Selection,
-    recipientTlp: Tlp.optional().describe('leave out everything marked above this level, and say how much was withheld'),
+    recipientTlp: Tlp.optional().describe(
+      'leave out everything marked above this level, and say how much was withheld',
+    ),
     title: z.string().max(200).optional().describe('shown in the briefing and used (sanitised) for the file name'),
     positions: z
       .record(z.string(), Position)

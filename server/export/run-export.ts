@@ -40,11 +40,18 @@ export interface ExportOptions {
 const DEFAULT_TITLE = 'scamnet export';
 
 export function cleanActor(by: string | undefined): string {
-  const cleaned = cleanText(by ?? '').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const cleaned = cleanText(by ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
   return cleaned || 'anonymous';
 }
 
-export async function runExport(deps: ExportDeps, request: ExportRequest, options: ExportOptions = {}): Promise<ExportResult> {
+export async function runExport(
+  deps: ExportDeps,
+  request: ExportRequest,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const progress = options.progress ?? (() => {});
   const now = options.now ?? new Date();
   progress('selecting');
@@ -61,7 +68,10 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, option
     selection = redactSelection(selected.record, graph, secrets);
   }
   progress(`selected ${graph.nodes.length} nodes and ${graph.edges.length} links`);
-  const title = cleanText(request.title ?? '').replace(/\s+/g, ' ').trim() || DEFAULT_TITLE;
+  const title =
+    cleanText(request.title ?? '')
+      .replace(/\s+/g, ' ')
+      .trim() || DEFAULT_TITLE;
   const manifest: Manifest = {
     tool: { ...TOOL },
     title,

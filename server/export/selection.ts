@@ -43,18 +43,27 @@ export function tooLarge(nodes: number, maxNodes: number): AppError {
 }
 
 function checkComplete(result: QueryResult, what: string): void {
-  if (result.truncated) throw new AppError('too_large', `${what} was cut by the store's row or byte cap; the export would be incomplete`);
+  if (result.truncated)
+    throw new AppError('too_large', `${what} was cut by the store's row or byte cap; the export would be incomplete`);
 }
 
 async function byIds(ctx: SelectionContext, ids: string[]): Promise<SerializedGraph> {
   const unique = [...new Set(ids)];
   if (unique.length > ctx.maxNodes) throw tooLarge(unique.length, ctx.maxNodes);
   const found = await subgraphAmong(ctx.store, unique, { maxBytes: BIG_READ.maxBytes });
-  if (found.truncated) throw new AppError('too_large', "reading the nodes and their relationships was cut by the store's byte cap; the export would be incomplete");
+  if (found.truncated)
+    throw new AppError(
+      'too_large',
+      "reading the nodes and their relationships was cut by the store's byte cap; the export would be incomplete",
+    );
   if (found.missing.length > 0) {
-    throw new AppError('not_found', `${found.missing.length} of the selected nodes do not exist: ${found.missing.slice(0, 5).join(', ')}`, {
-      missing: found.missing.slice(0, 100),
-    });
+    throw new AppError(
+      'not_found',
+      `${found.missing.length} of the selected nodes do not exist: ${found.missing.slice(0, 5).join(', ')}`,
+      {
+        missing: found.missing.slice(0, 100),
+      },
+    );
   }
   return { nodes: found.nodes, edges: found.edges };
 }
@@ -75,13 +84,23 @@ export function queryTextForManifest(text: string): string {
 async function byQuery(ctx: SelectionContext, name: string, params: Params): Promise<Selected> {
   const entry = ctx.queries.get(name);
   if (!entry.builtin && !ctx.analystCypher) {
-    throw new AppError('operation_not_allowed', "analysts' own Cypher is turned off on this server (ANALYST_CYPHER=false)");
+    throw new AppError(
+      'operation_not_allowed',
+      "analysts' own Cypher is turned off on this server (ANALYST_CYPHER=false)",
+    );
   }
   const result = await runSavedQuery(ctx.store, entry, params);
   checkComplete(result, `the result of ${name}`);
   return {
     graph: result.graph,
-    record: { kind: 'query', name, version: entry.version ?? null, builtin: entry.builtin, text: queryTextForManifest(entry.texts[ctx.store.dialect.name]), params },
+    record: {
+      kind: 'query',
+      name,
+      version: entry.version ?? null,
+      builtin: entry.builtin,
+      text: queryTextForManifest(entry.texts[ctx.store.dialect.name]),
+      params,
+    },
   };
 }
 
@@ -109,7 +128,13 @@ export async function resolveSelection(ctx: SelectionContext, selection: Selecti
       const found = await shortestPaths(ctx.store, selection);
       selected = {
         graph: { nodes: found.nodes, edges: found.edges } as SerializedGraph,
-        record: { kind: 'path', from: selection.from, to: selection.to, maxHops: selection.maxHops, relKinds: selection.relKinds ?? null },
+        record: {
+          kind: 'path',
+          from: selection.from,
+          to: selection.to,
+          maxHops: selection.maxHops,
+          relKinds: selection.relKinds ?? null,
+        },
       };
       break;
     }

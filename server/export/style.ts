@@ -9,7 +9,9 @@ import { EDGE_COLOUR, NODE_STYLE } from '../../client/src/core/style/palette.ts'
  * The client's colours, taken from the client's palette (plain data, no browser code), so a
  * briefing looks like the screen it was made from and the two cannot drift apart.
  */
-export const KIND_COLOURS: Record<string, string> = Object.fromEntries(Object.entries(NODE_STYLE).map(([kind, style]) => [kind, style.colour]));
+export const KIND_COLOURS: Record<string, string> = Object.fromEntries(
+  Object.entries(NODE_STYLE).map(([kind, style]) => [kind, style.colour]),
+);
 export const EDGE_COLOURS: Record<string, string> = EDGE_COLOUR;
 export const edgeColour = (kind: string): string => EDGE_COLOURS[kind] ?? '#b0b7c3';
 export const DEFAULT_COLOUR = '#555555';

@@ -16,12 +16,17 @@ export function markingOf(attributes: Record<string, unknown>): Tlp {
   return typeof tlp === 'string' && (TLP_LEVELS as readonly string[]).includes(tlp) ? (tlp as Tlp) : 'RED';
 }
 
-export function filterByTlp(graph: SerializedGraph, recipientTlp: Tlp | undefined): { graph: SerializedGraph; withheld: Withheld } {
+export function filterByTlp(
+  graph: SerializedGraph,
+  recipientTlp: Tlp | undefined,
+): { graph: SerializedGraph; withheld: Withheld } {
   if (!recipientTlp) return { graph, withheld: { nodes: 0, links: 0 } };
   const limit = tlpRank(recipientTlp);
   const nodes = graph.nodes.filter((n) => tlpRank(markingOf(n.attributes)) <= limit);
   const kept = new Set(nodes.map((n) => n.key));
-  const edges = graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target) && tlpRank(markingOf(e.attributes)) <= limit);
+  const edges = graph.edges.filter(
+    (e) => kept.has(e.source) && kept.has(e.target) && tlpRank(markingOf(e.attributes)) <= limit,
+  );
   return {
     graph: { nodes, edges },
     withheld: { nodes: graph.nodes.length - nodes.length, links: graph.edges.length - edges.length },

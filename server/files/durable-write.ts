@@ -11,7 +11,18 @@
  * @example
  *   writeFileDurably(path.join(dir, 'case-1.json'), JSON.stringify(workspace), 'the workspace');
  */
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
@@ -31,7 +42,11 @@ export function isNoSpace(error: unknown): boolean {
 }
 
 export function insufficientStorage(what: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('insufficient_storage', `not enough free disk space to write ${what}; nothing was written. Free some space in DATA_DIR and try again`, details);
+  return new AppError(
+    'insufficient_storage',
+    `not enough free disk space to write ${what}; nothing was written. Free some space in DATA_DIR and try again`,
+    details,
+  );
 }
 
 /** The error to answer for a failed write of `what`: typed, and free of any path. */

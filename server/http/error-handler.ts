@@ -12,7 +12,8 @@ import type { Logger } from '../logger.ts';
  */
 function fromExpress(error: { type?: string; status?: unknown }): AppError | undefined {
   if (error.type === 'entity.parse.failed') return new AppError('bad_request', 'the request body is not valid JSON');
-  if (error.type === 'entity.too.large' || error.status === 413) return new AppError('too_large', 'the request body is too large');
+  if (error.type === 'entity.too.large' || error.status === 413)
+    return new AppError('too_large', 'the request body is too large');
   if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     return new AppError('bad_request', 'the request is malformed (check the URL encoding and the body)');
   }
@@ -23,13 +24,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const known = isAppError(error) ? error : fromExpress(error ?? {});
     const appError = known ?? new AppError('internal', 'internal error');
-    if (!known || appError.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, appError.message);
+    if (!known || appError.status >= 500)
+      logger.error({ err: error, method: req.method, url: req.originalUrl }, appError.message);
     // A client (or a proxy) may retry a store that is restarting; the engine says when.
     if (appError.code === 'store_restarting') {
       const after = (appError.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 1;
       res.setHeader('Retry-After', String(after));
     }
-    res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details } });
+    res
+      .status(appError.status)
+      .json({ error: { code: appError.code, message: appError.message, details: appError.details } });
   };
 }
 

@@ -15,4 +15,5 @@ export function csvList<T extends z.ZodType>(item: T) {
   }, z.array(item).optional());
 }
 
-export const intParam = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+export const intParam = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);

@@ -45,7 +45,10 @@ const HOST_HEADER = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9._-]+))(?::(\d{1,5}))?$/i;
 
 /** A host name as compared: lower case, without the trailing dot of a fully-qualified name, IPv6 without brackets. */
 export function normaliseHostName(name: string): string {
-  const lower = name.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const lower = name
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
@@ -71,7 +74,8 @@ export function acceptedHostNames(options: RequestGuardOptions): Set<string> {
   if (WILDCARDS.has(options.host)) {
     // An address literal cannot be rebound (rebinding needs a name the attacker controls), so the
     // machine's own addresses are safe to accept; its public *name* must be in ALLOWED_HOSTS.
-    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.add(normaliseHostName(a.address.replace(/%.*$/, '')));
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) names.add(normaliseHostName(a.address.replace(/%.*$/, '')));
   }
   for (const name of options.allowedHosts ?? []) names.add(normaliseHostName(name));
   return names;
@@ -98,7 +102,10 @@ function isOwnOrigin(origin: string, hostHeader: string): boolean {
 const mediaType = (header: string | undefined) => header?.split(';')[0]!.trim().toLowerCase() ?? '';
 
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
-  return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  return (
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+  );
 }
 
 export function requestGuard(options: RequestGuardOptions): RequestHandler {
@@ -127,15 +134,20 @@ export function requestGuard(options: RequestGuardOptions): RequestHandler {
     const type = mediaType(req.headers['content-type']);
     const origin = req.headers.origin;
     const referer = req.headers.referer;
-    const claimed = origin !== undefined ? origin : referer !== undefined ? originOf(referer) ?? 'unreadable' : undefined;
+    const claimed =
+      origin !== undefined ? origin : referer !== undefined ? (originOf(referer) ?? 'unreadable') : undefined;
     if (claimed !== undefined) {
       const ok = claimed !== 'null' && (allowedOrigins.has(claimed) || isOwnOrigin(claimed, hostHeader!));
       if (!ok) {
         next(
-          new AppError('cross_origin', `${req.method} from another origin (${claimed.slice(0, 200)}) is refused; list it in ALLOWED_ORIGINS to allow it`, {
-            origin: origin ?? null,
-            referer: origin === undefined ? (referer ?? null) : null,
-          }),
+          new AppError(
+            'cross_origin',
+            `${req.method} from another origin (${claimed.slice(0, 200)}) is refused; list it in ALLOWED_ORIGINS to allow it`,
+            {
+              origin: origin ?? null,
+              referer: origin === undefined ? (referer ?? null) : null,
+            },
+          ),
         );
         return;
       }
@@ -151,14 +163,23 @@ export function requestGuard(options: RequestGuardOptions): RequestHandler {
     }
 
     if (type === 'multipart/form-data' && !custom) {
-      next(new AppError('cross_origin', `a multipart upload must send the ${REQUEST_HEADER}: ${REQUEST_HEADER_VALUE} header (the web client and the import CLI do)`));
+      next(
+        new AppError(
+          'cross_origin',
+          `a multipart upload must send the ${REQUEST_HEADER}: ${REQUEST_HEADER_VALUE} header (the web client and the import CLI do)`,
+        ),
+      );
       return;
     }
     if ((type !== '' || hasBody(req.headers)) && type !== 'application/json' && type !== 'multipart/form-data') {
       next(
-        new AppError('unsupported_content_type', 'request bodies must be application/json (or multipart/form-data for POST /api/import)', {
-          contentType: req.headers['content-type'] ?? null,
-        }),
+        new AppError(
+          'unsupported_content_type',
+          'request bodies must be application/json (or multipart/form-data for POST /api/import)',
+          {
+            contentType: req.headers['content-type'] ?? null,
+          },
+        ),
       );
       return;
     }

@@ -65,9 +65,18 @@ export function detectDelimiter(head: string): Delimiter {
 
 /** csv-parse, for any file; lines come from the byte offsets it reports. */
 function parseQuoted(bytes: Buffer, delimiter: Delimiter): ParsedRow[] {
-  const parsed = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as unknown as { record: string[]; info: CsvInfo }[];
+  const parsed = parse(bytes, {
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    delimiter,
+  }) as unknown as { record: string[]; info: CsvInfo }[];
   const lines = new LineCounter(bytes);
-  return parsed.map((row, i) => ({ record: row.record, line: lines.lineOfRecordAt(i === 0 ? 0 : parsed[i - 1]!.info.bytes) }));
+  return parsed.map((row, i) => ({
+    record: row.record,
+    line: lines.lineOfRecordAt(i === 0 ? 0 : parsed[i - 1]!.info.bytes),
+  }));
 }
 
 /**
@@ -112,7 +121,12 @@ function emptyUnknownColumns(name: string, header: string[], kindColumn: number,
   const filled = new Set(records.flatMap((r) => Object.keys(r.values)));
   return header
     .filter((column, c) => c !== kindColumn && !filled.has(column) && !known.some((k) => k.has(column)))
-    .map((column) => ({ file: name, line: 1, column, reason: `${[...kinds].join('/')} has no property ${column} (the column is empty, but a misspelt column would lose its values once filled)` }));
+    .map((column) => ({
+      file: name,
+      line: 1,
+      column,
+      reason: `${[...kinds].join('/')} has no property ${column} (the column is empty, but a misspelt column would lose its values once filled)`,
+    }));
 }
 
 export function readCsv(name: string, bytes: Buffer, text?: string): { records: RawRecord[]; issues: ImportIssue[] } {
@@ -124,9 +138,19 @@ export function readCsv(name: string, bytes: Buffer, text?: string): { records: 
     parsed = text !== undefined && !text.includes('"') ? parseUnquoted(text, delimiter) : parseQuoted(bytes, delimiter);
   } catch (error) {
     const e = error as Error & { lines?: number };
-    return { records: [], issues: [{ file: name, line: e.lines ?? 0, reason: `not readable as CSV with the ${named} delimiter its header row uses: ${e.message}` }] };
+    return {
+      records: [],
+      issues: [
+        {
+          file: name,
+          line: e.lines ?? 0,
+          reason: `not readable as CSV with the ${named} delimiter its header row uses: ${e.message}`,
+        },
+      ],
+    };
   }
-  if (parsed.length === 0) return { records: [], issues: [{ file: name, line: 0, reason: 'the file is empty: no header row' }] };
+  if (parsed.length === 0)
+    return { records: [], issues: [{ file: name, line: 0, reason: 'the file is empty: no header row' }] };
 
   const header = parsed[0]!.record.map((h) => h.trim());
   const seen = new Set<string>();

@@ -17,7 +17,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -25,16 +26,26 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
     // overlong 3-byte forms, UTF-16 surrogates, and code points past U+10FFFF
     const c1 = bytes[i + 1] ?? 0;
-    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 >= 0xa0) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 >= 0x90)) return i;
+    if (
+      (b === 0xe0 && c1 < 0xa0) ||
+      (b === 0xed && c1 >= 0xa0) ||
+      (b === 0xf0 && c1 < 0x90) ||
+      (b === 0xf4 && c1 >= 0x90)
+    )
+      return i;
     i += need + 1;
   }
   return -1;
 }
 
-export function decodeText(name: string, bytes: Buffer): { ok: true; text: string } | { ok: false; issue: ImportIssue } {
+export function decodeText(
+  name: string,
+  bytes: Buffer,
+): { ok: true; text: string } | { ok: false; issue: ImportIssue } {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const utf16 =
+      bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     return {
       ok: false,
       issue: {
@@ -50,7 +61,11 @@ export function decodeText(name: string, bytes: Buffer): { ok: true; text: strin
     const at = firstInvalidUtf8(bytes);
     return {
       ok: false,
-      issue: { file: name, line: lineAt(bytes, at), reason: `invalid UTF-8 at byte ${at} (0x${bytes[at]?.toString(16).padStart(2, '0')}); save the file as UTF-8` },
+      issue: {
+        file: name,
+        line: lineAt(bytes, at),
+        reason: `invalid UTF-8 at byte ${at} (0x${bytes[at]?.toString(16).padStart(2, '0')}); save the file as UTF-8`,
+      },
     };
   }
   const text = bytes.toString('utf8');

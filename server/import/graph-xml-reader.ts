@@ -25,7 +25,22 @@ import { readListText } from './xlsx-reader.ts';
 type RawRead = { records: RawRecord[]; issues: ImportIssue[] };
 
 /** Drawing attributes, not properties. */
-const DRAWING = new Set(['label', 'x', 'y', 'z', 'size', 'color', 'r', 'g', 'b', 'nodegraphics', 'edgegraphics', 'shape', 'width', 'height']);
+const DRAWING = new Set([
+  'label',
+  'x',
+  'y',
+  'z',
+  'size',
+  'color',
+  'r',
+  'g',
+  'b',
+  'nodegraphics',
+  'edgegraphics',
+  'shape',
+  'width',
+  'height',
+]);
 
 interface Element {
   tag: 'node' | 'edge';
@@ -55,7 +70,11 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 function parse(
   name: string,
   text: string,
-  handlers: { open(tag: string, attrs: Record<string, string>, line: number): void; close(tag: string): void; text(t: string): void },
+  handlers: {
+    open(tag: string, attrs: Record<string, string>, line: number): void;
+    close(tag: string): void;
+    text(t: string): void;
+  },
 ): ImportIssue | undefined {
   const parser = new SaxesParser({ position: true });
   let failure: ImportIssue | undefined;
@@ -63,7 +82,11 @@ function parse(
     failure ??= { file: name, line: parser.line, reason: `not well-formed XML: ${error.message}` };
   });
   parser.on('doctype', () => {
-    failure ??= { file: name, line: parser.line, reason: 'a DOCTYPE is refused: GraphML and GEXF need none, and entities defined there are a known attack' };
+    failure ??= {
+      file: name,
+      line: parser.line,
+      reason: 'a DOCTYPE is refused: GraphML and GEXF need none, and entities defined there are a known attack',
+    };
   });
   parser.on('opentag', (tag) => handlers.open(local(tag.name), tag.attributes as Record<string, string>, parser.line));
   parser.on('closetag', (tag) => handlers.close(local(tag.name)));
@@ -78,11 +101,16 @@ function parse(
 }
 
 /** Elements to records: ids, kinds, names, relationship ends. */
-function toRecords(name: string, elements: Element[], types: (tag: 'node' | 'edge', attr: string) => string | undefined): RawRead {
+function toRecords(
+  name: string,
+  elements: Element[],
+  types: (tag: 'node' | 'edge', attr: string) => string | undefined,
+): RawRead {
   const issues: ImportIssue[] = [];
   const records: RawRecord[] = [];
   const scamnetIdOf = new Map<string, string>();
-  for (const e of elements) if (e.tag === 'node' && e.id !== undefined) scamnetIdOf.set(e.id, e.values.scamnetId ?? e.id);
+  for (const e of elements)
+    if (e.tag === 'node' && e.id !== undefined) scamnetIdOf.set(e.id, e.values.scamnetId ?? e.id);
   for (const e of elements) {
     const origin = { file: name, line: e.line };
     // networkx_key: the multigraph edge key networkx's GEXF writer keeps (its edge element ids are a counter)
@@ -104,8 +132,8 @@ function toRecords(name: string, elements: Element[], types: (tag: 'node' | 'edg
       const label = e.label ?? e.values.label;
       if (values.name === undefined && label && label !== id && label !== e.id) values.name = label;
     } else {
-      const from = e.source !== undefined ? scamnetIdOf.get(e.source) ?? e.source : undefined;
-      const to = e.target !== undefined ? scamnetIdOf.get(e.target) ?? e.target : undefined;
+      const from = e.source !== undefined ? (scamnetIdOf.get(e.source) ?? e.source) : undefined;
+      const to = e.target !== undefined ? (scamnetIdOf.get(e.target) ?? e.target) : undefined;
       if (!from || !to) {
         issues.push({ ...origin, column: !from ? 'source' : 'target', reason: 'an edge needs a source and a target' });
         continue;
@@ -122,7 +150,10 @@ function toRecords(name: string, elements: Element[], types: (tag: 'node' | 'edg
 
 export function readGraphml(name: string, text: string): RawRead {
   // key id → { name, type, for, default }
-  const keys = new Map<string, { name: string; type: string | undefined; for: string; def?: string; drawing: boolean }>();
+  const keys = new Map<
+    string,
+    { name: string; type: string | undefined; for: string; def?: string; drawing: boolean }
+  >();
   const elements: Element[] = [];
   let current: Element | undefined;
   let dataKey: string | undefined;
@@ -138,7 +169,13 @@ export function readGraphml(name: string, text: string): RawRead {
       }
       if (tag === 'graphml') sawRoot = true;
       // yEd's graphics keys (yfiles.type) hold drawing, not data
-      else if (tag === 'key') keys.set(attrs.id ?? '', { name: attrs['attr.name'] ?? attrs.id ?? '', type: attrs['attr.type'], for: attrs.for ?? 'all', drawing: 'yfiles.type' in attrs });
+      else if (tag === 'key')
+        keys.set(attrs.id ?? '', {
+          name: attrs['attr.name'] ?? attrs.id ?? '',
+          type: attrs['attr.type'],
+          for: attrs.for ?? 'all',
+          drawing: 'yfiles.type' in attrs,
+        });
       else if (tag === 'default') {
         defaultKey = [...keys.keys()].pop();
         buffer = '';
@@ -171,15 +208,18 @@ export function readGraphml(name: string, text: string): RawRead {
     },
   });
   if (failure) return { records: [], issues: [failure] };
-  if (!sawRoot) return { records: [], issues: [{ file: name, line: 0, reason: 'not GraphML: no <graphml> root element' }] };
+  if (!sawRoot)
+    return { records: [], issues: [{ file: name, line: 0, reason: 'not GraphML: no <graphml> root element' }] };
   // key defaults fill what an element leaves out
   for (const e of elements) {
     for (const key of keys.values()) {
-      if (key.def !== undefined && (key.for === e.tag || key.for === 'all') && e.values[key.name] === undefined) e.values[key.name] = key.def;
+      if (key.def !== undefined && (key.for === e.tag || key.for === 'all') && e.values[key.name] === undefined)
+        e.values[key.name] = key.def;
     }
   }
   const typeOf = new Map<string, string | undefined>();
-  for (const key of keys.values()) for (const tag of key.for === 'all' ? ['node', 'edge'] : [key.for]) typeOf.set(`${tag}|${key.name}`, key.type);
+  for (const key of keys.values())
+    for (const tag of key.for === 'all' ? ['node', 'edge'] : [key.for]) typeOf.set(`${tag}|${key.name}`, key.type);
   return toRecords(name, elements, (tag, attr) => typeOf.get(`${tag}|${attr}`));
 }
 
@@ -197,14 +237,23 @@ export function readGexf(name: string, text: string): RawRead {
     open(tag, attrs, line) {
       if (tag === 'gexf') sawRoot = true;
       else if (tag === 'attributes') cls = attrs.class === 'edge' ? 'edge' : 'node';
-      else if (tag === 'attribute') attributes.set(`${cls}|${attrs.id}`, { title: attrs.title ?? attrs.id ?? '', type: attrs.type });
+      else if (tag === 'attribute')
+        attributes.set(`${cls}|${attrs.id}`, { title: attrs.title ?? attrs.id ?? '', type: attrs.type });
       else if (tag === 'default' && !current) {
         const last = [...attributes.keys()].pop();
         if (last) defaultFor = { cls: last.split('|')[0]!, id: last.slice(last.indexOf('|') + 1) };
         buffer = '';
       } else if (tag === 'node' || tag === 'edge') {
         // a nested <node> (GEXF hierarchy) would be a record of its own; a viz element is not a node
-        current = { tag, line, id: attrs.id, source: attrs.source, target: attrs.target, label: attrs.label, values: {} };
+        current = {
+          tag,
+          line,
+          id: attrs.id,
+          source: attrs.source,
+          target: attrs.target,
+          label: attrs.label,
+          values: {},
+        };
         elements.push(current);
       } else if (tag === 'attvalue' && current) {
         const key = attrs.for ?? attrs.id ?? '';
@@ -215,7 +264,11 @@ export function readGexf(name: string, text: string): RawRead {
     close(tag) {
       if (tag === 'default' && defaultFor) {
         const declared = attributes.get(`${defaultFor.cls}|${defaultFor.id}`)!;
-        defaults.set(`${defaultFor.cls}|${defaultFor.id}`, { cls: defaultFor.cls, title: declared.title, value: buffer });
+        defaults.set(`${defaultFor.cls}|${defaultFor.id}`, {
+          cls: defaultFor.cls,
+          title: declared.title,
+          value: buffer,
+        });
         defaultFor = undefined;
       } else if (tag === 'node' || tag === 'edge') current = undefined;
     },
@@ -225,7 +278,9 @@ export function readGexf(name: string, text: string): RawRead {
   });
   if (failure) return { records: [], issues: [failure] };
   if (!sawRoot) return { records: [], issues: [{ file: name, line: 0, reason: 'not GEXF: no <gexf> root element' }] };
-  for (const e of elements) for (const d of defaults.values()) if (d.cls === e.tag && e.values[d.title] === undefined) e.values[d.title] = d.value;
+  for (const e of elements)
+    for (const d of defaults.values())
+      if (d.cls === e.tag && e.values[d.title] === undefined) e.values[d.title] = d.value;
   const typeOf = new Map<string, string | undefined>();
   for (const [key, a] of attributes) typeOf.set(`${key.split('|')[0]}|${a.title}`, a.type);
   return toRecords(name, elements, (tag, attr) => typeOf.get(`${tag}|${attr}`));

@@ -11,7 +11,20 @@
 import { domainName } from '../model/drawing-names.ts';
 import type { ImportIssue, Origin, RawRecord } from './types.ts';
 
-const DRAWING = new Set(['label', 'x', 'y', 'size', 'color', 'hidden', 'highlighted', 'forceLabel', 'type', 'zIndex', 'image', 'pictogram']);
+const DRAWING = new Set([
+  'label',
+  'x',
+  'y',
+  'size',
+  'color',
+  'hidden',
+  'highlighted',
+  'forceLabel',
+  'type',
+  'zIndex',
+  'image',
+  'pictogram',
+]);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -27,7 +40,11 @@ function recordOf(item: unknown, origin: Origin, entity: 'node' | 'rel' | 'any')
     const attributes = isObject(item.attributes) ? item.attributes : {};
     const { kind, ...rest } = attributes;
     // drawing attributes are dropped, and a domain property renamed for drawing gets its name back
-    const props = Object.fromEntries(Object.entries(rest).filter(([k]) => !DRAWING.has(k)).map(([k, v]) => [domainName(k), v]));
+    const props = Object.fromEntries(
+      Object.entries(rest)
+        .filter(([k]) => !DRAWING.has(k))
+        .map(([k, v]) => [domainName(k), v]),
+    );
     const values: Json = { ...props, id: item.key };
     const isEdge = entity === 'rel' || (entity === 'any' && ('source' in item || 'target' in item));
     if (isEdge) Object.assign(values, { from: item.source, to: item.target });
@@ -81,7 +98,16 @@ export function readJson(name: string, text: string): { records: RawRecord[]; is
     return { records: [], issues: [{ file: name, line: 0, reason: `not valid JSON: ${(error as Error).message}` }] };
   }
   if (!isObject(doc) || !Array.isArray(doc.nodes)) {
-    return { records: [], issues: [{ file: name, line: 0, reason: 'expected {nodes: […], edges: […]} (graphology) or {nodes: […], relationships: […]}' }] };
+    return {
+      records: [],
+      issues: [
+        {
+          file: name,
+          line: 0,
+          reason: 'expected {nodes: […], edges: […]} (graphology) or {nodes: […], relationships: […]}',
+        },
+      ],
+    };
   }
   const records: RawRecord[] = [];
   const issues: ImportIssue[] = [];
@@ -95,7 +121,12 @@ export function readJson(name: string, text: string): { records: RawRecord[]; is
   // A list under any other name would be dropped without a word: say so instead.
   for (const [key, value] of Object.entries(doc)) {
     if (Array.isArray(value) && !lists.some(([known]) => known === key)) {
-      issues.push({ file: name, line: 0, column: key, reason: `a list named "${key}" is not read: put nodes in "nodes" and relationships in "edges", "relationships" or "links"` });
+      issues.push({
+        file: name,
+        line: 0,
+        column: key,
+        reason: `a list named "${key}" is not read: put nodes in "nodes" and relationships in "edges", "relationships" or "links"`,
+      });
     }
   }
   for (const [key, list, entity] of lists) {

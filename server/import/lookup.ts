@@ -32,7 +32,8 @@ export async function existingNodeIds(tx: TransactionRunner, kind: NodeKind, ids
   if (stored === 0) return found;
   if (preferScan(ids.length, stored)) {
     const wanted = new Set(ids);
-    for (const row of await tx.scan(`MATCH (n:${kind}) RETURN n.id AS id`)) if (wanted.has(String(row.id))) found.add(String(row.id));
+    for (const row of await tx.scan(`MATCH (n:${kind}) RETURN n.id AS id`))
+      if (wanted.has(String(row.id))) found.add(String(row.id));
     return found;
   }
   for (const chunk of chunks(ids)) {
@@ -43,14 +44,22 @@ export async function existingNodeIds(tx: TransactionRunner, kind: NodeKind, ids
 }
 
 /** Stored nodes of one kind among `ids`, by id, with every property. */
-export async function storedNodes(tx: TransactionRunner, kind: NodeKind, ids: string[]): Promise<Map<string, Record<string, JsonValue>>> {
+export async function storedNodes(
+  tx: TransactionRunner,
+  kind: NodeKind,
+  ids: string[],
+): Promise<Map<string, Record<string, JsonValue>>> {
   const out = new Map<string, Record<string, JsonValue>>();
   const stored = ids.length === 0 ? 0 : await countOf(tx, `(n:${kind})`);
   if (stored === 0) return out;
-  const columns = nodeProperties.get(kind)!.map((p) => `n.${p.name} AS ${p.name}`).join(', ');
+  const columns = nodeProperties
+    .get(kind)!
+    .map((p) => `n.${p.name} AS ${p.name}`)
+    .join(', ');
   if (preferScan(ids.length, stored)) {
     const wanted = new Set(ids);
-    for (const row of await tx.scan(`MATCH (n:${kind}) RETURN ${columns}`)) if (wanted.has(String(row.id))) out.set(String(row.id), row);
+    for (const row of await tx.scan(`MATCH (n:${kind}) RETURN ${columns}`))
+      if (wanted.has(String(row.id))) out.set(String(row.id), row);
     return out;
   }
   for (const chunk of chunks(ids)) {
@@ -73,10 +82,16 @@ export async function storedRels(
 ): Promise<Map<string, Record<string, JsonValue>>> {
   const out = new Map<string, Record<string, JsonValue>>();
   if (ids.length === 0 || (await countOf(tx, `()-[r:${kind}]->()`)) === 0) return out;
-  const columns = ['a.id AS from', 'b.id AS to', ...relProperties.get(kind)!.map((p) => `r.${p.name} AS ${p.name}`)].join(', ');
+  const columns = [
+    'a.id AS from',
+    'b.id AS to',
+    ...relProperties.get(kind)!.map((p) => `r.${p.name} AS ${p.name}`),
+  ].join(', ');
   if (dialect.name === 'neo4j') {
     for (const chunk of chunks(ids)) {
-      const rows = await tx.scan(`UNWIND $ids AS i MATCH (a)-[r:${kind} {id: i}]->(b) RETURN ${columns}`, { ids: chunk });
+      const rows = await tx.scan(`UNWIND $ids AS i MATCH (a)-[r:${kind} {id: i}]->(b) RETURN ${columns}`, {
+        ids: chunk,
+      });
       for (const row of rows) out.set(String(row.id), row);
     }
     return out;

@@ -29,7 +29,12 @@ export function normaliseStored(row: Values, props: PropertyDef[]): Values {
   return out;
 }
 
-export function mergeRecord(stored: Values, incoming: Values, present: ReadonlySet<string>, props: PropertyDef[]): Values {
+export function mergeRecord(
+  stored: Values,
+  incoming: Values,
+  present: ReadonlySet<string>,
+  props: PropertyDef[],
+): Values {
   const out: Values = {};
   for (const p of props) out[p.name] = present.has(p.name) ? incoming[p.name] : stored[p.name];
   const storedSources = (stored.sourceIds as string[] | null) ?? [];

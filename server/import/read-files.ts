@@ -59,7 +59,8 @@ function readText(file: ImportFile, format: Exclude<ImportFormat, 'xlsx'>, text:
  */
 export async function readFilesAsync(files: ImportFile[], onRows?: (n: number) => void): Promise<ReadResult> {
   const preRead = new Map<number, RawRead>();
-  for (const [i, file] of files.entries()) if (formatOf(file.name) === 'xlsx') preRead.set(i, await readXlsx(file.name, file.bytes));
+  for (const [i, file] of files.entries())
+    if (formatOf(file.name) === 'xlsx') preRead.set(i, await readXlsx(file.name, file.bytes));
   return readFiles(files, onRows, preRead);
 }
 
@@ -72,7 +73,11 @@ export interface ReadResult {
 }
 
 /** `preRead`: the XLSX files' records by index in `files` (readFilesAsync reads them); without, an XLSX file is an issue. */
-export function readFiles(files: ImportFile[], onRows?: (n: number) => void, preRead: ReadonlyMap<number, RawRead> = new Map()): ReadResult {
+export function readFiles(
+  files: ImportFile[],
+  onRows?: (n: number) => void,
+  preRead: ReadonlyMap<number, RawRead> = new Map(),
+): ReadResult {
   const issues: ImportIssue[] = [];
   const records: ValidRecord[] = [];
   const summary: ReadResult['files'] = [];
@@ -87,7 +92,10 @@ export function readFiles(files: ImportFile[], onRows?: (n: number) => void, pre
     }
     let read: RawRead;
     if (format === 'xlsx') {
-      read = preRead.get(index) ?? { records: [], issues: [{ file: file.name, line: 0, reason: 'an XLSX workbook is read by readFilesAsync' }] };
+      read = preRead.get(index) ?? {
+        records: [],
+        issues: [{ file: file.name, line: 0, reason: 'an XLSX workbook is read by readFilesAsync' }],
+      };
     } else {
       const decoded = decodeText(file.name, file.bytes);
       if (!decoded.ok) {

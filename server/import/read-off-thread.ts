@@ -49,12 +49,19 @@ function onMessage(message: FromWorker): void {
       job.issues.push(...(JSON.parse(message.json) as ImportIssue[]));
       break;
     case 'records':
-      for (const r of JSON.parse(message.json) as Array<ValidRecord & { present: string[] }>) job.records.push({ ...r, present: new Set(r.present) });
+      for (const r of JSON.parse(message.json) as Array<ValidRecord & { present: string[] }>)
+        job.records.push({ ...r, present: new Set(r.present) });
       break;
     case 'done':
       jobs.delete(message.id);
       if (jobs.size === 0) worker?.unref();
-      job.resolve({ files: message.files, rows: message.rows, records: job.records, issues: job.issues, issueCount: message.issueCount });
+      job.resolve({
+        files: message.files,
+        rows: message.rows,
+        records: job.records,
+        issues: job.issues,
+        issueCount: message.issueCount,
+      });
       break;
     case 'failed':
       jobs.delete(message.id);
@@ -85,7 +92,13 @@ function inWorker(files: ImportFile[], recordsWanted: boolean, maxIssues: number
     const w = validator();
     // held while a job runs (a CLI would otherwise exit waiting), let go when idle
     w.ref();
-    const message: ToWorker = { id, files: files.map((f) => ({ name: f.name, bytes: f.bytes })), chunk: CHUNK, recordsWanted, maxIssues };
+    const message: ToWorker = {
+      id,
+      files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+      chunk: CHUNK,
+      recordsWanted,
+      maxIssues,
+    };
     w.postMessage(message);
   });
 }

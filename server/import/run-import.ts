@@ -12,12 +12,30 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.ts';
 import { provenanceIssues } from '../model/provenance.ts';
-import { nodeKindOfId, nodeProperties, relProperties, type NodeKind, type NodeRecordValue, type PropertyDef, type RelKind, type RelRecordValue } from '../model/schema.ts';
+import {
+  nodeKindOfId,
+  nodeProperties,
+  relProperties,
+  type NodeKind,
+  type NodeRecordValue,
+  type PropertyDef,
+  type RelKind,
+  type RelRecordValue,
+} from '../model/schema.ts';
 import type { GraphStore } from '../store/types.ts';
 import { existingNodeIds, storedNodes, storedRels } from './lookup.ts';
 import { mergeRecord, normaliseStored, sameRecord } from './merge.ts';
 import { readFilesOffThread } from './read-off-thread.ts';
-import type { ImportCounts, ImportFile, ImportIssue, ImportSummary, OnErrorPolicy, Origin, ProgressListener, ValidRecord } from './types.ts';
+import type {
+  ImportCounts,
+  ImportFile,
+  ImportIssue,
+  ImportSummary,
+  OnErrorPolicy,
+  Origin,
+  ProgressListener,
+  ValidRecord,
+} from './types.ts';
 import { EmbeddedCopyWriter } from './writers/embedded-copy.ts';
 import { insertNodes, upsertNodes, upsertRels } from './writers/unwind.ts';
 import { groupBy } from '../store/batch-writer.ts';
@@ -74,7 +92,10 @@ function sortAgainstStored<R extends NodeRecordValue | RelRecordValue>(
     const before = normaliseStored(existing, props);
     const merged = mergeRecord(before, item.record as never, item.present, props);
     const problems = provenanceIssues(merged as never);
-    if (problems.length) out.bad.push(...problems.map((reason) => ({ ...item.origin, reason: `merged with the stored record: ${reason}` })));
+    if (problems.length)
+      out.bad.push(
+        ...problems.map((reason) => ({ ...item.origin, reason: `merged with the stored record: ${reason}` })),
+      );
     else if (sameRecord(merged, before, props)) out.unchanged++;
     else out.updated.push({ ...merged, kind } as unknown as R);
   }
@@ -83,21 +104,36 @@ function sortAgainstStored<R extends NodeRecordValue | RelRecordValue>(
 
 const newCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
-export async function runImport(store: GraphStore, files: ImportFile[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function runImport(
+  store: GraphStore,
+  files: ImportFile[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
   const policy = options.onError ?? 'abort';
   const progress = options.onProgress ?? (() => undefined);
   const totalRows = files.length;
   progress('read', 0, totalRows);
   // a large upload is validated in a worker thread, so other requests are answered meanwhile
-  const read = await readFilesOffThread(files, { recordsWanted: policy === 'skip', inlineMaxBytes: options.inlineMaxBytes, maxIssues: MAX_REPORTED_ISSUES });
+  const read = await readFilesOffThread(files, {
+    recordsWanted: policy === 'skip',
+    inlineMaxBytes: options.inlineMaxBytes,
+    maxIssues: MAX_REPORTED_ISSUES,
+  });
   progress('validate', read.records.length, read.records.length);
   const issues = [...read.issues];
   if (issues.length > 0 && policy === 'abort') throw invalidImport(issues, { issueCount: read.issueCount });
 
   const inputBytes = options.inputBytes ?? files.reduce((sum, f) => sum + f.bytes.length, 0);
   const summary = await writeRecords(store, read.records, { ...options, onError: policy, inputBytes }, issues);
-  return { files: read.files, rows: read.rows, ...summary, skipped: new Set(issues.map((i) => `${i.file}:${i.line}`)).size, issues: issues.slice(0, MAX_REPORTED_ISSUES), elapsedMs: Math.round(performance.now() - started) };
+  return {
+    files: read.files,
+    rows: read.rows,
+    ...summary,
+    skipped: new Set(issues.map((i) => `${i.file}:${i.line}`)).size,
+    issues: issues.slice(0, MAX_REPORTED_ISSUES),
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }
 
 /**
@@ -152,8 +188,15 @@ export async function writeRecords(
         }
         const dangling: ImportIssue[] = [];
         rels = rels.filter((r) => {
-          const missing = (['from', 'to'] as const).filter((end) => !imported.has(r.record[end]) && !present.has(r.record[end]));
-          for (const end of missing) dangling.push({ ...r.origin, column: end, reason: `no node ${r.record[end]} in the store or in this import` });
+          const missing = (['from', 'to'] as const).filter(
+            (end) => !imported.has(r.record[end]) && !present.has(r.record[end]),
+          );
+          for (const end of missing)
+            dangling.push({
+              ...r.origin,
+              column: end,
+              reason: `no node ${r.record[end]} in the store or in this import`,
+            });
           return missing.length === 0;
         });
         refuse(dangling);
@@ -164,7 +207,11 @@ export async function writeRecords(
         const nodeRows = (n: number) => progress('write', (nodeDone += n), nodeTotal + rels.length);
         for (const [kind, group] of groupBy(nodes, (n) => n.record.kind)) {
           const props = nodeProperties.get(kind as NodeKind)!;
-          const stored = await storedNodes(tx, kind as NodeKind, group.map((n) => n.record.id));
+          const stored = await storedNodes(
+            tx,
+            kind as NodeKind,
+            group.map((n) => n.record.id),
+          );
           const { created, updated, unchanged, bad } = sortAgainstStored(group, stored, props, kind);
           counts.nodes.unchanged += unchanged;
           refuse(bad);
@@ -176,15 +223,32 @@ export async function writeRecords(
         }
 
         // 3. Relationships, by kind and pair of end kinds.
-        for (const [key, group] of groupBy(rels, (r) => `${r.record.kind}|${nodeKindOfId(r.record.from)!.kind}|${nodeKindOfId(r.record.to)!.kind}`)) {
+        for (const [key, group] of groupBy(
+          rels,
+          (r) => `${r.record.kind}|${nodeKindOfId(r.record.from)!.kind}|${nodeKindOfId(r.record.to)!.kind}`,
+        )) {
           const [kind, fromKind, toKind] = key.split('|') as [RelKind, NodeKind, NodeKind];
-          const props = [...relProperties.get(kind)!, { name: 'from', type: 'STRING' as const, required: true }, { name: 'to', type: 'STRING' as const, required: true }];
-          const stored = await storedRels(tx, store.dialect, kind, group.map((r) => r.record.id));
+          const props = [
+            ...relProperties.get(kind)!,
+            { name: 'from', type: 'STRING' as const, required: true },
+            { name: 'to', type: 'STRING' as const, required: true },
+          ];
+          const stored = await storedRels(
+            tx,
+            store.dialect,
+            kind,
+            group.map((r) => r.record.id),
+          );
           const { created, updated, unchanged, bad } = sortAgainstStored(group, stored, props, kind);
           counts.relationships.unchanged += unchanged;
           refuse(bad);
-          if (writer && created.length >= threshold) await writer.insertRels(tx, kind, [fromKind, toKind], created, nodeRows);
-          else await upsertRels(tx, store.dialect, kind, [fromKind, toKind], created, { replace: false, onRows: nodeRows });
+          if (writer && created.length >= threshold)
+            await writer.insertRels(tx, kind, [fromKind, toKind], created, nodeRows);
+          else
+            await upsertRels(tx, store.dialect, kind, [fromKind, toKind], created, {
+              replace: false,
+              onRows: nodeRows,
+            });
           await upsertRels(tx, store.dialect, kind, [fromKind, toKind], updated, { replace: true, onRows: nodeRows });
           counts.relationships.created += created.length;
           counts.relationships.updated += updated.length;

@@ -26,26 +26,55 @@ export function looksLikeStixBundle(text: string): boolean {
 
 /** One object of the bundle: a record, an issue naming it, or null for the bundle's own objects. */
 function recordOf(o: unknown, origin: Origin, scamnetIdOf: Map<string, string>): RawRecord | ImportIssue | null {
-  const refuse = (reason: string, column?: string): ImportIssue => ({ ...origin, ...(column ? { column } : {}), reason });
+  const refuse = (reason: string, column?: string): ImportIssue => ({
+    ...origin,
+    ...(column ? { column } : {}),
+    reason,
+  });
   if (!isObject(o)) return refuse('a STIX object must be a JSON object');
-  if (typeof o.type !== 'string' || typeof o.id !== 'string') return refuse('a STIX object needs a type and an id', 'type');
+  if (typeof o.type !== 'string' || typeof o.id !== 'string')
+    return refuse('a STIX object needs a type and an id', 'type');
   if (FRAME_TYPES.has(o.type)) return null;
   // the producer identity and the manifest note carry no x_scamnet_kind but are scamnet's own
-  if (o[X.kind] === undefined && (o[X.manifest] !== undefined || (o.type === 'identity' && o.identity_class === 'system'))) return null;
-  if (typeof o[X.kind] !== 'string') return refuse(`${o.type} ${o.id} has no ${X.kind}: only bundles written by scamnet's STIX export are read`, X.kind);
+  if (
+    o[X.kind] === undefined &&
+    (o[X.manifest] !== undefined || (o.type === 'identity' && o.identity_class === 'system'))
+  )
+    return null;
+  if (typeof o[X.kind] !== 'string')
+    return refuse(`${o.type} ${o.id} has no ${X.kind}: only bundles written by scamnet's STIX export are read`, X.kind);
   if (typeof o[X.id] !== 'string') return refuse(`${o.id} has no ${X.id} (the scamnet id)`, X.id);
   const props = o[X.properties];
   if (!isObject(props)) return refuse(`${o.id} has no ${X.properties} object`, X.properties);
 
-  const marking = Array.isArray(o.object_marking_refs) ? o.object_marking_refs.map((m) => TLP_BY_MARKING_ID.get(String(m))).filter(Boolean) : [];
-  if (marking.length !== 1) return refuse(`${o.id} must carry exactly one TLP 2.0 marking definition in object_marking_refs`, 'object_marking_refs');
-  if (props.tlp !== marking[0]) return refuse(`${o.id}: x_scamnet_properties.tlp is ${JSON.stringify(props.tlp)} but its marking is TLP:${marking[0]}`, 'tlp');
-  const values: Json = Object.fromEntries(Object.entries(props).filter(([k, v]) => v !== null && v !== undefined && k !== 'label'));
+  const marking = Array.isArray(o.object_marking_refs)
+    ? o.object_marking_refs.map((m) => TLP_BY_MARKING_ID.get(String(m))).filter(Boolean)
+    : [];
+  if (marking.length !== 1)
+    return refuse(
+      `${o.id} must carry exactly one TLP 2.0 marking definition in object_marking_refs`,
+      'object_marking_refs',
+    );
+  if (props.tlp !== marking[0])
+    return refuse(
+      `${o.id}: x_scamnet_properties.tlp is ${JSON.stringify(props.tlp)} but its marking is TLP:${marking[0]}`,
+      'tlp',
+    );
+  const values: Json = Object.fromEntries(
+    Object.entries(props).filter(([k, v]) => v !== null && v !== undefined && k !== 'label'),
+  );
   values.id = o[X.id];
   if (o.type === 'relationship') {
-    for (const [end, ref] of [['from', o.source_ref], ['to', o.target_ref]] as const) {
+    for (const [end, ref] of [
+      ['from', o.source_ref],
+      ['to', o.target_ref],
+    ] as const) {
       const id = typeof ref === 'string' ? scamnetIdOf.get(ref) : undefined;
-      if (!id) return refuse(`${o.id}: ${end === 'from' ? 'source_ref' : 'target_ref'} ${String(ref)} names no scamnet object of this bundle`, end);
+      if (!id)
+        return refuse(
+          `${o.id}: ${end === 'from' ? 'source_ref' : 'target_ref'} ${String(ref)} names no scamnet object of this bundle`,
+          end,
+        );
       values[end] = id;
     }
   }
@@ -60,7 +89,12 @@ export function readStix(name: string, text: string): { records: RawRecord[]; is
     return { records: [], issues: [{ file: name, line: 0, reason: `not valid JSON: ${(error as Error).message}` }] };
   }
   if (!isObject(doc) || doc.type !== 'bundle' || !Array.isArray(doc.objects)) {
-    return { records: [], issues: [{ file: name, line: 0, reason: 'expected a STIX 2.1 bundle: {"type": "bundle", "id": …, "objects": […]}' }] };
+    return {
+      records: [],
+      issues: [
+        { file: name, line: 0, reason: 'expected a STIX 2.1 bundle: {"type": "bundle", "id": …, "objects": […]}' },
+      ],
+    };
   }
   const lines = elementLines(text, 'objects');
   const issues: ImportIssue[] = [];
@@ -69,7 +103,8 @@ export function readStix(name: string, text: string): { records: RawRecord[]; is
   // STIX id → scamnet id, for the relationships' ends
   const scamnetIdOf = new Map<string, string>();
   for (const o of objects) {
-    if (isObject(o) && typeof o.id === 'string' && typeof o[X.id] === 'string' && o.type !== 'relationship') scamnetIdOf.set(o.id, o[X.id] as string);
+    if (isObject(o) && typeof o.id === 'string' && typeof o[X.id] === 'string' && o.type !== 'relationship')
+      scamnetIdOf.set(o.id, o[X.id] as string);
   }
 
   const records: RawRecord[] = [];

@@ -61,10 +61,16 @@ function propertiesOf(kind: string, entity: 'node' | 'rel'): Map<string, Propert
   return map;
 }
 
-export function validateRecord(raw: RawRecord): { ok: true; value: ValidRecord } | { ok: false; issues: ImportIssue[] } {
+export function validateRecord(
+  raw: RawRecord,
+): { ok: true; value: ValidRecord } | { ok: false; issues: ImportIssue[] } {
   const { origin } = raw;
   const at = (reason: string, column?: string): ImportIssue => ({ ...origin, ...(column ? { column } : {}), reason });
-  if (!raw.kind) return { ok: false, issues: [at('no kind: name the file after the kind (Centre.csv) or add a kind column', 'kind')] };
+  if (!raw.kind)
+    return {
+      ok: false,
+      issues: [at('no kind: name the file after the kind (Centre.csv) or add a kind column', 'kind')],
+    };
   const entity = nodeKindDef(raw.kind) ? 'node' : relKindDef(raw.kind) ? 'rel' : undefined;
   if (!entity) return { ok: false, issues: [at(`unknown kind ${raw.kind}`, 'kind')] };
 
@@ -91,8 +97,15 @@ export function validateRecord(raw: RawRecord): { ok: true; value: ValidRecord }
         const index = i.path[1];
         if (column && typeof index === 'number' && Array.isArray(value)) {
           const element = value[index];
-          if (element === null) return at(`element ${index + 1} of ${column} is null: a list holds values only (leave the element out)`, column);
-          return at(`element ${index + 1} of ${column}: ${i.message} (got ${JSON.stringify(element)?.slice(0, 60)})`, column);
+          if (element === null)
+            return at(
+              `element ${index + 1} of ${column} is null: a list holds values only (leave the element out)`,
+              column,
+            );
+          return at(
+            `element ${index + 1} of ${column}: ${i.message} (got ${JSON.stringify(element)?.slice(0, 60)})`,
+            column,
+          );
         }
         const shown = value === undefined ? 'missing' : `got ${JSON.stringify(value).slice(0, 60)}`;
         return at(`${i.message} (${shown})`, column);

@@ -42,7 +42,8 @@ function inflatedSize(bytes: Buffer): number | string {
   } catch (error) {
     return `not an XLSX workbook (not a readable zip): ${(error as Error).message}`;
   }
-  if (total > MAX_XLSX_INFLATED_BYTES) return `the workbook inflates to ${total} bytes, more than the ${MAX_XLSX_INFLATED_BYTES} an import reads`;
+  if (total > MAX_XLSX_INFLATED_BYTES)
+    return `the workbook inflates to ${total} bytes, more than the ${MAX_XLSX_INFLATED_BYTES} an import reads`;
   return workbook ? total : 'not a readable XLSX workbook: the zip holds no xl/workbook.xml';
 }
 
@@ -56,13 +57,17 @@ function valueOf(cell: Cell, column: string): { value?: unknown; reason?: string
     const iso = Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
     return { value: type === 'DATE' ? iso.slice(0, 10) : iso };
   }
-  if (typeof cell === 'number') return { value: type === 'STRING' || type === 'DATE' || type === 'STRING[]' ? String(cell) : cell };
+  if (typeof cell === 'number')
+    return { value: type === 'STRING' || type === 'DATE' || type === 'STRING[]' ? String(cell) : cell };
   if (typeof cell === 'boolean') return { value: type === 'BOOLEAN' ? cell : String(cell) };
   if (typeof cell === 'string') return { value: type === 'STRING[]' ? readListText(cell) : cell };
   if (typeof cell === 'object') {
-    if ('formula' in cell || 'sharedFormula' in cell) return { reason: 'is a formula: an import takes values (paste the values instead)' };
-    if ('error' in cell) return { reason: `holds the spreadsheet error ${String((cell as ExcelJS.CellErrorValue).error)}` };
-    if ('richText' in cell) return valueOf((cell as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), column);
+    if ('formula' in cell || 'sharedFormula' in cell)
+      return { reason: 'is a formula: an import takes values (paste the values instead)' };
+    if ('error' in cell)
+      return { reason: `holds the spreadsheet error ${String((cell as ExcelJS.CellErrorValue).error)}` };
+    if ('richText' in cell)
+      return valueOf((cell as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), column);
     if ('text' in cell) return valueOf(String((cell as ExcelJS.CellHyperlinkValue).text), column);
   }
   return { reason: 'holds a value of a kind an import cannot read' };
@@ -83,11 +88,13 @@ export function readListText(text: string): string[] {
 }
 
 function readSheet(file: string, sheet: ExcelJS.Worksheet, records: RawRecord[], issues: ImportIssue[]): void {
-  const at = (line: number, reason: string, column?: string) => issues.push({ file, line, ...(column ? { column } : {}), reason });
+  const at = (line: number, reason: string, column?: string) =>
+    issues.push({ file, line, ...(column ? { column } : {}), reason });
   const headerRow = sheet.getRow(1);
   const header: string[] = [];
   headerRow.eachCell({ includeEmpty: true }, (cell, col) => {
-    header[col] = typeof cell.value === 'string' ? cell.value.trim() : cell.value === null ? '' : String(cell.text).trim();
+    header[col] =
+      typeof cell.value === 'string' ? cell.value.trim() : cell.value === null ? '' : String(cell.text).trim();
   });
   if (header.filter(Boolean).length === 0) {
     if (sheet.actualRowCount > 0) at(1, 'the first row must name the properties (id, name, …)');
@@ -144,6 +151,11 @@ export async function readXlsx(name: string, bytes: Buffer): Promise<{ records: 
     if (sheet.name === ABOUT_SHEET) continue;
     readSheet(`[${name}]${sheet.name}`, sheet, records, issues);
   }
-  if (records.length === 0 && issues.length === 0) issues.push({ file: name, line: 0, reason: 'the workbook holds no rows: a sheet per kind, its first row the property names' });
+  if (records.length === 0 && issues.length === 0)
+    issues.push({
+      file: name,
+      line: 0,
+      reason: 'the workbook holds no rows: a sheet per kind, its first row the property names',
+    });
   return { records, issues };
 }

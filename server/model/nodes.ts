@@ -130,7 +130,11 @@ export const Operation = nodeKind({
   prefix: 'operation',
   description: 'A law-enforcement operation: raids, arrests, seizures',
   properties: {
-    scope: z.enum(['global', 'regional', 'national']).nullable().default(null).describe('null when the sources do not say'),
+    scope: z
+      .enum(['global', 'regional', 'national'])
+      .nullable()
+      .default(null)
+      .describe('null when the sources do not say'),
     date: z.iso.date().nullable().default(null).describe('when it took place (start)'),
     countriesInvolved: count('countries and territories taking part'),
     arrests: count('people arrested (a lower bound when the source says “over”)'),

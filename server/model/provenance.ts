@@ -17,7 +17,13 @@ export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as 
 export const Tlp = z.enum(TLP_LEVELS).describe('Traffic Light Protocol 2.0 marking');
 export type Tlp = z.infer<typeof Tlp>;
 /** FIRST's TLP 2.0 colours for the label text, printed on black (#000000) as the standard asks. */
-export const TLP_COLOURS: Record<Tlp, string> = { CLEAR: '#ffffff', GREEN: '#33ff00', AMBER: '#ffc000', 'AMBER+STRICT': '#ffc000', RED: '#ff2b2b' };
+export const TLP_COLOURS: Record<Tlp, string> = {
+  CLEAR: '#ffffff',
+  GREEN: '#33ff00',
+  AMBER: '#ffc000',
+  'AMBER+STRICT': '#ffc000',
+  RED: '#ff2b2b',
+};
 
 export const IsoDate = z.iso.date();
 
@@ -42,8 +48,10 @@ export function provenanceIssues(value: {
   lastSeen: string | null;
 }): string[] {
   const issues: string[] = [];
-  if (!value.synthetic && value.sourceIds.length === 0) issues.push('sourceIds: a non-synthetic fact must cite a source');
-  if (value.firstSeen && value.lastSeen && value.firstSeen > value.lastSeen) issues.push('lastSeen is before firstSeen');
+  if (!value.synthetic && value.sourceIds.length === 0)
+    issues.push('sourceIds: a non-synthetic fact must cite a source');
+  if (value.firstSeen && value.lastSeen && value.firstSeen > value.lastSeen)
+    issues.push('lastSeen is before firstSeen');
   return issues;
 }
 

@@ -129,7 +129,8 @@ export function parseBatch(input: {
   (input.nodes ?? []).forEach((raw, i) => {
     const parsed = NodeRecord.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ path: `nodes[${i}].${issue.path.join('.')}`, message: issue.message });
+      for (const issue of parsed.error.issues)
+        issues.push({ path: `nodes[${i}].${issue.path.join('.')}`, message: issue.message });
       return;
     }
     const node = parsed.data;

@@ -48,7 +48,8 @@ export class QueryCatalogue {
       return builtin;
     }
     const saved = this.saved.get(name, version);
-    if (!saved) throw new AppError('not_found', version === undefined ? `no query ${name}` : `no version ${version} of ${name}`);
+    if (!saved)
+      throw new AppError('not_found', version === undefined ? `no query ${name}` : `no version ${version} of ${name}`);
     return fromSaved(saved);
   }
 
@@ -62,11 +63,18 @@ export class QueryCatalogue {
   /** Checks a query as running it would (tokens, declared parameters, the engine's plan), then saves it. */
   async save(input: SavedQueryInput, update: boolean): Promise<CatalogueEntry> {
     if (this.builtins.has(input.name)) {
-      throw new AppError('conflict', `${input.name} is a built-in query and cannot be overwritten; save under another name`);
+      throw new AppError(
+        'conflict',
+        `${input.name} is a built-in query and cannot be overwritten; save under another name`,
+      );
     }
     const issues = [...input.params.flatMap(specIssues), ...parameterIssues(input.query, input.params)];
     if (issues.length > 0) {
-      throw new AppError('validation_error', `the query cannot be saved: ${issues.join('; ')}`, issues.map((message) => ({ message })));
+      throw new AppError(
+        'validation_error',
+        `the query cannot be saved: ${issues.join('; ')}`,
+        issues.map((message) => ({ message })),
+      );
     }
     const checked = guardCypher(input.query);
     const samples: Params = Object.fromEntries(input.params.map((p) => [p.name, sampleValue(p)]));

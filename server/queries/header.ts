@@ -86,13 +86,21 @@ export function parseQueryFile(text: string, expectedName?: string): { header: Q
   }
   const body = lines.slice(i).join('\n').trim();
   for (const key of FIELDS) if (!fields[key]) issues.push(`the header needs a "${key}:" line`);
-  if (fields.name && !QUERY_NAME.test(fields.name)) issues.push(`name "${fields.name}" must be lower-case letters, digits and -`);
-  if (expectedName && fields.name && fields.name !== expectedName) issues.push(`name "${fields.name}" does not match the file name "${expectedName}"`);
+  if (fields.name && !QUERY_NAME.test(fields.name))
+    issues.push(`name "${fields.name}" must be lower-case letters, digits and -`);
+  if (expectedName && fields.name && fields.name !== expectedName)
+    issues.push(`name "${fields.name}" does not match the file name "${expectedName}"`);
   if (!body) issues.push('there is no Cypher below the header');
   issues.push(...parameterIssues(body, params));
   if (issues.length > 0) throw new HeaderError(issues);
   return {
-    header: { name: fields.name!, title: fields.title!, description: fields.description!, params, returns: fields.returns! },
+    header: {
+      name: fields.name!,
+      title: fields.title!,
+      description: fields.description!,
+      params,
+      returns: fields.returns!,
+    },
     body,
   };
 }

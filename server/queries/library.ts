@@ -30,7 +30,9 @@ function stripHeader(text: string): string {
 
 /** Reads every query in `dir`; a malformed file stops start-up with the file and the problem named. */
 export function loadBuiltinQueries(dir = BUILTIN_DIR): QueryDef[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort();
   const bases = files.filter((f) => f.split('.').length === 2);
   const problems: string[] = [];
   const queries: QueryDef[] = [];

@@ -21,7 +21,10 @@ export const ParamTypeSchema = z
  * engine's binding reads `params.constructor` to check it was given a plain object, so a parameter
  * of that name fails inside it, and the others are traps for any code that reads the map.
  */
-export const RESERVED_PARAM_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+export const RESERVED_PARAM_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
 
 export const ParamSpec = z
   .object({
@@ -32,7 +35,11 @@ export const ParamSpec = z
     type: ParamTypeSchema,
     required: z.boolean(),
     default: z.unknown().optional().describe('used when the parameter is not given; required parameters have none'),
-    description: z.string().max(500).regex(/^[^\r\n]*$/, 'one line, without line breaks').default(''),
+    description: z
+      .string()
+      .max(500)
+      .regex(/^[^\r\n]*$/, 'one line, without line breaks')
+      .default(''),
   })
   .meta({ id: 'QueryParameter' });
 export type ParamSpec = z.infer<typeof ParamSpec>;
@@ -43,7 +50,11 @@ function baseSchema(type: BaseType): z.ZodType {
     case 'string':
       return z.string().max(10_000);
     case 'integer':
-      return z.coerce.number().int().min(-(2 ** 53) + 1).max(2 ** 53 - 1);
+      return z.coerce
+        .number()
+        .int()
+        .min(-(2 ** 53) + 1)
+        .max(2 ** 53 - 1);
     case 'number':
       return z.coerce.number().finite();
     case 'boolean':
@@ -63,7 +74,13 @@ export function valueSchema(type: ParamType): z.ZodType {
   if (!list) return baseSchema(type as BaseType);
   const item = baseSchema(list[1] as BaseType);
   return z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
     z.array(item).max(10_000),
   );
 }
@@ -81,7 +98,8 @@ export function paramsSchema(specs: ParamSpec[]) {
 /** Problems with a parameter declaration itself (a default of the wrong type, none at all, …). */
 export function specIssues(spec: ParamSpec): string[] {
   if (spec.required) return spec.default === undefined ? [] : [`${spec.name}: a required parameter has no default`];
-  if (spec.default === undefined) return [`${spec.name}: give a default or mark it required (nulls cannot be typed by LadybugDB)`];
+  if (spec.default === undefined)
+    return [`${spec.name}: give a default or mark it required (nulls cannot be typed by LadybugDB)`];
   const parsed = valueSchema(spec.type).safeParse(spec.default);
   return parsed.success ? [] : [`${spec.name}: default ${JSON.stringify(spec.default)} is not a ${spec.type}`];
 }
@@ -89,7 +107,14 @@ export function specIssues(spec: ParamSpec): string[] {
 /** A value of the declared type, for planning a query (EXPLAIN needs every parameter bound). */
 export function sampleValue(spec: ParamSpec): unknown {
   if (spec.default !== undefined) return spec.default;
-  const samples: Record<BaseType, unknown> = { string: 'x', integer: 1, number: 1.5, boolean: true, date: '2024-01-01', id: 'country:NA' };
+  const samples: Record<BaseType, unknown> = {
+    string: 'x',
+    integer: 1,
+    number: 1.5,
+    boolean: true,
+    date: '2024-01-01',
+    id: 'country:NA',
+  };
   const list = /^list<(\w+)>$/.exec(spec.type);
   return list ? [samples[list[1] as BaseType]] : samples[spec.type as BaseType];
 }

@@ -22,7 +22,8 @@ const MAX_STRING = 100_000;
  */
 function valueProblem(value: unknown, depth: number): string | undefined {
   if (value === null || value === undefined) return 'is null: give it a value';
-  if (typeof value === 'string') return value.length > MAX_STRING ? `is longer than ${MAX_STRING} characters` : undefined;
+  if (typeof value === 'string')
+    return value.length > MAX_STRING ? `is longer than ${MAX_STRING} characters` : undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'is not a finite number';
   if (typeof value === 'boolean') return undefined;
   if (Array.isArray(value)) {
@@ -30,7 +31,9 @@ function valueProblem(value: unknown, depth: number): string | undefined {
     if (value.length > MAX_LIST) return `has more than ${MAX_LIST} items`;
     const nullAt = value.findIndex((v) => v === null || v === undefined);
     if (nullAt !== -1) return `has a null at item ${nullAt}: a list may not hold nulls`;
-    const kinds = new Set(value.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'decimal') : typeof v)));
+    const kinds = new Set(
+      value.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'decimal') : typeof v)),
+    );
     if (kinds.size > 1) return `mixes ${[...kinds].join(' and ')} items: a list holds one type`;
     for (const item of value) {
       if (Array.isArray(item) || (item && typeof item === 'object')) return 'nests a list or map inside a list';
@@ -69,15 +72,25 @@ function checkParams(params: Params, query: string): void {
   const counts = rowCountParams(query);
   // a reserved name in the text is refused even when the body parser dropped its value (`__proto__`)
   for (const name of parameterNames(query)) {
-    if (RESERVED_PARAM_NAMES.has(name)) throw new AppError('validation_error', `parameter name ${name} is reserved: choose another name`, { param: name });
+    if (RESERVED_PARAM_NAMES.has(name))
+      throw new AppError('validation_error', `parameter name ${name} is reserved: choose another name`, {
+        param: name,
+      });
   }
   for (const [name, value] of Object.entries(params)) {
-    if (!NAME.test(name)) throw new AppError('validation_error', `bad parameter name "${name.slice(0, 40)}"`, { param: name.slice(0, 40) });
+    if (!NAME.test(name))
+      throw new AppError('validation_error', `bad parameter name "${name.slice(0, 40)}"`, { param: name.slice(0, 40) });
     if (RESERVED_PARAM_NAMES.has(name)) {
-      throw new AppError('validation_error', `parameter name ${name} is reserved: choose another name`, { param: name });
+      throw new AppError('validation_error', `parameter name ${name} is reserved: choose another name`, {
+        param: name,
+      });
     }
     if (counts.has(name) && !(Number.isSafeInteger(value) && (value as number) >= 0)) {
-      throw new AppError('validation_error', `parameter ${name} is a number of rows (SKIP/LIMIT): give a whole number, 0 or more`, { param: name });
+      throw new AppError(
+        'validation_error',
+        `parameter ${name} is a number of rows (SKIP/LIMIT): give a whole number, 0 or more`,
+        { param: name },
+      );
     }
     const problem = valueProblem(value, 1);
     if (problem) throw new AppError('validation_error', `parameter ${name} ${problem}`, { param: name });

@@ -13,7 +13,11 @@ import { ParamSpec } from './params.ts';
 import { QUERY_NAME } from './header.ts';
 import type { DialectName } from './library.ts';
 
-const oneLine = (max: number) => z.string().max(max).regex(/^[^\r\n]*$/, 'one line, without line breaks');
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\r\n]*$/, 'one line, without line breaks');
 
 export const SavedQueryInput = z
   .object({
@@ -64,7 +68,9 @@ export class UserQueryStore {
     try {
       return StoredFile.parse(JSON.parse(readFileSync(file, 'utf8')));
     } catch {
-      throw new AppError('internal', `the saved query file ${path.basename(file)} is damaged`, { file: path.basename(file) });
+      throw new AppError('internal', `the saved query file ${path.basename(file)} is damaged`, {
+        file: path.basename(file),
+      });
     }
   }
 
@@ -119,9 +125,15 @@ export class UserQueryStore {
       const stored = this.readFile(input.name);
       const live = stored && !stored.deleted;
       if (mustExist && !live) throw new AppError('not_found', `no saved query ${input.name}`);
-      if (!mustExist && live) throw new AppError('conflict', `a saved query named ${input.name} exists: PUT to change it`);
+      if (!mustExist && live)
+        throw new AppError('conflict', `a saved query named ${input.name} exists: PUT to change it`);
       const versions = stored?.versions ?? [];
-      const version: SavedVersion = { ...input, version: (versions.at(-1)?.version ?? 0) + 1, savedAt: new Date().toISOString(), dialect };
+      const version: SavedVersion = {
+        ...input,
+        version: (versions.at(-1)?.version ?? 0) + 1,
+        savedAt: new Date().toISOString(),
+        dialect,
+      };
       this.write({ name: input.name, deleted: false, versions: [...versions, version] });
       return version;
     });

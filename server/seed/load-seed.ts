@@ -17,11 +17,18 @@ export async function loadSeed(store: GraphStore, options: SeedOptions & WriteOp
 }
 
 /** Seeds a store that holds no nodes; leaves any other store alone. */
-export async function seedIfEmpty(store: GraphStore, options: SeedOptions, logger: Logger): Promise<BatchSummary | null> {
+export async function seedIfEmpty(
+  store: GraphStore,
+  options: SeedOptions,
+  logger: Logger,
+): Promise<BatchSummary | null> {
   const { nodes } = await graphCounts(store);
   if (nodes > 0) return null;
   const started = performance.now();
   const summary = await loadSeed(store, options);
-  logger.info({ ...summary, ...options, ms: Math.round(performance.now() - started) }, 'loaded the seed graph into the empty store');
+  logger.info(
+    { ...summary, ...options, ms: Math.round(performance.now() - started) },
+    'loaded the seed graph into the empty store',
+  );
   return summary;
 }

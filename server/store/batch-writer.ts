@@ -126,7 +126,11 @@ export interface WriteOptions {
  * Upserts the batch: nodes first, then relationships, all in one transaction.
  * @example await writeBatch(store, parsed.batch) // { nodes: 120, relationships: 480 }
  */
-export async function writeBatch(store: GraphStore, batch: GraphBatch, options: WriteOptions = {}): Promise<BatchSummary> {
+export async function writeBatch(
+  store: GraphStore,
+  batch: GraphBatch,
+  options: WriteOptions = {},
+): Promise<BatchSummary> {
   const { dialect } = store;
   await store.transaction(async (tx) => {
     if (options.replaceAll) await tx.run('MATCH (n) DETACH DELETE n');
@@ -134,7 +138,10 @@ export async function writeBatch(store: GraphStore, batch: GraphBatch, options: 
       const { query, encode } = nodeUpsert(kind as NodeKind, dialect);
       for (const chunk of chunks(nodes)) await tx.run(query, { rows: chunk.map(encode) });
     }
-    const byEnds = groupBy(batch.relationships, (r) => `${r.kind}|${nodeKindOfId(r.from)!.kind}|${nodeKindOfId(r.to)!.kind}`);
+    const byEnds = groupBy(
+      batch.relationships,
+      (r) => `${r.kind}|${nodeKindOfId(r.from)!.kind}|${nodeKindOfId(r.to)!.kind}`,
+    );
     for (const rels of byEnds.values()) await writeRelGroup(tx, dialect, rels);
   });
   return { nodes: batch.nodes.length, relationships: batch.relationships.length };

@@ -11,7 +11,11 @@ export function storeLimits(config: Config): StoreLimits {
     timeoutMs: config.QUERY_TIMEOUT_MS,
     maxRows: config.QUERY_MAX_ROWS,
     maxBytes: config.QUERY_MAX_BYTES,
-    queryShape: { maxLength: config.QUERY_MAX_LENGTH, maxTokens: config.QUERY_MAX_TOKENS, maxDepth: config.QUERY_MAX_DEPTH },
+    queryShape: {
+      maxLength: config.QUERY_MAX_LENGTH,
+      maxTokens: config.QUERY_MAX_TOKENS,
+      maxDepth: config.QUERY_MAX_DEPTH,
+    },
   };
 }
 
@@ -44,7 +48,12 @@ export async function createStore(config: Config, how: CreateStoreOptions = {}):
   }
   const dataDir = path.resolve(config.DATA_DIR);
   if (how.isolated) {
-    return new IsolatedStore({ dataDir, limits, maxMemoryMb: storeMaxMemoryMb(config), ...(how.log ? { log: how.log } : {}) });
+    return new IsolatedStore({
+      dataDir,
+      limits,
+      maxMemoryMb: storeMaxMemoryMb(config),
+      ...(how.log ? { log: how.log } : {}),
+    });
   }
   return new EmbeddedStore({ dataDir, limits });
 }

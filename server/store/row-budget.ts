@@ -30,9 +30,13 @@ export class RowBudget {
     if (this.limits.maxBytes < Number.MAX_SAFE_INTEGER) this.bytes += JSON.stringify(row).length;
     if (this.bytes > this.limits.maxBytes) {
       if (this.rows === 0) {
-        throw new AppError('too_large', `the first row alone is larger than QUERY_MAX_BYTES (${this.limits.maxBytes} bytes)`, {
-          maxBytes: this.limits.maxBytes,
-        });
+        throw new AppError(
+          'too_large',
+          `the first row alone is larger than QUERY_MAX_BYTES (${this.limits.maxBytes} bytes)`,
+          {
+            maxBytes: this.limits.maxBytes,
+          },
+        );
       }
       return this.stop();
     }

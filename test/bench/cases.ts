@@ -14,7 +14,15 @@ export interface BenchCase {
   maxRuns?: number;
 }
 
-export const CASE_NAMES = ['search', 'node details', '1-hop', '2-hop', 'shortest path', 'saved: facilitator-network', 'saved: shared-facilitators'] as const;
+export const CASE_NAMES = [
+  'search',
+  'node details',
+  '1-hop',
+  '2-hop',
+  'shortest path',
+  'saved: facilitator-network',
+  'saved: shared-facilitators',
+] as const;
 
 /** GET (or `init`) a path of the server; a non-2xx answer throws with its body. */
 export function client(url: string) {
@@ -31,9 +39,14 @@ export async function benchCases(url: string, dialect: Dialect, shape: BenchShap
   const centre = (i: number) => `centre:b${i % shape.centres}`;
   const ids = (i: number) => ({ id: id(i) });
   // the saved queries' text as the server runs them (its store's dialect), for the raw side too
-  const savedText = async (name: string) => ((await (await fetch(`${url}/api/queries/${name}`)).json()) as { query: string }).query;
+  const savedText = async (name: string) =>
+    ((await (await fetch(`${url}/api/queries/${name}`)).json()) as { query: string }).query;
   const post = (name: string, params: Record<string, unknown>) =>
-    get(`/api/queries/${name}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ params }) });
+    get(`/api/queries/${name}/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ params }),
+    });
   return [
     {
       name: 'search',

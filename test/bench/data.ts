@@ -31,10 +31,37 @@ export function writeCsv(dir: string, rels: number): BenchShape {
     }
     writeFileSync(path.join(dir, `${kind}.csv`), `${lines.join('\n')}\n`);
   };
-  const prov = { grade: 'C3', tlp: 'AMBER', sourceIds: '[]', synthetic: 'true', firstSeen: '2024-01-01', lastSeen: '2024-12-31', aliases: '[]' };
-  nodeFile('Country', (i) => ({ ...prov, id: `country:Z${i}`, name: `Country ${i}`, iso2: `Z${i % 10}`, iso3: `Z${String(i).padStart(2, '0')}`, region: 'Asia' }), countries);
-  nodeFile('Centre', (i) => ({ ...prov, id: `centre:b${i}`, name: `Centre ${i}`, status: 'active', workforce: String(100 + (i % 900)) }), centres);
-  nodeFile('Facilitator', (i) => ({ ...prov, id: `facilitator:b${i}`, name: `Facilitator ${i}`, role: 'recruiter' }), people);
+  const prov = {
+    grade: 'C3',
+    tlp: 'AMBER',
+    sourceIds: '[]',
+    synthetic: 'true',
+    firstSeen: '2024-01-01',
+    lastSeen: '2024-12-31',
+    aliases: '[]',
+  };
+  nodeFile(
+    'Country',
+    (i) => ({
+      ...prov,
+      id: `country:Z${i}`,
+      name: `Country ${i}`,
+      iso2: `Z${i % 10}`,
+      iso3: `Z${String(i).padStart(2, '0')}`,
+      region: 'Asia',
+    }),
+    countries,
+  );
+  nodeFile(
+    'Centre',
+    (i) => ({ ...prov, id: `centre:b${i}`, name: `Centre ${i}`, status: 'active', workforce: String(100 + (i % 900)) }),
+    centres,
+  );
+  nodeFile(
+    'Facilitator',
+    (i) => ({ ...prov, id: `facilitator:b${i}`, name: `Facilitator ${i}`, role: 'recruiter' }),
+    people,
+  );
   const relFile = (kind: string, n: number, ends: (i: number) => [string, string]) => {
     const cols = relProperties.get(kind as never)!.map((p) => p.name);
     const lines = [['from', 'to', ...cols].join(',')];
@@ -48,7 +75,13 @@ export function writeCsv(dir: string, rels: number): BenchShape {
   const recruits = rels - people;
   relFile('RECRUITS_FOR', recruits, (i) => [`facilitator:b${i % people}`, `centre:b${(i * 7919) % centres}`]);
   relFile('NATIONAL_OF', people, (i) => [`facilitator:b${i}`, `country:Z${i % countries}`]);
-  return { people, centres, countries, files: ['Country', 'Centre', 'Facilitator', 'RECRUITS_FOR', 'NATIONAL_OF'], rows: people + centres + countries + rels };
+  return {
+    people,
+    centres,
+    countries,
+    files: ['Country', 'Centre', 'Facilitator', 'RECRUITS_FOR', 'NATIONAL_OF'],
+    rows: people + centres + countries + rels,
+  };
 }
 
 /** A CSV of about `mb` megabytes of Centre rows, every one with an impossible grade: it fails validation. */

@@ -28,7 +28,12 @@ async function rawCopy(dir: string, dataDir: string, files: string[]) {
   const started = performance.now();
   for (const f of files) {
     const isNode = !!nodeProperties.get(f as never);
-    const cols = isNode ? `(${nodeProperties.get(f as never)!.map((p) => p.name).join(', ')})` : '';
+    const cols = isNode
+      ? `(${nodeProperties
+          .get(f as never)!
+          .map((p) => p.name)
+          .join(', ')})`
+      : '';
     await q(`COPY ${f}${cols} FROM '${path.join(dir, `${f}.csv`)}' (HEADER=true)`);
   }
   const ms = performance.now() - started;
@@ -36,7 +41,8 @@ async function rawCopy(dir: string, dataDir: string, files: string[]) {
   // search would scan nulls and find nothing. Filled in untimed: the names are plain ASCII, so
   // lower() gives searchKeyOf's folding.
   for (const f of files) {
-    if (nodeProperties.get(f as never)?.some((p) => p.name === 'name')) await q(`MATCH (n:${f}) SET n.${SEARCH_PROPERTY} = '|' + lower(n.name) + '|'`);
+    if (nodeProperties.get(f as never)?.some((p) => p.name === 'name'))
+      await q(`MATCH (n:${f}) SET n.${SEARCH_PROPERTY} = '|' + lower(n.name) + '|'`);
   }
   return { ms, db, c };
 }
@@ -52,7 +58,10 @@ export class EmbeddedSide implements StoreSide {
 
   async importBoth(dir: string, shape: BenchShape): Promise<ImportTimes> {
     this.productDir = path.join(dir, 'product');
-    const store = new EmbeddedStore({ dataDir: this.productDir, limits: { timeoutMs: 60_000, maxRows: 5000, maxBytes: 16e6 } });
+    const store = new EmbeddedStore({
+      dataDir: this.productDir,
+      limits: { timeoutMs: 60_000, maxRows: 5000, maxBytes: 16e6 },
+    });
     await store.init();
     const files = shape.files.map((f) => ({ name: `${f}.csv`, bytes: readFileSync(path.join(dir, `${f}.csv`)) }));
     const t = performance.now();

@@ -11,7 +11,11 @@ export interface Stats {
   p99: number;
 }
 
-export const stats = (xs: number[]): Stats => ({ p50: +pct(xs, 50).toFixed(2), p95: +pct(xs, 95).toFixed(2), p99: +pct(xs, 99).toFixed(2) });
+export const stats = (xs: number[]): Stats => ({
+  p50: +pct(xs, 50).toFixed(2),
+  p95: +pct(xs, 95).toFixed(2),
+  p99: +pct(xs, 99).toFixed(2),
+});
 
 /** Runs `fn` n times one after another; the milliseconds of each run. */
 export async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -39,7 +43,13 @@ export async function healthDuring(url: string, work: () => Promise<Response>) {
   }
   const res = await running;
   await res.arrayBuffer();
-  return { ...stats(latencies), max: +Math.max(...latencies).toFixed(2), samples: latencies.length, requestMs: Math.round(performance.now() - started), requestStatus: res.status };
+  return {
+    ...stats(latencies),
+    max: +Math.max(...latencies).toFixed(2),
+    samples: latencies.length,
+    requestMs: Math.round(performance.now() - started),
+    requestStatus: res.status,
+  };
 }
 
 /** The 1-minute load average, recorded beside the figures: other work on the machine slows them. */

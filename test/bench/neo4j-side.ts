@@ -59,7 +59,11 @@ function cell(text: string | undefined, type: PropertyDef['type']): unknown {
     case 'BOOLEAN':
       return text === 'true';
     case 'STRING[]':
-      return text.replace(/^\[|\]$/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+      return text
+        .replace(/^\[|\]$/g, '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     default:
       return text; // STRING, and DATE: read with date() in the statement
   }
@@ -67,7 +71,9 @@ function cell(text: string | undefined, type: PropertyDef['type']): unknown {
 
 /** `SET v.p = row.p, …` for the properties, dates through date(). */
 function sets(variable: string, props: PropertyDef[]): string {
-  return props.map((p) => `${variable}.${p.name} = ${p.type === 'DATE' ? `date(row.${p.name})` : `row.${p.name}`}`).join(', ');
+  return props
+    .map((p) => `${variable}.${p.name} = ${p.type === 'DATE' ? `date(row.${p.name})` : `row.${p.name}`}`)
+    .join(', ');
 }
 
 export class Neo4jSide implements StoreSide {
@@ -105,7 +111,11 @@ export class Neo4jSide implements StoreSide {
       statement =
         `UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) ` +
         `CREATE (a)-[r:${kind}]->(b) SET r.id = row.id${rest.length ? `, ${sets('r', rest)}` : ''}`;
-      rows = records.map((r) => ({ from: r.from, to: r.to, ...Object.fromEntries(props.map((p) => [p.name, cell(r[p.name], p.type)])) }));
+      rows = records.map((r) => ({
+        from: r.from,
+        to: r.to,
+        ...Object.fromEntries(props.map((p) => [p.name, cell(r[p.name], p.type)])),
+      }));
     }
     const session = this.driver.session({ database: this.conn.database, defaultAccessMode: neo4j.session.WRITE });
     try {
@@ -128,16 +138,24 @@ export class Neo4jSide implements StoreSide {
       let t = performance.now();
       for (const f of shape.files) await this.rawFile(path.join(dir, `${f}.csv`), f);
       const rawMs = performance.now() - t;
-      console.log(`neo4j: raw import ${Math.round(rawMs)} ms; emptying the test database again before the product's import`);
+      console.log(
+        `neo4j: raw import ${Math.round(rawMs)} ms; emptying the test database again before the product's import`,
+      );
       await clearLiveNeo4j(store);
       const files = shape.files.map((f) => ({ name: `${f}.csv`, bytes: readFileSync(path.join(dir, `${f}.csv`)) }));
       t = performance.now();
       await runImport(store, files).catch((error: unknown) => {
-        throw new Error(`the product's import failed after ${Math.round(performance.now() - t)} ms (the raw import took ${Math.round(rawMs)} ms): ${(error as Error).message}`);
+        throw new Error(
+          `the product's import failed after ${Math.round(performance.now() - t)} ms (the raw import took ${Math.round(rawMs)} ms): ${(error as Error).message}`,
+        );
       });
       const productMs = performance.now() - t;
       console.log(`neo4j: product import ${Math.round(productMs)} ms`);
-      return { productMs, rawMs, rawPath: `UNWIND $rows … CREATE through neo4j-driver, ${RAW_BATCH} rows a transaction` };
+      return {
+        productMs,
+        rawMs,
+        rawPath: `UNWIND $rows … CREATE through neo4j-driver, ${RAW_BATCH} rows a transaction`,
+      };
     } finally {
       await store.close();
     }
@@ -146,13 +164,21 @@ export class Neo4jSide implements StoreSide {
   server() {
     const { uri, user, password, database } = this.conn;
     return {
-      env: { GRAPH_BACKEND: 'neo4j', NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, ...(database ? { NEO4J_DATABASE: database } : {}) },
+      env: {
+        GRAPH_BACKEND: 'neo4j',
+        NEO4J_URI: uri,
+        NEO4J_USER: user,
+        NEO4J_PASSWORD: password,
+        ...(database ? { NEO4J_DATABASE: database } : {}),
+      },
       dataDir: this.serverDir,
     };
   }
 
   async rawQuery(cypher: string, params: Record<string, unknown>): Promise<void> {
-    const driverParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v) : v]));
+    const driverParams = Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v) : v]),
+    );
     await this.driver.executeQuery(cypher, driverParams, { database: this.conn.database, routing: neo4j.routing.READ });
   }
 
@@ -161,7 +187,9 @@ export class Neo4jSide implements StoreSide {
     return {
       serverPeakRssMB: mb(peakRss(serverPid)),
       // VmHWM is the JVM's peak since it started (the imports included); VmRSS is now, after the reads
-      ...(this.jvmPid ? { jvmPeakRssMB: mb(statusBytes(this.jvmPid, 'VmHWM')), jvmRssMB: mb(statusBytes(this.jvmPid, 'VmRSS')) } : {}),
+      ...(this.jvmPid
+        ? { jvmPeakRssMB: mb(statusBytes(this.jvmPid, 'VmHWM')), jvmRssMB: mb(statusBytes(this.jvmPid, 'VmRSS')) }
+        : {}),
     };
   }
 

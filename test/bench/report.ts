@@ -12,37 +12,60 @@ export interface SizeResult {
   ratio?: Record<string, number | null>;
 }
 
-const healthRow = (h: any) => `${h.p50}/${h.p95}/${h.p99}, max ${h.max} (${h.samples} samples over ${h.requestMs} ms; answered ${h.requestStatus})`;
+const healthRow = (h: any) =>
+  `${h.p50}/${h.p95}/${h.p99}, max ${h.max} (${h.samples} samples over ${h.requestMs} ms; answered ${h.requestStatus})`;
 
 function table(results: SizeResult[], store: StoreName): string {
   const sized = results.filter((r) => r.stores[store]);
-  const lines = [`| ${store} | ${sized.map((r) => `${r.relationships} rels`).join(' | ')} |`, `| --- |${sized.map(() => ' --- |').join('')}`];
+  const lines = [
+    `| ${store} | ${sized.map((r) => `${r.relationships} rels`).join(' | ')} |`,
+    `| --- |${sized.map(() => ' --- |').join('')}`,
+  ];
   // a size whose import failed has no other figures: its cells say so
   const row = (label: string, f: (s: StoreResult) => string) =>
-    lines.push(`| ${label} | ${sized.map((r) => r.stores[store]!).map((s) => (s.importError && !label.startsWith('load') ? `import failed: ${s.importError}` : f(s))).join(' | ')} |`);
+    lines.push(
+      `| ${label} | ${sized
+        .map((r) => r.stores[store]!)
+        .map((s) => (s.importError && !label.startsWith('load') ? `import failed: ${s.importError}` : f(s)))
+        .join(' | ')} |`,
+    );
   row('load average (1/5/15 min) before / after', (s) => `${s.loadAverage.before} / ${s.loadAverage.after}`);
   const first = sized.map((r) => r.stores[store]!).find((s) => !s.importError);
   if (first?.healthUnderLoad) {
-    row('/api/health p50/p95/p99 ms during a failing import', (s) => `${healthRow(s.healthUnderLoad.import)}, ${s.healthUnderLoad.importMB} MB`);
+    row(
+      '/api/health p50/p95/p99 ms during a failing import',
+      (s) => `${healthRow(s.healthUnderLoad.import)}, ${s.healthUnderLoad.importMB} MB`,
+    );
     row('/api/health p50/p95/p99 ms during a slow analyst query', (s) => healthRow(s.healthUnderLoad.analystQuery));
   }
   if (!first?.latency) return lines.join('\n');
-  row('import rows/s (product / raw, ratio)', (s) => `${s.import.productRowsPerS} / ${s.import.rawRowsPerS} (${s.import.ratio})`);
+  row(
+    'import rows/s (product / raw, ratio)',
+    (s) => `${s.import.productRowsPerS} / ${s.import.rawRowsPerS} (${s.import.ratio})`,
+  );
   for (const name of CASE_NAMES) {
     row(`${name} API p50/p95/p99 ms (raw p50/p95, ratio p50)`, (s) => {
       const l = s.latency[name];
-      return l.error ? `failed: ${l.error}` : `${l.api.p50}/${l.api.p95}/${l.api.p99} (${l.raw.p50}/${l.raw.p95}, ${l.ratioP50})`;
+      return l.error
+        ? `failed: ${l.error}`
+        : `${l.api.p50}/${l.api.p95}/${l.api.p99} (${l.raw.p50}/${l.raw.p95}, ${l.ratioP50})`;
     });
   }
   row('GEXF export of a 2-hop ego (ms, MB/s)', (s) => `${s.exportGexf2hop.ms} ms, ${s.exportGexf2hop.mbPerS} MB/s`);
-  for (const c of [1, 4, 16]) row(`expansion, ${c} clients: req/s (errors)`, (s) => `${s.concurrency[c].rps} (${s.concurrency[c].errors})`);
-  row('memory MB', (s) => Object.entries(s.memory).map(([k, v]) => `${k} ${v}`).join(', '));
+  for (const c of [1, 4, 16])
+    row(`expansion, ${c} clients: req/s (errors)`, (s) => `${s.concurrency[c].rps} (${s.concurrency[c].errors})`);
+  row('memory MB', (s) =>
+    Object.entries(s.memory)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  );
   return lines.join('\n');
 }
 
 /** neo4j / embedded for each case's API p50 (and raw p50), import rate and throughput. */
 export function storeRatio(embedded: StoreResult, neo: StoreResult): Record<string, number | null> {
-  const r = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? null : +(a / b).toFixed(2));
+  const r = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined || !b ? null : +(a / b).toFixed(2);
   const out: Record<string, number | null> = {};
   if (embedded.import && neo.import) {
     out['import product rows/s'] = r(neo.import.productRowsPerS, embedded.import.productRowsPerS);
@@ -55,9 +78,13 @@ export function storeRatio(embedded: StoreResult, neo: StoreResult): Record<stri
     out[`${name} API p50`] = r(n.api?.p50, e.api?.p50);
     out[`${name} raw p50`] = r(n.raw?.p50, e.raw?.p50);
   }
-  if (embedded.exportGexf2hop && neo.exportGexf2hop) out['GEXF export ms'] = r(neo.exportGexf2hop.ms, embedded.exportGexf2hop.ms);
-  for (const c of [1, 4, 16]) if (embedded.concurrency && neo.concurrency) out[`expansion ${c} clients req/s`] = r(neo.concurrency[c].rps, embedded.concurrency[c].rps);
-  if (embedded.healthUnderLoad && neo.healthUnderLoad) out['/api/health p99 during the import'] = r(neo.healthUnderLoad.import.p99, embedded.healthUnderLoad.import.p99);
+  if (embedded.exportGexf2hop && neo.exportGexf2hop)
+    out['GEXF export ms'] = r(neo.exportGexf2hop.ms, embedded.exportGexf2hop.ms);
+  for (const c of [1, 4, 16])
+    if (embedded.concurrency && neo.concurrency)
+      out[`expansion ${c} clients req/s`] = r(neo.concurrency[c].rps, embedded.concurrency[c].rps);
+  if (embedded.healthUnderLoad && neo.healthUnderLoad)
+    out['/api/health p99 during the import'] = r(neo.healthUnderLoad.import.p99, embedded.healthUnderLoad.import.p99);
   return out;
 }
 
@@ -65,7 +92,10 @@ function ratioTable(results: SizeResult[]): string {
   const both = results.filter((r) => r.ratio);
   if (both.length === 0) return '';
   const keys = [...new Set(both.flatMap((r) => Object.keys(r.ratio!)))];
-  const lines = [`| neo4j / embedded | ${both.map((r) => `${r.relationships} rels`).join(' | ')} |`, `| --- |${both.map(() => ' --- |').join('')}`];
+  const lines = [
+    `| neo4j / embedded | ${both.map((r) => `${r.relationships} rels`).join(' | ')} |`,
+    `| --- |${both.map(() => ' --- |').join('')}`,
+  ];
   for (const k of keys) lines.push(`| ${k} | ${both.map((r) => String(r.ratio![k] ?? '–')).join(' | ')} |`);
   return lines.join('\n');
 }

@@ -76,7 +76,9 @@ async function healthUnderLoad(url: string, bigImport: Buffer) {
       fetch(`${url}/api/cypher`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'MATCH (a:Facilitator), (b:Facilitator) WHERE a.name < b.name RETURN count(*) AS pairs' }),
+        body: JSON.stringify({
+          query: 'MATCH (a:Facilitator), (b:Facilitator) WHERE a.name < b.name RETURN count(*) AS pairs',
+        }),
       }),
     ),
     importMB: +(bigImport.length / 1e6).toFixed(1),
@@ -93,11 +95,18 @@ async function benchStore(side: StoreSide, dir: string, shape: BenchShape, size:
     // e.g. a 1M-row import beyond the Neo4j server's transaction memory: say so and go on
     console.error(`${side.name}: the import failed at ${size} relationships: ${(error as Error).message}`);
     await side.endSize();
-    return { store: side.name, importError: (error as Error).message.slice(0, 300), loadAverage: { before, after: await loadAverage() } };
+    return {
+      store: side.name,
+      importError: (error as Error).message.slice(0, 300),
+      loadAverage: { before, after: await loadAverage() },
+    };
   }
   const { env, dataDir } = side.server();
   // the saved queries scan much of a 1M graph: the bench measures them rather than stopping them
-  const server = await startServer({ SEED_ON_START: 'false', LOG_LEVEL: 'info', QUERY_TIMEOUT_MS: '120000', ...env }, dataDir);
+  const server = await startServer(
+    { SEED_ON_START: 'false', LOG_LEVEL: 'info', QUERY_TIMEOUT_MS: '120000', ...env },
+    dataDir,
+  );
   try {
     const out: StoreResult = { store: side.name };
     if (!SKIP_HEALTH) {
@@ -130,7 +139,11 @@ async function benchStore(side: StoreSide, dir: string, shape: BenchShape, size:
     const expansion = `${server.url}/api/nodes/${encodeURIComponent(`facilitator:b${(3 * 104729) % shape.people}`)}/neighbors?depth=1&limit=200`;
     for (const connections of [1, 4, 16]) {
       const r = await autocannon({ url: expansion, connections, duration: 5 });
-      concurrency[connections] = { rps: Math.round(r.requests.average), errors: r.errors + r.non2xx, p99ms: r.latency.p99 };
+      concurrency[connections] = {
+        rps: Math.round(r.requests.average),
+        errors: r.errors + r.non2xx,
+        p99ms: r.latency.p99,
+      };
     }
     const { productMs, rawMs, rawPath } = imported;
     return {
@@ -144,7 +157,11 @@ async function benchStore(side: StoreSide, dir: string, shape: BenchShape, size:
         rawPath,
       },
       latency,
-      exportGexf2hop: { ms: Math.round(exportMs), bytes: gexf.byteLength, mbPerS: +(gexf.byteLength / 1e6 / (exportMs / 1000)).toFixed(2) },
+      exportGexf2hop: {
+        ms: Math.round(exportMs),
+        bytes: gexf.byteLength,
+        mbPerS: +(gexf.byteLength / 1e6 / (exportMs / 1000)).toFixed(2),
+      },
       concurrency,
       memory: side.memory(server.child.pid!),
       loadAverage: { before, after: await loadAverage() },
@@ -169,7 +186,8 @@ try {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    if (result.stores.embedded?.latency && result.stores.neo4j?.latency) result.ratio = storeRatio(result.stores.embedded, result.stores.neo4j);
+    if (result.stores.embedded?.latency && result.stores.neo4j?.latency)
+      result.ratio = storeRatio(result.stores.embedded, result.stores.neo4j);
     results.push(result);
   }
 } finally {
@@ -180,6 +198,11 @@ console.log(report(results, STORES));
 const outDir = path.join(REPO_ROOT, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-const machine = { cores: os.cpus().length, memGB: Math.round(os.totalmem() / 1e9), node: process.version, loadAverageAtEnd: readFileSync('/proc/loadavg', 'utf8').trim() };
+const machine = {
+  cores: os.cpus().length,
+  memGB: Math.round(os.totalmem() / 1e9),
+  node: process.version,
+  loadAverageAtEnd: readFileSync('/proc/loadavg', 'utf8').trim(),
+};
 writeFileSync(file, JSON.stringify({ argv: process.argv.slice(2), machine, results }, null, 2));
 console.log(`wrote ${file}`);

@@ -63,7 +63,9 @@ async function layoutIdle(page: Page): Promise<void> {
       async () => {
         const now = await page.evaluate(() => {
           const { graph } = (window as any).scamnet;
-          const xy = graph.nodes().map((n: string) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`);
+          const xy = graph
+            .nodes()
+            .map((n: string) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`);
           return `${document.body.innerText.includes('Laying out') ? 'running' : 'idle'}|${xy.join(';')}`;
         });
         const still = now === last && now.startsWith('idle');
@@ -118,7 +120,10 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
   }
 
   it('has Chromium to run in', () => {
-    expect(hasChromium, `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`).toBe(true);
+    expect(
+      hasChromium,
+      `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`,
+    ).toBe(true);
   });
 
   it('is served at / with a policy that lets the layout worker run', async () => {
@@ -136,7 +141,9 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await option.waitFor();
     expect(await page.locator('.search-results li').count()).toBeGreaterThanOrEqual(3);
     await option.click();
-    await expect.poll(() => page.textContent('[data-testid=details-title]')).toBe('Namibia scam centre (dismantled 2024)');
+    await expect
+      .poll(() => page.textContent('[data-testid=details-title]'))
+      .toBe('Namibia scam centre (dismantled 2024)');
     expect(await canvasNodes(page)).toEqual([NAMIBIA]);
     const provenance = (await page.textContent('[aria-label=Provenance]'))!;
     expect(provenance).toContain('A1');
@@ -181,16 +188,18 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     expect(connections).toContain('RAIDED');
     await page.locator('label', { hasText: 'REPORTED_IN' }).locator('input').check();
     await page.click('text=Expand chosen (2)');
-    await expect.poll(async () => (await canvasNodes(page)).sort()).toEqual(
-      [NAMIBIA, 'source:000_d5d37bd4ebfb1db8', 'source:001_0b187844e311fd7f'].sort(),
-    );
+    await expect
+      .poll(async () => (await canvasNodes(page)).sort())
+      .toEqual([NAMIBIA, 'source:000_d5d37bd4ebfb1db8', 'source:001_0b187844e311fd7f'].sort());
   });
 
   it('filters by TLP ceiling and kind; the legend counts what is shown', async () => {
     const page = await open(`?nodes=${NAMIBIA}`);
     // run a saved query that brings GREEN synthetic items beside the CLEAR facts
     await page.click('nav >> text=Queries');
-    await page.selectOption('select[aria-label="Saved query"]', { label: 'Centres in a hub region and where their victims came from' });
+    await page.selectOption('select[aria-label="Saved query"]', {
+      label: 'Centres in a hub region and where their victims came from',
+    });
     await page.fill('input[aria-label=hub]', 'South-East Asia');
     await page.click('button:has-text("Run")');
     await page.locator('[data-testid=query-summary]').waitFor();
@@ -207,7 +216,9 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     });
     await page.click('nav >> text=Filters');
     await page.selectOption('select[aria-label="TLP ceiling"]', 'CLEAR');
-    await expect.poll(async () => (await shownNodes(page)).sort()).toEqual(all.filter((n) => tlps[n] === 'CLEAR').sort());
+    await expect
+      .poll(async () => (await shownNodes(page)).sort())
+      .toEqual(all.filter((n) => tlps[n] === 'CLEAR').sort());
     expect(page.url()).toContain('tlp=CLEAR');
     await page.selectOption('select[aria-label="TLP ceiling"]', '');
     await page.click('.legend-item:has-text("Scam centre")');
@@ -244,12 +255,18 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await expect.poll(async () => (await shownNodes(page)).length).toBeGreaterThan(5);
     const xy: Record<string, { x: number; y: number }> = await page.evaluate(() => {
       const { graph } = (window as any).scamnet;
-      return Object.fromEntries(graph.nodes().map((n: string) => [n, { x: graph.getNodeAttribute(n, 'x'), y: graph.getNodeAttribute(n, 'y') }]));
+      return Object.fromEntries(
+        graph.nodes().map((n: string) => [n, { x: graph.getNodeAttribute(n, 'x'), y: graph.getNodeAttribute(n, 'y') }]),
+      );
     });
     // countries are placed by longitude: west to east on the map is left to right
     const lng: Record<string, number> = await page.evaluate(() => {
       const { graph } = (window as any).scamnet;
-      return Object.fromEntries(graph.filterNodes((_: string, a: any) => a.kind === 'Country').map((n: string) => [n, graph.getNodeAttribute(n, 'lng')]));
+      return Object.fromEntries(
+        graph
+          .filterNodes((_: string, a: any) => a.kind === 'Country')
+          .map((n: string) => [n, graph.getNodeAttribute(n, 'lng')]),
+      );
     });
     const byLng = Object.keys(lng).sort((a, b) => lng[a]! - lng[b]!);
     expect(byLng.length).toBeGreaterThan(3);
@@ -276,7 +293,10 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await expect.poll(() => canvasNodes(page)).toContain('country:NA');
     const [centre, country] = await page.evaluate(() => {
       const { graph } = (window as any).scamnet;
-      return ['centre:na-2024-01', 'country:NA'].map((n) => ({ x: graph.getNodeAttribute(n, 'x'), y: graph.getNodeAttribute(n, 'y') }));
+      return ['centre:na-2024-01', 'country:NA'].map((n) => ({
+        x: graph.getNodeAttribute(n, 'x'),
+        y: graph.getNodeAttribute(n, 'y'),
+      }));
     });
     expect(Math.hypot(centre!.x - country!.x, centre!.y - country!.y)).toBeLessThan(15);
     expect(await shownNodes(page)).toContain(NAMIBIA);
@@ -315,7 +335,9 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await layoutIdle(page);
     const saved: Record<string, [number, number]> = await page.evaluate(() => {
       const { graph } = (window as any).scamnet;
-      return Object.fromEntries(graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]));
+      return Object.fromEntries(
+        graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]),
+      );
     });
     await page.click('nav >> text=Workspaces');
     await page.fill('input[aria-label="Workspace title"]', 'Namibia follow-up');
@@ -328,7 +350,9 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await expect.poll(async () => (await canvasNodes(fresh)).sort()).toEqual(Object.keys(saved).sort());
     const reopened: Record<string, [number, number]> = await fresh.evaluate(() => {
       const { graph } = (window as any).scamnet;
-      return Object.fromEntries(graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]));
+      return Object.fromEntries(
+        graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]),
+      );
     });
     expect(reopened).toEqual(saved);
   });

@@ -23,7 +23,10 @@ describe.runIf(hasChromium || browserRequired)('status page in Chromium', () => 
   });
 
   it('has Chromium to run in', () => {
-    expect(hasChromium, `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`).toBe(true);
+    expect(
+      hasChromium,
+      `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`,
+    ).toBe(true);
     expect(browser.isConnected()).toBe(true);
   });
   afterAll(async () => {

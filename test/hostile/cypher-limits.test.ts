@@ -23,7 +23,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 describe('statements the parser cannot take are refused before it sees them', () => {
   it.each(TOO_BIG)('%s: 400 unsupported_query, fast, on running and on saving', async (_name, query, limit) => {
     const started = performance.now();
@@ -79,7 +78,9 @@ describe("the engine's aggregate bug, as a class", () => {
   it('the same aggregates in the safe order give the right numbers', async () => {
     const ran = await request(h.app)
       .post('/api/cypher')
-      .send({ query: 'MATCH (c:Centre)-[r]-(m) RETURN c.id AS k, {b: count(*), a: count(DISTINCT m.id)} AS x ORDER BY k' });
+      .send({
+        query: 'MATCH (c:Centre)-[r]-(m) RETURN c.id AS k, {b: count(*), a: count(DISTINCT m.id)} AS x ORDER BY k',
+      });
     expect(ran.status).toBe(200);
     for (const row of ran.body.rows as Array<{ x: { a: number; b: number } }>) {
       expect(row.x.b).toBeGreaterThanOrEqual(row.x.a);
@@ -89,15 +90,18 @@ describe("the engine's aggregate bug, as a class", () => {
 });
 
 describe('parameters the engine mishandles are refused with a word about them', () => {
-  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])('a parameter named %s', async (name) => {
-    const ran = await request(h.app)
-      .post('/api/cypher')
-      .set('content-type', 'application/json')
-      .send(`{"query": "RETURN $${name} AS x", "params": {"${name}": 1}}`);
-    expect(ran.status).toBe(400);
-    expect(ran.body.error.code).toBe('validation_error');
-    expect(ran.body.error.message).toMatch(/reserved|bad parameter name/);
-  });
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])(
+    'a parameter named %s',
+    async (name) => {
+      const ran = await request(h.app)
+        .post('/api/cypher')
+        .set('content-type', 'application/json')
+        .send(`{"query": "RETURN $${name} AS x", "params": {"${name}": 1}}`);
+      expect(ran.status).toBe(400);
+      expect(ran.body.error.code).toBe('validation_error');
+      expect(ran.body.error.message).toMatch(/reserved|bad parameter name/);
+    },
+  );
 
   it.each([
     ['LIMIT', -1],
@@ -105,14 +109,18 @@ describe('parameters the engine mishandles are refused with a word about them', 
     ['SKIP', -10],
     ['LIMIT', '5'],
   ])('a row count that is not a whole number, 0 or more (%s %s)', async (clause, value) => {
-    const ran = await request(h.app).post('/api/cypher').send({ query: `MATCH (n) RETURN n.id AS id ${clause} $n`, params: { n: value } });
+    const ran = await request(h.app)
+      .post('/api/cypher')
+      .send({ query: `MATCH (n) RETURN n.id AS id ${clause} $n`, params: { n: value } });
     expect(ran.status).toBe(400);
     expect(ran.body.error.code).toBe('validation_error');
     expect(ran.body.error.message).toMatch(/number of rows/);
   });
 
   it("a saved query's negative limit is a validation error, not an engine error", async () => {
-    const ran = await request(h.app).post('/api/queries/top-facilitators/run').send({ params: { limit: -3 } });
+    const ran = await request(h.app)
+      .post('/api/queries/top-facilitators/run')
+      .send({ params: { limit: -3 } });
     expect(ran.status).toBe(400);
     expect(ran.body.error.code).toBe('validation_error');
   });
@@ -122,7 +130,9 @@ describe('parameters the engine mishandles are refused with a word about them', 
     [[null], /null at item 0/],
     [['a', null, 'b'], /null at item 1/],
   ])('a null inside a list is named as such: %j', async (value, message) => {
-    const ran = await request(h.app).post('/api/cypher').send({ query: 'RETURN $x AS x', params: { x: value } });
+    const ran = await request(h.app)
+      .post('/api/cypher')
+      .send({ query: 'RETURN $x AS x', params: { x: value } });
     expect(ran.status).toBe(400);
     expect(ran.body.error.code).toBe('validation_error');
     expect(ran.body.error.message).toMatch(message);
@@ -133,6 +143,9 @@ describe('afterwards', () => {
   it('the graph is unchanged and the server answers', async () => {
     const after = await request(h.app).get('/api/health');
     expect(after.status).toBe(200);
-    expect({ nodes: after.body.nodes, relationships: after.body.relationships }).toEqual({ nodes: before.nodes, relationships: before.relationships });
+    expect({ nodes: after.body.nodes, relationships: after.body.relationships }).toEqual({
+      nodes: before.nodes,
+      relationships: before.relationships,
+    });
   });
 });

@@ -29,7 +29,8 @@ import { smallGraph } from '../support/small-graph.ts';
 import { mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../support/tmpfs.ts';
 
 const unavailable = tmpfsUnavailable();
-if (unavailable && process.env.CI === 'true') throw new Error(`the disk-fault tests must run in CI, but ${unavailable}`);
+if (unavailable && process.env.CI === 'true')
+  throw new Error(`the disk-fault tests must run in CI, but ${unavailable}`);
 if (unavailable) console.warn(`test/hostile/disk-full.test.ts skipped: ${unavailable}`);
 
 const LIMITS = { timeoutMs: 30_000, maxRows: 5_000, maxBytes: 16_000_000 };
@@ -38,7 +39,8 @@ const DEFAULT_RESERVE = { ...diskReserve };
 /** `n` new Centres, ~250 bytes a row: 3,000 of them are ~740 KB of CSV, staged by COPY. */
 function centres(n: number, prefix = 'c'): Buffer {
   const rows = ['id,name,status,grade,tlp,synthetic,description'];
-  for (let i = 0; i < n; i++) rows.push(`centre:${prefix}${i},Centre ${prefix}${i},active,B2,AMBER,true,${'x'.repeat(200)}`);
+  for (let i = 0; i < n; i++)
+    rows.push(`centre:${prefix}${i},Centre ${prefix}${i},active,B2,AMBER,true,${'x'.repeat(200)}`);
   return Buffer.from(`${rows.join('\n')}\n`);
 }
 
@@ -73,7 +75,8 @@ describe.skipIf(unavailable !== undefined)('a full disk (DATA_DIR on a 64 MiB tm
     answers.push(res.text);
     return res;
   };
-  const importCsv = (bytes: Buffer, name = 'Centre.csv') => send(request(app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', bytes, name));
+  const importCsv = (bytes: Buffer, name = 'Centre.csv') =>
+    send(request(app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', bytes, name));
   /** Closes the store (after the filler is gone: see EmbeddedStore.beforeWrite) and opens the database again. */
   const reopenedCounts = async () => {
     fs.release();
@@ -95,7 +98,14 @@ describe.skipIf(unavailable !== undefined)('a full disk (DATA_DIR on a 64 MiB tm
     store = new EmbeddedStore({ dataDir, limits: LIMITS });
     await store.init();
     await writeBatch(store, smallGraph());
-    app = createApp({ store, logger: createLogger('silent'), queries: openCatalogue(store, dataDir), analystCypher: true, dataDir, serveClient: false });
+    app = createApp({
+      store,
+      logger: createLogger('silent'),
+      queries: openCatalogue(store, dataDir),
+      analystCypher: true,
+      dataDir,
+      serveClient: false,
+    });
     answers = [];
   });
 
@@ -161,14 +171,21 @@ describe.skipIf(unavailable !== undefined)('a full disk (DATA_DIR on a 64 MiB tm
     fs.fillTo(1024 * 1024);
     const small = await importCsv(centres(5));
     expectErrorBody(small, 'insufficient_storage');
-    await expect(store.write("CREATE (:ScamType {id: 'scamtype:x', name: 'x', grade: 'C3', tlp: 'CLEAR', synthetic: true})")).rejects.toMatchObject({ code: 'insufficient_storage' });
+    await expect(
+      store.write("CREATE (:ScamType {id: 'scamtype:x', name: 'x', grade: 'C3', tlp: 'CLEAR', synthetic: true})"),
+    ).rejects.toMatchObject({ code: 'insufficient_storage' });
     expect(await health()).toEqual(before);
     expect(await reopenedCounts()).toEqual(before);
   });
 
   it('full while saving a workspace: 507, the saved version stays, no temp file', async () => {
-    const graph = { nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha', x: 1, y: 2 } }], edges: [] };
-    await send(request(app).put('/api/workspaces/case-1').send({ title: 'first', graph })).then((r) => expect(r.status).toBe(200));
+    const graph = {
+      nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha', x: 1, y: 2 } }],
+      edges: [],
+    };
+    await send(request(app).put('/api/workspaces/case-1').send({ title: 'first', graph })).then((r) =>
+      expect(r.status).toBe(200),
+    );
     fs.fillTo(0);
     const res = await send(request(app).put('/api/workspaces/case-1').send({ title: 'second', graph }));
     expectErrorBody(res, 'insufficient_storage');
@@ -181,7 +198,11 @@ describe.skipIf(unavailable !== undefined)('a full disk (DATA_DIR on a 64 MiB tm
   });
 
   it('full while saving a query: 507, nothing saved, no temp file', async () => {
-    const body = { name: 'active-centres', title: 'Active centres', query: "MATCH (c:Centre) WHERE c.status = 'active' RETURN c.id AS id" };
+    const body = {
+      name: 'active-centres',
+      title: 'Active centres',
+      query: "MATCH (c:Centre) WHERE c.status = 'active' RETURN c.id AS id",
+    };
     fs.fillTo(0);
     const res = await send(request(app).post('/api/queries').send(body));
     expectErrorBody(res, 'insufficient_storage');
@@ -254,11 +275,16 @@ describe('a write-ahead log torn by a full disk', () => {
       const store = new EmbeddedStore({ dataDir, limits: LIMITS });
       await store.init();
       try {
-        const n = Number((await store.read("MATCH (s:ScamType) WHERE s.id STARTS WITH 'scamtype:soak-' RETURN count(s) AS c")).rows[0]!.c);
+        const n = Number(
+          (await store.read("MATCH (s:ScamType) WHERE s.id STARTS WITH 'scamtype:soak-' RETURN count(s) AS c")).rows[0]!
+            .c,
+        );
         expect(n).toBeGreaterThanOrEqual(acked + 1);
         expect(n).toBeLessThanOrEqual(acked + 2);
         expect(readdirSync(dataDir).some((name) => name.startsWith('scamnet.lbug.wal.damaged-'))).toBe(true);
-        await store.write("CREATE (:ScamType {id: 'scamtype:after-torn', name: 'After', grade: 'C3', tlp: 'CLEAR', synthetic: true})");
+        await store.write(
+          "CREATE (:ScamType {id: 'scamtype:after-torn', name: 'After', grade: 'C3', tlp: 'CLEAR', synthetic: true})",
+        );
       } finally {
         await store.close();
       }

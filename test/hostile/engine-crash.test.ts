@@ -50,7 +50,14 @@ interface Served {
 async function serve(dataDir: string, maxMemoryMb = 4096): Promise<Served> {
   const store = new IsolatedStore({ dataDir, limits, maxMemoryMb, engineBugChecks: false, backoffMs: 100 });
   await store.init();
-  const app = createApp({ store, logger: createLogger('silent'), queries: openCatalogue(store, dataDir), analystCypher: true, dataDir, serveClient: false });
+  const app = createApp({
+    store,
+    logger: createLogger('silent'),
+    queries: openCatalogue(store, dataDir),
+    analystCypher: true,
+    dataDir,
+    serveClient: false,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -68,7 +75,11 @@ async function serve(dataDir: string, maxMemoryMb = 4096): Promise<Served> {
 }
 
 async function postCypher(url: string, query: string) {
-  const res = await fetch(`${url}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${url}/api/cypher`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = (await res.json()) as { error?: { code: string } };
   return { status: res.status, code: body.error?.code, retryAfter: res.headers.get('retry-after') };
 }
@@ -103,7 +114,8 @@ async function whileWatching<T>(url: string, work: () => Promise<T>) {
   }
 }
 
-const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!;
+const p99 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!;
 
 describe('the engine crashes; the server does not', () => {
   let dataDir: string;
@@ -119,7 +131,11 @@ describe('the engine crashes; the server does not', () => {
 
   it('one client sends a crashing statement ten times: health answers within 2 s throughout, the engine dies once, the statement is refused after', async () => {
     const before = await counts(served.url);
-    const { value: answers, health, others } = await whileWatching(served.url, async () => {
+    const {
+      value: answers,
+      health,
+      others,
+    } = await whileWatching(served.url, async () => {
       const answers = [];
       for (let i = 0; i < 10; i++) answers.push(await postCypher(served.url, CRASHER));
       await until(() => served.store.status() === 'ready');
@@ -142,7 +158,9 @@ describe('the engine crashes; the server does not', () => {
     expect(others.filter((s) => s === 503).length).toBeLessThanOrEqual(1);
     expect(others.filter((s) => s === 200).length).toBeGreaterThan(0);
     expect(await counts(served.url)).toEqual(before);
-    console.info(`crash case: ${health.length} health probes, max ${Math.max(...health.map((h) => h.ms)).toFixed(0)} ms, p99 ${p99(health.map((h) => h.ms)).toFixed(0)} ms; other client ${others.filter((s) => s === 200).length} ok, ${others.filter((s) => s === 503).length} store_restarting`);
+    console.info(
+      `crash case: ${health.length} health probes, max ${Math.max(...health.map((h) => h.ms)).toFixed(0)} ms, p99 ${p99(health.map((h) => h.ms)).toFixed(0)} ms; other client ${others.filter((s) => s === 200).length} ok, ${others.filter((s) => s === 503).length} store_restarting`,
+    );
   }, 120_000);
 
   it('any death of the engine fingerprints the analyst statement in flight, whatever killed it', async () => {
@@ -166,10 +184,19 @@ describe('the engine crashes; the server does not', () => {
     const save = await fetch(`${served.url}/api/queries`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'crash-button', title: 'Crash button', query: 'MATCH (a), (b), (c), (d) WHERE a.id < b.id RETURN count(*) AS n' }),
+      body: JSON.stringify({
+        name: 'crash-button',
+        title: 'Crash button',
+        query: 'MATCH (a), (b), (c), (d) WHERE a.id < b.id RETURN count(*) AS n',
+      }),
     });
     expect(save.status).toBe(201);
-    const run = () => fetch(`${served.url}/api/queries/crash-button/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const run = () =>
+      fetch(`${served.url}/api/queries/crash-button/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
     const first = run();
     await until(() => served.store.analystInFlight > 0);
     process.kill(served.store.enginePid!, 'SIGKILL');
@@ -222,7 +249,10 @@ describe('the memory ceiling', () => {
   }, 60_000);
 
   it('a statement that grows the engine outside its pool is stopped at the ceiling (413), health answering meanwhile; then it is refused', async () => {
-    for (const query of ['UNWIND range(1, 1000000000) AS x RETURN count(x) AS n', 'UNWIND range(1, 30000000) AS x RETURN collect(x) AS y']) {
+    for (const query of [
+      'UNWIND range(1, 1000000000) AS x RETURN count(x) AS n',
+      'UNWIND range(1, 30000000) AS x RETURN collect(x) AS y',
+    ]) {
       const { value, health } = await whileWatching(served.url, async () => {
         const first = await postCypher(served.url, query);
         await until(() => served.store.status() === 'ready');
@@ -231,7 +261,9 @@ describe('the memory ceiling', () => {
       expect(value).toMatchObject({ status: 413, code: 'too_large' });
       expect(Math.max(...health.map((h) => h.ms))).toBeLessThan(2000);
       expect(await postCypher(served.url, query)).toMatchObject({ status: 403, code: 'unsafe_query' });
-      console.info(`memory case "${query}": ${health.length} health probes, max ${Math.max(...health.map((h) => h.ms)).toFixed(0)} ms`);
+      console.info(
+        `memory case "${query}": ${health.length} health probes, max ${Math.max(...health.map((h) => h.ms)).toFixed(0)} ms`,
+      );
     }
     expect(served.store.crashes).toBe(2);
   }, 120_000);

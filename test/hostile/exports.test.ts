@@ -22,7 +22,6 @@ import { browserRequired, hasChromium } from '../support/browser.ts';
 import { VISIBLE_TO_GREEN, markedGraph, withheldFromGreen } from '../support/export-marked-graph.ts';
 import { binary } from '../support/export-request.ts';
 
-
 /** XML entities (named and numeric) and JSON string escapes decoded, so an escaped leak is still seen. */
 function decoded(text: string): string {
   const xml = text
@@ -33,10 +32,23 @@ function decoded(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-  return xml.replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\(["\\/'])/g, '$1');
+  return xml
+    .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\(["\\/'])/g, '$1');
 }
 
-const FORMATS = ['json', 'gexf', 'graphml', 'csv', 'xlsx', 'stix', 'cypher', 'anx', 'html', ...(hasChromium || browserRequired ? ['pdf'] : [])] as const;
+const FORMATS = [
+  'json',
+  'gexf',
+  'graphml',
+  'csv',
+  'xlsx',
+  'stix',
+  'cypher',
+  'anx',
+  'html',
+  ...(hasChromium || browserRequired ? ['pdf'] : []),
+] as const;
 
 describe('a TLP:GREEN export names nothing it withheld', () => {
   let h: Harness;
@@ -79,8 +91,16 @@ describe('a TLP:GREEN export names nothing it withheld', () => {
     'ego around a RED centre': { kind: 'ego', id: 'centre:beta', depth: 2 },
     'ego around a GREEN node with AMBER+STRICT neighbours': { kind: 'ego', id: 'country:NA', depth: 1 },
     'path from an AMBER+STRICT end': { kind: 'path', from: 'facilitator:strict-kilo', to: 'region:sea', maxHops: 6 },
-    'library query, parameter naming a RED centre': { kind: 'query', name: 'facilitator-network', params: { centre: 'centre:beta' } },
-    'saved query naming, by name, a RED centre its result leaves out': { kind: 'query', name: 'all-but-beta', params: { skip: 'Kilo Strictname' } },
+    'library query, parameter naming a RED centre': {
+      kind: 'query',
+      name: 'facilitator-network',
+      params: { centre: 'centre:beta' },
+    },
+    'saved query naming, by name, a RED centre its result leaves out': {
+      kind: 'query',
+      name: 'all-but-beta',
+      params: { skip: 'Kilo Strictname' },
+    },
     'saved query naming a RED centre in its text and an AMBER one in a parameter': {
       kind: 'query',
       name: 'beta-and-friends',
@@ -91,7 +111,8 @@ describe('a TLP:GREEN export names nothing it withheld', () => {
   /** The file's text, every part of it: the zip's members, the PDF's text. */
   function textsOf(format: string, body: Buffer): string[] {
     // a zip (CSV, XLSX): every member's text
-    if (format === 'csv' || format === 'xlsx') return Object.values(unzipSync(new Uint8Array(body))).map((f) => strFromU8(f));
+    if (format === 'csv' || format === 'xlsx')
+      return Object.values(unzipSync(new Uint8Array(body))).map((f) => strFromU8(f));
     if (format === 'pdf') {
       const file = path.join(pdfDir, `export-${Math.random().toString(36).slice(2)}.pdf`);
       writeFileSync(file, body);
@@ -115,29 +136,45 @@ describe('a TLP:GREEN export names nothing it withheld', () => {
         const texts = textsOf(format, res.body as Buffer).flatMap((t) => [t, decoded(t)]);
         for (const needle of needles) {
           const forms = format === 'pdf' ? [needle, needle.replace(/\s+/g, '')] : [needle];
-          for (const text of texts) for (const form of forms) expect(text.includes(form), `${format} (${what}) holds the withheld "${needle}"`).toBe(false);
+          for (const text of texts)
+            for (const form of forms)
+              expect(text.includes(form), `${format} (${what}) holds the withheld "${needle}"`).toBe(false);
         }
-        for (const text of texts) expect(text, `${format} (${what}) names a marking above GREEN`).not.toMatch(/\bAMBER\b|\bRED\b/);
+        for (const text of texts)
+          expect(text, `${format} (${what}) names a marking above GREEN`).not.toMatch(/\bAMBER\b|\bRED\b/);
         expect(res.headers['x-export-highest-tlp']).toMatch(/^(CLEAR|GREEN)$/);
       }
     }, 120_000);
   }
 
   it('keeps the selection’s parameters and the withheld counts, and says `withheld` for a withheld centre', async () => {
-    const ego = await request(h.app).post('/api/export').send({ format: 'json', selection: SELECTIONS['ego around a RED centre'], recipientTlp: 'GREEN' }).expect(200);
+    const ego = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: SELECTIONS['ego around a RED centre'], recipientTlp: 'GREEN' })
+      .expect(200);
     const m = JSON.parse(ego.text).attributes.manifest;
     expect(m.selection).toEqual({ kind: 'ego', id: 'withheld', depth: 2, relKinds: null });
     expect(m.withheld.nodes).toBeGreaterThan(0);
-    const ids = await request(h.app).post('/api/export').send({ format: 'json', selection: SELECTIONS.ids, recipientTlp: 'GREEN' }).expect(200);
+    const ids = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: SELECTIONS.ids, recipientTlp: 'GREEN' })
+      .expect(200);
     const doc = JSON.parse(ids.text);
     expect([...doc.attributes.manifest.selection.ids].sort()).toEqual(VISIBLE_TO_GREEN);
-    expect(doc.attributes.manifest.withheld).toEqual({ nodes: markedGraph().nodes.length - 4, links: markedGraph().relationships.length - 1 });
+    expect(doc.attributes.manifest.withheld).toEqual({
+      nodes: markedGraph().nodes.length - 4,
+      links: markedGraph().relationships.length - 1,
+    });
     // a citation of a withheld Source becomes one `withheld` entry; the visible citation stays
     const ngo = doc.nodes.find((n: { key: string }) => n.key === 'org:green-ngo');
     expect(ngo.attributes.sourceIds).toEqual(['source:doc-b', 'withheld']);
     const saved = await request(h.app)
       .post('/api/export')
-      .send({ format: 'json', selection: SELECTIONS['saved query naming a RED centre in its text and an AMBER one in a parameter'], recipientTlp: 'GREEN' })
+      .send({
+        format: 'json',
+        selection: SELECTIONS['saved query naming a RED centre in its text and an AMBER one in a parameter'],
+        recipientTlp: 'GREEN',
+      })
       .expect(200);
     const sel = JSON.parse(saved.text).attributes.manifest.selection;
     expect(sel.params).toEqual({ also: 'withheld' });
@@ -145,15 +182,23 @@ describe('a TLP:GREEN export names nothing it withheld', () => {
   });
 
   it('sizes each node by its visible links only (a degree counts no withheld link)', async () => {
-    const res = await request(h.app).post('/api/export').send({ format: 'gexf', selection: SELECTIONS.ids, recipientTlp: 'GREEN' }).expect(200);
-    const sizes = Object.fromEntries([...res.text.matchAll(/<node id="([^"]+)"[\s\S]*?<viz:size value="([\d.]+)"/g)].map((m) => [m[1], Number(m[2])]));
+    const res = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'gexf', selection: SELECTIONS.ids, recipientTlp: 'GREEN' })
+      .expect(200);
+    const sizes = Object.fromEntries(
+      [...res.text.matchAll(/<node id="([^"]+)"[\s\S]*?<viz:size value="([\d.]+)"/g)].map((m) => [m[1], Number(m[2])]),
+    );
     // Namibia has one visible link (e-green) of the seven in the store: 4 + 2·sqrt(1)
     expect(sizes['country:NA']).toBe(6);
     expect(sizes['region:sea']).toBe(4);
   });
 
   it('without a recipient level the manifest names the whole selection (nothing is withheld)', async () => {
-    const res = await request(h.app).post('/api/export').send({ format: 'json', selection: SELECTIONS['ego around a RED centre'] }).expect(200);
+    const res = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: SELECTIONS['ego around a RED centre'] })
+      .expect(200);
     expect(JSON.parse(res.text).attributes.manifest.selection.id).toBe('centre:beta');
   });
 });
@@ -196,9 +241,27 @@ describe('CSV cells: line breaks, delimiters, quotes and formulas', () => {
     }));
     // a relationship id is free text: it may itself start a formula
     const relationships = [
-      { kind: 'RECRUITS_FOR', id: '=HYPERLINK("http://evil.example")', from: 'facilitator:n1', to: 'centre:x', grade: 'C3', tlp: 'AMBER', sourceIds: [], synthetic: true },
+      {
+        kind: 'RECRUITS_FOR',
+        id: '=HYPERLINK("http://evil.example")',
+        from: 'facilitator:n1',
+        to: 'centre:x',
+        grade: 'C3',
+        tlp: 'AMBER',
+        sourceIds: [],
+        synthetic: true,
+      },
     ];
-    const centre = { kind: 'Centre', id: 'centre:x', name: '=1+2', status: 'active', grade: 'C3', tlp: 'AMBER', sourceIds: [], synthetic: true };
+    const centre = {
+      kind: 'Centre',
+      id: 'centre:x',
+      name: '=1+2',
+      status: 'active',
+      grade: 'C3',
+      tlp: 'AMBER',
+      sourceIds: [],
+      synthetic: true,
+    };
     const parsed = parseBatch({ nodes: [...nodes, centre], relationships } as never);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     h = await startHarness(parsed.batch);
@@ -209,13 +272,22 @@ describe('CSV cells: line breaks, delimiters, quotes and formulas', () => {
 
   it('every value stays one cell, reads back whole, and no cell of any column starts a formula', async () => {
     const ids = [...NASTY.map((_, i) => (i === 0 ? 'facilitator:=cmd|calc!A0' : `facilitator:n${i}`)), 'centre:x'];
-    const res = await request(h.app).post('/api/export').send({ format: 'csv', selection: { kind: 'ids', ids } }).buffer(true).parse(binary).expect(200);
+    const res = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'csv', selection: { kind: 'ids', ids } })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const files = unzipSync(new Uint8Array(res.body));
     for (const name of ['nodes.csv', 'links.csv']) {
       const text = strFromU8(files[name]!);
       // independent reading: csv-parse, told to end a record at any line break outside quotes, as
       // spreadsheets do (by default it takes the first line ending it meets, CRLF, as the only one)
-      const records: string[][] = parseCsv(text, { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] });
+      const records: string[][] = parseCsv(text, {
+        bom: true,
+        relax_column_count: true,
+        record_delimiter: ['\r\n', '\n', '\r'],
+      });
       const width = records[0]!.length;
       for (const record of records) {
         expect(record, `${name}: a record was split`).toHaveLength(width);

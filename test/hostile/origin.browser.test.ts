@@ -31,7 +31,9 @@ interface Answered {
 }
 
 function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 }
 
 async function waitFor<T>(what: () => string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
@@ -62,25 +64,45 @@ describe.runIf(hasChromium || browserRequired)('attacks from other origins in Ch
     const body = (await res.json()) as { nodes: number; relationships: number };
     return { nodes: body.nodes, relationships: body.relationships };
   };
-  const workspaces = async () => ((await (await fetch(`${target()}/api/workspaces`)).json()) as { workspaces: { name: string }[] }).workspaces.map((w) => w.name);
+  const workspaces = async () =>
+    ((await (await fetch(`${target()}/api/workspaces`)).json()) as { workspaces: { name: string }[] }).workspaces.map(
+      (w) => w.name,
+    );
   const state = async () => ({ counts: await health(), workspaces: await workspaces() });
 
   /** Waits until the API has answered `count` requests to `path` from the browser and returns them. */
   const arrived = (path: string, count = 1) =>
-    waitFor(() => `${count} request(s) to ${path}; answered so far: ${JSON.stringify(answered)}`, () => {
-      const seen = answered.filter((a) => a.path === path && a.origin !== undefined);
-      return seen.length >= count ? seen : undefined;
-    });
+    waitFor(
+      () => `${count} request(s) to ${path}; answered so far: ${JSON.stringify(answered)}`,
+      () => {
+        const seen = answered.filter((a) => a.path === path && a.origin !== undefined);
+        return seen.length >= count ? seen : undefined;
+      },
+    );
 
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`CI=true and no Chromium at ${CHROMIUM_PATH}`);
     h = await startHarness(smallGraph());
-    const app = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true, dataDir: h.dataDir });
+    const app = createApp({
+      store: h.store,
+      logger: createLogger('silent'),
+      queries: openCatalogue(h.store, h.dataDir),
+      analystCypher: true,
+      dataDir: h.dataDir,
+    });
     api = createServer();
     // before the app: Express rewrites req.url while it routes
     api.on('request', (req: IncomingMessage, res) => {
       const path = req.url!.split('?')[0]!;
-      res.on('finish', () => answered.push({ method: req.method!, path, status: res.statusCode, origin: req.headers.origin, host: req.headers.host }));
+      res.on('finish', () =>
+        answered.push({
+          method: req.method!,
+          path,
+          status: res.statusCode,
+          origin: req.headers.origin,
+          host: req.headers.host,
+        }),
+      );
     });
     api.on('request', app);
     attacker = createServer((_req, res) => {
@@ -148,7 +170,8 @@ describe.runIf(hasChromium || browserRequired)('attacks from other origins in Ch
     const runs = await arrived('/api/queries/convergence-centres/run', 2);
     const [cypher] = await arrived('/api/cypher');
     const [save] = await arrived('/api/queries');
-    for (const r of [...runs, cypher, save]) expect(r, JSON.stringify(r)).toMatchObject({ status: 403, origin: `http://127.0.0.1:${attackerPort}` });
+    for (const r of [...runs, cypher, save])
+      expect(r, JSON.stringify(r)).toMatchObject({ status: 403, origin: `http://127.0.0.1:${attackerPort}` });
     const saved = (await (await fetch(`${target()}/api/queries`)).json()) as { queries: { name: string }[] };
     expect(saved.queries.map((q) => q.name)).not.toContain('planted-query');
     expect(await state()).toEqual(before);
@@ -170,8 +193,17 @@ describe.runIf(hasChromium || browserRequired)('attacks from other origins in Ch
         };
         const form = new FormData();
         form.append('files', new Blob([csv]), 'Centre.csv');
-        await attempt('text/plain cypher', `${base}/api/cypher`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"query":"RETURN 1 AS x"}' });
-        await attempt('blob workspace', `${base}/api/workspaces/planted`, { method: 'POST', mode: 'no-cors', body: new Blob(['{"title":"t","graph":{"nodes":[],"edges":[]}}']) });
+        await attempt('text/plain cypher', `${base}/api/cypher`, {
+          method: 'POST',
+          mode: 'no-cors',
+          headers: { 'content-type': 'text/plain' },
+          body: '{"query":"RETURN 1 AS x"}',
+        });
+        await attempt('blob workspace', `${base}/api/workspaces/planted`, {
+          method: 'POST',
+          mode: 'no-cors',
+          body: new Blob(['{"title":"t","graph":{"nodes":[],"edges":[]}}']),
+        });
         await attempt('multipart import', `${base}/api/import`, { method: 'POST', mode: 'no-cors', body: form });
         // no-cors allows only GET/HEAD/POST: the browser refuses this one before sending it
         await attempt('no-cors PUT', `${base}/api/workspaces/planted`, { method: 'PUT', mode: 'no-cors', body: '{}' });

@@ -84,7 +84,11 @@ describe('unsafe requests from another origin are refused (403 cross_origin) and
     const before = await state();
     for (const origin of foreignOrigins()) {
       const attempts = [
-        agent().post('/api/import').set('Origin', origin).set('X-Scamnet-Request', '1').attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv'),
+        agent()
+          .post('/api/import')
+          .set('Origin', origin)
+          .set('X-Scamnet-Request', '1')
+          .attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv'),
         agent().put('/api/workspaces/planted').set('Origin', origin).send(WORKSPACE),
         agent().post('/api/queries').set('Origin', origin).send(SAVED),
         agent().post('/api/queries/convergence-centres/run').set('Origin', origin).send({ params: {} }),
@@ -98,10 +102,23 @@ describe('unsafe requests from another origin are refused (403 cross_origin) and
 
   it('Referer of another origin, when there is no Origin (and an unreadable Referer)', async () => {
     const before = await state();
-    for (const referer of [`http://127.0.0.1:${port + 1}/attack.html`, 'https://evil.example/a?b', 'about:blank', 'not a url']) {
-      expectError(await agent().put('/api/workspaces/planted').set('Referer', referer).send(WORKSPACE), 403, 'cross_origin');
+    for (const referer of [
+      `http://127.0.0.1:${port + 1}/attack.html`,
+      'https://evil.example/a?b',
+      'about:blank',
+      'not a url',
+    ]) {
       expectError(
-        await agent().post('/api/import').set('Referer', referer).set('X-Scamnet-Request', '1').attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv'),
+        await agent().put('/api/workspaces/planted').set('Referer', referer).send(WORKSPACE),
+        403,
+        'cross_origin',
+      );
+      expectError(
+        await agent()
+          .post('/api/import')
+          .set('Referer', referer)
+          .set('X-Scamnet-Request', '1')
+          .attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv'),
         403,
         'cross_origin',
       );
@@ -116,7 +133,10 @@ describe('unsafe requests from another origin are refused (403 cross_origin) and
       agent().post('/api/queries/convergence-centres/run'), // the bare form of issue 9: no body at all
       agent().post('/api/cypher').set('content-type', 'text/plain').send('{"query":"RETURN 1 AS x"}'),
       agent().post('/api/queries').set('content-type', 'text/plain; charset=utf-8').send(JSON.stringify(SAVED)),
-      agent().put('/api/workspaces/planted').set('content-type', 'text/plain;application/json').send(JSON.stringify(WORKSPACE)),
+      agent()
+        .put('/api/workspaces/planted')
+        .set('content-type', 'text/plain;application/json')
+        .send(JSON.stringify(WORKSPACE)),
       agent().post('/api/import').attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv'), // multipart, no header
       agent().delete('/api/workspaces/planted'),
     ];
@@ -127,15 +147,35 @@ describe('unsafe requests from another origin are refused (403 cross_origin) and
   it('the own origin with a form, text/plain, ping or type-less body is still refused (415), multipart without the header too (403)', async () => {
     const before = await state();
     const cases = [
-      agent().post('/api/cypher').set('Origin', own()).set('content-type', 'text/plain').send('{"query":"RETURN 1 AS x"}'),
+      agent()
+        .post('/api/cypher')
+        .set('Origin', own())
+        .set('content-type', 'text/plain')
+        .send('{"query":"RETURN 1 AS x"}'),
       agent().post('/api/queries/convergence-centres/run').set('Origin', own()).type('form').send('params=x'),
-      agent().post('/api/queries/convergence-centres/run').set('Origin', own()).set('content-type', 'text/ping').send('PING'),
-      agent().put('/api/workspaces/planted').set('Origin', own()).set('content-type', 'application/json-patch+json').send(JSON.stringify(WORKSPACE)),
+      agent()
+        .post('/api/queries/convergence-centres/run')
+        .set('Origin', own())
+        .set('content-type', 'text/ping')
+        .send('PING'),
+      agent()
+        .put('/api/workspaces/planted')
+        .set('Origin', own())
+        .set('content-type', 'application/json-patch+json')
+        .send(JSON.stringify(WORKSPACE)),
       // a fetch of a Blob with no type sends no Content-Type at all
-      agent().put('/api/workspaces/planted').set('Origin', own()).set('content-type', '').send(Buffer.from(JSON.stringify(WORKSPACE))),
+      agent()
+        .put('/api/workspaces/planted')
+        .set('Origin', own())
+        .set('content-type', '')
+        .send(Buffer.from(JSON.stringify(WORKSPACE))),
     ];
     for (const res of await Promise.all(cases)) expectError(res, 415, 'unsupported_content_type');
-    expectError(await agent().post('/api/import').set('Origin', own()).attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv'), 403, 'cross_origin');
+    expectError(
+      await agent().post('/api/import').set('Origin', own()).attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv'),
+      403,
+      'cross_origin',
+    );
     expect(await state()).toEqual(before);
   });
 });
@@ -144,9 +184,30 @@ describe('what must keep working', () => {
   it('JSON without Origin (curl, the CLIs, the existing tests) and the own origin', async () => {
     expect((await agent().post('/api/cypher').send({ query: 'RETURN 1 AS x' })).status).toBe(200);
     expect((await agent().post('/api/cypher').set('Origin', own()).send({ query: 'RETURN 1 AS x' })).status).toBe(200);
-    expect((await agent().post('/api/cypher').set('Origin', own().toUpperCase().replace('HTTP', 'http')).send({ query: 'RETURN 1 AS x' })).status).toBe(200);
-    expect((await agent().post('/api/cypher').set('Referer', `${own()}/?nodes=centre:alpha`).send({ query: 'RETURN 1 AS x' })).status).toBe(200);
-    expect((await agent().post('/api/cypher').set('content-type', 'Application/JSON; charset=utf-8').send('{"query":"RETURN 1 AS x"}')).status).toBe(200);
+    expect(
+      (
+        await agent()
+          .post('/api/cypher')
+          .set('Origin', own().toUpperCase().replace('HTTP', 'http'))
+          .send({ query: 'RETURN 1 AS x' })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await agent()
+          .post('/api/cypher')
+          .set('Referer', `${own()}/?nodes=centre:alpha`)
+          .send({ query: 'RETURN 1 AS x' })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await agent()
+          .post('/api/cypher')
+          .set('content-type', 'Application/JSON; charset=utf-8')
+          .send('{"query":"RETURN 1 AS x"}')
+      ).status,
+    ).toBe(200);
     // a bodiless request that says it is the client's
     expect((await agent().post('/api/queries/convergence-centres/run').set('X-Scamnet-Request', '1')).status).toBe(200);
   });
@@ -155,11 +216,19 @@ describe('what must keep working', () => {
     const res = await agent().put('/api/workspaces/from-portal').set('Origin', ALLOWED).send(WORKSPACE);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const before = await graphCounts(h.store);
-    const imported = await agent().post('/api/import').set('Origin', own()).set('X-Scamnet-Request', '1').attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv');
+    const imported = await agent()
+      .post('/api/import')
+      .set('Origin', own())
+      .set('X-Scamnet-Request', '1')
+      .attach('files', Buffer.from(CENTRE_CSV), 'Centre.csv');
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     expect(await graphCounts(h.store)).toEqual({ ...before, nodes: before.nodes + 1 });
     // a listed origin is compared as an origin, not as a prefix
-    expectError(await agent().put('/api/workspaces/from-portal').set('Origin', `${ALLOWED}.evil.example`).send(WORKSPACE), 403, 'cross_origin');
+    expectError(
+      await agent().put('/api/workspaces/from-portal').set('Origin', `${ALLOWED}.evil.example`).send(WORKSPACE),
+      403,
+      'cross_origin',
+    );
     expect((await agent().delete('/api/workspaces/from-portal').set('Origin', ALLOWED)).status).toBe(204);
   });
 });
@@ -197,7 +266,11 @@ describe('Host names this server does not answer to get 421 misdirected_request,
       for (const path of ['/api/health', '/', '/status', '/assets/nothing.js', '/api/nodes/centre:alpha']) {
         expectError(await agent().get(path).set('Host', host), 421, 'misdirected_request');
       }
-      expectError(await agent().post('/api/cypher').set('Host', host).send({ query: 'RETURN 1 AS x' }), 421, 'misdirected_request');
+      expectError(
+        await agent().post('/api/cypher').set('Host', host).send({ query: 'RETURN 1 AS x' }),
+        421,
+        'misdirected_request',
+      );
     }
   });
 
@@ -222,14 +295,24 @@ describe('Host names this server does not answer to get 421 misdirected_request,
     expect((await request(bound).get('/api/health').set('Host', 'scamnet.internal:3000')).status).toBe(200);
     expectError(await request(bound).get('/api/health').set('Host', 'scamnet.lan'), 421, 'misdirected_request');
     // the default (no network options) is loopback only
-    const plain = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true, dataDir: h.dataDir, serveClient: false });
+    const plain = createApp({
+      store: h.store,
+      logger: createLogger('silent'),
+      queries: openCatalogue(h.store, h.dataDir),
+      analystCypher: true,
+      dataDir: h.dataDir,
+      serveClient: false,
+    });
     expectError(await request(plain).get('/api/health').set('Host', 'evil.example'), 421, 'misdirected_request');
   });
 });
 
 describe('configuration of the new variables', () => {
   it('reads comma-separated ALLOWED_ORIGINS and ALLOWED_HOSTS and names the variable that is wrong', () => {
-    const config = loadConfig({ ALLOWED_ORIGINS: 'https://a.example, http://b.example:8080', ALLOWED_HOSTS: 'scamnet.lan,10.0.0.5' });
+    const config = loadConfig({
+      ALLOWED_ORIGINS: 'https://a.example, http://b.example:8080',
+      ALLOWED_HOSTS: 'scamnet.lan,10.0.0.5',
+    });
     expect(config.ALLOWED_ORIGINS).toEqual(['https://a.example', 'http://b.example:8080']);
     expect(config.ALLOWED_HOSTS).toEqual(['scamnet.lan', '10.0.0.5']);
     expect(loadConfig({}).ALLOWED_ORIGINS).toEqual([]);

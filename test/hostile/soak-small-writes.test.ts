@@ -24,10 +24,16 @@ const CHECKPOINT_EVERY = Number(process.env.SOAK_CHECKPOINT_EVERY ?? 50);
 const LIMITS = { timeoutMs: 30_000, maxRows: 100_000, maxBytes: 1e9 };
 
 /** Runs the soak writer until it has acknowledged `writes` transactions, then SIGKILLs it. */
-function soak(dataDir: string, writes: number): Promise<{ acked: number; signal: string | null; stderr: string; ms: number }> {
+function soak(
+  dataDir: string,
+  writes: number,
+): Promise<{ acked: number; signal: string | null; stderr: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/soak-writer.ts'], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/soak-writer.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     let acked = -1;
     let buffered = '';
     let stderr = '';
@@ -44,46 +50,67 @@ function soak(dataDir: string, writes: number): Promise<{ acked: number; signal:
       if (acked + 1 >= writes && child.exitCode === null && !child.killed) child.kill('SIGKILL');
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => resolve({ acked, signal, stderr, ms: Math.round(performance.now() - started) }));
+    child.on('exit', (_code, signal) =>
+      resolve({ acked, signal, stderr, ms: Math.round(performance.now() - started) }),
+    );
   });
 }
 
 describe('soak: small write transactions, checkpoints, kill -9', () => {
-  it(`${WRITES} small writes with reads and ${Math.floor(WRITES / CHECKPOINT_EVERY)} CHECKPOINTs, kill -9, reopen: every count holds`, async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-soak-'));
-    try {
-      const run = await soak(dataDir, WRITES);
-      expect(run.signal, `the writer stopped by itself: ${run.stderr}`).toBe('SIGKILL');
-      expect(run.acked + 1).toBeGreaterThanOrEqual(WRITES);
-
-      const store = new EmbeddedStore({ dataDir, limits: LIMITS });
-      await store.init();
+  it(
+    `${WRITES} small writes with reads and ${Math.floor(WRITES / CHECKPOINT_EVERY)} CHECKPOINTs, kill -9, reopen: every count holds`,
+    async () => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-soak-'));
       try {
-        const rows = (await store.read("MATCH (s:ScamType) WHERE s.id STARTS WITH 'scamtype:soak-' RETURN s.id AS id", {}, { maxRows: 1e6 })).rows;
-        const ids = new Set(rows.map((r) => Number(String(r.id).slice('scamtype:soak-'.length))));
-        // acknowledged: all of them; in flight: whole or not at all; nothing beyond
-        const last = ids.has(run.acked + 1) ? run.acked + 1 : run.acked;
-        expect(ids.size).toBe(last + 1);
-        for (let i = 0; i <= last; i++) if (!ids.has(i)) expect.fail(`transaction ${i} was acknowledged but is missing`);
-        const rels = Number((await store.read("MATCH (:Centre {id: 'centre:soak'})-[r:RUNS_SCAM]->() RETURN count(r) AS c")).rows[0]!.c);
-        expect(rels).toBe(Math.floor(last / 5) + 1);
-        const workforce = Number((await store.read("MATCH (c:Centre {id: 'centre:soak'}) RETURN c.workforce AS w")).rows[0]!.w);
-        expect(workforce).toBe(last - (last % 5));
-        // and it takes writes and checkpoints again
-        await store.write("CREATE (:ScamType {id: 'scamtype:after-soak', name: 'After', grade: 'C3', tlp: 'CLEAR', synthetic: true})");
-        await store.checkpoint();
+        const run = await soak(dataDir, WRITES);
+        expect(run.signal, `the writer stopped by itself: ${run.stderr}`).toBe('SIGKILL');
+        expect(run.acked + 1).toBeGreaterThanOrEqual(WRITES);
+
+        const store = new EmbeddedStore({ dataDir, limits: LIMITS });
+        await store.init();
+        try {
+          const rows = (
+            await store.read(
+              "MATCH (s:ScamType) WHERE s.id STARTS WITH 'scamtype:soak-' RETURN s.id AS id",
+              {},
+              { maxRows: 1e6 },
+            )
+          ).rows;
+          const ids = new Set(rows.map((r) => Number(String(r.id).slice('scamtype:soak-'.length))));
+          // acknowledged: all of them; in flight: whole or not at all; nothing beyond
+          const last = ids.has(run.acked + 1) ? run.acked + 1 : run.acked;
+          expect(ids.size).toBe(last + 1);
+          for (let i = 0; i <= last; i++)
+            if (!ids.has(i)) expect.fail(`transaction ${i} was acknowledged but is missing`);
+          const rels = Number(
+            (await store.read("MATCH (:Centre {id: 'centre:soak'})-[r:RUNS_SCAM]->() RETURN count(r) AS c")).rows[0]!.c,
+          );
+          expect(rels).toBe(Math.floor(last / 5) + 1);
+          const workforce = Number(
+            (await store.read("MATCH (c:Centre {id: 'centre:soak'}) RETURN c.workforce AS w")).rows[0]!.w,
+          );
+          expect(workforce).toBe(last - (last % 5));
+          // and it takes writes and checkpoints again
+          await store.write(
+            "CREATE (:ScamType {id: 'scamtype:after-soak', name: 'After', grade: 'C3', tlp: 'CLEAR', synthetic: true})",
+          );
+          await store.checkpoint();
+        } finally {
+          await store.close();
+        }
+        const again = new EmbeddedStore({ dataDir, limits: LIMITS });
+        await again.init();
+        const total = Number((await again.read('MATCH (s:ScamType) RETURN count(s) AS c')).rows[0]!.c);
+        await again.close();
+        expect(total).toBeGreaterThanOrEqual(WRITES + 1);
+        const size = statSync(path.join(dataDir, 'scamnet.lbug')).size;
+        console.info(
+          `soak: ${run.acked + 1} acknowledged writes in ${run.ms} ms, killed; database ${size} bytes; reopened with every count intact`,
+        );
       } finally {
-        await store.close();
+        rmSync(dataDir, { recursive: true, force: true });
       }
-      const again = new EmbeddedStore({ dataDir, limits: LIMITS });
-      await again.init();
-      const total = Number((await again.read('MATCH (s:ScamType) RETURN count(s) AS c')).rows[0]!.c);
-      await again.close();
-      expect(total).toBeGreaterThanOrEqual(WRITES + 1);
-      const size = statSync(path.join(dataDir, 'scamnet.lbug')).size;
-      console.info(`soak: ${run.acked + 1} acknowledged writes in ${run.ms} ms, killed; database ${size} bytes; reopened with every count intact`);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, Math.max(120_000, WRITES * 40));
+    },
+    Math.max(120_000, WRITES * 40),
+  );
 });

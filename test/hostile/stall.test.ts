@@ -14,7 +14,10 @@ const HEAD = 'id,name,status,grade,tlp,sourceIds\n';
 /** `rows` Centre rows; every `badEvery`-th has an impossible grade. */
 function centres(rows: number, badEvery = 0, prefix = 'big'): Buffer {
   const lines = [HEAD];
-  for (let i = 0; i < rows; i++) lines.push(`centre:${prefix}-${i},Centre ${i},active,${badEvery && i % badEvery === 0 ? 'K9' : 'B2'},AMBER,source:doc-a\n`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `centre:${prefix}-${i},Centre ${i},active,${badEvery && i % badEvery === 0 ? 'K9' : 'B2'},AMBER,source:doc-a\n`,
+    );
   return Buffer.from(lines.join(''));
 }
 
@@ -48,7 +51,12 @@ describe('validation of a large import off the event loop', () => {
   it('gives the same records and issues as inline validation (good rows, bad rows, several files)', async () => {
     const files = [
       { name: 'Centre.csv', bytes: centres(3_000, 7) },
-      { name: 'more.ndjson', bytes: Buffer.from('{"kind":"Centre","id":"centre:nd1","name":"N","status":"active","grade":"B2","tlp":"AMBER","sourceIds":["source:doc-a"]}\n{"kind":"Nope"}\n') },
+      {
+        name: 'more.ndjson',
+        bytes: Buffer.from(
+          '{"kind":"Centre","id":"centre:nd1","name":"N","status":"active","grade":"B2","tlp":"AMBER","sourceIds":["source:doc-a"]}\n{"kind":"Nope"}\n',
+        ),
+      },
       { name: 'notes.txt', bytes: Buffer.from('x') },
     ];
     const inline = readFiles(files);
@@ -66,7 +74,10 @@ describe('validation of a large import off the event loop', () => {
   it('keeps the event loop free where inline validation holds it', async () => {
     const files = [{ name: 'Centre.csv', bytes: centres(40_000, 1) }];
     expect(files[0]!.bytes.length).toBeGreaterThan(INLINE_MAX_BYTES * 20);
-    await readFilesOffThread([{ name: 'Centre.csv', bytes: centres(2_000, 1) }], { recordsWanted: false, inlineMaxBytes: 0 }); // start the worker
+    await readFilesOffThread([{ name: 'Centre.csv', bytes: centres(2_000, 1) }], {
+      recordsWanted: false,
+      inlineMaxBytes: 0,
+    }); // start the worker
     // threaded first, so the inline run's garbage is not collected during it
     const threaded = await longestStall(() => readFilesOffThread(files, { recordsWanted: false, maxIssues: 1000 }));
     const inline = await longestStall(async () => readFiles(files));

@@ -42,8 +42,10 @@ describe('limits', () => {
   it('refuses a workspace past WORKSPACE_MAX_BYTES (413) and a new one past WORKSPACE_MAX_COUNT (409); saving over one still works', async () => {
     const dir = path.join(h.dataDir, 'limits');
     const app = appWith(dir, 20_000, 3);
-    for (const name of ['a', 'b', 'c']) expect((await request(app).put(`/api/workspaces/${name}`).send(workspace(name))).status).toBe(200);
-    const names = async () => (await request(app).get('/api/workspaces')).body.workspaces.map((w: { name: string }) => w.name).sort();
+    for (const name of ['a', 'b', 'c'])
+      expect((await request(app).put(`/api/workspaces/${name}`).send(workspace(name))).status).toBe(200);
+    const names = async () =>
+      (await request(app).get('/api/workspaces')).body.workspaces.map((w: { name: string }) => w.name).sort();
 
     const fourth = await request(app).put('/api/workspaces/d').send(workspace('d'));
     expect(fourth.status).toBe(409);
@@ -54,7 +56,10 @@ describe('limits', () => {
     expect(big.body.error.code).toBe('too_large');
     // the store's own check, on what it would write (the body parser's limit comes first over HTTP)
     const small = new WorkspaceStore(path.join(h.dataDir, 'limits-store'), { maxBytes: 500 });
-    await expect(small.save('x', workspace('x', 10))).rejects.toMatchObject({ code: 'too_large', details: { maxBytes: 500 } });
+    await expect(small.save('x', workspace('x', 10))).rejects.toMatchObject({
+      code: 'too_large',
+      details: { maxBytes: 500 },
+    });
     expect(await small.list()).toEqual([]);
     expect((await request(app).get('/api/workspaces/a')).body.title).toBe('a');
     expect((await request(app).put('/api/workspaces/a').send(workspace('a again', 3))).status).toBe(200);
@@ -80,7 +85,9 @@ describe('the index', () => {
     writeFileSync(file, 'x'.repeat(size)); // garbage of the same length
     utimesSync(file, atimeMs / 1000, mtimeMs / 1000);
     const again = new WorkspaceStore(dir);
-    expect(await again.list()).toEqual([expect.objectContaining({ name: 'case-1', title: 'Case one', nodes: 2, edges: 0 })]);
+    expect(await again.list()).toEqual([
+      expect.objectContaining({ name: 'case-1', title: 'Case one', nodes: 2, edges: 0 }),
+    ]);
     // GET still reads the file itself, and says it is damaged
     await expect(again.get('case-1')).rejects.toMatchObject({ code: 'internal' });
   });
@@ -91,9 +98,15 @@ describe('the index', () => {
     await first.save('one', workspace('One'));
     await first.save('two', workspace('Two', 3));
     const index = path.join(dir, 'workspaces', INDEX_FILE);
-    const summary = (list: Array<{ name: string; title: string; nodes: number }>) => list.map((w) => `${w.name}:${w.title}:${w.nodes}`).sort();
+    const summary = (list: Array<{ name: string; title: string; nodes: number }>) =>
+      list.map((w) => `${w.name}:${w.title}:${w.nodes}`).sort();
 
-    for (const damage of [() => rmSync(index), () => writeFileSync(index, '{"version":1,"workspaces":[{"name":'), () => writeFileSync(index, '{"version":2}'), () => writeFileSync(index, '[]')]) {
+    for (const damage of [
+      () => rmSync(index),
+      () => writeFileSync(index, '{"version":1,"workspaces":[{"name":'),
+      () => writeFileSync(index, '{"version":2}'),
+      () => writeFileSync(index, '[]'),
+    ]) {
       damage();
       expect(summary(await new WorkspaceStore(dir).list())).toEqual(['one:One:1', 'two:Two:3']);
       expect(JSON.parse(readFileSync(index, 'utf8')).workspaces).toHaveLength(2);
@@ -102,7 +115,10 @@ describe('the index', () => {
     // another copy of the files (a restore, an older server) changes them behind the index
     const other = path.join(dir, 'workspaces');
     const two = JSON.parse(readFileSync(path.join(other, 'two.json'), 'utf8'));
-    writeFileSync(path.join(other, 'two.json'), JSON.stringify({ ...two, title: 'Two, renamed', graph: { nodes: [node(1)], edges: [] } }));
+    writeFileSync(
+      path.join(other, 'two.json'),
+      JSON.stringify({ ...two, title: 'Two, renamed', graph: { nodes: [node(1)], edges: [] } }),
+    );
     writeFileSync(path.join(other, 'three.json'), JSON.stringify({ ...two, name: 'three', title: 'Three' }));
     writeFileSync(path.join(other, 'broken.json'), '{');
     rmSync(path.join(other, 'one.json'));

@@ -30,11 +30,16 @@ describe('GET /api/openapi.json to Redocly', () => {
     try {
       const file = path.join(dir, 'openapi.json');
       writeFileSync(file, JSON.stringify(doc));
-      const out = execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'redocly'), ['lint', file, '--format=json'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      });
-      const problems = (JSON.parse(out.toString()) as { problems: Array<{ ruleId: string; message: string }> }).problems;
+      const out = execFileSync(
+        path.join(REPO_ROOT, 'node_modules', '.bin', 'redocly'),
+        ['lint', file, '--format=json'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        },
+      );
+      const problems = (JSON.parse(out.toString()) as { problems: Array<{ ruleId: string; message: string }> })
+        .problems;
       expect(problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -51,8 +56,15 @@ describe('GET /api/docs', () => {
       const res = await request(h.app).get(src).expect(200);
       expect(res.headers['content-type']).toMatch(/javascript/);
     }
-    expect((await request(h.app).get('/api/docs/swagger-ui.css').expect(200)).headers['content-type']).toMatch(/text\/css/);
-    for (const other of ['/api/docs/index.html', '/api/docs/package.json', '/api/docs/..%2Fpackage.json', '/api/docs/swagger-initializer.js']) {
+    expect((await request(h.app).get('/api/docs/swagger-ui.css').expect(200)).headers['content-type']).toMatch(
+      /text\/css/,
+    );
+    for (const other of [
+      '/api/docs/index.html',
+      '/api/docs/package.json',
+      '/api/docs/..%2Fpackage.json',
+      '/api/docs/swagger-initializer.js',
+    ]) {
       expect((await request(h.app).get(other)).status, other).toBe(404);
     }
   });
@@ -73,7 +85,9 @@ describe.runIf(hasChromium || browserRequired)('/api/docs in Chromium', () => {
 
   it('lists every operation of the document, with no error and no request off the machine', async () => {
     expect(hasChromium, 'Chromium is missing (apt-get install -y chromium)').toBe(true);
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     const page = await browser.newPage();
     const errors: string[] = [];

@@ -46,7 +46,16 @@ describe('health and schema', () => {
     const trafficked = schema.relationshipKinds.find((k) => k.kind === 'TRAFFICKED_TO')!;
     expect(trafficked.endpoints).toEqual([{ from: 'Country', to: 'Centre' }]);
     expect(trafficked.properties.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['victims', 'periodStart', 'grade', 'tlp', 'sourceIds', 'firstSeen', 'lastSeen', 'synthetic']),
+      expect.arrayContaining([
+        'victims',
+        'periodStart',
+        'grade',
+        'tlp',
+        'sourceIds',
+        'firstSeen',
+        'lastSeen',
+        'synthetic',
+      ]),
     );
     // the internal search key is not part of the model
     expect(JSON.stringify(schema)).not.toContain('searchKey');
@@ -107,7 +116,9 @@ describe('search', () => {
 
   it('finds words inside names and limits to kinds', async () => {
     const res = await get('/api/search?q=park&kinds=Centre,Country').expect(200);
-    expect(SearchResponse.parse(res.body).results.map((r) => [r.id, r.match])).toEqual([['centre:beta', 'word prefix']]);
+    expect(SearchResponse.parse(res.body).results.map((r) => [r.id, r.match])).toEqual([
+      ['centre:beta', 'word prefix'],
+    ]);
     const none = await get('/api/search?q=park&kinds=Facilitator').expect(200);
     expect(none.body.results).toEqual([]);
   });
@@ -140,11 +151,30 @@ describe('node details', () => {
     const res = await get('/api/nodes/centre:gamma').expect(200);
     const body = NodeDetails.parse(res.body);
     expect(body.node.key).toBe('centre:gamma');
-    expect(body.node.attributes).toMatchObject({ kind: 'Centre', label: 'Gamma Hub', status: 'dismantled', workforce: 88 });
+    expect(body.node.attributes).toMatchObject({
+      kind: 'Centre',
+      label: 'Gamma Hub',
+      status: 'dismantled',
+      workforce: 88,
+    });
     expect(body.provenance).toEqual({
       sources: [
-        { id: 'source:doc-a', name: 'Test document A', publisher: 'Test publisher', published: '2025-06-30', file: null, url: null },
-        { id: 'source:doc-b', name: 'Test document B', publisher: 'Other publisher', published: '2025-07', file: null, url: null },
+        {
+          id: 'source:doc-a',
+          name: 'Test document A',
+          publisher: 'Test publisher',
+          published: '2025-06-30',
+          file: null,
+          url: null,
+        },
+        {
+          id: 'source:doc-b',
+          name: 'Test document B',
+          publisher: 'Other publisher',
+          published: '2025-07',
+          file: null,
+          url: null,
+        },
       ],
       grade: 'A1',
       tlp: 'AMBER',
@@ -186,14 +216,41 @@ describe('neighbours', () => {
     const res = await get('/api/nodes/centre:alpha/neighbors?depth=2').expect(200);
     const body = Subgraph.parse(res.body);
     expect(keys(body.nodes)).toEqual(
-      ['centre:alpha', 'centre:beta', 'country:KE', 'country:PH', 'country:TH', 'facilitator:f1', 'facilitator:f2', 'region:sea', 'route:r1', 'source:doc-a'].sort(),
+      [
+        'centre:alpha',
+        'centre:beta',
+        'country:KE',
+        'country:PH',
+        'country:TH',
+        'facilitator:f1',
+        'facilitator:f2',
+        'region:sea',
+        'route:r1',
+        'source:doc-a',
+      ].sort(),
     );
-    expect(keys(body.edges)).toEqual(['e1', 'e10', 'e11', 'e12', 'e16', 'e17', 'e18', 'e2', 'e3', 'e4', 'e6', 'e7', 'e9']);
+    expect(keys(body.edges)).toEqual([
+      'e1',
+      'e10',
+      'e11',
+      'e12',
+      'e16',
+      'e17',
+      'e18',
+      'e2',
+      'e3',
+      'e4',
+      'e6',
+      'e7',
+      'e9',
+    ]);
     expect(body.total).toBeNull();
   });
 
   it('follows only the chosen relationship kinds and reaches only the chosen node kinds', async () => {
-    const rels = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors?relKinds=TRAFFICKED_TO').expect(200)).body);
+    const rels = Subgraph.parse(
+      (await get('/api/nodes/centre:alpha/neighbors?relKinds=TRAFFICKED_TO').expect(200)).body,
+    );
     expect(keys(rels.nodes)).toEqual(['centre:alpha', 'country:KE', 'country:PH']);
     expect(keys(rels.edges)).toEqual(['e1', 'e2']);
     const kinds = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors?kinds=Country').expect(200)).body);
@@ -214,7 +271,15 @@ describe('neighbours', () => {
     // hop 2 from alpha, by name: Beta Park, Jade Fox, Kenya to Thailand by air, South-East Asia, Test document A
     const body = Subgraph.parse((await get('/api/nodes/centre:alpha/neighbors?depth=2&limit=7').expect(200)).body);
     expect(keys(body.nodes)).toEqual(
-      ['centre:alpha', 'centre:beta', 'country:KE', 'country:PH', 'country:TH', 'facilitator:f1', 'facilitator:f2'].sort(),
+      [
+        'centre:alpha',
+        'centre:beta',
+        'country:KE',
+        'country:PH',
+        'country:TH',
+        'facilitator:f1',
+        'facilitator:f2',
+      ].sort(),
     );
     expect(body.truncated).toBe(true);
   });
@@ -249,10 +314,29 @@ describe('paths', () => {
     const body = PathsResponse.parse(res.body);
     const paths = [...body.paths].sort((a, b) => a.edges[0]!.localeCompare(b.edges[0]!));
     expect(paths).toEqual([
-      { nodes: ['country:KE', 'centre:alpha', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e1', 'e3', 'e9', 'e8'], hops: 4, weakestGrade: 'D4', synthetic: false },
-      { nodes: ['country:KE', 'route:r1', 'country:TH', 'facilitator:f2', 'centre:gamma'], edges: ['e11', 'e12', 'e9', 'e8'], hops: 4, weakestGrade: 'B2', synthetic: false },
+      {
+        nodes: ['country:KE', 'centre:alpha', 'country:TH', 'facilitator:f2', 'centre:gamma'],
+        edges: ['e1', 'e3', 'e9', 'e8'],
+        hops: 4,
+        weakestGrade: 'D4',
+        synthetic: false,
+      },
+      {
+        nodes: ['country:KE', 'route:r1', 'country:TH', 'facilitator:f2', 'centre:gamma'],
+        edges: ['e11', 'e12', 'e9', 'e8'],
+        hops: 4,
+        weakestGrade: 'B2',
+        synthetic: false,
+      },
     ]);
-    expect(keys(body.nodes)).toEqual(['centre:alpha', 'centre:gamma', 'country:KE', 'country:TH', 'facilitator:f2', 'route:r1']);
+    expect(keys(body.nodes)).toEqual([
+      'centre:alpha',
+      'centre:gamma',
+      'country:KE',
+      'country:TH',
+      'facilitator:f2',
+      'route:r1',
+    ]);
     expect(keys(body.edges)).toEqual(['e1', 'e11', 'e12', 'e3', 'e8', 'e9']);
     expect(body.truncated).toBe(false);
   });
@@ -266,12 +350,16 @@ describe('paths', () => {
 
   it('returns no path when maxHops is too short or the kinds do not connect', async () => {
     expect((await get('/api/paths?from=country:KE&to=centre:gamma&maxHops=3').expect(200)).body.paths).toEqual([]);
-    expect((await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=TRAFFICKED_TO').expect(200)).body.paths).toEqual([]);
+    expect(
+      (await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=TRAFFICKED_TO').expect(200)).body.paths,
+    ).toEqual([]);
   });
 
   it('does not link two facts through the document that reports both, unless asked to', async () => {
     // Kenya and gamma are both reported in doc-a (e18, e15): a 2-hop shortcut that is no link in the world
-    const cited = PathsResponse.parse((await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=REPORTED_IN').expect(200)).body);
+    const cited = PathsResponse.parse(
+      (await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=REPORTED_IN').expect(200)).body,
+    );
     expect(cited.paths.map((p) => p.edges)).toEqual([['e18', 'e15']]);
     const byDefault = PathsResponse.parse((await get('/api/paths?from=country:KE&to=centre:gamma').expect(200)).body);
     expect(byDefault.paths.map((p) => p.hops)).toEqual([4, 4]);
@@ -280,21 +368,31 @@ describe('paths', () => {
     expect(direct.paths.map((p) => p.edges)).toEqual([['e5']]);
     const toSource = PathsResponse.parse((await get('/api/paths?from=country:NA&to=source:doc-a').expect(200)).body);
     expect(toSource.paths.map((p) => p.edges)).toEqual([['e5', 'e15']]);
-    const viaSource = PathsResponse.parse((await get('/api/paths?from=operation:op1&to=source:doc-a&relKinds=RAIDED').expect(200)).body);
+    const viaSource = PathsResponse.parse(
+      (await get('/api/paths?from=operation:op1&to=source:doc-a&relKinds=RAIDED').expect(200)).body,
+    );
     expect(viaSource.paths).toEqual([]);
-    const asked = PathsResponse.parse((await get('/api/paths?from=country:NA&to=operation:op1&relKinds=REPORTED_IN,LOCATED_IN,RAIDED').expect(200)).body);
+    const asked = PathsResponse.parse(
+      (await get('/api/paths?from=country:NA&to=operation:op1&relKinds=REPORTED_IN,LOCATED_IN,RAIDED').expect(200))
+        .body,
+    );
     expect(asked.paths.map((p) => p.edges)).toEqual([['e5', 'e13']]);
   });
 
   it('keeps the co-citation rule when relKinds is given empty', async () => {
-    const body = PathsResponse.parse((await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=,').expect(200)).body);
+    const body = PathsResponse.parse(
+      (await get('/api/paths?from=country:KE&to=centre:gamma&relKinds=,').expect(200)).body,
+    );
     expect(body.paths.map((p) => p.hops)).toEqual([4, 4]);
   });
 
   it('rejects bad input and unknown nodes', async () => {
     expectError((await get('/api/paths?from=country:KE').expect(400)).body, 'validation_error');
     expectError((await get('/api/paths?from=country:KE&to=country:KE').expect(400)).body, 'validation_error');
-    expectError((await get('/api/paths?from=country:KE&to=centre:gamma&maxHops=20').expect(400)).body, 'validation_error');
+    expectError(
+      (await get('/api/paths?from=country:KE&to=centre:gamma&maxHops=20').expect(400)).body,
+      'validation_error',
+    );
     expectError((await get('/api/paths?from=country:KE&to=centre:atlantis').expect(404)).body, 'not_found');
   });
 });
@@ -311,7 +409,11 @@ describe('errors', () => {
   });
 
   it('answers malformed JSON bodies with a 400, not a stack trace', async () => {
-    const res = await request(h.app).post('/api/search').set('content-type', 'application/json').send('{"q": ').expect(400);
+    const res = await request(h.app)
+      .post('/api/search')
+      .set('content-type', 'application/json')
+      .send('{"q": ')
+      .expect(400);
     expectError(res.body, 'bad_request');
   });
 });

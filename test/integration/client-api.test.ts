@@ -33,7 +33,10 @@ function expectError(body: unknown, code: string) {
   expect(JSON.stringify(parsed)).not.toMatch(/\\n\s+at |node_modules/); // never a stack trace
 }
 
-const subgraph = (body: unknown) => request(h.app).post('/api/subgraph').send(body as object);
+const subgraph = (body: unknown) =>
+  request(h.app)
+    .post('/api/subgraph')
+    .send(body as object);
 
 describe('POST /api/subgraph', () => {
   it('returns exactly the nodes asked for and every relationship among them', async () => {
@@ -46,15 +49,23 @@ describe('POST /api/subgraph', () => {
     expect(keys(body.edges)).toEqual(['e1', 'e10', 'e11', 'e12', 'e2', 'e3', 'e6']);
     expect(body.missing).toEqual([]);
     const e1 = body.edges.find((e) => e.key === 'e1')!;
-    expect(e1).toMatchObject({ source: 'country:KE', target: 'centre:alpha', attributes: { kind: 'TRAFFICKED_TO', victims: 30, grade: 'D4' } });
+    expect(e1).toMatchObject({
+      source: 'country:KE',
+      target: 'centre:alpha',
+      attributes: { kind: 'TRAFFICKED_TO', victims: 30, grade: 'D4' },
+    });
     const alpha = body.nodes.find((n) => n.key === 'centre:alpha')!;
     expect(alpha.attributes).toMatchObject({ kind: 'Centre', label: 'Alpha Compound', workforce: 40 });
   });
 
   it('finds relationships across kinds and none where there are none', async () => {
-    const cited = InducedSubgraph.parse((await subgraph({ ids: ['centre:gamma', 'source:doc-a', 'country:KE'] }).expect(200)).body);
+    const cited = InducedSubgraph.parse(
+      (await subgraph({ ids: ['centre:gamma', 'source:doc-a', 'country:KE'] }).expect(200)).body,
+    );
     expect(keys(cited.edges)).toEqual(['e15', 'e18']);
-    const apart = InducedSubgraph.parse((await subgraph({ ids: ['centre:beta', 'centre:gamma', 'region:sea'] }).expect(200)).body);
+    const apart = InducedSubgraph.parse(
+      (await subgraph({ ids: ['centre:beta', 'centre:gamma', 'region:sea'] }).expect(200)).body,
+    );
     expect(keys(apart.nodes)).toEqual(['centre:beta', 'centre:gamma', 'region:sea']);
     expect(apart.edges).toEqual([]);
     const one = InducedSubgraph.parse((await subgraph({ ids: ['operation:op1'] }).expect(200)).body);
@@ -73,7 +84,10 @@ describe('POST /api/subgraph', () => {
   });
 
   it(`accepts ${MAX_SUBGRAPH_IDS} ids`, async () => {
-    const ids = Array.from({ length: MAX_SUBGRAPH_IDS - 2 }, (_, i) => `centre:none-${i}`).concat(['centre:beta', 'country:PH']);
+    const ids = Array.from({ length: MAX_SUBGRAPH_IDS - 2 }, (_, i) => `centre:none-${i}`).concat([
+      'centre:beta',
+      'country:PH',
+    ]);
     const body = InducedSubgraph.parse((await subgraph({ ids }).expect(200)).body);
     expect(keys(body.nodes)).toEqual(['centre:beta', 'country:PH']);
     expect(keys(body.edges)).toEqual(['e4']);
@@ -95,7 +109,11 @@ describe('POST /api/subgraph', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const res = await request(h.app).post('/api/subgraph').set('content-type', 'application/json').send('{"ids": [').expect(400);
+    const res = await request(h.app)
+      .post('/api/subgraph')
+      .set('content-type', 'application/json')
+      .send('{"ids": [')
+      .expect(400);
     expectError(res.body, 'bad_request');
   });
 });
@@ -106,13 +124,34 @@ describe('/api/workspaces', () => {
     title: 'Kenya to Thailand',
     view: 'routes' as const,
     selected: 'centre:alpha',
-    filters: { hiddenKinds: ['Source'], hiddenRelKinds: [], minGrade: 'C3', tlpCeiling: 'AMBER', from: null, to: '2024-12-31', fade: true },
+    filters: {
+      hiddenKinds: ['Source'],
+      hiddenRelKinds: [],
+      minGrade: 'C3',
+      tlpCeiling: 'AMBER',
+      from: null,
+      to: '2024-12-31',
+      fade: true,
+    },
     camera: { x: 0.48, y: 0.52, ratio: 1.25, angle: 0 },
     bbox: { x: [-120.5, 310.25] as [number, number], y: [-80, 350.75] as [number, number] },
     graph: {
       nodes: [
-        { key: 'country:KE', attributes: { kind: 'Country', label: 'Kenya', x: -100.125, y: 12.5, fixed: true, grade: 'A1' } },
-        { key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha Compound', x: 250, y: 300.75, hiddenByUser: true, aliases: ['Bêta Zone'] } },
+        {
+          key: 'country:KE',
+          attributes: { kind: 'Country', label: 'Kenya', x: -100.125, y: 12.5, fixed: true, grade: 'A1' },
+        },
+        {
+          key: 'centre:alpha',
+          attributes: {
+            kind: 'Centre',
+            label: 'Alpha Compound',
+            x: 250,
+            y: 300.75,
+            hiddenByUser: true,
+            aliases: ['Bêta Zone'],
+          },
+        },
         { key: 'country:TH', attributes: { kind: 'Country', label: 'Thailand', x: 0, y: -0.5 } },
       ],
       edges: [
@@ -121,7 +160,10 @@ describe('/api/workspaces', () => {
       ],
     },
   });
-  const put = (name: string, body: unknown) => request(h.app).put(`/api/workspaces/${name}`).send(body as object);
+  const put = (name: string, body: unknown) =>
+    request(h.app)
+      .put(`/api/workspaces/${name}`)
+      .send(body as object);
   const workspacesDir = () => path.join(h.dataDir, 'workspaces');
 
   it('keeps a workspace exactly as it was sent, positions included', async () => {
@@ -138,7 +180,15 @@ describe('/api/workspaces', () => {
     const { title, graph } = investigation();
     await put('minimal', { title, graph }).expect(200);
     const body = Workspace.parse((await request(h.app).get('/api/workspaces/minimal').expect(200)).body);
-    expect(body).toEqual({ title, graph, view: 'network', filters: {}, selected: null, name: 'minimal', savedAt: expect.any(String) });
+    expect(body).toEqual({
+      title,
+      graph,
+      view: 'network',
+      filters: {},
+      selected: null,
+      name: 'minimal',
+      savedAt: expect.any(String),
+    });
     expect(body).not.toHaveProperty('camera');
     await request(h.app).delete('/api/workspaces/minimal').set('X-Scamnet-Request', '1').expect(204);
   });
@@ -159,14 +209,20 @@ describe('/api/workspaces', () => {
 
   it('overwrites a workspace saved again under the same name', async () => {
     const first = Workspace.parse((await put('again', investigation()).expect(200)).body);
-    const second = { ...investigation(), title: 'Second take', graph: { nodes: [investigation().graph.nodes[2]!], edges: [] } };
+    const second = {
+      ...investigation(),
+      title: 'Second take',
+      graph: { nodes: [investigation().graph.nodes[2]!], edges: [] },
+    };
     second.graph.nodes[0]!.attributes.x = 777;
     await new Promise((resolve) => setTimeout(resolve, 5)); // a later savedAt
     const saved = Workspace.parse((await put('again', second).expect(200)).body);
     expect(saved.savedAt > first.savedAt).toBe(true);
     const got = (await request(h.app).get('/api/workspaces/again').expect(200)).body;
     expect(got).toEqual({ ...second, name: 'again', savedAt: saved.savedAt });
-    const listed = (await request(h.app).get('/api/workspaces').expect(200)).body.workspaces.filter((w: { name: string }) => w.name === 'again');
+    const listed = (await request(h.app).get('/api/workspaces').expect(200)).body.workspaces.filter(
+      (w: { name: string }) => w.name === 'again',
+    );
     expect(listed).toEqual([{ name: 'again', title: 'Second take', savedAt: saved.savedAt, nodes: 1, edges: 0 }]);
     // renamed into place: no temporary file is left
     expect(readdirSync(workspacesDir()).filter((f) => !f.endsWith('.json'))).toEqual([]);
@@ -177,8 +233,13 @@ describe('/api/workspaces', () => {
     await request(h.app).delete('/api/workspaces/to-delete').set('X-Scamnet-Request', '1').expect(204);
     expect(existsSync(path.join(workspacesDir(), 'to-delete.json'))).toBe(false);
     expectError((await request(h.app).get('/api/workspaces/to-delete').expect(404)).body, 'not_found');
-    expectError((await request(h.app).delete('/api/workspaces/to-delete').set('X-Scamnet-Request', '1').expect(404)).body, 'not_found');
-    const names = (await request(h.app).get('/api/workspaces').expect(200)).body.workspaces.map((w: { name: string }) => w.name);
+    expectError(
+      (await request(h.app).delete('/api/workspaces/to-delete').set('X-Scamnet-Request', '1').expect(404)).body,
+      'not_found',
+    );
+    const names = (await request(h.app).get('/api/workspaces').expect(200)).body.workspaces.map(
+      (w: { name: string }) => w.name,
+    );
     expect(names).not.toContain('to-delete');
   });
 
@@ -228,7 +289,10 @@ describe('/api/workspaces', () => {
     ['an empty title', (b: Record<string, unknown>) => (b.title = '   ')],
     ['a title of two lines', (b: Record<string, unknown>) => (b.title = 'one\ntwo')],
     ['a graph without edges', (b: Record<string, unknown>) => (b.graph = { nodes: [] })],
-    ['a node without a kind', (b: Record<string, unknown>) => (b.graph = { nodes: [{ key: 'x', attributes: { label: 'x' } }], edges: [] })],
+    [
+      'a node without a kind',
+      (b: Record<string, unknown>) => (b.graph = { nodes: [{ key: 'x', attributes: { label: 'x' } }], edges: [] }),
+    ],
     ['an unknown view', (b: Record<string, unknown>) => (b.view = 'globe')],
     ['a camera with a zero ratio', (b: Record<string, unknown>) => (b.camera = { x: 0, y: 0, ratio: 0 })],
   ])('refuses a body with %s as validation_error and saves nothing', async (_what, spoil) => {
@@ -253,7 +317,9 @@ describe('/api/workspaces', () => {
     });
     const res = await request(again).get('/api/workspaces/kept').expect(200);
     expect(res.body).toEqual({ ...sent, name: 'kept', savedAt: saved.savedAt });
-    const names = (await request(again).get('/api/workspaces').expect(200)).body.workspaces.map((w: { name: string }) => w.name);
+    const names = (await request(again).get('/api/workspaces').expect(200)).body.workspaces.map(
+      (w: { name: string }) => w.name,
+    );
     expect(names).toEqual(expect.arrayContaining(['kept', 'kenya-thailand']));
   });
 });

@@ -18,7 +18,15 @@ import { digestStore } from '../../server/copy/store-digest.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { appFor } from '../support/app-harness.ts';
-import { ORDER_IDS, awkwardGraph, dataFilesOf, fillSource, printedDataVersion, runCopyStore, wholeDataVersion } from '../support/copy-fixtures.ts';
+import {
+  ORDER_IDS,
+  awkwardGraph,
+  dataFilesOf,
+  fillSource,
+  printedDataVersion,
+  runCopyStore,
+  wholeDataVersion,
+} from '../support/copy-fixtures.ts';
 import { withEmbeddedStore } from '../support/copy-fixtures.ts';
 import { smallGraph } from '../support/small-graph.ts';
 import { mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../support/tmpfs.ts';
@@ -28,9 +36,11 @@ let dir: string;
 let sourceDir: string;
 let sourceVersion: string;
 
-const withStore = <T>(dataDir: string, work: (store: EmbeddedStore) => Promise<T>) => withEmbeddedStore(dataDir, LIMITS, work);
+const withStore = <T>(dataDir: string, work: (store: EmbeddedStore) => Promise<T>) =>
+  withEmbeddedStore(dataDir, LIMITS, work);
 
-const readAll = (store: EmbeddedStore) => (q: string, p: Record<string, unknown>) => store.read(q, p, { maxRows: 1e7, maxBytes: 1e9 });
+const readAll = (store: EmbeddedStore) => (q: string, p: Record<string, unknown>) =>
+  store.read(q, p, { maxRows: 1e7, maxBytes: 1e9 });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'scamnet-copy-'));
@@ -62,7 +72,8 @@ describe('the copy digest', { timeout: 120_000 }, () => {
       expect(digest.dataVersion).toBe(sourceVersion);
       // Ladybug orders by code point, so the ids in ORDER_IDS send it to the held path
       expect(digest.method).toBe('held');
-      const ids = (await store.read('MATCH (n:ScamType) WHERE n.id IN $ids RETURN n.id AS id', { ids: ORDER_IDS })).rows;
+      const ids = (await store.read('MATCH (n:ScamType) WHERE n.id IN $ids RETURN n.id AS id', { ids: ORDER_IDS }))
+        .rows;
       expect(ids).toHaveLength(ORDER_IDS.length);
     });
   });
@@ -72,8 +83,13 @@ describe('the copy digest', { timeout: 120_000 }, () => {
     await withStore(only, async (store) => {
       // the seed graph has no text an export cleans, so the export's data is the store's
       await writeBatch(store, buildSeedGraph({ seed: 42, scale: 1 }));
-      const ids = (await store.read('MATCH (n) RETURN n.id AS id', {}, { maxRows: 10_000 })).rows.map((r) => String(r.id));
-      const res = await request(appFor(store, only, { exportMaxNodes: 10_000 })).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids } }).expect(200);
+      const ids = (await store.read('MATCH (n) RETURN n.id AS id', {}, { maxRows: 10_000 })).rows.map((r) =>
+        String(r.id),
+      );
+      const res = await request(appFor(store, only, { exportMaxNodes: 10_000 }))
+        .post('/api/export')
+        .send({ format: 'json', selection: { kind: 'ids', ids } })
+        .expect(200);
       expect((await digestStore(readAll(store))).dataVersion).toBe(res.headers['x-export-data-version']);
     });
   });
@@ -83,7 +99,16 @@ describe('the copy digest', { timeout: 120_000 }, () => {
 describe('npm run copy-store -- --from embedded --to embedded', { timeout: 300_000 }, () => {
   it('copies every node, relationship, saved query and workspace, and proves it by counts and data version', async () => {
     const targetDir = path.join(dir, 'copy-1');
-    const run = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', targetDir]);
+    const run = runCopyStore([
+      '--from',
+      'embedded',
+      '--from-data',
+      sourceDir,
+      '--to',
+      'embedded',
+      '--to-data',
+      targetDir,
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(printedDataVersion(run.stdout)).toBe(sourceVersion);
     expect(run.stdout).toMatch(/^nodes ScamType\s+(\d+)\s+\1$/m);
@@ -92,7 +117,10 @@ describe('npm run copy-store -- --from embedded --to embedded', { timeout: 300_0
     // the embedded bulk path ran (and its UNWIND fallback, for the aliases it cannot stage)
     expect(run.stderr).toMatch(/wrote 630 ScamType nodes through COPY FROM/);
     expect(run.stderr).toMatch(/wrote 622 USES_METHOD relationships \(ScamType to Method\) through COPY FROM/);
-    const [version, counts] = await withStore(targetDir, async (store) => [await wholeDataVersion(store), (await digestStore(readAll(store))).nodes]);
+    const [version, counts] = await withStore(targetDir, async (store) => [
+      await wholeDataVersion(store),
+      (await digestStore(readAll(store))).nodes,
+    ]);
     expect(version).toBe(sourceVersion);
     expect(counts.ScamType).toBeGreaterThan(620);
     expect(dataFilesOf(targetDir)).toEqual(dataFilesOf(sourceDir));
@@ -108,20 +136,48 @@ describe('npm run copy-store -- --from embedded --to embedded', { timeout: 300_0
       await writeBatch(store, smallGraph());
       return wholeDataVersion(store);
     });
-    const run = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', targetDir]);
+    const run = runCopyStore([
+      '--from',
+      'embedded',
+      '--from-data',
+      sourceDir,
+      '--to',
+      'embedded',
+      '--to-data',
+      targetDir,
+    ]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/target is not empty \(14 nodes, 18 relationships\): nothing was copied\. Give --replace/);
+    expect(run.stderr).toMatch(
+      /target is not empty \(14 nodes, 18 relationships\): nothing was copied\. Give --replace/,
+    );
     expect(await withStore(targetDir, wholeDataVersion)).toBe(before);
     expect(dataFilesOf(targetDir)).toEqual({});
 
     // files alone are enough to refuse, before any store is opened
     const filesOnly = path.join(dir, 'copy-3');
     const graph = { nodes: [], edges: [] };
-    await new WorkspaceStore(filesOnly).save('theirs', { title: 'Theirs', graph, view: 'network', filters: {}, selected: null });
+    await new WorkspaceStore(filesOnly).save('theirs', {
+      title: 'Theirs',
+      graph,
+      view: 'network',
+      filters: {},
+      selected: null,
+    });
     const theirs = dataFilesOf(filesOnly);
-    const refused = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', filesOnly]);
+    const refused = runCopyStore([
+      '--from',
+      'embedded',
+      '--from-data',
+      sourceDir,
+      '--to',
+      'embedded',
+      '--to-data',
+      filesOnly,
+    ]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/already holds 0 saved queries and 1 workspaces: nothing was copied\. Give --replace/);
+    expect(refused.stderr).toMatch(
+      /already holds 0 saved queries and 1 workspaces: nothing was copied\. Give --replace/,
+    );
     expect(dataFilesOf(filesOnly)).toEqual(theirs);
     expect(readdirSync(filesOnly)).toEqual(['workspaces']);
   });
@@ -131,13 +187,33 @@ describe('npm run copy-store -- --from embedded --to embedded', { timeout: 300_0
     await withStore(targetDir, (store) => writeBatch(store, smallGraph()));
     const emptySource = path.join(dir, 'empty-source');
     await withStore(emptySource, (store) => writeBatch(store, awkwardGraph()));
-    const first = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', targetDir, '--replace']);
+    const first = runCopyStore([
+      '--from',
+      'embedded',
+      '--from-data',
+      sourceDir,
+      '--to',
+      'embedded',
+      '--to-data',
+      targetDir,
+      '--replace',
+    ]);
     expect(first.status, first.stderr).toBe(0);
     expect(printedDataVersion(first.stdout)).toBe(sourceVersion);
     expect(first.stderr).toContain('emptied 14 nodes and 18 relationships');
     expect(dataFilesOf(targetDir)).toEqual(dataFilesOf(sourceDir));
     // a source without files replaces the target's with none
-    const second = runCopyStore(['--from', 'embedded', '--from-data', emptySource, '--to', 'embedded', '--to-data', targetDir, '--replace']);
+    const second = runCopyStore([
+      '--from',
+      'embedded',
+      '--from-data',
+      emptySource,
+      '--to',
+      'embedded',
+      '--to-data',
+      targetDir,
+      '--replace',
+    ]);
     expect(second.status, second.stderr).toBe(0);
     const awkward = await withStore(emptySource, wholeDataVersion);
     expect(printedDataVersion(second.stdout)).toBe(awkward);
@@ -158,14 +234,28 @@ describe('npm run copy-store -- --from embedded --to embedded', { timeout: 300_0
     const targetDir = path.join(dir, 'copy-twice');
     const run = runCopyStore(['--from', 'embedded', '--from-data', twice, '--to', 'embedded', '--to-data', targetDir]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/0 node\(s\) and 1 relationship\(s\) the copy cannot read as records of their own .*an id held twice\); nothing was copied/);
-    expect(await withStore(targetDir, async (store) => (await digestStore(readAll(store))).total)).toEqual({ nodes: 0, relationships: 0 });
+    expect(run.stderr).toMatch(
+      /0 node\(s\) and 1 relationship\(s\) the copy cannot read as records of their own .*an id held twice\); nothing was copied/,
+    );
+    expect(await withStore(targetDir, async (store) => (await digestStore(readAll(store))).total)).toEqual({
+      nodes: 0,
+      relationships: 0,
+    });
   });
 
   it('refuses bad arguments with exit 2, and a data dir held by another process with exit 1', async () => {
     expect(runCopyStore(['--from', 'embedded']).status).toBe(2);
     expect(runCopyStore(['--from', 'sqlite', '--to', 'embedded']).stderr).toMatch(/--from: /);
-    const same = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', sourceDir]);
+    const same = runCopyStore([
+      '--from',
+      'embedded',
+      '--from-data',
+      sourceDir,
+      '--to',
+      'embedded',
+      '--to-data',
+      sourceDir,
+    ]);
     expect(same.status).toBe(2);
     expect(same.stderr).toMatch(/same data dir/);
     const held = path.join(dir, 'held');
@@ -178,37 +268,54 @@ describe('npm run copy-store -- --from embedded --to embedded', { timeout: 300_0
 });
 
 const noTmpfs = tmpfsUnavailable();
-if (noTmpfs && process.env.CI === 'true') throw new Error(`the copy-store disk-full test must run in CI, but ${noTmpfs}`);
+if (noTmpfs && process.env.CI === 'true')
+  throw new Error(`the copy-store disk-full test must run in CI, but ${noTmpfs}`);
 if (noTmpfs) console.warn(`copy-store on a full disk: skipped, ${noTmpfs}`);
 
-describe.skipIf(noTmpfs !== undefined)('npm run copy-store onto a nearly full disk (the target on a 64 MiB tmpfs)', { timeout: 300_000 }, () => {
-  let fs: Tmpfs;
-  beforeAll(() => {
-    fs = mountTmpfs(64);
-  });
-  afterAll(() => {
-    fs.release();
-    fs.unmount();
-  });
-
-  it('fails mid-way with --replace and leaves the target’s old graph whole', async () => {
-    const targetDir = path.join(fs.dir, 'data');
-    const before = await withStore(targetDir, async (store) => {
-      await writeBatch(store, smallGraph());
-      return wholeDataVersion(store);
+describe.skipIf(noTmpfs !== undefined)(
+  'npm run copy-store onto a nearly full disk (the target on a 64 MiB tmpfs)',
+  { timeout: 300_000 },
+  () => {
+    let fs: Tmpfs;
+    beforeAll(() => {
+      fs = mountTmpfs(64);
     });
-    // room for the small writes (above the 4 MiB floor), not for a bulk load's staging and pages
-    fs.fillTo(10 * 1024 * 1024);
-    const run = runCopyStore(['--from', 'embedded', '--from-data', sourceDir, '--to', 'embedded', '--to-data', targetDir, '--replace']);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('emptied 14 nodes and 18 relationships');
-    expect(run.stderr).toMatch(/wrote \d+ Facilitator nodes through UNWIND/);
-    expect(run.stderr).toMatch(/the copy failed and was rolled back; the target is as it was: not enough free disk space/);
-    expect(run.stderr).not.toContain(fs.dir);
-    fs.release();
-    expect(await withStore(targetDir, wholeDataVersion)).toBe(before);
-    expect(readdirSync(targetDir).filter((f) => f.startsWith('.'))).toEqual([]);
-    const staging = path.join(targetDir, 'staging');
-    expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
-  });
-});
+    afterAll(() => {
+      fs.release();
+      fs.unmount();
+    });
+
+    it('fails mid-way with --replace and leaves the target’s old graph whole', async () => {
+      const targetDir = path.join(fs.dir, 'data');
+      const before = await withStore(targetDir, async (store) => {
+        await writeBatch(store, smallGraph());
+        return wholeDataVersion(store);
+      });
+      // room for the small writes (above the 4 MiB floor), not for a bulk load's staging and pages
+      fs.fillTo(10 * 1024 * 1024);
+      const run = runCopyStore([
+        '--from',
+        'embedded',
+        '--from-data',
+        sourceDir,
+        '--to',
+        'embedded',
+        '--to-data',
+        targetDir,
+        '--replace',
+      ]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('emptied 14 nodes and 18 relationships');
+      expect(run.stderr).toMatch(/wrote \d+ Facilitator nodes through UNWIND/);
+      expect(run.stderr).toMatch(
+        /the copy failed and was rolled back; the target is as it was: not enough free disk space/,
+      );
+      expect(run.stderr).not.toContain(fs.dir);
+      fs.release();
+      expect(await withStore(targetDir, wholeDataVersion)).toBe(before);
+      expect(readdirSync(targetDir).filter((f) => f.startsWith('.'))).toEqual([]);
+      const staging = path.join(targetDir, 'staging');
+      expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+    });
+  },
+);

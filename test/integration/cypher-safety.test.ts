@@ -48,7 +48,10 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const post = (body: unknown) => request(h.app).post('/api/cypher').send(body as object);
+const post = (body: unknown) =>
+  request(h.app)
+    .post('/api/cypher')
+    .send(body as object);
 const postRaw = (json: string) => request(h.app).post('/api/cypher').set('Content-Type', 'application/json').send(json);
 const cypher = (query: string, params: Record<string, unknown> = {}) => post({ query, params });
 
@@ -78,7 +81,8 @@ interface HostileCase {
 /** Sends the case, then checks every promise at once (soft), so one failure does not hide another. */
 async function expectRefusedHarmlessly(c: HostileCase): Promise<void> {
   const before = await snapshot();
-  const res = c.raw !== undefined ? await postRaw(c.raw) : await post(c.body ?? { query: c.query, params: c.params ?? {} });
+  const res =
+    c.raw !== undefined ? await postRaw(c.raw) : await post(c.body ?? { query: c.query, params: c.params ?? {} });
   expect.soft(() => expectErrorBody(res, c.code)).not.toThrow();
   expect.soft(res.text, 'the response leaks the contents of a file').not.toContain(CANARY);
   for (const written of c.writes ?? []) expect.soft(existsSync(written), `${written} was created`).toBe(false);
@@ -86,28 +90,72 @@ async function expectRefusedHarmlessly(c: HostileCase): Promise<void> {
 }
 
 const writes: HostileCase[] = [
-  { name: 'CREATE a node', query: "CREATE (:ScamType {id: 'scamtype:pwned', name: 'pwned', grade: 'A1', tlp: 'CLEAR'})", code: 'write_not_allowed' },
-  { name: 'CREATE a relationship', query: "MATCH (a:Centre {id: 'centre:alpha'}), (b:Country {id: 'country:NA'}) CREATE (a)-[:LOCATED_IN]->(b)", code: 'write_not_allowed' },
+  {
+    name: 'CREATE a node',
+    query: "CREATE (:ScamType {id: 'scamtype:pwned', name: 'pwned', grade: 'A1', tlp: 'CLEAR'})",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'CREATE a relationship',
+    query: "MATCH (a:Centre {id: 'centre:alpha'}), (b:Country {id: 'country:NA'}) CREATE (a)-[:LOCATED_IN]->(b)",
+    code: 'write_not_allowed',
+  },
   { name: 'MERGE a node', query: "MERGE (s:ScamType {id: 'scamtype:merged'}) RETURN s", code: 'write_not_allowed' },
   { name: 'SET a property', query: "MATCH (c:Centre) SET c.name = 'pwned' RETURN c", code: 'write_not_allowed' },
   // LadybugDB's parser has no REMOVE; setting a property to NULL is its spelling of it.
   { name: 'REMOVE a property', query: 'MATCH (c:Centre) REMOVE c.workforce RETURN c', code: 'query_error' },
-  { name: 'SET a property to NULL', query: 'MATCH (c:Centre) SET c.workforce = NULL RETURN c', code: 'write_not_allowed' },
+  {
+    name: 'SET a property to NULL',
+    query: 'MATCH (c:Centre) SET c.workforce = NULL RETURN c',
+    code: 'write_not_allowed',
+  },
   { name: 'DELETE relationships', query: 'MATCH ()-[r]->() DELETE r', code: 'write_not_allowed' },
   { name: 'DETACH DELETE everything', query: 'MATCH (n) DETACH DELETE n', code: 'write_not_allowed' },
   { name: 'lower case', query: 'match (n) detach delete n', code: 'write_not_allowed' },
   { name: 'mixed case', query: 'mAtCh (n) DeTaCh DeLeTe n', code: 'write_not_allowed' },
-  { name: 'a leading block comment', query: "/* x */ CREATE (:ScamType {id: 'scamtype:c1', name: 'c'})", code: 'write_not_allowed' },
+  {
+    name: 'a leading block comment',
+    query: "/* x */ CREATE (:ScamType {id: 'scamtype:c1', name: 'c'})",
+    code: 'write_not_allowed',
+  },
   { name: 'a leading line comment', query: '// just reading\nMATCH (n) DETACH DELETE n', code: 'write_not_allowed' },
-  { name: 'unicode whitespace between keywords', query: 'MATCH\u00a0(n)\u2003DETACH\u3000DELETE\u2029n', code: 'write_not_allowed' },
-  { name: 'newlines and tabs between keywords', query: 'MATCH (n)\nDETACH\r\n\n  DELETE\tn', code: 'write_not_allowed' },
+  {
+    name: 'unicode whitespace between keywords',
+    query: 'MATCH\u00a0(n)\u2003DETACH\u3000DELETE\u2029n',
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'newlines and tabs between keywords',
+    query: 'MATCH (n)\nDETACH\r\n\n  DELETE\tn',
+    code: 'write_not_allowed',
+  },
   // LadybugDB has no CALL { } subqueries or FOREACH: its parser refuses them.
   { name: 'a write inside CALL { }', query: 'CALL { MATCH (n) DETACH DELETE n } RETURN 1', code: 'query_error' },
-  { name: 'a write inside FOREACH', query: "MATCH (c:Centre) FOREACH (x IN [1] | SET c.name = 'f')", code: 'query_error' },
-  { name: 'UNWIND … CREATE', query: "UNWIND [1, 2] AS i CREATE (:ScamType {id: 'scamtype:u' + string(i), name: 'u'})", code: 'write_not_allowed' },
-  { name: 'WITH … MERGE', query: "MATCH (c:Centre) WITH c LIMIT 1 MERGE (s:ScamType {id: 'scamtype:w', name: 'w'}) RETURN s", code: 'write_not_allowed' },
-  { name: 'OPTIONAL MATCH … SET', query: "OPTIONAL MATCH (c:Centre {id: 'centre:alpha'}) SET c.name = 'x'", code: 'write_not_allowed' },
-  { name: 'UNION with a write', query: 'MATCH (n:Centre) RETURN n.id AS id UNION MATCH (m:Country) DETACH DELETE m RETURN m.id AS id', code: 'write_not_allowed' },
+  {
+    name: 'a write inside FOREACH',
+    query: "MATCH (c:Centre) FOREACH (x IN [1] | SET c.name = 'f')",
+    code: 'query_error',
+  },
+  {
+    name: 'UNWIND … CREATE',
+    query: "UNWIND [1, 2] AS i CREATE (:ScamType {id: 'scamtype:u' + string(i), name: 'u'})",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'WITH … MERGE',
+    query: "MATCH (c:Centre) WITH c LIMIT 1 MERGE (s:ScamType {id: 'scamtype:w', name: 'w'}) RETURN s",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'OPTIONAL MATCH … SET',
+    query: "OPTIONAL MATCH (c:Centre {id: 'centre:alpha'}) SET c.name = 'x'",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'UNION with a write',
+    query: 'MATCH (n:Centre) RETURN n.id AS id UNION MATCH (m:Country) DETACH DELETE m RETURN m.id AS id',
+    code: 'write_not_allowed',
+  },
   { name: 'PROFILE of a write', query: 'PROFILE MATCH (n) DETACH DELETE n', code: 'query_error' },
 ];
 
@@ -121,12 +169,34 @@ const ddl: HostileCase[] = [
 
 const files: HostileCase[] = [
   { name: 'LOAD FROM a file', query: `LOAD FROM '${INPUT_CSV}' RETURN *`, code: 'file_access' },
-  { name: 'LOAD FROM a file with options', query: `LOAD FROM '${INPUT_CSV}' (header = true, delim = ',') RETURN *`, code: 'file_access' },
-  { name: 'LOAD CSV FROM file:///etc/passwd', query: "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", code: 'file_access' },
-  { name: 'LOAD WITH HEADERS', query: `LOAD WITH HEADERS (a STRING, b STRING) FROM '${INPUT_CSV}' RETURN *`, code: 'file_access' },
-  { name: 'COPY … TO a file', query: `COPY (MATCH (n) RETURN n.id) TO '${at('copy-to.csv')}'`, code: 'file_access', writes: [at('copy-to.csv')] },
+  {
+    name: 'LOAD FROM a file with options',
+    query: `LOAD FROM '${INPUT_CSV}' (header = true, delim = ',') RETURN *`,
+    code: 'file_access',
+  },
+  {
+    name: 'LOAD CSV FROM file:///etc/passwd',
+    query: "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    code: 'file_access',
+  },
+  {
+    name: 'LOAD WITH HEADERS',
+    query: `LOAD WITH HEADERS (a STRING, b STRING) FROM '${INPUT_CSV}' RETURN *`,
+    code: 'file_access',
+  },
+  {
+    name: 'COPY … TO a file',
+    query: `COPY (MATCH (n) RETURN n.id) TO '${at('copy-to.csv')}'`,
+    code: 'file_access',
+    writes: [at('copy-to.csv')],
+  },
   { name: 'COPY a table FROM a file', query: `COPY Centre FROM '${INPUT_CSV}'`, code: 'file_access' },
-  { name: 'EXPORT DATABASE', query: `EXPORT DATABASE '${at('export-dir')}'`, code: 'file_access', writes: [at('export-dir')] },
+  {
+    name: 'EXPORT DATABASE',
+    query: `EXPORT DATABASE '${at('export-dir')}'`,
+    code: 'file_access',
+    writes: [at('export-dir')],
+  },
   { name: 'IMPORT DATABASE', query: `IMPORT DATABASE '${IMPORT_DIR}'`, code: 'file_access' },
   {
     name: 'ATTACH a database file',
@@ -145,10 +215,18 @@ const files: HostileCase[] = [
 const settingsAndTransactions: HostileCase[] = [
   { name: 'CALL threads=1', query: 'CALL threads=1', code: 'settings_not_allowed' },
   { name: 'CALL timeout=1', query: 'CALL timeout=1', code: 'settings_not_allowed' },
-  { name: 'CALL var_length_extend_max_depth=100', query: 'CALL var_length_extend_max_depth=100', code: 'settings_not_allowed' },
+  {
+    name: 'CALL var_length_extend_max_depth=100',
+    query: 'CALL var_length_extend_max_depth=100',
+    code: 'settings_not_allowed',
+  },
   { name: 'a setting in lower case with spaces', query: 'call Threads = 1', code: 'settings_not_allowed' },
   // The guard does not see a backtick-quoted setting name; the engine's plan (STANDALONE_CALL) does.
-  { name: 'a backtick-quoted setting name', query: 'CALL `var_length_extend_max_depth` = 100', code: 'settings_not_allowed' },
+  {
+    name: 'a backtick-quoted setting name',
+    query: 'CALL `var_length_extend_max_depth` = 100',
+    code: 'settings_not_allowed',
+  },
   { name: 'BEGIN TRANSACTION', query: 'BEGIN TRANSACTION', code: 'transaction_not_allowed' },
   { name: 'BEGIN TRANSACTION READ ONLY', query: 'BEGIN TRANSACTION READ ONLY', code: 'transaction_not_allowed' },
   { name: 'COMMIT', query: 'COMMIT', code: 'transaction_not_allowed' },
@@ -157,7 +235,11 @@ const settingsAndTransactions: HostileCase[] = [
 ];
 
 const procedures: HostileCase[] = [
-  { name: 'CALL PROJECT_GRAPH', query: "CALL PROJECT_GRAPH('g', ['Centre'], ['LOCATED_IN'])", code: 'procedure_not_allowed' },
+  {
+    name: 'CALL PROJECT_GRAPH',
+    query: "CALL PROJECT_GRAPH('g', ['Centre'], ['LOCATED_IN'])",
+    code: 'procedure_not_allowed',
+  },
   { name: 'CALL drop_projected_graph', query: "CALL drop_projected_graph('g')", code: 'procedure_not_allowed' },
   { name: 'CALL clear_warnings', query: 'CALL clear_warnings()', code: 'procedure_not_allowed' },
   { name: 'CALL apoc.load.json', query: "CALL apoc.load.json('file:///etc/passwd')", code: 'procedure_not_allowed' },
@@ -167,34 +249,88 @@ const procedures: HostileCase[] = [
 
 const statementsAndSyntax: HostileCase[] = [
   { name: 'two statements', query: 'MATCH (n) RETURN n; MATCH (m) DETACH DELETE m', code: 'multiple_statements' },
-  { name: 'a trailing statement after a comment', query: 'RETURN 1; // only a comment\nMATCH (n) DETACH DELETE n', code: 'multiple_statements' },
-  { name: 'a trailing CHECKPOINT after a block comment', query: 'RETURN 1; /* c */ CHECKPOINT', code: 'multiple_statements' },
+  {
+    name: 'a trailing statement after a comment',
+    query: 'RETURN 1; // only a comment\nMATCH (n) DETACH DELETE n',
+    code: 'multiple_statements',
+  },
+  {
+    name: 'a trailing CHECKPOINT after a block comment',
+    query: 'RETURN 1; /* c */ CHECKPOINT',
+    code: 'multiple_statements',
+  },
   { name: 'two semicolons', query: 'RETURN 1;;', code: 'multiple_statements' },
   { name: 'a query of only comments', query: '/* CREATE (n) */ // DELETE', code: 'query_error' },
   { name: 'a query of only whitespace', query: ' \n\t ', code: 'query_error' },
   { name: 'an unterminated string', query: "MATCH (n) WHERE n.name = 'abc RETURN n", code: 'query_error' },
   { name: 'an unterminated block comment', query: 'MATCH (n) RETURN n /* CREATE', code: 'query_error' },
   { name: 'an unterminated quoted name', query: 'MATCH (n) RETURN n AS `x', code: 'query_error' },
-  { name: 'a variable-length pattern up to 1000 hops', query: 'MATCH p = (a)-[*1..1000]->(b) RETURN count(p) AS n', code: 'query_error' },
-  { name: 'a shortest path up to 1000 hops', query: 'MATCH p = (a)-[* SHORTEST 1..1000]-(b) RETURN count(p) AS n', code: 'query_error' },
+  {
+    name: 'a variable-length pattern up to 1000 hops',
+    query: 'MATCH p = (a)-[*1..1000]->(b) RETURN count(p) AS n',
+    code: 'query_error',
+  },
+  {
+    name: 'a shortest path up to 1000 hops',
+    query: 'MATCH p = (a)-[* SHORTEST 1..1000]-(b) RETURN count(p) AS n',
+    code: 'query_error',
+  },
 ];
 
 const badParams: HostileCase[] = [
-  { name: 'a parameter named like an injection', query: 'MATCH (n {id: $id}) RETURN n', params: { 'id}) DELETE n //': 'x' }, code: 'validation_error' },
-  { name: 'a null parameter', query: 'MATCH (n) WHERE n.id = $id RETURN n', params: { id: null }, code: 'validation_error' },
+  {
+    name: 'a parameter named like an injection',
+    query: 'MATCH (n {id: $id}) RETURN n',
+    params: { 'id}) DELETE n //': 'x' },
+    code: 'validation_error',
+  },
+  {
+    name: 'a null parameter',
+    query: 'MATCH (n) WHERE n.id = $id RETURN n',
+    params: { id: null },
+    code: 'validation_error',
+  },
   { name: 'params that are a list', body: { query: 'RETURN 1', params: [1] }, code: 'validation_error' },
   { name: 'params that are a string', body: { query: 'RETURN 1', params: 'x' }, code: 'validation_error' },
   { name: 'an empty query', body: { query: '' }, code: 'validation_error' },
-  { name: 'a query over 100,000 characters', body: { query: `RETURN 1 /*${'x'.repeat(100_000)}*/` }, code: 'validation_error' },
+  {
+    name: 'a query over 100,000 characters',
+    body: { query: `RETURN 1 /*${'x'.repeat(100_000)}*/` },
+    code: 'validation_error',
+  },
   { name: 'a body that is not JSON', raw: '{"query": "RETURN 1",', code: 'bad_request' },
   { name: 'a body over 2 MB', body: { query: `RETURN 1 /*${'x'.repeat(2.1 * 1024 * 1024)}*/` }, code: 'too_large' },
-  { name: 'a string parameter pushing the body over 2 MB', body: { query: 'RETURN size($s) AS n', params: { s: 'a'.repeat(2 * 1024 * 1024) } }, code: 'too_large' },
+  {
+    name: 'a string parameter pushing the body over 2 MB',
+    body: { query: 'RETURN size($s) AS n', params: { s: 'a'.repeat(2 * 1024 * 1024) } },
+    code: 'too_large',
+  },
   // The engine's binding answers these with internal errors or a 500: they are refused before it.
   { name: 'a null inside a list parameter', query: 'RETURN $p AS p', params: { p: [null] }, code: 'validation_error' },
-  { name: 'a null inside a map parameter', query: 'RETURN $p AS p', params: { p: { a: null } }, code: 'validation_error' },
-  { name: 'a list of lists of different types', query: 'RETURN $p AS p', params: { p: [[1], ['a']] }, code: 'validation_error' },
-  { name: 'a list mixing whole and decimal numbers', query: 'RETURN $p AS p', params: { p: [1, 2.5] }, code: 'validation_error' },
-  { name: 'a list of over 10,000 items', query: 'RETURN size($p) AS n', params: { p: Array.from({ length: 10_001 }, () => 1) }, code: 'validation_error' },
+  {
+    name: 'a null inside a map parameter',
+    query: 'RETURN $p AS p',
+    params: { p: { a: null } },
+    code: 'validation_error',
+  },
+  {
+    name: 'a list of lists of different types',
+    query: 'RETURN $p AS p',
+    params: { p: [[1], ['a']] },
+    code: 'validation_error',
+  },
+  {
+    name: 'a list mixing whole and decimal numbers',
+    query: 'RETURN $p AS p',
+    params: { p: [1, 2.5] },
+    code: 'validation_error',
+  },
+  {
+    name: 'a list of over 10,000 items',
+    query: 'RETURN size($p) AS n',
+    params: { p: Array.from({ length: 10_001 }, () => 1) },
+    code: 'validation_error',
+  },
 ];
 
 /*
@@ -216,19 +352,35 @@ const guardBypass: HostileCase[] = [
     query: `WITH 1 AS \`.\` LOAD FROM "${INPUT_CSV}" (file_format = "csv", header = true) RETURN nope`,
     code: 'file_access',
   },
-  { name: "LOAD FROM after a string '.'", query: `WITH '.' AS x LOAD FROM "${INPUT_CSV}" (header = true) RETURN *`, code: 'file_access' },
+  {
+    name: "LOAD FROM after a string '.'",
+    query: `WITH '.' AS x LOAD FROM "${INPUT_CSV}" (header = true) RETURN *`,
+    code: 'file_access',
+  },
   { name: "ATTACH before a string ':'", query: `ATTACH ':' AS x (dbtype lbug)`, code: 'file_access' },
   { name: 'a label named Load is refused rather than risked', query: 'MATCH (n:Load) RETURN n', code: 'file_access' },
   // Table functions that read files are refused by their tokens: preparing some of them crashed the process.
   { name: 'CALL READ_NPY', query: "CALL READ_NPY('/x') RETURN *", code: 'procedure_not_allowed' },
-  { name: 'CALL READ_CSV_PARALLEL', query: `CALL READ_CSV_PARALLEL('${INPUT_CSV}') RETURN *`, code: 'procedure_not_allowed' },
-  { name: 'CALL READ_CSV_SERIAL', query: `CALL READ_CSV_SERIAL('${INPUT_CSV}') RETURN *`, code: 'procedure_not_allowed' },
+  {
+    name: 'CALL READ_CSV_PARALLEL',
+    query: `CALL READ_CSV_PARALLEL('${INPUT_CSV}') RETURN *`,
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'CALL READ_CSV_SERIAL',
+    query: `CALL READ_CSV_SERIAL('${INPUT_CSV}') RETURN *`,
+    code: 'procedure_not_allowed',
+  },
   { name: 'CALL READ_PARQUET', query: "CALL READ_PARQUET('/x.parquet') RETURN *", code: 'procedure_not_allowed' },
   { name: 'CALL FILE_INFO', query: `CALL FILE_INFO('${INPUT_CSV}') RETURN *`, code: 'procedure_not_allowed' },
   { name: 'CALL a quoted table function', query: "CALL `read_npy`('/x') RETURN *", code: 'procedure_not_allowed' },
   {
     name: 'a clique written with Unicode dashes',
-    query: `MATCH ${Array.from({ length: 10 }, (_, i) => Array.from({ length: 9 - i }, (_, j) => `(a${i})\u2013[:LOCATED_IN]\u2013(a${i + j + 1})`)).flat().join(', ')} RETURN count(*) AS n`,
+    query: `MATCH ${Array.from({ length: 10 }, (_, i) =>
+      Array.from({ length: 9 - i }, (_, j) => `(a${i})\u2013[:LOCATED_IN]\u2013(a${i + j + 1})`),
+    )
+      .flat()
+      .join(', ')} RETURN count(*) AS n`,
     code: 'unsupported_query',
   },
   {
@@ -361,13 +513,17 @@ describe('runaway queries', () => {
   });
 
   // maxRows bounds rows, not bytes: QUERY_MAX_BYTES (16 MB by default) bounds the rows' JSON.
-  it('100 rows of 1 MB strings are cut at QUERY_MAX_BYTES, and one 20 MB cell is refused', { timeout: 60_000 }, async () => {
-    const res = await cypher("UNWIND range(1, 100) AS i RETURN repeat('x', 1000000) AS s").expect(200);
-    expect(res.body.truncated).toBe(true);
-    expect(res.body.rows.length).toBe(15);
-    expect(res.text.length).toBeLessThan(16_000_000 + 100_000);
-    expectErrorBody(await cypher("RETURN repeat('x', 20000000) AS s"), 'too_large');
-  });
+  it(
+    '100 rows of 1 MB strings are cut at QUERY_MAX_BYTES, and one 20 MB cell is refused',
+    { timeout: 60_000 },
+    async () => {
+      const res = await cypher("UNWIND range(1, 100) AS i RETURN repeat('x', 1000000) AS s").expect(200);
+      expect(res.body.truncated).toBe(true);
+      expect(res.body.rows.length).toBe(15);
+      expect(res.text.length).toBeLessThan(16_000_000 + 100_000);
+      expectErrorBody(await cypher("RETURN repeat('x', 20000000) AS s"), 'too_large');
+    },
+  );
 
   // The engine folds `range(1, 4000000)` while planning, past its own timeout (9 s for EXPLAIN and
   // 7 s for prepare on one of these machines, well under 2 s on another), and the binding takes
@@ -398,29 +554,35 @@ describe('runaway queries', () => {
   // LadybugDB's Node binding converts parameters on the main thread, in time that doubles with
   // each level of list nesting (depth 20: 0.7 s, 22: 3 s); a 70-byte body of depth 30 would freeze
   // every endpoint for minutes. Nested lists are refused before they reach it.
-  it('a deeply nested list parameter is refused at once and does not stall the server', { timeout: 120_000 }, async () => {
-    const depth = 22;
-    const raw = `{"query": "RETURN 1 AS one", "params": {"p": ${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
-    // a server of our own, to know when the request has arrived before health is asked
-    const server = createServer(h.app).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const arrived = once(server, 'request');
-    const started = performance.now();
-    const slow = request(server)
-      .post('/api/cypher')
-      .set('Content-Type', 'application/json')
-      .send(raw)
-      .then((res) => ({ res, ms: performance.now() - started }));
-    await arrived;
-    const healthStarted = performance.now();
-    await request(h.app).get('/api/health').expect(200);
-    const healthMs = performance.now() - healthStarted;
-    const { res, ms } = await slow;
-    server.close();
-    expect.soft(healthMs, 'health waited for the parameter conversion: the event loop was blocked').toBeLessThan(1000);
-    expect.soft(ms, 'the request took longer than the timeout').toBeLessThan(LIMITS.timeoutMs + 3000);
-    expectErrorBody(res, 'validation_error');
-  });
+  it(
+    'a deeply nested list parameter is refused at once and does not stall the server',
+    { timeout: 120_000 },
+    async () => {
+      const depth = 22;
+      const raw = `{"query": "RETURN 1 AS one", "params": {"p": ${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+      // a server of our own, to know when the request has arrived before health is asked
+      const server = createServer(h.app).listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const arrived = once(server, 'request');
+      const started = performance.now();
+      const slow = request(server)
+        .post('/api/cypher')
+        .set('Content-Type', 'application/json')
+        .send(raw)
+        .then((res) => ({ res, ms: performance.now() - started }));
+      await arrived;
+      const healthStarted = performance.now();
+      await request(h.app).get('/api/health').expect(200);
+      const healthMs = performance.now() - healthStarted;
+      const { res, ms } = await slow;
+      server.close();
+      expect
+        .soft(healthMs, 'health waited for the parameter conversion: the event loop was blocked')
+        .toBeLessThan(1000);
+      expect.soft(ms, 'the request took longer than the timeout').toBeLessThan(LIMITS.timeoutMs + 3000);
+      expectErrorBody(res, 'validation_error');
+    },
+  );
 
   it('an unbounded [*] is bounded to 10 hops on the analyst lane', async () => {
     const unbounded = await cypher(
@@ -466,7 +628,9 @@ describe('benign look-alikes still run', () => {
 
   it('map keys and properties named load and copy', async () => {
     expect(await rows('RETURN {copy: 1, load: 2} AS m')).toEqual([{ m: { copy: 1, load: 2 } }]);
-    expect(await rows("WITH {load: 'x', `use`: 'y'} AS m RETURN m.load AS v, m.use AS u")).toEqual([{ v: 'x', u: 'y' }]);
+    expect(await rows("WITH {load: 'x', `use`: 'y'} AS m RETURN m.load AS v, m.use AS u")).toEqual([
+      { v: 'x', u: 'y' },
+    ]);
   });
 
   it('a string containing a semicolon', async () => {
@@ -493,6 +657,8 @@ describe('benign look-alikes still run', () => {
   });
 
   it('a parameterised query', async () => {
-    expect(await rows('MATCH (c:Centre {id: $id}) RETURN c.name AS name', { id: 'centre:beta' })).toEqual([{ name: 'Beta Park' }]);
+    expect(await rows('MATCH (c:Centre {id: $id}) RETURN c.name AS name', { id: 'centre:beta' })).toEqual([
+      { name: 'Beta Park' },
+    ]);
   });
 });

@@ -25,26 +25,46 @@ afterAll(async () => {
 const statements = (script: string, into: Harness) =>
   script
     .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('//') && (into.store.dialect.name === 'neo4j' || !line.startsWith('CREATE CONSTRAINT')));
+    .filter(
+      (line) =>
+        line.trim() !== '' &&
+        !line.startsWith('//') &&
+        (into.store.dialect.name === 'neo4j' || !line.startsWith('CREATE CONSTRAINT')),
+    );
 
 const exportOf = (h: Harness, format: 'cypher' | 'json', ids: string[]) =>
-  request(h.app).post('/api/export').send({ format, selection: { kind: 'ids', ids } }).expect(200);
+  request(h.app)
+    .post('/api/export')
+    .send({ format, selection: { kind: 'ids', ids } })
+    .expect(200);
 
 describe('Cypher script', () => {
   it('recreates the nodes, relationships and properties, hostile text included', async () => {
     const ids = [...exportGraph().nodes.map((n) => n.id)];
-    const res = await request(source.app).post('/api/export').send({ format: 'cypher', selection: { kind: 'ids', ids } }).expect(200);
+    const res = await request(source.app)
+      .post('/api/export')
+      .send({ format: 'cypher', selection: { kind: 'ids', ids } })
+      .expect(200);
     const script = res.text;
     expect(script.startsWith('// scamnet export\n// TLP:RED')).toBe(true);
-    expect(script).toContain('CREATE CONSTRAINT scamnet_centre_id IF NOT EXISTS FOR (n:Centre) REQUIRE n.id IS UNIQUE;');
+    expect(script).toContain(
+      'CREATE CONSTRAINT scamnet_centre_id IF NOT EXISTS FOR (n:Centre) REQUIRE n.id IS UNIQUE;',
+    );
     const exported = JSON.parse(
-      (await request(source.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids } }).expect(200)).text,
+      (
+        await request(source.app)
+          .post('/api/export')
+          .send({ format: 'json', selection: { kind: 'ids', ids } })
+          .expect(200)
+      ).text,
     );
     for (const statement of statements(script, target)) await target.store.write(statement);
     const version = async (h: Harness) => (await exportOf(h, 'json', ids)).headers['x-export-data-version'];
     expect(await version(target)).toBe(await version(source));
     for (const node of exported.nodes) {
-      const got = await request(target.app).get(`/api/nodes/${encodeURIComponent(node.key)}`).expect(200);
+      const got = await request(target.app)
+        .get(`/api/nodes/${encodeURIComponent(node.key)}`)
+        .expect(200);
       // the JSON export adds sigma's drawing attributes to each node; compare the node's own
       const { x: _x, y: _y, size: _size, color: _color, ...own } = node.attributes;
       expect(got.body.node, node.key).toEqual({ ...node, attributes: own });
@@ -53,7 +73,9 @@ describe('Cypher script', () => {
     const byKey = new Map(edges.graph.edges.map((e) => [e.key, e]));
     expect([...byKey.keys()].sort()).toEqual(exported.edges.map((e: { key: string }) => e.key).sort());
     for (const edge of exported.edges) expect(byKey.get(edge.key), edge.key).toEqual(edge);
-    const hostile = await request(target.app).get(`/api/nodes/${encodeURIComponent(HOSTILE_ID)}`).expect(200);
+    const hostile = await request(target.app)
+      .get(`/api/nodes/${encodeURIComponent(HOSTILE_ID)}`)
+      .expect(200);
     expect(hostile.body.node.attributes.name).toBe(HOSTILE_NAME_CLEAN);
   });
 
@@ -61,7 +83,8 @@ describe('Cypher script', () => {
     const ids = exportGraph().nodes.map((n) => n.id);
     const back = await startHarness(undefined, { backend: 'embedded' });
     try {
-      for (const statement of statements((await exportOf(target, 'cypher', ids)).text, back)) await back.store.write(statement);
+      for (const statement of statements((await exportOf(target, 'cypher', ids)).text, back))
+        await back.store.write(statement);
       const version = async (h: Harness) => (await exportOf(h, 'json', ids)).headers['x-export-data-version'];
       expect(await version(back)).toBe(await version(source));
     } finally {
@@ -93,6 +116,9 @@ describe('EXPORT_MAX_NODES', () => {
   });
 
   it('exports a selection within the cap', async () => {
-    await request(capped.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH'] } }).expect(200);
+    await request(capped.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH'] } })
+      .expect(200);
   });
 });

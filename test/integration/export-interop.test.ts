@@ -48,14 +48,17 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 async function exportAs(body: object): Promise<Buffer> {
   const res = await request(h.app).post('/api/export').send(body).buffer(true).parse(binary);
   expect(res.status, res.body.toString().slice(0, 300)).toBe(200);
   return res.body as Buffer;
 }
 
-const hex = (c: string) => ({ r: parseInt(c.slice(1, 3), 16), g: parseInt(c.slice(3, 5), 16), b: parseInt(c.slice(5, 7), 16) });
+const hex = (c: string) => ({
+  r: parseInt(c.slice(1, 3), 16),
+  g: parseInt(c.slice(3, 5), 16),
+  b: parseInt(c.slice(5, 7), 16),
+});
 
 describe.runIf(hasPython || pythonRequired)('GEXF read by networkx', () => {
   it('has the Python readers', () => {
@@ -88,12 +91,25 @@ describe.runIf(hasPython || pythonRequired)('GEXF read by networkx', () => {
 
   it('declares the same column types whatever the selection holds (from the schema)', async () => {
     const declared = (xml: string) =>
-      Object.fromEntries([...xml.matchAll(/<attribute id="([^"]+)" title="[^"]+" type="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-    const whole = declared((await exportAs({ format: 'gexf', selection: { kind: 'ids', ids: ['country:NA'] } })).toString());
-    const fraction = declared((await exportAs({ format: 'gexf', selection: { kind: 'ids', ids: ['country:TH', 'operation:op1'] } })).toString());
+      Object.fromEntries(
+        [...xml.matchAll(/<attribute id="([^"]+)" title="[^"]+" type="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+      );
+    const whole = declared(
+      (await exportAs({ format: 'gexf', selection: { kind: 'ids', ids: ['country:NA'] } })).toString(),
+    );
+    const fraction = declared(
+      (await exportAs({ format: 'gexf', selection: { kind: 'ids', ids: ['country:TH', 'operation:op1'] } })).toString(),
+    );
     expect(whole).toEqual(fraction);
     // GEXF `integer` is 32-bit in Gephi; 64-bit counts are `long`
-    expect(whole).toMatchObject({ lat: 'double', lng: 'double', workforce: 'long', arrests: 'long', aliases: 'liststring', synthetic: 'boolean' });
+    expect(whole).toMatchObject({
+      lat: 'double',
+      lng: 'double',
+      workforce: 'long',
+      arrests: 'long',
+      aliases: 'liststring',
+      synthetic: 'boolean',
+    });
   });
 });
 
@@ -104,9 +120,13 @@ describe.runIf(hasPython || pythonRequired)('GraphML read by networkx and igraph
     for (const reader of ['networkx-graphml', 'igraph-graphml'] as const) {
       const read = readWithPython(reader, body, 'graphml');
       expect(read.warnings, reader).toEqual([]);
-      const ids = Object.values(read.nodes).map((a) => a.scamnetId).sort();
+      const ids = Object.values(read.nodes)
+        .map((a) => a.scamnetId)
+        .sort();
       expect(ids, reader).toEqual(graph.nodes.map((n) => n.id).sort());
-      expect(read.edges.map((e) => e.attrs.scamnetId).sort(), reader).toEqual(graph.relationships.map((r) => r.id).sort());
+      expect(read.edges.map((e) => e.attrs.scamnetId).sort(), reader).toEqual(
+        graph.relationships.map((r) => r.id).sort(),
+      );
       const hostile = Object.values(read.nodes).find((a) => a.scamnetId === HOSTILE_ID)!;
       expect(hostile.kind, reader).toBe('Facilitator');
       const op = Object.values(read.nodes).find((a) => a.scamnetId === 'operation:op1')!;
@@ -115,7 +135,11 @@ describe.runIf(hasPython || pythonRequired)('GraphML read by networkx and igraph
   });
 
   it('networkx reads yEd’s graphics: the position (box corner, y down) and the label', async () => {
-    const body = await exportAs({ format: 'graphml', selection: { kind: 'ids', ids: ['country:NA', 'org:green-ngo'] }, positions: { 'country:NA': { x: 12.5, y: -3 } } });
+    const body = await exportAs({
+      format: 'graphml',
+      selection: { kind: 'ids', ids: ['country:NA', 'org:green-ngo'] },
+      positions: { 'country:NA': { x: 12.5, y: -3 } },
+    });
     const read = readWithPython('networkx-graphml', body, 'graphml');
     const na = Object.values(read.nodes).find((a) => a.scamnetId === 'country:NA')!;
     // Namibia has one visible link: size 6, a 12-unit box centred on (125, 30)
@@ -124,7 +148,8 @@ describe.runIf(hasPython || pythonRequired)('GraphML read by networkx and igraph
 });
 
 /** XML 1.0 Name rules (Namespaces in XML: NCName is a Name without colons). */
-const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const NCNAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*$`);
 const NMTOKEN = new RegExp(`^[${NAME_CHAR}:]+$`);
@@ -145,7 +170,8 @@ try {
   execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
 } catch {
   hasXmllint = false;
-  if (process.env.CI !== 'true') console.warn('SKIPPED the xmllint checks: apt-get install -y libxml2-utils to run them');
+  if (process.env.CI !== 'true')
+    console.warn('SKIPPED the xmllint checks: apt-get install -y libxml2-utils to run them');
 }
 
 describe.runIf(hasXmllint || process.env.CI === 'true')('XML ids follow the rule their schema states', () => {
@@ -187,7 +213,10 @@ describe('JSON read back by this tool’s own import', () => {
   it('re-imports an export holding an Organisation (whose `type` sigma would take) unchanged', async () => {
     const body = await exportAs({ format: 'json', selection: { kind: 'ids', ids: ['org:green-ngo', 'country:NA'] } });
     // the custom header main's request guard asks of a multipart upload (the web client sends it)
-    const res = await request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', body, 'export.json');
+    const res = await request(h.app)
+      .post('/api/import')
+      .set('X-Scamnet-Request', '1')
+      .attach('files', body, 'export.json');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
   });

@@ -25,13 +25,21 @@ describe.runIf(hasChromium || browserRequired)('briefing pack PDF in Chromium', 
   });
 
   it('has Chromium to print with', () => {
-    expect(hasChromium, `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`).toBe(true);
+    expect(
+      hasChromium,
+      `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`,
+    ).toBe(true);
   });
 
   it('prints an A4 PDF whose first page shows the title, the marking and the graph', async () => {
     const res = await request(h.app)
       .post('/api/export')
-      .send({ format: 'pdf', selection: { kind: 'ego', id: 'centre:alpha', depth: 2 }, recipientTlp: 'AMBER', title: 'Alpha Compound briefing' })
+      .send({
+        format: 'pdf',
+        selection: { kind: 'ego', id: 'centre:alpha', depth: 2 },
+        recipientTlp: 'AMBER',
+        title: 'Alpha Compound briefing',
+      })
       .buffer(true)
       .parse((r, cb) => {
         const chunks: Buffer[] = [];
@@ -56,7 +64,9 @@ describe.runIf(hasChromium || browserRequired)('briefing pack PDF in Chromium', 
     expect(text).toContain('TLP:AMBER');
     expect(text).toMatch(/withheld/);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, path.join(out, 'export-briefing')]);
-    const png = ['export-briefing-1.png', 'export-briefing-01.png'].map((f) => path.join(out, f)).find((f) => existsSync(f));
+    const png = ['export-briefing-1.png', 'export-briefing-01.png']
+      .map((f) => path.join(out, f))
+      .find((f) => existsSync(f));
     expect(png, 'pdftoppm wrote the first page').toBeDefined();
     expect(readFileSync(png!).subarray(1, 4).toString()).toBe('PNG');
   }, 60_000);

@@ -46,7 +46,14 @@ describe.runIf(hasChromium || browserRequired)('JSON export in a plain sigma.js 
     try {
       const entry = path.join(dir, 'entry.js');
       writeFileSync(entry, PAGE_SCRIPT);
-      const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', nodePaths: [path.join(REPO_ROOT, 'node_modules')], logLevel: 'silent' });
+      const out = await build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        nodePaths: [path.join(REPO_ROOT, 'node_modules')],
+        logLevel: 'silent',
+      });
       bundle = out.outputFiles[0]!.text;
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -58,14 +65,22 @@ describe.runIf(hasChromium || browserRequired)('JSON export in a plain sigma.js 
   });
 
   it('has Chromium to draw with', () => {
-    expect(hasChromium, `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`).toBe(true);
+    expect(
+      hasChromium,
+      `Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium)`,
+    ).toBe(true);
   });
 
   async function draw(doc: unknown): Promise<{ ok: boolean; drawn?: number; error?: string }> {
     const page = await browser.newPage();
     try {
-      await page.setContent(`<!DOCTYPE html><html><body><div id="c" style="width:800px;height:600px"></div><script>${bundle.replace(/<\/script/gi, '<\\/script')}</script></body></html>`);
-      return await page.evaluate((d) => (window as unknown as { draw(d: unknown): { ok: boolean; drawn?: number; error?: string } }).draw(d), doc);
+      await page.setContent(
+        `<!DOCTYPE html><html><body><div id="c" style="width:800px;height:600px"></div><script>${bundle.replace(/<\/script/gi, '<\\/script')}</script></body></html>`,
+      );
+      return await page.evaluate(
+        (d) => (window as unknown as { draw(d: unknown): { ok: boolean; drawn?: number; error?: string } }).draw(d),
+        doc,
+      );
     } finally {
       await page.close();
     }
@@ -74,17 +89,28 @@ describe.runIf(hasChromium || browserRequired)('JSON export in a plain sigma.js 
   it('draws every node of an export holding Organisations (domain `type`), with and without given positions', async () => {
     const ids = markedGraph().nodes.map((n) => n.id);
     for (const positions of [undefined, { 'org:green-ngo': { x: 5, y: 7 } }]) {
-      const res = await request(h.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids }, positions }).expect(200);
+      const res = await request(h.app)
+        .post('/api/export')
+        .send({ format: 'json', selection: { kind: 'ids', ids }, positions })
+        .expect(200);
       const doc = JSON.parse(res.text);
       expect(doc.nodes.some((n: { attributes: { kind: string } }) => n.attributes.kind === 'Organisation')).toBe(true);
       const result = await draw(doc);
       expect(result, JSON.stringify(result)).toEqual({ ok: true, drawn: ids.length });
-      if (positions) expect(doc.nodes.find((n: { key: string }) => n.key === 'org:green-ngo').attributes).toMatchObject({ x: 5, y: 7, organisationType: 'ngo' });
+      if (positions)
+        expect(doc.nodes.find((n: { key: string }) => n.key === 'org:green-ngo').attributes).toMatchObject({
+          x: 5,
+          y: 7,
+          organisationType: 'ngo',
+        });
     }
   }, 60_000);
 
   it('is a fair judge: the same file with the domain `type` put back makes sigma throw', async () => {
-    const res = await request(h.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids: ['org:green-ngo'] } }).expect(200);
+    const res = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: { kind: 'ids', ids: ['org:green-ngo'] } })
+      .expect(200);
     const doc = JSON.parse(res.text);
     doc.nodes[0].attributes.type = doc.nodes[0].attributes.organisationType;
     const result = await draw(doc);

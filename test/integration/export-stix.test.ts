@@ -40,8 +40,6 @@ afterAll(async () => {
   await marked?.close();
 });
 
-
-
 const records = (bundle: Bundle) => bundle.objects.filter((o) => typeof o[X.kind] === 'string');
 
 describe('STIX 2.1 export of the seed graph', () => {
@@ -63,7 +61,10 @@ describe('STIX 2.1 export of the seed graph', () => {
     for (const n of seed.nodes) {
       const o = objs.find((x) => x[X.id] === n.id && x.type !== 'relationship');
       expect(o, n.id).toBeDefined();
-      const expected = n.kind === 'Region' && !['South-East Asia', 'Middle East', 'West Africa', 'Central America'].includes(n.name) ? 'x-scamnet-region' : STIX_TYPE_OF_KIND[n.kind];
+      const expected =
+        n.kind === 'Region' && !['South-East Asia', 'Middle East', 'West Africa', 'Central America'].includes(n.name)
+          ? 'x-scamnet-region'
+          : STIX_TYPE_OF_KIND[n.kind];
       expect(o!.type, n.id).toBe(expected);
       expect(o!.id).toBe(stixId(o!.type, n.id));
       expect(o!.name).toBe(n.name);
@@ -77,7 +78,10 @@ describe('STIX 2.1 export of the seed graph', () => {
     for (const r of seed.relationships) {
       const o = rels.find((x) => x[X.id] === r.id)!;
       expect(o, r.id).toBeDefined();
-      expect([byScamnetId.get(o.source_ref as string), byScamnetId.get(o.target_ref as string)]).toEqual([r.from, r.to]);
+      expect([byScamnetId.get(o.source_ref as string), byScamnetId.get(o.target_ref as string)]).toEqual([
+        r.from,
+        r.to,
+      ]);
       expect(o.relationship_type).toMatch(/^[a-z0-9-]+$/);
     }
   });
@@ -87,7 +91,12 @@ describe('STIX 2.1 export of the seed graph', () => {
     for (const d of definitions) {
       const tlp = String(d.name).replace('TLP:', '') as keyof typeof TLP_MARKING_IDS;
       expect(d.id).toBe(TLP_MARKING_IDS[tlp]);
-      expect(d.extensions).toEqual({ 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: tlp.toLowerCase() } });
+      expect(d.extensions).toEqual({
+        'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': {
+          extension_type: 'property-extension',
+          tlp_2_0: tlp.toLowerCase(),
+        },
+      });
     }
     const defined = new Set(definitions.map((d) => d.id));
     const items = new Map([...seed.nodes, ...seed.relationships].map((i) => [i.id, i]));
@@ -110,7 +119,8 @@ describe('STIX 2.1 export of the seed graph', () => {
       expect(o.confidence, `${o.id} ${item.grade}`).toBe(want[item.grade[1]!]);
       const refs = (o.external_references ?? []) as { source_name: string; external_id?: string }[];
       expect(refs.map((r) => r.external_id)).toEqual(item.sourceIds);
-      for (const r of refs) if (sources.has(r.external_id!)) expect(r.source_name).toBe(sources.get(r.external_id!)!.name);
+      for (const r of refs)
+        if (sources.has(r.external_id!)) expect(r.source_name).toBe(sources.get(r.external_id!)!.name);
       cited += refs.length;
       expect(o[X.properties]).toMatchObject({ grade: item.grade, tlp: item.tlp, synthetic: item.synthetic });
     }
@@ -143,10 +153,16 @@ describe('STIX export for a recipient: markings are law', () => {
     const { bytes } = await exportFrom(marked.app, { format: 'stix', selection: allOf(all), recipientTlp: 'GREEN' });
     const text = bytes.toString();
     const bundle = JSON.parse(text) as Bundle;
-    expect(records(bundle).filter((o) => o.type !== 'relationship').map((o) => o[X.id]).sort()).toEqual([...VISIBLE_TO_GREEN].sort());
+    expect(
+      records(bundle)
+        .filter((o) => o.type !== 'relationship')
+        .map((o) => o[X.id])
+        .sort(),
+    ).toEqual([...VISIBLE_TO_GREEN].sort());
     for (const secret of withheldFromGreen()) expect(text, secret).not.toContain(secret);
     for (const n of all.nodes.filter((x) => !VISIBLE_TO_GREEN.includes(x.id))) {
-      for (const type of new Set(Object.values(STIX_TYPE_OF_KIND).concat('x-scamnet-region'))) expect(text).not.toContain(stixId(type, n.id));
+      for (const type of new Set(Object.values(STIX_TYPE_OF_KIND).concat('x-scamnet-region')))
+        expect(text).not.toContain(stixId(type, n.id));
     }
     for (const tlp of ['AMBER', 'AMBER+STRICT', 'RED'] as const) expect(text).not.toContain(TLP_MARKING_IDS[tlp]);
     // a citation of the RED source reads `withheld`
@@ -170,9 +186,14 @@ describe('STIX import', () => {
       expect(res.status).toBe(200);
       expect(res.body.nodes.created).toBe(seed.nodes.length);
       expect(res.body.relationships.created).toBe(seed.relationships.length);
-      expect(await graphCounts(empty.store)).toEqual({ nodes: seed.nodes.length, relationships: seed.relationships.length });
+      expect(await graphCounts(empty.store)).toEqual({
+        nodes: seed.nodes.length,
+        relationships: seed.relationships.length,
+      });
       const before = JSON.parse((await exportFrom(h.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
-      const after = JSON.parse((await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
+      const after = JSON.parse(
+        (await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).bytes.toString(),
+      );
       expect(after.attributes.manifest.dataVersion).toBe(before.attributes.manifest.dataVersion);
       // and again: nothing changes
       const again = await importInto(empty, 'seed.json', bytes);
@@ -194,11 +215,33 @@ describe('STIX import', () => {
     const cases: [string, Buffer, RegExp][] = [
       ['malformed JSON', Buffer.from('{"type": "bundle", "objects": [ {'), /not valid JSON/],
       ['not a bundle', Buffer.from('{"type": "bundle", "objects": 7}'), /expected a STIX 2\.1 bundle/],
-      ['a foreign object', edit((b) => b.objects.push({ type: 'malware', id: 'malware--6f1c1a4e-2b7d-4e0a-9a55-5c2a9d1f0b3e', name: 'x' })), /has no x_scamnet_kind/],
+      [
+        'a foreign object',
+        edit((b) =>
+          b.objects.push({ type: 'malware', id: 'malware--6f1c1a4e-2b7d-4e0a-9a55-5c2a9d1f0b3e', name: 'x' }),
+        ),
+        /has no x_scamnet_kind/,
+      ],
       ['an unknown kind', edit((b) => void (first(b, 'Centre')[X.kind] = 'Spaceship')), /unknown kind Spaceship/],
-      ['a wrong type', edit((b) => void ((first(b, 'Centre')[X.properties] as Record<string, unknown>).workforce = 'many')), /workforce|number/],
-      ['a marking that disagrees with the record', edit((b) => void (first(b, 'Centre').object_marking_refs = [TLP_MARKING_IDS.CLEAR])), /marking is TLP:CLEAR/],
-      ['a dangling relationship end', edit((b) => void (b.objects.find((o) => o.type === 'relationship')!.target_ref = 'location--00000000-0000-5000-8000-000000000000')), /names no scamnet object/],
+      [
+        'a wrong type',
+        edit((b) => void ((first(b, 'Centre')[X.properties] as Record<string, unknown>).workforce = 'many')),
+        /workforce|number/,
+      ],
+      [
+        'a marking that disagrees with the record',
+        edit((b) => void (first(b, 'Centre').object_marking_refs = [TLP_MARKING_IDS.CLEAR])),
+        /marking is TLP:CLEAR/,
+      ],
+      [
+        'a dangling relationship end',
+        edit(
+          (b) =>
+            void (b.objects.find((o) => o.type === 'relationship')!.target_ref =
+              'location--00000000-0000-5000-8000-000000000000'),
+        ),
+        /names no scamnet object/,
+      ],
     ];
     const empty = await startHarness();
     try {

@@ -19,7 +19,10 @@ afterAll(async () => {
 
 describe('streamed exports', () => {
   it('sends JSON in chunks, and the chunks make the whole graph', async () => {
-    const res = await request(h.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids } }).expect(200);
+    const res = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: { kind: 'ids', ids } })
+      .expect(200);
     expect(res.headers['transfer-encoding']).toBe('chunked');
     expect(res.headers['content-length']).toBeUndefined();
     const doc = JSON.parse(res.text);
@@ -30,11 +33,15 @@ describe('streamed exports', () => {
   });
 
   it('sends a Cypher script in chunks, one statement a line', async () => {
-    const res = await request(h.app).post('/api/export').send({ format: 'cypher', selection: { kind: 'ids', ids } }).buffer(true).parse((r, done) => {
-      let text = '';
-      r.on('data', (c: Buffer) => (text += c.toString()));
-      r.on('end', () => done(null, text));
-    });
+    const res = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'cypher', selection: { kind: 'ids', ids } })
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString()));
+        r.on('end', () => done(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['transfer-encoding']).toBe('chunked');
     const script = res.body as string;
@@ -43,7 +50,10 @@ describe('streamed exports', () => {
   });
 
   it('still answers a bad request with a JSON error, before anything is streamed', async () => {
-    const res = await request(h.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids: ['centre:nowhere'] } }).expect(404);
+    const res = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: { kind: 'ids', ids: ['centre:nowhere'] } })
+      .expect(404);
     expect(res.body.error.code).toBe('not_found');
   });
 });

@@ -20,11 +20,21 @@ import { TLP_LEVELS, tlpRank } from '../../server/model/provenance.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { VISIBLE_TO_GREEN, markedGraph, withheldFromGreen } from '../support/export-marked-graph.ts';
-import { announcePythonSkip, hasPython, hasSoffice, pythonRequired, readXlsxWithPython, sheetsAsCsvWithLibreOffice } from '../support/interop.ts';
+import {
+  announcePythonSkip,
+  hasPython,
+  hasSoffice,
+  pythonRequired,
+  readXlsxWithPython,
+  sheetsAsCsvWithLibreOffice,
+} from '../support/interop.ts';
 import { allOf, exportFrom } from '../support/export-request.ts';
 
 announcePythonSkip('test/integration/export-xlsx.test.ts (openpyxl)');
-if (!hasSoffice && process.env.CI !== 'true') console.warn('SKIPPED the LibreOffice test of test/integration/export-xlsx.test.ts: no /usr/bin/soffice (apt-get install libreoffice-calc-nogui)');
+if (!hasSoffice && process.env.CI !== 'true')
+  console.warn(
+    'SKIPPED the LibreOffice test of test/integration/export-xlsx.test.ts: no /usr/bin/soffice (apt-get install libreoffice-calc-nogui)',
+  );
 
 const SEED = { seed: 42, scale: 0.2 };
 let seed: GraphBatch;
@@ -40,8 +50,6 @@ afterAll(async () => {
   await h?.close();
   await marked?.close();
 });
-
-
 
 const highestOf = (tlps: string[]) => TLP_LEVELS[Math.max(...tlps.map((t) => tlpRank(t as never)))];
 
@@ -71,9 +79,12 @@ describe('XLSX export of the seed graph', () => {
         expect(sheet.header, kind).toContain(tlp);
         expect(sheet.footer, kind).toContain(tlp);
         const header = sheet.rows[0]!.map((c) => c.value);
-        for (const column of ['id', 'sourceIds', 'grade', 'tlp', 'firstSeen', 'lastSeen']) expect(header, kind).toContain(column);
+        for (const column of ['id', 'sourceIds', 'grade', 'tlp', 'firstSeen', 'lastSeen'])
+          expect(header, kind).toContain(column);
       }
-      expect(sheets.About!.header).toContain(`TLP:${highestOf([...seed.nodes, ...seed.relationships].map((i) => i.tlp))}`);
+      expect(sheets.About!.header).toContain(
+        `TLP:${highestOf([...seed.nodes, ...seed.relationships].map((i) => i.tlp))}`,
+      );
     });
 
     it('keeps every value, typed from the schema: ids, dates and `50+` as text, counts as numbers', () => {
@@ -82,7 +93,9 @@ describe('XLSX export of the seed graph', () => {
         const sheet = sheets[kind];
         if (!sheet) continue;
         const header = sheet.rows[0]!.map((c) => String(c.value));
-        const items = new Map<string, Record<string, unknown>>([...seed.nodes, ...seed.relationships].filter((i) => i.kind === kind).map((i) => [i.id, i as never]));
+        const items = new Map<string, Record<string, unknown>>(
+          [...seed.nodes, ...seed.relationships].filter((i) => i.kind === kind).map((i) => [i.id, i as never]),
+        );
         for (const row of sheet.rows.slice(1)) {
           const cell = (name: string) => row[header.indexOf(name)]!;
           const item = items.get(String(cell('id').value))!;
@@ -95,16 +108,23 @@ describe('XLSX export of the seed graph', () => {
               expect(got.value, `${kind}.${p.name}`).toBeNull();
               continue;
             }
-            if (p.type === 'INT64' || p.type === 'DOUBLE') expect([got.type, got.value], `${kind}.${p.name}`).toEqual(['n', want]);
+            if (p.type === 'INT64' || p.type === 'DOUBLE')
+              expect([got.type, got.value], `${kind}.${p.name}`).toEqual(['n', want]);
             else if (p.type === 'BOOLEAN') expect([got.type, got.value], `${kind}.${p.name}`).toEqual(['b', want]);
-            else if (p.type === 'STRING[]') expect([got.type, String(got.value).split('; ')], `${kind}.${p.name}`).toEqual(['s', want]);
+            else if (p.type === 'STRING[]')
+              expect([got.type, String(got.value).split('; ')], `${kind}.${p.name}`).toEqual(['s', want]);
             else expect([got.type, got.value], `${kind}.${p.name}`).toEqual(['s', want]);
           }
-          if (kind !== 'Facilitator' && 'from' in item) expect([cell('from').value, cell('to').value]).toEqual([item.from, item.to]);
+          if (kind !== 'Facilitator' && 'from' in item)
+            expect([cell('from').value, cell('to').value]).toEqual([item.from, item.to]);
         }
       }
-      const ages = sheets.Facilitator!.rows.slice(1).map((r) => r[sheets.Facilitator!.rows[0]!.findIndex((c) => c.value === 'ageBand')]!);
-      expect(ages.filter((c) => c.value === '50+').length).toBe(seed.nodes.filter((n) => (n as { ageBand?: string }).ageBand === '50+').length);
+      const ages = sheets
+        .Facilitator!.rows.slice(1)
+        .map((r) => r[sheets.Facilitator!.rows[0]!.findIndex((c) => c.value === 'ageBand')]!);
+      expect(ages.filter((c) => c.value === '50+').length).toBe(
+        seed.nodes.filter((n) => (n as { ageBand?: string }).ageBand === '50+').length,
+      );
       expect(ages.every((c) => c.type === 's')).toBe(true);
     });
   });
@@ -123,9 +143,16 @@ describe('XLSX export of the seed graph', () => {
         for (const kind of kinds) upload = upload.attach('files', Buffer.from(sheets[kind]!), `${kind}.csv`);
         const res = await upload;
         expect(res.body.error).toBeUndefined();
-        expect(await graphCounts(empty.store)).toEqual({ nodes: seed.nodes.length, relationships: seed.relationships.length });
-        const before = JSON.parse((await exportFrom(h.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
-        const after = JSON.parse((await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
+        expect(await graphCounts(empty.store)).toEqual({
+          nodes: seed.nodes.length,
+          relationships: seed.relationships.length,
+        });
+        const before = JSON.parse(
+          (await exportFrom(h.app, { format: 'json', selection: allOf(seed) })).bytes.toString(),
+        );
+        const after = JSON.parse(
+          (await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).bytes.toString(),
+        );
         expect(after.attributes.manifest.dataVersion).toBe(before.attributes.manifest.dataVersion);
       } finally {
         await empty.close();
@@ -136,13 +163,21 @@ describe('XLSX export of the seed graph', () => {
   it('imports back into an empty store as the same graph (same data version and counts)', async () => {
     const empty = await startHarness();
     try {
-      const res = await request(empty.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', bytes, 'seed.xlsx');
+      const res = await request(empty.app)
+        .post('/api/import')
+        .set('X-Scamnet-Request', '1')
+        .attach('files', bytes, 'seed.xlsx');
       expect(res.body.error).toBeUndefined();
       expect(res.body.nodes.created).toBe(seed.nodes.length);
       expect(res.body.relationships.created).toBe(seed.relationships.length);
-      expect(await graphCounts(empty.store)).toEqual({ nodes: seed.nodes.length, relationships: seed.relationships.length });
+      expect(await graphCounts(empty.store)).toEqual({
+        nodes: seed.nodes.length,
+        relationships: seed.relationships.length,
+      });
       const before = JSON.parse((await exportFrom(h.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
-      const after = JSON.parse((await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).bytes.toString());
+      const after = JSON.parse(
+        (await exportFrom(empty.app, { format: 'json', selection: allOf(seed) })).bytes.toString(),
+      );
       expect(after.attributes.manifest.dataVersion).toBe(before.attributes.manifest.dataVersion);
     } finally {
       await empty.close();
@@ -152,10 +187,17 @@ describe('XLSX export of the seed graph', () => {
 
 describe('XLSX export for a recipient: markings are law', () => {
   it('holds nothing above GREEN in any part of the workbook, and says GREEN on every sheet', async () => {
-    const { bytes } = await exportFrom(marked.app, { format: 'xlsx', selection: allOf(markedGraph()), recipientTlp: 'GREEN' });
+    const { bytes } = await exportFrom(marked.app, {
+      format: 'xlsx',
+      selection: allOf(markedGraph()),
+      recipientTlp: 'GREEN',
+    });
     const parts = unzipSync(new Uint8Array(bytes));
-    const text = Object.values(parts).map((p) => strFromU8(p)).join('\n');
-    for (const secret of withheldFromGreen()) expect(text, secret).not.toContain(secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;'));
+    const text = Object.values(parts)
+      .map((p) => strFromU8(p))
+      .join('\n');
+    for (const secret of withheldFromGreen())
+      expect(text, secret).not.toContain(secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;'));
     for (const tlp of ['AMBER', 'RED']) expect(text).not.toContain(`TLP:${tlp}`);
     if (hasPython) {
       const { sheets } = readXlsxWithPython(bytes);
@@ -185,29 +227,91 @@ describe('XLSX import of hostile workbooks', () => {
   it('refuses each with a 400 naming the sheet, row and column, and writes nothing', async () => {
     const header = ['id', 'name', 'status', 'workforce', ...PROV];
     const cases: [string, Buffer, object][] = [
-      ['not a zip', Buffer.from('PK\u0003\u0004 this is not a workbook at all'), { file: 'hostile.xlsx', reason: expect.stringMatching(/not an XLSX workbook|not a readable/) }],
-      ['a zip without a workbook', Buffer.from(zipSync({ 'hello.txt': strToU8('hello') })), { file: 'hostile.xlsx', reason: expect.stringMatching(/not a readable XLSX workbook/) }],
-      ['a zip bomb', Buffer.from(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/big.xml': new Uint8Array(600 * 1024 * 1024) }, { level: 1 })), { file: 'hostile.xlsx', reason: expect.stringMatching(/inflates to \d+ bytes/) }],
-      ['a wrong type', await workbook({ Centre: [header, centre('centre:ok', 10), centre('centre:bad', 'many')] }), { file: '[hostile.xlsx]Centre', line: 3, column: 'workforce' }],
-      ['an unknown kind', await workbook({ Spaceship: [header, centre('centre:ok', 10)] }), { file: '[hostile.xlsx]Spaceship', line: 2, column: 'kind', reason: expect.stringMatching(/unknown kind Spaceship/) }],
-      ['a formula', await workbook({ Centre: [header, [...centre('centre:f', 10).slice(0, 3), { formula: '1+1' }, ...centre('centre:f', 10).slice(4)]] }), { file: '[hostile.xlsx]Centre', line: 2, column: 'workforce', reason: expect.stringMatching(/formula/) }],
-      ['an unknown column', await workbook({ Centre: [[...header, 'colour'], [...centre('centre:c', 10), 'red']] }), { file: '[hostile.xlsx]Centre', line: 2, column: 'colour' }],
+      [
+        'not a zip',
+        Buffer.from('PK\u0003\u0004 this is not a workbook at all'),
+        { file: 'hostile.xlsx', reason: expect.stringMatching(/not an XLSX workbook|not a readable/) },
+      ],
+      [
+        'a zip without a workbook',
+        Buffer.from(zipSync({ 'hello.txt': strToU8('hello') })),
+        { file: 'hostile.xlsx', reason: expect.stringMatching(/not a readable XLSX workbook/) },
+      ],
+      [
+        'a zip bomb',
+        Buffer.from(
+          zipSync(
+            { 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/big.xml': new Uint8Array(600 * 1024 * 1024) },
+            { level: 1 },
+          ),
+        ),
+        { file: 'hostile.xlsx', reason: expect.stringMatching(/inflates to \d+ bytes/) },
+      ],
+      [
+        'a wrong type',
+        await workbook({ Centre: [header, centre('centre:ok', 10), centre('centre:bad', 'many')] }),
+        { file: '[hostile.xlsx]Centre', line: 3, column: 'workforce' },
+      ],
+      [
+        'an unknown kind',
+        await workbook({ Spaceship: [header, centre('centre:ok', 10)] }),
+        {
+          file: '[hostile.xlsx]Spaceship',
+          line: 2,
+          column: 'kind',
+          reason: expect.stringMatching(/unknown kind Spaceship/),
+        },
+      ],
+      [
+        'a formula',
+        await workbook({
+          Centre: [
+            header,
+            [...centre('centre:f', 10).slice(0, 3), { formula: '1+1' }, ...centre('centre:f', 10).slice(4)],
+          ],
+        }),
+        { file: '[hostile.xlsx]Centre', line: 2, column: 'workforce', reason: expect.stringMatching(/formula/) },
+      ],
+      [
+        'an unknown column',
+        await workbook({
+          Centre: [
+            [...header, 'colour'],
+            [...centre('centre:c', 10), 'red'],
+          ],
+        }),
+        { file: '[hostile.xlsx]Centre', line: 2, column: 'colour' },
+      ],
     ];
     const empty = await startHarness();
     try {
       for (const [what, body, issue] of cases) {
-        const res = await request(empty.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', body, 'hostile.xlsx');
+        const res = await request(empty.app)
+          .post('/api/import')
+          .set('X-Scamnet-Request', '1')
+          .attach('files', body, 'hostile.xlsx');
         expect(res.status, what).toBe(400);
         expect(res.body.error.code, what).toBe('invalid_import');
         expect(res.body.error.details.issues, what).toContainEqual(expect.objectContaining(issue));
         expect(await graphCounts(empty.store), what).toEqual({ nodes: 0, relationships: 0 });
       }
       // and the well-formed rows of such a workbook do go in, numbers-as-text kept as text
-      const fine = await workbook({ Centre: [header, centre('centre:007', 12)], Facilitator: [['id', 'name', 'role', 'ageBand', ...PROV], ['facilitator:0044123', '0044123', 'broker', '50+', 'C3', 'GREEN', null, true]] });
-      const ok = await request(empty.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', fine, 'fine.xlsx');
+      const fine = await workbook({
+        Centre: [header, centre('centre:007', 12)],
+        Facilitator: [
+          ['id', 'name', 'role', 'ageBand', ...PROV],
+          ['facilitator:0044123', '0044123', 'broker', '50+', 'C3', 'GREEN', null, true],
+        ],
+      });
+      const ok = await request(empty.app)
+        .post('/api/import')
+        .set('X-Scamnet-Request', '1')
+        .attach('files', fine, 'fine.xlsx');
       expect(ok.body.error).toBeUndefined();
       expect(ok.body.nodes.created).toBe(2);
-      const read = await empty.store.read("MATCH (f:Facilitator {id: 'facilitator:0044123'}) RETURN f.name AS name, f.ageBand AS age");
+      const read = await empty.store.read(
+        "MATCH (f:Facilitator {id: 'facilitator:0044123'}) RETURN f.name AS name, f.ageBand AS age",
+      );
       expect(read.rows[0]).toEqual({ name: '0044123', age: '50+' });
     } finally {
       await empty.close();

@@ -30,18 +30,31 @@ afterEach(async () => {
 describe('POST /api/import', () => {
   it('abort (default): 400 invalid_import with the row report, nothing written', async () => {
     const before = await graphCounts(h.store);
-    const res = await request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
+    const res = await request(h.app)
+      .post('/api/import')
+      .set('X-Scamnet-Request', '1')
+      .attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_import');
-    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ file: 'Centre.csv', line: 4, column: 'grade' })]);
+    expect(res.body.error.details.issues).toEqual([
+      expect.objectContaining({ file: 'Centre.csv', line: 4, column: 'grade' }),
+    ]);
     expect(await graphCounts(h.store)).toEqual(before);
   });
 
   it('skip: 200 with counts and the bad rows; again: unchanged', async () => {
-    const send = () => request(h.app).post('/api/import?onError=skip').set('X-Scamnet-Request', '1').attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
+    const send = () =>
+      request(h.app)
+        .post('/api/import?onError=skip')
+        .set('X-Scamnet-Request', '1')
+        .attach('files', Buffer.from(WITH_BAD), 'Centre.csv');
     const res = await send();
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ nodes: { created: 2, updated: 0, unchanged: 0 }, skipped: 1, issues: [expect.objectContaining({ line: 4 })] });
+    expect(res.body).toMatchObject({
+      nodes: { created: 2, updated: 0, unchanged: 0 },
+      skipped: 1,
+      issues: [expect.objectContaining({ line: 4 })],
+    });
     const again = await send();
     expect(again.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
   });
@@ -49,17 +62,36 @@ describe('POST /api/import', () => {
   it('refuses a body that is not multipart (415), a bad policy (400) and an upload past IMPORT_MAX_BYTES (413)', async () => {
     const json = await request(h.app).post('/api/import').send({ nodes: [] });
     expect([json.status, json.body.error.code]).toEqual([415, 'unsupported_format']);
-    const policy = await request(h.app).post('/api/import?onError=maybe').set('X-Scamnet-Request', '1').attach('files', Buffer.from(GOOD), 'Centre.csv');
+    const policy = await request(h.app)
+      .post('/api/import?onError=maybe')
+      .set('X-Scamnet-Request', '1')
+      .attach('files', Buffer.from(GOOD), 'Centre.csv');
     expect([policy.status, policy.body.error.code]).toEqual([400, 'validation_error']);
-    const small = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true, dataDir: h.dataDir, serveClient: false, importMaxBytes: 1_000 });
-    const big = await request(small).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(GOOD.repeat(20)), 'Centre.csv');
+    const small = createApp({
+      store: h.store,
+      logger: createLogger('silent'),
+      queries: openCatalogue(h.store, h.dataDir),
+      analystCypher: true,
+      dataDir: h.dataDir,
+      serveClient: false,
+      importMaxBytes: 1_000,
+    });
+    const big = await request(small)
+      .post('/api/import')
+      .set('X-Scamnet-Request', '1')
+      .attach('files', Buffer.from(GOOD.repeat(20)), 'Centre.csv');
     expect([big.status, big.body.error.code]).toEqual([413, 'too_large']);
   });
 
   it('imports this tool’s own JSON export back (graphology format) as unchanged', async () => {
-    const exported = await request(h.app).post('/api/export').send({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH'] } });
+    const exported = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'json', selection: { kind: 'ids', ids: ['centre:alpha', 'country:TH'] } });
     expect(exported.status).toBe(200);
-    const res = await request(h.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(exported.body instanceof Buffer ? exported.body : exported.text), 'export.json');
+    const res = await request(h.app)
+      .post('/api/import')
+      .set('X-Scamnet-Request', '1')
+      .attach('files', Buffer.from(exported.body instanceof Buffer ? exported.body : exported.text), 'export.json');
     expect(res.body.error).toBeUndefined();
     expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(res.body.relationships.unchanged).toBe(1);
@@ -70,10 +102,17 @@ describe('npm run import', () => {
   it('writes the files into DATA_DIR and prints the counts; a bad row makes it exit 1 and name the line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-import-cli-'));
     try {
-      writeFileSync(path.join(dir, 'Source.csv'), `id,name,publisher,published,${PROV}\nsource:doc-a,Doc A,Publisher,2025-06-30,A1,CLEAR,source:doc-a\n`);
+      writeFileSync(
+        path.join(dir, 'Source.csv'),
+        `id,name,publisher,published,${PROV}\nsource:doc-a,Doc A,Publisher,2025-06-30,A1,CLEAR,source:doc-a\n`,
+      );
       writeFileSync(path.join(dir, 'Centre.csv'), WITH_BAD);
       const run = (...args: string[]) =>
-        spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/cli/import.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+        spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/cli/import.ts', ...args], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' },
+          encoding: 'utf8',
+        });
       const refused = run(path.join(dir, 'Source.csv'), path.join(dir, 'Centre.csv'));
       expect(refused.status).toBe(1);
       expect(refused.stdout).toMatch(/Centre\.csv:4 \[grade\]/);
@@ -91,13 +130,20 @@ describe('npm run import', () => {
     const server = await startServer({ SEED_ON_START: 'false' });
     const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-import-cli-'));
     try {
-      writeFileSync(path.join(dir, 'Source.csv'), `id,name,publisher,published,${PROV}\nsource:doc-a,Doc A,Publisher,2025-06-30,A1,CLEAR,source:doc-a\n`);
+      writeFileSync(
+        path.join(dir, 'Source.csv'),
+        `id,name,publisher,published,${PROV}\nsource:doc-a,Doc A,Publisher,2025-06-30,A1,CLEAR,source:doc-a\n`,
+      );
       writeFileSync(path.join(dir, 'Centre.csv'), GOOD);
-      const run = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/cli/import.ts', path.join(dir, 'Source.csv'), path.join(dir, 'Centre.csv')], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, DATA_DIR: server.dataDir, SCAMNET_URL: server.url, LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+        ['server/cli/import.ts', path.join(dir, 'Source.csv'), path.join(dir, 'Centre.csv')],
+        {
+          cwd: REPO_ROOT,
+          env: { ...process.env, DATA_DIR: server.dataDir, SCAMNET_URL: server.url, LOG_LEVEL: 'silent' },
+          encoding: 'utf8',
+        },
+      );
       expect(run.stderr).toMatch(/importing through/);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/nodes: 3 created/);

@@ -40,10 +40,18 @@ async function counts(dataDir: string) {
 }
 
 /** Runs the import CLI; with `killOn`, SIGKILLs it `delayMs` after a stderr line matches. */
-function runImport(files: string[], dataDir: string, killOn?: RegExp, delayMs = 0): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function runImport(
+  files: string[],
+  dataDir: string,
+  killOn?: RegExp,
+  delayMs = 0,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve) => {
     // node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the process holding the database
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...files], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...files], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     let stderr = '';
     let armed = false;
     child.stderr.on('data', (d) => {
@@ -68,7 +76,12 @@ describe('import crash safety', () => {
       for (const delay of [50, 600]) {
         const killed = await runImport(files, dataDir, /import: write/, delay);
         const after = await counts(dataDir);
-        const outcome = after.nodes === 0 && after.rels === 0 ? 'none' : after.nodes === N && after.rels === N ? 'all' : `partial ${JSON.stringify(after)}`;
+        const outcome =
+          after.nodes === 0 && after.rels === 0
+            ? 'none'
+            : after.nodes === N && after.rels === N
+              ? 'all'
+              : `partial ${JSON.stringify(after)}`;
         outcomes.push(`${killed.signal ?? `exit ${killed.code}`}: ${outcome}`);
         expect(outcome === 'none' || outcome === 'all').toBe(true);
       }

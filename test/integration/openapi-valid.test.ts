@@ -25,7 +25,9 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('names every operation once, gives request bodies as requestBody, and lists itself', async () => {
-    const doc = (await request(h.app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const doc = (await request(h.app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     const ids: string[] = [];
     for (const [route, item] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(item)) {

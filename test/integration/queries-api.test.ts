@@ -45,7 +45,9 @@ describe('the library', () => {
   it('lists every built-in query with its parameters', async () => {
     const res = await request(h.app).get('/api/queries').expect(200);
     const queries = res.body.queries.map((q: unknown) => QuerySummary.parse(q));
-    expect(queries.filter((q: { builtin: boolean }) => q.builtin).map((q: { name: string }) => q.name)).toEqual(builtins.map((q) => q.name));
+    expect(queries.filter((q: { builtin: boolean }) => q.builtin).map((q: { name: string }) => q.name)).toEqual(
+      builtins.map((q) => q.name),
+    );
   });
 
   it('gives one query with the Cypher the active store runs and its .cypher source', async () => {
@@ -71,26 +73,49 @@ describe("analysts' own queries", () => {
     expect(QueryDetail.parse(saved.body)).toMatchObject({ name: 'centres-by-status', builtin: false, version: 1 });
     expect(existsSync(path.join(h.dataDir, 'queries', 'centres-by-status.json'))).toBe(true);
 
-    const run = await request(h.app).post('/api/queries/centres-by-status/run').send({ params: { status: 'dismantled' } }).expect(200);
+    const run = await request(h.app)
+      .post('/api/queries/centres-by-status/run')
+      .send({ params: { status: 'dismantled' } })
+      .expect(200);
     const result = QueryResultSchema.parse(run.body);
     expect(result.rows.map((r) => r.name)).toEqual(['Gamma Hub']);
     expect(result.graph.nodes.map((n) => n.key)).toEqual(['centre:gamma']);
 
-    const limited = await request(h.app).post('/api/queries/centres-by-status/run').send({ params: { status: 'active', limit: 0 } }).expect(200);
+    const limited = await request(h.app)
+      .post('/api/queries/centres-by-status/run')
+      .send({ params: { status: 'active', limit: 0 } })
+      .expect(200);
     expect(limited.body.rows).toEqual([]);
-    expectCode((await request(h.app).post('/api/queries/centres-by-status/run').send({ params: {} }).expect(400)).body, 'validation_error');
     expectCode(
-      (await request(h.app).post('/api/queries/centres-by-status/run').send({ params: { status: 'active', limit: 'many' } }).expect(400)).body,
+      (await request(h.app).post('/api/queries/centres-by-status/run').send({ params: {} }).expect(400)).body,
       'validation_error',
     );
     expectCode(
-      (await request(h.app).post('/api/queries/centres-by-status/run').send({ params: { status: 'active', extra: 1 } }).expect(400)).body,
+      (
+        await request(h.app)
+          .post('/api/queries/centres-by-status/run')
+          .send({ params: { status: 'active', limit: 'many' } })
+          .expect(400)
+      ).body,
+      'validation_error',
+    );
+    expectCode(
+      (
+        await request(h.app)
+          .post('/api/queries/centres-by-status/run')
+          .send({ params: { status: 'active', extra: 1 } })
+          .expect(400)
+      ).body,
       'validation_error',
     );
   });
 
   it('keeps every version, serves old ones, and survives a restart', async () => {
-    const changed = { ...centresByStatus, title: 'Centres by status, newest name first', query: centresByStatus.query.replace('ORDER BY name', 'ORDER BY name DESC') };
+    const changed = {
+      ...centresByStatus,
+      title: 'Centres by status, newest name first',
+      query: centresByStatus.query.replace('ORDER BY name', 'ORDER BY name DESC'),
+    };
     const put = await request(h.app).put('/api/queries/centres-by-status').send(changed).expect(200);
     expect(put.body.version).toBe(2);
     const versions = await request(h.app).get('/api/queries/centres-by-status/versions').expect(200);
@@ -99,28 +124,79 @@ describe("analysts' own queries", () => {
     expect(first.body.query).toBe(centresByStatus.query);
 
     // a new app on the same data dir, as after a restart
-    const restarted = createApp({ store: h.store, logger: createLogger('silent'), queries: openCatalogue(h.store, h.dataDir), analystCypher: true, dataDir: h.dataDir });
+    const restarted = createApp({
+      store: h.store,
+      logger: createLogger('silent'),
+      queries: openCatalogue(h.store, h.dataDir),
+      analystCypher: true,
+      dataDir: h.dataDir,
+    });
     const again = await request(restarted).get('/api/queries/centres-by-status').expect(200);
     expect(again.body).toMatchObject({ version: 2, title: changed.title });
-    const run = await request(restarted).post('/api/queries/centres-by-status/run').send({ params: { status: 'active' } }).expect(200);
+    const run = await request(restarted)
+      .post('/api/queries/centres-by-status/run')
+      .send({ params: { status: 'active' } })
+      .expect(200);
     expect(run.body.rows.map((r: { name: string }) => r.name)).toEqual(['Alpha Compound']);
   });
 
   it('checks a query on save: read-only, parameters declared and used, defaults typed', async () => {
     const cases: Array<[object, string]> = [
-      [{ ...centresByStatus, name: 'writes', query: 'MATCH (c:Centre) SET c.status = $status RETURN c', params: [centresByStatus.params[0]] }, 'write_not_allowed'],
-      [{ ...centresByStatus, name: 'reads-files', query: "LOAD FROM '/etc/passwd' RETURN *", params: [] }, 'file_access'],
+      [
+        {
+          ...centresByStatus,
+          name: 'writes',
+          query: 'MATCH (c:Centre) SET c.status = $status RETURN c',
+          params: [centresByStatus.params[0]],
+        },
+        'write_not_allowed',
+      ],
+      [
+        { ...centresByStatus, name: 'reads-files', query: "LOAD FROM '/etc/passwd' RETURN *", params: [] },
+        'file_access',
+      ],
       [{ ...centresByStatus, name: 'undeclared', params: [centresByStatus.params[0]] }, 'validation_error'],
-      [{ ...centresByStatus, name: 'unused', params: [...centresByStatus.params, { name: 'other', type: 'string', required: true }] }, 'validation_error'],
-      [{ ...centresByStatus, name: 'no-default', params: [centresByStatus.params[0], { name: 'limit', type: 'integer', required: false }] }, 'validation_error'],
-      [{ ...centresByStatus, name: 'bad-default', params: [centresByStatus.params[0], { name: 'limit', type: 'integer', required: false, default: 'ten' }] }, 'validation_error'],
-      [{ ...centresByStatus, name: 'bad-type', params: [centresByStatus.params[0], { name: 'limit', type: 'integer[]', required: false, default: 1 }] }, 'validation_error'],
+      [
+        {
+          ...centresByStatus,
+          name: 'unused',
+          params: [...centresByStatus.params, { name: 'other', type: 'string', required: true }],
+        },
+        'validation_error',
+      ],
+      [
+        {
+          ...centresByStatus,
+          name: 'no-default',
+          params: [centresByStatus.params[0], { name: 'limit', type: 'integer', required: false }],
+        },
+        'validation_error',
+      ],
+      [
+        {
+          ...centresByStatus,
+          name: 'bad-default',
+          params: [centresByStatus.params[0], { name: 'limit', type: 'integer', required: false, default: 'ten' }],
+        },
+        'validation_error',
+      ],
+      [
+        {
+          ...centresByStatus,
+          name: 'bad-type',
+          params: [centresByStatus.params[0], { name: 'limit', type: 'integer[]', required: false, default: 1 }],
+        },
+        'validation_error',
+      ],
       [{ ...centresByStatus, name: 'Bad Name' }, 'validation_error'],
       [{ ...centresByStatus, name: 'not-cypher', query: 'MATCH (c:Centre RETURN c', params: [] }, 'query_error'],
     ];
     for (const [body, code] of cases) {
       const res = await request(h.app).post('/api/queries').send(body);
-      expect([res.status, res.body.error?.code], JSON.stringify(body).slice(0, 80)).toEqual([code === 'validation_error' || code === 'query_error' ? 400 : 403, code]);
+      expect([res.status, res.body.error?.code], JSON.stringify(body).slice(0, 80)).toEqual([
+        code === 'validation_error' || code === 'query_error' ? 400 : 403,
+        code,
+      ]);
       const name = (body as { name: string }).name;
       if (/^[a-z]/.test(name)) expect(existsSync(path.join(h.dataDir, 'queries', `${name}.json`))).toBe(false);
     }
@@ -128,36 +204,81 @@ describe("analysts' own queries", () => {
 
   it('never overwrites or deletes a built-in query, and refuses a second POST of the same name', async () => {
     const builtin = builtins[0]!;
-    expectCode((await request(h.app).post('/api/queries').send({ ...centresByStatus, name: builtin.name }).expect(409)).body, 'conflict');
-    expectCode((await request(h.app).put(`/api/queries/${builtin.name}`).send(centresByStatus).expect(409)).body, 'conflict');
-    expectCode((await request(h.app).delete(`/api/queries/${builtin.name}`).set('X-Scamnet-Request', '1').expect(409)).body, 'conflict');
+    expectCode(
+      (
+        await request(h.app)
+          .post('/api/queries')
+          .send({ ...centresByStatus, name: builtin.name })
+          .expect(409)
+      ).body,
+      'conflict',
+    );
+    expectCode(
+      (await request(h.app).put(`/api/queries/${builtin.name}`).send(centresByStatus).expect(409)).body,
+      'conflict',
+    );
+    expectCode(
+      (await request(h.app).delete(`/api/queries/${builtin.name}`).set('X-Scamnet-Request', '1').expect(409)).body,
+      'conflict',
+    );
     expectCode((await request(h.app).post('/api/queries').send(centresByStatus).expect(409)).body, 'conflict');
-    expectCode((await request(h.app).put('/api/queries/never-saved').send(centresByStatus).expect(404)).body, 'not_found');
+    expectCode(
+      (await request(h.app).put('/api/queries/never-saved').send(centresByStatus).expect(404)).body,
+      'not_found',
+    );
   });
 
   it('deletes a saved query, and numbering carries on when the name is used again', async () => {
-    await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'short-lived' }).expect(201);
+    await request(h.app)
+      .post('/api/queries')
+      .send({ ...centresByStatus, name: 'short-lived' })
+      .expect(201);
     await request(h.app).put('/api/queries/short-lived').send(centresByStatus).expect(200);
     await request(h.app).delete('/api/queries/short-lived').set('X-Scamnet-Request', '1').expect(204);
     expectCode((await request(h.app).get('/api/queries/short-lived').expect(404)).body, 'not_found');
     expectCode((await request(h.app).get('/api/queries/short-lived/versions').expect(404)).body, 'not_found');
-    expect((await request(h.app).get('/api/queries').expect(200)).body.queries.map((q: { name: string }) => q.name)).not.toContain('short-lived');
-    expectCode((await request(h.app).delete('/api/queries/short-lived').set('X-Scamnet-Request', '1').expect(404)).body, 'not_found');
-    const again = await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'short-lived' }).expect(201);
+    expect(
+      (await request(h.app).get('/api/queries').expect(200)).body.queries.map((q: { name: string }) => q.name),
+    ).not.toContain('short-lived');
+    expectCode(
+      (await request(h.app).delete('/api/queries/short-lived').set('X-Scamnet-Request', '1').expect(404)).body,
+      'not_found',
+    );
+    const again = await request(h.app)
+      .post('/api/queries')
+      .send({ ...centresByStatus, name: 'short-lived' })
+      .expect(201);
     expect(again.body.version).toBe(3);
   });
 
   it('keeps every line of a description a comment in the served source, and titles to one line', async () => {
-    const multi = { ...centresByStatus, name: 'multi-line', description: 'First line.\nMATCH (n) DETACH DELETE n\nLast line.' };
+    const multi = {
+      ...centresByStatus,
+      name: 'multi-line',
+      description: 'First line.\nMATCH (n) DETACH DELETE n\nLast line.',
+    };
     const saved = await request(h.app).post('/api/queries').send(multi).expect(201);
     const header = saved.body.source.split('\n\n')[0] as string;
     expect(header.split('\n').every((line: string) => line.startsWith('//'))).toBe(true);
     expect(header).toContain('//   MATCH (n) DETACH DELETE n');
-    expectCode((await request(h.app).post('/api/queries').send({ ...centresByStatus, name: 'two-titles', title: 'A\nB' }).expect(400)).body, 'validation_error');
+    expectCode(
+      (
+        await request(h.app)
+          .post('/api/queries')
+          .send({ ...centresByStatus, name: 'two-titles', title: 'A\nB' })
+          .expect(400)
+      ).body,
+      'validation_error',
+    );
   });
 
   it('refuses parameter names that JavaScript objects reserve', async () => {
-    const proto = { ...centresByStatus, name: 'proto', params: [{ name: '__proto__', type: 'string', required: true }], query: 'RETURN $__proto__ AS p' };
+    const proto = {
+      ...centresByStatus,
+      name: 'proto',
+      params: [{ name: '__proto__', type: 'string', required: true }],
+      query: 'RETURN $__proto__ AS p',
+    };
     expectCode((await request(h.app).post('/api/queries').send(proto).expect(400)).body, 'validation_error');
   });
 
@@ -175,11 +296,18 @@ describe('POST /api/cypher', () => {
   it('runs read-only Cypher with parameters and returns the table and the graph', async () => {
     const res = await request(h.app)
       .post('/api/cypher')
-      .send({ query: 'MATCH (c:Centre {id: $id})-[r:LOCATED_IN]->(k:Country) RETURN c.name AS centre, k.name AS country, r', params: { id: 'centre:alpha' } })
+      .send({
+        query: 'MATCH (c:Centre {id: $id})-[r:LOCATED_IN]->(k:Country) RETURN c.name AS centre, k.name AS country, r',
+        params: { id: 'centre:alpha' },
+      })
       .expect(200);
     const result = QueryResultSchema.parse(res.body);
     expect(result.columns).toEqual(['centre', 'country', 'r']);
-    expect(result.rows[0]).toMatchObject({ centre: 'Alpha Compound', country: 'Thailand', r: { $type: 'edge', key: 'e3', source: 'centre:alpha', target: 'country:TH' } });
+    expect(result.rows[0]).toMatchObject({
+      centre: 'Alpha Compound',
+      country: 'Thailand',
+      r: { $type: 'edge', key: 'e3', source: 'centre:alpha', target: 'country:TH' },
+    });
     expect(result.graph.nodes.map((n) => n.key).sort()).toEqual(['centre:alpha', 'country:TH']);
   });
 
@@ -200,9 +328,7 @@ describe('POST /api/cypher', () => {
         "RETURN duration('P1Y') < 1 AS x, toInteger([1]) AS y",
       ],
     };
-    for (const query of [
-      ...complaints[testBackend],
-    ]) {
+    for (const query of [...complaints[testBackend]]) {
       const res = await request(h.app).post('/api/cypher').send({ query });
       expect([res.status, res.body.error?.code], query).toEqual([400, 'query_error']);
     }
@@ -211,7 +337,10 @@ describe('POST /api/cypher', () => {
   it('caps rows at QUERY_MAX_ROWS and says so', async () => {
     const capped = await startHarness(smallGraph(), { limits: { timeoutMs: 5000, maxRows: 3 } });
     try {
-      const res = await request(capped.app).post('/api/cypher').send({ query: 'MATCH (n) RETURN n.id AS id ORDER BY id' }).expect(200);
+      const res = await request(capped.app)
+        .post('/api/cypher')
+        .send({ query: 'MATCH (n) RETURN n.id AS id ORDER BY id' })
+        .expect(200);
       expect(res.body.rows).toHaveLength(3);
       expect(res.body.truncated).toBe(true);
     } finally {
@@ -230,7 +359,9 @@ describe('a runaway analyst query', () => {
       const running = whenStoreSees(slow.store, (q) => q.includes('(h)'));
       const runaway = request(slow.app)
         .post('/api/cypher')
-        .send({ query: `MATCH ${names.map((n) => `(${n})`).join(', ')} WHERE ${names.map((n) => `${n}.name`).join(' + ')} = 'x' RETURN count(*) AS n` })
+        .send({
+          query: `MATCH ${names.map((n) => `(${n})`).join(', ')} WHERE ${names.map((n) => `${n}.name`).join(' + ')} = 'x' RETURN count(*) AS n`,
+        })
         .then((res) => {
           settled = true;
           return res;
@@ -250,8 +381,14 @@ describe('a runaway analyst query', () => {
 
 describe('ANALYST_CYPHER=false', () => {
   it('refuses ad-hoc Cypher and saving, and still runs the built-in library', async () => {
-    expectCode((await request(off.app).post('/api/cypher').send({ query: 'MATCH (n) RETURN count(n)' }).expect(403)).body, 'operation_not_allowed');
-    expectCode((await request(off.app).post('/api/queries').send(centresByStatus).expect(403)).body, 'operation_not_allowed');
+    expectCode(
+      (await request(off.app).post('/api/cypher').send({ query: 'MATCH (n) RETURN count(n)' }).expect(403)).body,
+      'operation_not_allowed',
+    );
+    expectCode(
+      (await request(off.app).post('/api/queries').send(centresByStatus).expect(403)).body,
+      'operation_not_allowed',
+    );
     expect((await request(off.app).get('/api/queries').expect(200)).body.queries.length).toBe(builtins.length);
   });
 });

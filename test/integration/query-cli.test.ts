@@ -17,9 +17,15 @@ import { smallGraph } from '../support/small-graph.ts';
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 let dataDir: string;
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['server/cli/query.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir, ...env } });
+    const child = spawn(TSX, ['server/cli/query.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -11,7 +11,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
 import { gradeRank } from '../../server/model/provenance.ts';
-import { REL_KIND_NAMES, type GraphBatch, type NodeRecordValue, type RelRecordValue } from '../../server/model/schema.ts';
+import {
+  REL_KIND_NAMES,
+  type GraphBatch,
+  type NodeRecordValue,
+  type RelRecordValue,
+} from '../../server/model/schema.ts';
 import { loadBuiltinQueries, type QueryDef } from '../../server/queries/library.ts';
 import { runSavedQuery } from '../../server/queries/runner.ts';
 import type { JsonValue, QueryResult } from '../../server/store/types.ts';
@@ -78,7 +83,8 @@ function query(name: string): QueryDef {
   return def;
 }
 
-const run = (h: Harness, name: string, params: Record<string, unknown> = {}) => runSavedQuery(h.store, query(name), params);
+const run = (h: Harness, name: string, params: Record<string, unknown> = {}) =>
+  runSavedQuery(h.store, query(name), params);
 
 /** The readable table: every row without its graph columns. */
 function table(name: string, result: QueryResult): Row[] {
@@ -124,7 +130,8 @@ describe('the library', () => {
     for (const q of library) {
       expect(q.variants, q.name).toEqual(WITH_LADYBUG_VARIANT.includes(q.name) ? ['ladybug'] : []);
       // The shared text must not lean on either dialect.
-      if (q.variants.length === 0) expect(q.texts.neo4j, q.name).not.toMatch(/\blabels?\(|\btype\(|list_|ALL SHORTEST|allShortestPaths/);
+      if (q.variants.length === 0)
+        expect(q.texts.neo4j, q.name).not.toMatch(/\blabels?\(|\btype\(|list_|ALL SHORTEST|allShortestPaths/);
     }
     for (const name of WITH_LADYBUG_VARIANT) {
       expect(query(name).texts.ladybug, name).not.toMatch(/\blabels\(|\btype\(|allShortestPaths|relationships\(/);
@@ -135,7 +142,8 @@ describe('the library', () => {
   it('bounds every variable-length pattern', () => {
     for (const q of library) {
       for (const text of Object.values(q.texts)) {
-        for (const [pattern] of text.matchAll(/\[[^\]]*\*[^\]]*\]/g)) expect(pattern, q.name).toMatch(/\.\.\s*\d+\s*\]$/);
+        for (const [pattern] of text.matchAll(/\[[^\]]*\*[^\]]*\]/g))
+          expect(pattern, q.name).toMatch(/\.\.\s*\d+\s*\]$/);
       }
     }
   });
@@ -167,8 +175,12 @@ describe('on the hand-made graph', () => {
       const graphColumns = GRAPH_COLUMNS[q.name]!;
       expect(result.columns, q.name).toEqual(expect.arrayContaining(graphColumns));
       expect(result.columns.length, q.name).toBeGreaterThan(graphColumns.length);
-      expect(result.rows.some((row) => graphColumns.some((c) => holdsGraphCell(row[c]!))), q.name).toBe(true);
-      for (const row of table(q.name, result)) for (const [c, v] of Object.entries(row)) expect(holdsGraphCell(v), `${q.name}.${c}`).toBe(false);
+      expect(
+        result.rows.some((row) => graphColumns.some((c) => holdsGraphCell(row[c]!))),
+        q.name,
+      ).toBe(true);
+      for (const row of table(q.name, result))
+        for (const [c, v] of Object.entries(row)) expect(holdsGraphCell(v), `${q.name}.${c}`).toBe(false);
     }
   });
 
@@ -176,39 +188,106 @@ describe('on the hand-made graph', () => {
     const kenya = await run(h, 'routes-from-country', { country: 'country:KE' });
     expect(table('routes-from-country', kenya)).toEqual([
       {
-        routeId: 'route:qr1', routeName: 'Route Q1: Kenya → Ethiopia → Cambodia → Thailand', mode: 'mixed', originName: 'Kenya',
-        transits: ['Ethiopia', 'Cambodia'], destinationName: 'Thailand', centreName: 'Compound Birch', crimes: ['Drug trafficking'], grade: 'B2',
+        routeId: 'route:qr1',
+        routeName: 'Route Q1: Kenya → Ethiopia → Cambodia → Thailand',
+        mode: 'mixed',
+        originName: 'Kenya',
+        transits: ['Ethiopia', 'Cambodia'],
+        destinationName: 'Thailand',
+        centreName: 'Compound Birch',
+        crimes: ['Drug trafficking'],
+        grade: 'B2',
       },
       {
-        routeId: 'route:qr2', routeName: 'Route Q2: Kenya → Cambodia', mode: 'air', originName: 'Kenya', transits: [],
-        destinationName: 'Cambodia', centreName: 'Compound Aster', crimes: ['Firearms trafficking', 'Pangolin trafficking'], grade: 'B2',
+        routeId: 'route:qr2',
+        routeName: 'Route Q2: Kenya → Cambodia',
+        mode: 'air',
+        originName: 'Kenya',
+        transits: [],
+        destinationName: 'Cambodia',
+        centreName: 'Compound Aster',
+        crimes: ['Firearms trafficking', 'Pangolin trafficking'],
+        grade: 'B2',
       },
     ]);
-    expect(nodeKeys(kenya)).toEqual(sorted([
-      'route:qr1', 'route:qr2', 'country:KE', 'country:ET', 'country:KH', 'country:TH', 'centre:qa', 'centre:qb',
-      'crime:qdrugs', 'crime:qarms', 'crime:qpangolin',
-    ]));
+    expect(nodeKeys(kenya)).toEqual(
+      sorted([
+        'route:qr1',
+        'route:qr2',
+        'country:KE',
+        'country:ET',
+        'country:KH',
+        'country:TH',
+        'centre:qa',
+        'centre:qb',
+        'crime:qdrugs',
+        'crime:qarms',
+        'crime:qpangolin',
+      ]),
+    );
     expect(edgeKeys(kenya)).toEqual(sorted(['o1', 'o2', 'h1a', 'h1b', 'd1', 'd1c', 'd2', 'd2c', 'c1', 'c2', 'c5']));
     expect((await run(h, 'routes-from-country', { country: 'country:ET' })).rows).toEqual([]);
   });
 
   it('centres-in-hub: centres of a region by name or alias, with victims by origin', async () => {
     const expected = [
-      { centreId: 'centre:qa', centreName: 'Compound Aster', status: 'active', countryName: 'Cambodia', victims: 42, originCount: 2, origins: ['Kenya', 'Nepal'] },
-      { centreId: 'centre:qb', centreName: 'Compound Birch', status: 'suspected', countryName: 'Thailand', victims: 20, originCount: 1, origins: ['Kenya'] },
+      {
+        centreId: 'centre:qa',
+        centreName: 'Compound Aster',
+        status: 'active',
+        countryName: 'Cambodia',
+        victims: 42,
+        originCount: 2,
+        origins: ['Kenya', 'Nepal'],
+      },
+      {
+        centreId: 'centre:qb',
+        centreName: 'Compound Birch',
+        status: 'suspected',
+        countryName: 'Thailand',
+        victims: 20,
+        originCount: 1,
+        origins: ['Kenya'],
+      },
       // the one flow into Compound Dune has no victim count
-      { centreId: 'centre:qd', centreName: 'Compound Dune', status: 'dismantled', countryName: 'Philippines', victims: 0, originCount: 1, origins: ['Thailand'] },
+      {
+        centreId: 'centre:qd',
+        centreName: 'Compound Dune',
+        status: 'dismantled',
+        countryName: 'Philippines',
+        victims: 0,
+        originCount: 1,
+        origins: ['Thailand'],
+      },
     ];
     const result = await run(h, 'centres-in-hub', { hub: 'South-East Asia' });
     expect(table('centres-in-hub', result)).toEqual(expected);
-    expect(nodeKeys(result)).toEqual(sorted([
-      'region:qsea', 'country:KH', 'country:TH', 'country:PH', 'centre:qa', 'centre:qb', 'centre:qd', 'country:KE', 'country:NP',
-    ]));
+    expect(nodeKeys(result)).toEqual(
+      sorted([
+        'region:qsea',
+        'country:KH',
+        'country:TH',
+        'country:PH',
+        'centre:qa',
+        'centre:qb',
+        'centre:qd',
+        'country:KE',
+        'country:NP',
+      ]),
+    );
     expect(edgeKeys(result)).toEqual(sorted(['g1', 'g2', 'g3', 'l1', 'l2', 'l4', 't1', 't2', 't3', 't5']));
     expect(table('centres-in-hub', await run(h, 'centres-in-hub', { hub: 'Southeast Asia' }))).toEqual(expected);
     expect(table('centres-in-hub', await run(h, 'centres-in-hub', { hub: 'SOUTH-EAST ASIA' }))).toEqual(expected);
     expect(table('centres-in-hub', await run(h, 'centres-in-hub', { hub: 'West Africa' }))).toEqual([
-      { centreId: 'centre:qc', centreName: 'Compound Cedar', status: 'raided', countryName: 'Ghana', victims: 17, originCount: 2, origins: ['Nepal', 'Brazil'] },
+      {
+        centreId: 'centre:qc',
+        centreName: 'Compound Cedar',
+        status: 'raided',
+        countryName: 'Ghana',
+        victims: 17,
+        originCount: 2,
+        origins: ['Nepal', 'Brazil'],
+      },
     ]);
     expect((await run(h, 'centres-in-hub', { hub: 'Atlantis' })).rows).toEqual([]);
   });
@@ -217,31 +296,92 @@ describe('on the hand-made graph', () => {
     const aster = await run(h, 'facilitator-network', { centre: 'centre:qa' });
     expect(table('facilitator-network', aster)).toEqual([
       {
-        facilitatorId: 'facilitator:qf3', facilitatorName: 'Blue Otter', role: 'transporter', nationalityName: 'Kenya',
-        recruitsForCentre: false, routesToCentre: 1, otherCentres: [], arrestedBy: ['Operation Lantern'],
+        facilitatorId: 'facilitator:qf3',
+        facilitatorName: 'Blue Otter',
+        role: 'transporter',
+        nationalityName: 'Kenya',
+        recruitsForCentre: false,
+        routesToCentre: 1,
+        otherCentres: [],
+        arrestedBy: ['Operation Lantern'],
       },
       {
-        facilitatorId: 'facilitator:qf4', facilitatorName: 'Gold Finch', role: 'manager', nationalityName: 'Nepal',
-        recruitsForCentre: true, routesToCentre: 0, otherCentres: [], arrestedBy: [],
+        facilitatorId: 'facilitator:qf4',
+        facilitatorName: 'Gold Finch',
+        role: 'manager',
+        nationalityName: 'Nepal',
+        recruitsForCentre: true,
+        routesToCentre: 0,
+        otherCentres: [],
+        arrestedBy: [],
       },
       {
-        facilitatorId: 'facilitator:qf1', facilitatorName: 'Grey Heron', role: 'recruiter', nationalityName: 'Thailand',
-        recruitsForCentre: true, routesToCentre: 0, otherCentres: ['Compound Birch'], arrestedBy: [],
+        facilitatorId: 'facilitator:qf1',
+        facilitatorName: 'Grey Heron',
+        role: 'recruiter',
+        nationalityName: 'Thailand',
+        recruitsForCentre: true,
+        routesToCentre: 0,
+        otherCentres: ['Compound Birch'],
+        arrestedBy: [],
       },
       {
-        facilitatorId: 'facilitator:qf2', facilitatorName: 'Red Lynx', role: 'broker', nationalityName: 'Kenya',
-        recruitsForCentre: true, routesToCentre: 2, otherCentres: ['Compound Cedar'], arrestedBy: ['Operation Lantern'],
+        facilitatorId: 'facilitator:qf2',
+        facilitatorName: 'Red Lynx',
+        role: 'broker',
+        nationalityName: 'Kenya',
+        recruitsForCentre: true,
+        routesToCentre: 2,
+        otherCentres: ['Compound Cedar'],
+        arrestedBy: ['Operation Lantern'],
       },
     ]);
-    expect(nodeKeys(aster)).toEqual(sorted([
-      'facilitator:qf1', 'facilitator:qf2', 'facilitator:qf3', 'facilitator:qf4', 'centre:qa', 'route:qr2', 'route:qr3',
-      'country:TH', 'country:KE', 'country:NP', 'centre:qb', 'centre:qc', 'operation:qop1',
-    ]));
-    expect(edgeKeys(aster)).toEqual(sorted([
-      'rf1', 'rf3', 'rf5', 'op2', 'd2c', 'op3', 'op4', 'd3c', 'n1', 'n2', 'n3', 'n4', 'rf2', 'rf4', 'x2', 'x3',
-    ]));
+    expect(nodeKeys(aster)).toEqual(
+      sorted([
+        'facilitator:qf1',
+        'facilitator:qf2',
+        'facilitator:qf3',
+        'facilitator:qf4',
+        'centre:qa',
+        'route:qr2',
+        'route:qr3',
+        'country:TH',
+        'country:KE',
+        'country:NP',
+        'centre:qb',
+        'centre:qc',
+        'operation:qop1',
+      ]),
+    );
+    expect(edgeKeys(aster)).toEqual(
+      sorted([
+        'rf1',
+        'rf3',
+        'rf5',
+        'op2',
+        'd2c',
+        'op3',
+        'op4',
+        'd3c',
+        'n1',
+        'n2',
+        'n3',
+        'n4',
+        'rf2',
+        'rf4',
+        'x2',
+        'x3',
+      ]),
+    );
     const cedar = await run(h, 'facilitator-network', { centre: 'centre:qc' });
-    expect(table('facilitator-network', cedar).map((r) => [r.facilitatorName, r.recruitsForCentre, r.routesToCentre, r.otherCentres])).toEqual([
+    expect(
+      table('facilitator-network', cedar).map((r) => [
+        r.facilitatorName,
+        r.recruitsForCentre,
+        r.routesToCentre,
+        r.otherCentres,
+      ]),
+    ).toEqual([
       ['Blue Otter', false, 1, []],
       ['Red Lynx', true, 0, ['Compound Aster']],
     ]);
@@ -250,26 +390,41 @@ describe('on the hand-made graph', () => {
   it('shared-facilitators: facilitators recruiting for at least minCentres centres', async () => {
     const two = [
       {
-        facilitatorId: 'facilitator:qf1', facilitatorName: 'Grey Heron', role: 'recruiter', nationalityName: 'Thailand',
-        centreCount: 2, centres: ['Compound Aster', 'Compound Birch'], recruited: 15,
+        facilitatorId: 'facilitator:qf1',
+        facilitatorName: 'Grey Heron',
+        role: 'recruiter',
+        nationalityName: 'Thailand',
+        centreCount: 2,
+        centres: ['Compound Aster', 'Compound Birch'],
+        recruited: 15,
       },
       {
-        facilitatorId: 'facilitator:qf2', facilitatorName: 'Red Lynx', role: 'broker', nationalityName: 'Kenya',
-        centreCount: 2, centres: ['Compound Aster', 'Compound Cedar'], recruited: 10,
+        facilitatorId: 'facilitator:qf2',
+        facilitatorName: 'Red Lynx',
+        role: 'broker',
+        nationalityName: 'Kenya',
+        centreCount: 2,
+        centres: ['Compound Aster', 'Compound Cedar'],
+        recruited: 10,
       },
     ];
     const byDefault = await run(h, 'shared-facilitators');
     expect(table('shared-facilitators', byDefault)).toEqual(two);
-    expect(nodeKeys(byDefault)).toEqual(sorted([
-      'facilitator:qf1', 'facilitator:qf2', 'centre:qa', 'centre:qb', 'centre:qc', 'country:TH', 'country:KE',
-    ]));
+    expect(nodeKeys(byDefault)).toEqual(
+      sorted(['facilitator:qf1', 'facilitator:qf2', 'centre:qa', 'centre:qb', 'centre:qc', 'country:TH', 'country:KE']),
+    );
     expect(table('shared-facilitators', await run(h, 'shared-facilitators', { minCentres: 2 }))).toEqual(two);
     // values may come as strings (the CLI's way); the recruits of the manager are unknown
     expect(table('shared-facilitators', await run(h, 'shared-facilitators', { minCentres: '1' }))).toEqual([
       ...two,
       {
-        facilitatorId: 'facilitator:qf4', facilitatorName: 'Gold Finch', role: 'manager', nationalityName: 'Nepal',
-        centreCount: 1, centres: ['Compound Aster'], recruited: 0,
+        facilitatorId: 'facilitator:qf4',
+        facilitatorName: 'Gold Finch',
+        role: 'manager',
+        nationalityName: 'Nepal',
+        centreCount: 1,
+        centres: ['Compound Aster'],
+        recruited: 0,
       },
     ]);
     expect((await run(h, 'shared-facilitators', { minCentres: 3 })).rows).toEqual([]);
@@ -279,27 +434,48 @@ describe('on the hand-made graph', () => {
     const finch = await run(h, 'shortest-connection', { from: 'facilitator:qf4', to: 'operation:qop1' });
     expect(table('shortest-connection', finch)).toEqual([
       {
-        hops: 3, via: 'Gold Finch → Compound Aster → Red Lynx → Operation Lantern',
-        kinds: ['RECRUITS_FOR', 'RECRUITS_FOR', 'ARRESTED'], weakestGrade: 'E5', synthetic: true,
+        hops: 3,
+        via: 'Gold Finch → Compound Aster → Red Lynx → Operation Lantern',
+        kinds: ['RECRUITS_FOR', 'RECRUITS_FOR', 'ARRESTED'],
+        weakestGrade: 'E5',
+        synthetic: true,
       },
       {
-        hops: 3, via: 'Gold Finch → Nepal → Compound Cedar → Operation Lantern',
-        kinds: ['NATIONAL_OF', 'TRAFFICKED_TO', 'RAIDED'], weakestGrade: 'C3', synthetic: false,
+        hops: 3,
+        via: 'Gold Finch → Nepal → Compound Cedar → Operation Lantern',
+        kinds: ['NATIONAL_OF', 'TRAFFICKED_TO', 'RAIDED'],
+        weakestGrade: 'C3',
+        synthetic: false,
       },
     ]);
     expect(finch.rows.map((r) => r.p)).toEqual([
-      { $type: 'path', nodes: ['facilitator:qf4', 'centre:qa', 'facilitator:qf2', 'operation:qop1'], edges: ['rf5', 'rf3', 'x2'] },
-      { $type: 'path', nodes: ['facilitator:qf4', 'country:NP', 'centre:qc', 'operation:qop1'], edges: ['n4', 't6', 'x1'] },
+      {
+        $type: 'path',
+        nodes: ['facilitator:qf4', 'centre:qa', 'facilitator:qf2', 'operation:qop1'],
+        edges: ['rf5', 'rf3', 'x2'],
+      },
+      {
+        $type: 'path',
+        nodes: ['facilitator:qf4', 'country:NP', 'centre:qc', 'operation:qop1'],
+        edges: ['n4', 't6', 'x1'],
+      },
     ]);
-    expect(nodeKeys(finch)).toEqual(sorted(['facilitator:qf4', 'centre:qa', 'facilitator:qf2', 'operation:qop1', 'country:NP', 'centre:qc']));
-    expect((await run(h, 'shortest-connection', { from: 'facilitator:qf4', to: 'operation:qop1', maxHops: 2 })).rows).toEqual([]);
+    expect(nodeKeys(finch)).toEqual(
+      sorted(['facilitator:qf4', 'centre:qa', 'facilitator:qf2', 'operation:qop1', 'country:NP', 'centre:qc']),
+    );
+    expect(
+      (await run(h, 'shortest-connection', { from: 'facilitator:qf4', to: 'operation:qop1', maxHops: 2 })).rows,
+    ).toEqual([]);
 
     // Through the bulletin both cite, the notice and the centre would be two hops apart.
     const notice = await run(h, 'shortest-connection', { from: 'notice:qpurple', to: 'centre:qc' });
     expect(table('shortest-connection', notice)).toEqual([
       {
-        hops: 3, via: 'Purple Notice Lark → Harbour Watch → Operation Lantern → Compound Cedar',
-        kinds: ['ISSUED', 'COORDINATED', 'RAIDED'], weakestGrade: 'B2', synthetic: false,
+        hops: 3,
+        via: 'Purple Notice Lark → Harbour Watch → Operation Lantern → Compound Cedar',
+        kinds: ['ISSUED', 'COORDINATED', 'RAIDED'],
+        weakestGrade: 'B2',
+        synthetic: false,
       },
     ]);
     expect(nodeKeys(notice)).not.toContain('source:qdoc1');
@@ -310,19 +486,73 @@ describe('on the hand-made graph', () => {
   it('convergence-centres: centres at the end of routes carrying the chosen crimes', async () => {
     const all = await run(h, 'convergence-centres');
     expect(table('convergence-centres', all)).toEqual([
-      { centreId: 'centre:qa', centreName: 'Compound Aster', countryName: 'Cambodia', crimeName: 'Pangolin trafficking', category: 'wildlife', routeCount: 2, shipments: 3 },
-      { centreId: 'centre:qa', centreName: 'Compound Aster', countryName: 'Cambodia', crimeName: 'Firearms trafficking', category: 'firearms', routeCount: 1, shipments: 2 },
-      { centreId: 'centre:qb', centreName: 'Compound Birch', countryName: 'Thailand', crimeName: 'Drug trafficking', category: 'drugs', routeCount: 1, shipments: 4 },
-      { centreId: 'centre:qd', centreName: 'Compound Dune', countryName: 'Philippines', crimeName: 'Drug trafficking', category: 'drugs', routeCount: 1, shipments: 1 },
+      {
+        centreId: 'centre:qa',
+        centreName: 'Compound Aster',
+        countryName: 'Cambodia',
+        crimeName: 'Pangolin trafficking',
+        category: 'wildlife',
+        routeCount: 2,
+        shipments: 3,
+      },
+      {
+        centreId: 'centre:qa',
+        centreName: 'Compound Aster',
+        countryName: 'Cambodia',
+        crimeName: 'Firearms trafficking',
+        category: 'firearms',
+        routeCount: 1,
+        shipments: 2,
+      },
+      {
+        centreId: 'centre:qb',
+        centreName: 'Compound Birch',
+        countryName: 'Thailand',
+        crimeName: 'Drug trafficking',
+        category: 'drugs',
+        routeCount: 1,
+        shipments: 4,
+      },
+      {
+        centreId: 'centre:qd',
+        centreName: 'Compound Dune',
+        countryName: 'Philippines',
+        crimeName: 'Drug trafficking',
+        category: 'drugs',
+        routeCount: 1,
+        shipments: 1,
+      },
     ]);
-    expect(nodeKeys(all)).toEqual(sorted([
-      'centre:qa', 'centre:qb', 'centre:qd', 'crime:qpangolin', 'crime:qarms', 'crime:qdrugs', 'route:qr1', 'route:qr2', 'route:qr3', 'route:qr5',
-    ]));
-    expect(table('convergence-centres', await run(h, 'convergence-centres', { categories: ['drugs', 'firearms', 'wildlife'] }))).toEqual(
-      table('convergence-centres', all),
+    expect(nodeKeys(all)).toEqual(
+      sorted([
+        'centre:qa',
+        'centre:qb',
+        'centre:qd',
+        'crime:qpangolin',
+        'crime:qarms',
+        'crime:qdrugs',
+        'route:qr1',
+        'route:qr2',
+        'route:qr3',
+        'route:qr5',
+      ]),
     );
+    expect(
+      table(
+        'convergence-centres',
+        await run(h, 'convergence-centres', { categories: ['drugs', 'firearms', 'wildlife'] }),
+      ),
+    ).toEqual(table('convergence-centres', all));
     expect(table('convergence-centres', await run(h, 'convergence-centres', { categories: ['wildlife'] }))).toEqual([
-      { centreId: 'centre:qa', centreName: 'Compound Aster', countryName: 'Cambodia', crimeName: 'Pangolin trafficking', category: 'wildlife', routeCount: 2, shipments: 3 },
+      {
+        centreId: 'centre:qa',
+        centreName: 'Compound Aster',
+        countryName: 'Cambodia',
+        crimeName: 'Pangolin trafficking',
+        category: 'wildlife',
+        routeCount: 2,
+        shipments: 3,
+      },
     ]);
     expect((await run(h, 'convergence-centres', { categories: [] })).rows).toEqual([]);
   });
@@ -333,19 +563,57 @@ describe('on the hand-made graph', () => {
       { countryId: 'country:KE', countryName: 'Kenya', region: 'Africa', routesFrom: 2, routesThrough: 1, routes: 3 },
       { countryId: 'country:TH', countryName: 'Thailand', region: 'Asia', routesFrom: 1, routesThrough: 1, routes: 2 },
     ]);
-    expect(nodeKeys(result)).toEqual(sorted(['country:KE', 'country:TH', 'route:qr1', 'route:qr2', 'route:qr3', 'route:qr4', 'route:qr5']));
+    expect(nodeKeys(result)).toEqual(
+      sorted(['country:KE', 'country:TH', 'route:qr1', 'route:qr2', 'route:qr3', 'route:qr4', 'route:qr5']),
+    );
   });
 
   it('centres-by-scam-type: the centres running a scam, with their victims', async () => {
     const romance = await run(h, 'centres-by-scam-type', { scamType: 'scamtype:qromance' });
     expect(table('centres-by-scam-type', romance)).toEqual([
-      { centreId: 'centre:qa', centreName: 'Compound Aster', status: 'active', countryName: 'Cambodia', hubRegion: 'South-East Asia', victims: 42, grade: 'B2' },
-      { centreId: 'centre:qb', centreName: 'Compound Birch', status: 'suspected', countryName: 'Thailand', hubRegion: 'South-East Asia', victims: 20, grade: 'B2' },
+      {
+        centreId: 'centre:qa',
+        centreName: 'Compound Aster',
+        status: 'active',
+        countryName: 'Cambodia',
+        hubRegion: 'South-East Asia',
+        victims: 42,
+        grade: 'B2',
+      },
+      {
+        centreId: 'centre:qb',
+        centreName: 'Compound Birch',
+        status: 'suspected',
+        countryName: 'Thailand',
+        hubRegion: 'South-East Asia',
+        victims: 20,
+        grade: 'B2',
+      },
     ]);
-    expect(nodeKeys(romance)).toEqual(sorted(['scamtype:qromance', 'centre:qa', 'centre:qb', 'country:KH', 'country:TH']));
-    expect(table('centres-by-scam-type', await run(h, 'centres-by-scam-type', { scamType: 'scamtype:qcrypto' }))).toEqual([
-      { centreId: 'centre:qa', centreName: 'Compound Aster', status: 'active', countryName: 'Cambodia', hubRegion: 'South-East Asia', victims: 42, grade: 'B2' },
-      { centreId: 'centre:qc', centreName: 'Compound Cedar', status: 'raided', countryName: 'Ghana', hubRegion: 'West Africa', victims: 17, grade: 'C2' },
+    expect(nodeKeys(romance)).toEqual(
+      sorted(['scamtype:qromance', 'centre:qa', 'centre:qb', 'country:KH', 'country:TH']),
+    );
+    expect(
+      table('centres-by-scam-type', await run(h, 'centres-by-scam-type', { scamType: 'scamtype:qcrypto' })),
+    ).toEqual([
+      {
+        centreId: 'centre:qa',
+        centreName: 'Compound Aster',
+        status: 'active',
+        countryName: 'Cambodia',
+        hubRegion: 'South-East Asia',
+        victims: 42,
+        grade: 'B2',
+      },
+      {
+        centreId: 'centre:qc',
+        centreName: 'Compound Cedar',
+        status: 'raided',
+        countryName: 'Ghana',
+        hubRegion: 'West Africa',
+        victims: 17,
+        grade: 'C2',
+      },
     ]);
   });
 
@@ -353,17 +621,37 @@ describe('on the hand-made graph', () => {
     const lantern = await run(h, 'operation-impact', { operation: 'operation:qop1' });
     expect(table('operation-impact', lantern)).toEqual([
       {
-        operationId: 'operation:qop1', operationName: 'Operation Lantern', date: '2024-05-01', scope: 'national',
-        centresRaided: ['Compound Cedar'], facilitatorsArrested: ['Blue Otter', 'Red Lynx'], countries: ['Ghana'],
-        coordinatedBy: ['Harbour Watch'], arrests: 3, victimsFreed: 20, computersSeized: 40, phonesSeized: 75,
+        operationId: 'operation:qop1',
+        operationName: 'Operation Lantern',
+        date: '2024-05-01',
+        scope: 'national',
+        centresRaided: ['Compound Cedar'],
+        facilitatorsArrested: ['Blue Otter', 'Red Lynx'],
+        countries: ['Ghana'],
+        coordinatedBy: ['Harbour Watch'],
+        arrests: 3,
+        victimsFreed: 20,
+        computersSeized: 40,
+        phonesSeized: 75,
       },
     ]);
-    expect(nodeKeys(lantern)).toEqual(sorted(['operation:qop1', 'centre:qc', 'facilitator:qf2', 'facilitator:qf3', 'country:GH', 'org:qpol']));
+    expect(nodeKeys(lantern)).toEqual(
+      sorted(['operation:qop1', 'centre:qc', 'facilitator:qf2', 'facilitator:qf3', 'country:GH', 'org:qpol']),
+    );
     expect(table('operation-impact', await run(h, 'operation-impact', { operation: 'operation:qop2' }))).toEqual([
       {
-        operationId: 'operation:qop2', operationName: 'Operation Quiet Tide', date: null, scope: 'regional',
-        centresRaided: [], facilitatorsArrested: [], countries: ['Philippines'], coordinatedBy: [],
-        arrests: null, victimsFreed: null, computersSeized: null, phonesSeized: null,
+        operationId: 'operation:qop2',
+        operationName: 'Operation Quiet Tide',
+        date: null,
+        scope: 'regional',
+        centresRaided: [],
+        facilitatorsArrested: [],
+        countries: ['Philippines'],
+        coordinatedBy: [],
+        arrests: null,
+        victimsFreed: null,
+        computersSeized: null,
+        phonesSeized: null,
       },
     ]);
     expect((await run(h, 'operation-impact', { operation: 'operation:none' })).rows).toEqual([]);
@@ -371,8 +659,22 @@ describe('on the hand-made graph', () => {
 
   it('source-contents: the entities reported in a document and the links citing it', async () => {
     const result = await run(h, 'source-contents', { source: 'source:qdoc1' });
-    const entity = (kind: string, itemId: string, name: string) => ({ item: 'entity', kind, itemId, name, grade: 'A2', synthetic: false });
-    const link = (kind: string, itemId: string, name: string, grade = 'A2') => ({ item: 'link', kind, itemId, name, grade, synthetic: false });
+    const entity = (kind: string, itemId: string, name: string) => ({
+      item: 'entity',
+      kind,
+      itemId,
+      name,
+      grade: 'A2',
+      synthetic: false,
+    });
+    const link = (kind: string, itemId: string, name: string, grade = 'A2') => ({
+      item: 'link',
+      kind,
+      itemId,
+      name,
+      grade,
+      synthetic: false,
+    });
     expect(table('source-contents', result)).toEqual([
       entity('Centre', 'centre:qc', 'Compound Cedar'),
       entity('Notice', 'notice:qpurple', 'Purple Notice Lark'),
@@ -385,15 +687,40 @@ describe('on the hand-made graph', () => {
       link('RAIDED', 'x1', 'Operation Lantern → Compound Cedar'),
       link('WARNS_ABOUT', 'x9', 'Purple Notice Lark → Fake job ads'),
     ]);
-    expect(nodeKeys(result)).toEqual(sorted([
-      'source:qdoc1', 'centre:qc', 'notice:qpurple', 'operation:qop1', 'facilitator:qf2', 'facilitator:qf3', 'country:GH', 'org:qpol', 'method:qjobs',
-    ]));
+    expect(nodeKeys(result)).toEqual(
+      sorted([
+        'source:qdoc1',
+        'centre:qc',
+        'notice:qpurple',
+        'operation:qop1',
+        'facilitator:qf2',
+        'facilitator:qf3',
+        'country:GH',
+        'org:qpol',
+        'method:qjobs',
+      ]),
+    );
     expect(edgeKeys(result)).toEqual(sorted(['p1', 'p2', 'p3', 'x1', 'x2', 'x3', 'x4', 'x7', 'x9', 'l3']));
   });
 
   it('weak-links: links weaker than a grade, reliability letter first, REPORTED_IN left out', async () => {
-    const weak = (kind: string, linkId: string, from: [string, string], to: [string, string], grade: string, synthetic: boolean) => ({
-      kind, linkId, fromId: from[0], fromName: from[1], toId: to[0], toName: to[1], grade, synthetic, sourceCount: synthetic ? 0 : 1,
+    const weak = (
+      kind: string,
+      linkId: string,
+      from: [string, string],
+      to: [string, string],
+      grade: string,
+      synthetic: boolean,
+    ) => ({
+      kind,
+      linkId,
+      fromId: from[0],
+      fromName: from[1],
+      toId: to[0],
+      toName: to[1],
+      grade,
+      synthetic,
+      sourceCount: synthetic ? 0 : 1,
     });
     const q3: [string, string] = ['route:qr3', 'Route Q3: Nepal → Thailand → Cambodia'];
     const belowC3 = [
@@ -404,9 +731,17 @@ describe('on the hand-made graph', () => {
     ];
     const byDefault = await run(h, 'weak-links');
     expect(table('weak-links', byDefault)).toEqual(belowC3);
-    expect(nodeKeys(byDefault)).toEqual(sorted([
-      'route:qr3', 'crime:qpangolin', 'facilitator:qf4', 'centre:qa', 'country:TH', 'centre:qd', 'facilitator:qf3',
-    ]));
+    expect(nodeKeys(byDefault)).toEqual(
+      sorted([
+        'route:qr3',
+        'crime:qpangolin',
+        'facilitator:qf4',
+        'centre:qa',
+        'country:TH',
+        'centre:qd',
+        'facilitator:qf3',
+      ]),
+    );
     expect(table('weak-links', await run(h, 'weak-links', { minGrade: 'c3' }))).toEqual(belowC3);
     // B6 rests on a better source than any C: weaker than B5, not weaker than C3
     expect(table('weak-links', await run(h, 'weak-links', { minGrade: 'B5' }))).toEqual([
@@ -421,17 +756,31 @@ describe('on the hand-made graph', () => {
 
   it('new-links: links first seen in a period, both ends included', async () => {
     const seen = (kind: string, linkId: string, to: [string, string], firstSeen: string, grade = 'A2') => ({
-      kind, linkId, fromId: 'operation:qop1', fromName: 'Operation Lantern', toId: to[0], toName: to[1], firstSeen, grade, synthetic: false,
+      kind,
+      linkId,
+      fromId: 'operation:qop1',
+      fromName: 'Operation Lantern',
+      toId: to[0],
+      toName: to[1],
+      firstSeen,
+      grade,
+      synthetic: false,
     });
     const may = await run(h, 'new-links', { from: '2024-05-01', to: '2024-05-31' });
     expect(table('new-links', may)).toEqual([
       seen('CONDUCTED_IN', 'x4', ['country:GH', 'Ghana'], '2024-05-01'),
       seen('ARRESTED', 'x2', ['facilitator:qf2', 'Red Lynx'], '2024-05-02'),
-      { ...seen('LOCATED_IN', 'l3', ['country:GH', 'Ghana'], '2024-05-02'), fromId: 'centre:qc', fromName: 'Compound Cedar' },
+      {
+        ...seen('LOCATED_IN', 'l3', ['country:GH', 'Ghana'], '2024-05-02'),
+        fromId: 'centre:qc',
+        fromName: 'Compound Cedar',
+      },
       seen('RAIDED', 'x1', ['centre:qc', 'Compound Cedar'], '2024-05-02'),
       seen('ARRESTED', 'x3', ['facilitator:qf3', 'Blue Otter'], '2024-05-03', 'B6'),
     ]);
-    expect(nodeKeys(may)).toEqual(sorted(['operation:qop1', 'country:GH', 'facilitator:qf2', 'facilitator:qf3', 'centre:qc']));
+    expect(nodeKeys(may)).toEqual(
+      sorted(['operation:qop1', 'country:GH', 'facilitator:qf2', 'facilitator:qf3', 'centre:qc']),
+    );
     const day = await run(h, 'new-links', { from: '2024-05-02', to: '2024-05-02' });
     expect(table('new-links', day).map((r) => r.linkId)).toEqual(['x2', 'l3', 'x1']);
   });
@@ -446,15 +795,31 @@ describe('on the hand-made graph', () => {
       { originRegion: 'Africa', hubRegion: '(no hub region)', victims: 4, flows: 1 },
     ]);
     expect(edgeKeys(result)).toEqual(sorted(['t1', 't2', 't3', 't4', 't5', 't6', 't7']));
-    expect(nodeKeys(result)).toEqual(sorted([
-      'country:KE', 'country:NP', 'country:TH', 'country:BR', 'country:ET', 'centre:qa', 'centre:qb', 'centre:qc', 'centre:qd', 'centre:qe',
-    ]));
+    expect(nodeKeys(result)).toEqual(
+      sorted([
+        'country:KE',
+        'country:NP',
+        'country:TH',
+        'country:BR',
+        'country:ET',
+        'centre:qa',
+        'centre:qb',
+        'centre:qc',
+        'centre:qd',
+        'centre:qe',
+      ]),
+    );
   });
 
   it('top-facilitators: facilitators by degree, with distinct centres and routes', async () => {
     const all = await run(h, 'top-facilitators');
     const row = (id: string, name: string, role: string, degree: number, centreCount: number, routeCount: number) => ({
-      facilitatorId: `facilitator:${id}`, facilitatorName: name, role, degree, centreCount, routeCount,
+      facilitatorId: `facilitator:${id}`,
+      facilitatorName: name,
+      role,
+      degree,
+      centreCount,
+      routeCount,
     });
     const expected = [
       row('qf2', 'Red Lynx', 'broker', 6, 2, 2),
@@ -464,15 +829,33 @@ describe('on the hand-made graph', () => {
       row('qf5', 'Pale Moth', 'financier', 1, 0, 0),
     ];
     expect(table('top-facilitators', all)).toEqual(expected);
-    expect(nodeKeys(all)).toEqual(sorted([
-      'facilitator:qf1', 'facilitator:qf2', 'facilitator:qf3', 'facilitator:qf4', 'facilitator:qf5',
-      'centre:qa', 'centre:qb', 'centre:qc', 'route:qr1', 'route:qr2', 'route:qr3', 'route:qr4', 'route:qr5',
-    ]));
+    expect(nodeKeys(all)).toEqual(
+      sorted([
+        'facilitator:qf1',
+        'facilitator:qf2',
+        'facilitator:qf3',
+        'facilitator:qf4',
+        'facilitator:qf5',
+        'centre:qa',
+        'centre:qb',
+        'centre:qc',
+        'route:qr1',
+        'route:qr2',
+        'route:qr3',
+        'route:qr4',
+        'route:qr5',
+      ]),
+    );
     expect(table('top-facilitators', await run(h, 'top-facilitators', { limit: 2 }))).toEqual(expected.slice(0, 2));
   });
 
   it('notice-links: entities within two links of a notice, REPORTED_IN not followed', async () => {
-    const entity = (hops: number, kind: string, entityId: string, entityName: string) => ({ kind, entityId, entityName, hops });
+    const entity = (hops: number, kind: string, entityId: string, entityName: string) => ({
+      kind,
+      entityId,
+      entityName,
+      hops,
+    });
     const purple = await run(h, 'notice-links', { notice: 'notice:qpurple' });
     expect(table('notice-links', purple)).toEqual([
       entity(1, 'Method', 'method:qjobs', 'Fake job ads'),
@@ -482,9 +865,17 @@ describe('on the hand-made graph', () => {
       entity(2, 'Notice', 'notice:qorange', 'Orange Notice Wren'),
       entity(2, 'Operation', 'operation:qop1', 'Operation Lantern'),
     ]);
-    expect(nodeKeys(purple)).toEqual(sorted([
-      'notice:qpurple', 'method:qjobs', 'org:qpol', 'centre:qa', 'facilitator:qf1', 'notice:qorange', 'operation:qop1',
-    ]));
+    expect(nodeKeys(purple)).toEqual(
+      sorted([
+        'notice:qpurple',
+        'method:qjobs',
+        'org:qpol',
+        'centre:qa',
+        'facilitator:qf1',
+        'notice:qorange',
+        'operation:qop1',
+      ]),
+    );
     expect(table('notice-links', await run(h, 'notice-links', { notice: 'notice:qorange' }))).toEqual([
       entity(1, 'Crime', 'crime:qpangolin', 'Pangolin trafficking'),
       entity(1, 'Organisation', 'org:qpol', 'Harbour Watch'),
@@ -504,25 +895,64 @@ describe('on the hand-made graph', () => {
     const aster = await run(h, 'centre-profile', { centre: 'centre:qa' });
     expect(table('centre-profile', aster)).toEqual([
       {
-        centreId: 'centre:qa', centreName: 'Compound Aster', status: 'active', workforce: 60, countryName: 'Cambodia',
-        hubRegion: 'South-East Asia', scamTypes: ['Crypto scam', 'Romance scam'], methods: ['Fake job ads'], victims: 42,
-        originCount: 2, facilitatorCount: 3, routeCount: 2, raidedBy: [],
+        centreId: 'centre:qa',
+        centreName: 'Compound Aster',
+        status: 'active',
+        workforce: 60,
+        countryName: 'Cambodia',
+        hubRegion: 'South-East Asia',
+        scamTypes: ['Crypto scam', 'Romance scam'],
+        methods: ['Fake job ads'],
+        victims: 42,
+        originCount: 2,
+        facilitatorCount: 3,
+        routeCount: 2,
+        raidedBy: [],
       },
     ]);
-    expect(nodeKeys(aster)).toEqual(sorted([
-      'centre:qa', 'country:KH', 'scamtype:qcrypto', 'scamtype:qromance', 'method:qjobs', 'country:KE', 'country:NP',
-    ]));
+    expect(nodeKeys(aster)).toEqual(
+      sorted([
+        'centre:qa',
+        'country:KH',
+        'scamtype:qcrypto',
+        'scamtype:qromance',
+        'method:qjobs',
+        'country:KE',
+        'country:NP',
+      ]),
+    );
     expect(table('centre-profile', await run(h, 'centre-profile', { centre: 'centre:qc' }))).toEqual([
       {
-        centreId: 'centre:qc', centreName: 'Compound Cedar', status: 'raided', workforce: 25, countryName: 'Ghana',
-        hubRegion: 'West Africa', scamTypes: ['Crypto scam'], methods: [], victims: 17,
-        originCount: 2, facilitatorCount: 1, routeCount: 1, raidedBy: ['Operation Lantern'],
+        centreId: 'centre:qc',
+        centreName: 'Compound Cedar',
+        status: 'raided',
+        workforce: 25,
+        countryName: 'Ghana',
+        hubRegion: 'West Africa',
+        scamTypes: ['Crypto scam'],
+        methods: [],
+        victims: 17,
+        originCount: 2,
+        facilitatorCount: 1,
+        routeCount: 1,
+        raidedBy: ['Operation Lantern'],
       },
     ]);
     expect(table('centre-profile', await run(h, 'centre-profile', { centre: 'centre:qe' }))).toEqual([
       {
-        centreId: 'centre:qe', centreName: 'Compound Ember', status: 'suspected', workforce: null, countryName: 'Kenya',
-        hubRegion: null, scamTypes: [], methods: [], victims: 4, originCount: 1, facilitatorCount: 0, routeCount: 0, raidedBy: [],
+        centreId: 'centre:qe',
+        centreName: 'Compound Ember',
+        status: 'suspected',
+        workforce: null,
+        countryName: 'Kenya',
+        hubRegion: null,
+        scamTypes: [],
+        methods: [],
+        victims: 4,
+        originCount: 1,
+        facilitatorCount: 0,
+        routeCount: 0,
+        raidedBy: [],
       },
     ]);
   });
@@ -531,15 +961,25 @@ describe('on the hand-made graph', () => {
     const kenya = await run(h, 'routes-through-country', { country: 'country:KE' });
     expect(table('routes-through-country', kenya)).toEqual([
       {
-        routeId: 'route:qr4', routeName: 'Route Q4: Brazil → Kenya → Ghana', mode: 'mixed', hop: 1, originName: 'Brazil',
-        destinationName: 'Ghana', centreName: 'Compound Cedar',
+        routeId: 'route:qr4',
+        routeName: 'Route Q4: Brazil → Kenya → Ghana',
+        mode: 'mixed',
+        hop: 1,
+        originName: 'Brazil',
+        destinationName: 'Ghana',
+        centreName: 'Compound Cedar',
       },
     ]);
     expect(nodeKeys(kenya)).toEqual(sorted(['route:qr4', 'country:KE', 'country:BR', 'country:GH', 'centre:qc']));
     expect(table('routes-through-country', await run(h, 'routes-through-country', { country: 'country:KH' }))).toEqual([
       {
-        routeId: 'route:qr1', routeName: 'Route Q1: Kenya → Ethiopia → Cambodia → Thailand', mode: 'mixed', hop: 2, originName: 'Kenya',
-        destinationName: 'Thailand', centreName: 'Compound Birch',
+        routeId: 'route:qr1',
+        routeName: 'Route Q1: Kenya → Ethiopia → Cambodia → Thailand',
+        mode: 'mixed',
+        hop: 2,
+        originName: 'Kenya',
+        destinationName: 'Thailand',
+        centreName: 'Compound Birch',
       },
     ]);
     expect((await run(h, 'routes-through-country', { country: 'country:BR' })).rows).toEqual([]);
@@ -548,27 +988,93 @@ describe('on the hand-made graph', () => {
   it('crimes-on-routes-to-hub: converging crimes on the routes into a region', async () => {
     const result = await run(h, 'crimes-on-routes-to-hub', { hub: 'Southeast Asia' });
     expect(table('crimes-on-routes-to-hub', result)).toEqual([
-      { crimeId: 'crime:qdrugs', crimeName: 'Drug trafficking', category: 'drugs', routeCount: 2, centreCount: 2, shipments: 5 },
-      { crimeId: 'crime:qpangolin', crimeName: 'Pangolin trafficking', category: 'wildlife', routeCount: 2, centreCount: 1, shipments: 3 },
-      { crimeId: 'crime:qarms', crimeName: 'Firearms trafficking', category: 'firearms', routeCount: 1, centreCount: 1, shipments: 2 },
+      {
+        crimeId: 'crime:qdrugs',
+        crimeName: 'Drug trafficking',
+        category: 'drugs',
+        routeCount: 2,
+        centreCount: 2,
+        shipments: 5,
+      },
+      {
+        crimeId: 'crime:qpangolin',
+        crimeName: 'Pangolin trafficking',
+        category: 'wildlife',
+        routeCount: 2,
+        centreCount: 1,
+        shipments: 3,
+      },
+      {
+        crimeId: 'crime:qarms',
+        crimeName: 'Firearms trafficking',
+        category: 'firearms',
+        routeCount: 1,
+        centreCount: 1,
+        shipments: 2,
+      },
     ]);
-    expect(nodeKeys(result)).toEqual(sorted([
-      'crime:qdrugs', 'crime:qpangolin', 'crime:qarms', 'route:qr1', 'route:qr2', 'route:qr3', 'route:qr5', 'centre:qa', 'centre:qb', 'centre:qd',
-    ]));
+    expect(nodeKeys(result)).toEqual(
+      sorted([
+        'crime:qdrugs',
+        'crime:qpangolin',
+        'crime:qarms',
+        'route:qr1',
+        'route:qr2',
+        'route:qr3',
+        'route:qr5',
+        'centre:qa',
+        'centre:qb',
+        'centre:qd',
+      ]),
+    );
     expect((await run(h, 'crimes-on-routes-to-hub', { hub: 'West Africa' })).rows).toEqual([]);
   });
 
   it('facilitator-nationalities: facilitators per nationality', async () => {
     const result = await run(h, 'facilitator-nationalities');
     expect(table('facilitator-nationalities', result)).toEqual([
-      { countryId: 'country:KE', countryName: 'Kenya', region: 'Africa', facilitatorCount: 2, facilitators: ['Blue Otter', 'Red Lynx'] },
-      { countryId: 'country:BR', countryName: 'Brazil', region: 'Americas', facilitatorCount: 1, facilitators: ['Pale Moth'] },
-      { countryId: 'country:NP', countryName: 'Nepal', region: 'Asia', facilitatorCount: 1, facilitators: ['Gold Finch'] },
-      { countryId: 'country:TH', countryName: 'Thailand', region: 'Asia', facilitatorCount: 1, facilitators: ['Grey Heron'] },
+      {
+        countryId: 'country:KE',
+        countryName: 'Kenya',
+        region: 'Africa',
+        facilitatorCount: 2,
+        facilitators: ['Blue Otter', 'Red Lynx'],
+      },
+      {
+        countryId: 'country:BR',
+        countryName: 'Brazil',
+        region: 'Americas',
+        facilitatorCount: 1,
+        facilitators: ['Pale Moth'],
+      },
+      {
+        countryId: 'country:NP',
+        countryName: 'Nepal',
+        region: 'Asia',
+        facilitatorCount: 1,
+        facilitators: ['Gold Finch'],
+      },
+      {
+        countryId: 'country:TH',
+        countryName: 'Thailand',
+        region: 'Asia',
+        facilitatorCount: 1,
+        facilitators: ['Grey Heron'],
+      },
     ]);
-    expect(nodeKeys(result)).toEqual(sorted([
-      'country:KE', 'country:BR', 'country:NP', 'country:TH', 'facilitator:qf1', 'facilitator:qf2', 'facilitator:qf3', 'facilitator:qf4', 'facilitator:qf5',
-    ]));
+    expect(nodeKeys(result)).toEqual(
+      sorted([
+        'country:KE',
+        'country:BR',
+        'country:NP',
+        'country:TH',
+        'facilitator:qf1',
+        'facilitator:qf2',
+        'facilitator:qf3',
+        'facilitator:qf4',
+        'facilitator:qf5',
+      ]),
+    );
   });
 
   describe('parameters', () => {
@@ -593,12 +1099,20 @@ describe('on the hand-made graph', () => {
     });
 
     it('applies the declared defaults', async () => {
-      expect(query('weak-links').params).toEqual([expect.objectContaining({ name: 'minGrade', required: false, default: 'C3' })]);
-      expect(table('weak-links', await run(h, 'weak-links'))).toEqual(table('weak-links', await run(h, 'weak-links', { minGrade: 'C3' })));
-      expect(table('weak-links', await run(h, 'weak-links'))).not.toEqual(table('weak-links', await run(h, 'weak-links', { minGrade: 'B5' })));
+      expect(query('weak-links').params).toEqual([
+        expect.objectContaining({ name: 'minGrade', required: false, default: 'C3' }),
+      ]);
+      expect(table('weak-links', await run(h, 'weak-links'))).toEqual(
+        table('weak-links', await run(h, 'weak-links', { minGrade: 'C3' })),
+      );
+      expect(table('weak-links', await run(h, 'weak-links'))).not.toEqual(
+        table('weak-links', await run(h, 'weak-links', { minGrade: 'B5' })),
+      );
       // maxHops defaults to 4: a three-hop connection is found, and not with 2
       expect((await run(h, 'shortest-connection', { from: 'notice:qpurple', to: 'centre:qc' })).rows).toHaveLength(1);
-      expect((await run(h, 'shortest-connection', { from: 'notice:qpurple', to: 'centre:qc', maxHops: 2 })).rows).toHaveLength(0);
+      expect(
+        (await run(h, 'shortest-connection', { from: 'notice:qpurple', to: 'centre:qc', maxHops: 2 })).rows,
+      ).toHaveLength(0);
       expect(query('top-facilitators').params[0]).toMatchObject({ name: 'limit', default: 10 });
       expect(query('shared-facilitators').params[0]).toMatchObject({ name: 'minCentres', default: 2 });
       expect(query('convergence-centres').params[0]).toMatchObject({ default: ['drugs', 'firearms', 'wildlife'] });
@@ -642,7 +1156,10 @@ class SeedRecords {
   }
   rels(kind: string, ends: { from?: string; to?: string } = {}): Array<RelRecordValue & Record<string, unknown>> {
     return this.batch.relationships.filter(
-      (r) => r.kind === kind && (ends.from === undefined || r.from === ends.from) && (ends.to === undefined || r.to === ends.to),
+      (r) =>
+        r.kind === kind &&
+        (ends.from === undefined || r.from === ends.from) &&
+        (ends.to === undefined || r.to === ends.to),
     ) as Array<RelRecordValue & Record<string, unknown>>;
   }
   /** the `to` of the only relationship of a kind from a node, if any */
@@ -670,14 +1187,30 @@ describe('on the seed graph', () => {
       const result = await run(h, 'operation-impact', { operation: 'operation:na-2024-01' });
       expect(table('operation-impact', result)).toEqual([
         {
-          operationId: 'operation:na-2024-01', operationName: 'Namibia scam-centre operation (2024)', date: null, scope: null,
-          centresRaided: ['Namibia scam centre (dismantled 2024)'], facilitatorsArrested: [], countries: ['Namibia'],
-          coordinatedBy: ['INTERPOL'], arrests: null, victimsFreed: null, computersSeized: 163, phonesSeized: 350,
+          operationId: 'operation:na-2024-01',
+          operationName: 'Namibia scam-centre operation (2024)',
+          date: null,
+          scope: null,
+          centresRaided: ['Namibia scam centre (dismantled 2024)'],
+          facilitatorsArrested: [],
+          countries: ['Namibia'],
+          coordinatedBy: ['INTERPOL'],
+          arrests: null,
+          victimsFreed: null,
+          computersSeized: 163,
+          phonesSeized: 350,
         },
       ]);
-      expect(nodeKeys(result)).toEqual(sorted(['operation:na-2024-01', 'centre:na-2024-01', 'country:NA', 'org:interpol']));
-      const global = table('operation-impact', await run(h, 'operation-impact', { operation: 'operation:global-2024-116-countries' }));
-      expect(global).toEqual([expect.objectContaining({ scope: 'global', arrests: 2500, centresRaided: [], coordinatedBy: ['INTERPOL'] })]);
+      expect(nodeKeys(result)).toEqual(
+        sorted(['operation:na-2024-01', 'centre:na-2024-01', 'country:NA', 'org:interpol']),
+      );
+      const global = table(
+        'operation-impact',
+        await run(h, 'operation-impact', { operation: 'operation:global-2024-116-countries' }),
+      );
+      expect(global).toEqual([
+        expect.objectContaining({ scope: 'global', arrests: 2500, centresRaided: [], coordinatedBy: ['INTERPOL'] }),
+      ]);
     });
 
     it('source-contents: what the General Assembly release (002) reports', async () => {
@@ -686,13 +1219,22 @@ describe('on the seed graph', () => {
       const entities = result.filter((r) => r.item === 'entity');
       expect(entities.map((r) => r.itemId)).toEqual([
         'country:KR',
-        'crime:drugs', 'crime:firearms',
-        'method:compound-detention', 'method:fake-job-ads', 'method:forced-scamming', 'method:sexual-exploitation',
-        'method:social-media-recruitment', 'method:violence-and-torture',
-        'notice:orange-2023-trafficking-fuelled-fraud', 'notice:purple-2022-social-media-recruitment',
+        'crime:drugs',
+        'crime:firearms',
+        'method:compound-detention',
+        'method:fake-job-ads',
+        'method:forced-scamming',
+        'method:sexual-exploitation',
+        'method:social-media-recruitment',
+        'method:violence-and-torture',
+        'notice:orange-2023-trafficking-fuelled-fraud',
+        'notice:purple-2022-social-media-recruitment',
         'operation:global-2024-116-countries',
         'org:interpol',
-        'scamtype:cryptocurrency', 'scamtype:investment', 'scamtype:romance', 'scamtype:voice-phishing',
+        'scamtype:cryptocurrency',
+        'scamtype:investment',
+        'scamtype:romance',
+        'scamtype:voice-phishing',
       ]);
       expect(entities.every((r) => r.synthetic === false)).toBe(true);
       expect(result.filter((r) => r.item === 'link').map((r) => [r.kind, r.itemId])).toEqual([
@@ -703,13 +1245,23 @@ describe('on the seed graph', () => {
         ['WARNS_ABOUT', 'warns_about:notice:purple-2022-social-media-recruitment>method:social-media-recruitment'],
       ]);
       expect(result.find((r) => r.itemId === 'operation:global-2024-116-countries')).toMatchObject({
-        kind: 'Operation', name: 'INTERPOL’s largest global operation on trafficking-fuelled fraud (2024)', grade: 'A1',
+        kind: 'Operation',
+        name: 'INTERPOL’s largest global operation on trafficking-fuelled fraud (2024)',
+        grade: 'A1',
       });
     });
 
     it.each([
-      ['notice:purple-2022-social-media-recruitment', 'method:social-media-recruitment', 'notice:orange-2023-trafficking-fuelled-fraud'],
-      ['notice:orange-2023-trafficking-fuelled-fraud', 'method:forced-scamming', 'notice:purple-2022-social-media-recruitment'],
+      [
+        'notice:purple-2022-social-media-recruitment',
+        'method:social-media-recruitment',
+        'notice:orange-2023-trafficking-fuelled-fraud',
+      ],
+      [
+        'notice:orange-2023-trafficking-fuelled-fraud',
+        'method:forced-scamming',
+        'notice:purple-2022-social-media-recruitment',
+      ],
     ])('notice-links: %s warns about %s and shares INTERPOL with the other notice', async (notice, method, other) => {
       const result = await run(h, 'notice-links', { notice });
       const rows = table('notice-links', result);
@@ -719,8 +1271,18 @@ describe('on the seed graph', () => {
       ]);
       // Facts two links away: the other notice INTERPOL issued and the three operations it coordinated.
       const facts = new Set(result.graph.nodes.filter((n) => n.attributes.synthetic === false).map((n) => n.key));
-      expect(rows.filter((r) => r.hops === 2 && facts.has(r.entityId as string)).map((r) => r.entityId).sort()).toEqual(
-        sorted([other, 'operation:global-2024-116-countries', 'operation:global-2024-philippines-raid', 'operation:na-2024-01']),
+      expect(
+        rows
+          .filter((r) => r.hops === 2 && facts.has(r.entityId as string))
+          .map((r) => r.entityId)
+          .sort(),
+      ).toEqual(
+        sorted([
+          other,
+          'operation:global-2024-116-countries',
+          'operation:global-2024-philippines-raid',
+          'operation:na-2024-01',
+        ]),
       );
       // No document, nor anything reached only through one.
       expect(rows.some((r) => r.kind === 'Source')).toBe(false);
@@ -736,10 +1298,16 @@ describe('on the seed graph', () => {
         {
           hops: 2,
           via: 'Purple Notice on social-media recruitment (2022) → INTERPOL → Orange Notice on trafficking-fuelled fraud (2023)',
-          kinds: ['ISSUED', 'ISSUED'], weakestGrade: 'A1', synthetic: false,
+          kinds: ['ISSUED', 'ISSUED'],
+          weakestGrade: 'A1',
+          synthetic: false,
         },
       ]);
-      const direct = await run(h, 'shortest-connection', { from: 'operation:na-2024-01', to: 'centre:na-2024-01', maxHops: 8 });
+      const direct = await run(h, 'shortest-connection', {
+        from: 'operation:na-2024-01',
+        to: 'centre:na-2024-01',
+        maxHops: 8,
+      });
       expect(table('shortest-connection', direct)).toEqual([
         expect.objectContaining({ hops: 1, kinds: ['RAIDED'], weakestGrade: 'A1', synthetic: false }),
       ]);
@@ -748,9 +1316,19 @@ describe('on the seed graph', () => {
     it('centre-profile: the Namibia centre', async () => {
       expect(table('centre-profile', await run(h, 'centre-profile', { centre: 'centre:na-2024-01' }))).toEqual([
         {
-          centreId: 'centre:na-2024-01', centreName: 'Namibia scam centre (dismantled 2024)', status: 'dismantled', workforce: 88,
-          countryName: 'Namibia', hubRegion: null, scamTypes: [], methods: [], victims: 0, originCount: 0, facilitatorCount: 0,
-          routeCount: 0, raidedBy: ['Namibia scam-centre operation (2024)'],
+          centreId: 'centre:na-2024-01',
+          centreName: 'Namibia scam centre (dismantled 2024)',
+          status: 'dismantled',
+          workforce: 88,
+          countryName: 'Namibia',
+          hubRegion: null,
+          scamTypes: [],
+          methods: [],
+          victims: 0,
+          originCount: 0,
+          facilitatorCount: 0,
+          routeCount: 0,
+          raidedBy: ['Namibia scam-centre operation (2024)'],
         },
       ]);
     });
@@ -761,14 +1339,26 @@ describe('on the seed graph', () => {
     function centresInHub(hub: string) {
       const region = seed.ofKind('Region').find((r) => r.name === hub)!;
       const countries = new Set(seed.rels('IN_REGION', { to: region.id }).map((r) => r.from));
-      const rows = seed.rels('LOCATED_IN').filter((l) => countries.has(l.to) && seed.node(l.from).kind === 'Centre').map((l) => {
-        const centre = seed.node(l.from);
-        const byOrigin = new Map<string, number>();
-        for (const f of seed.rels('TRAFFICKED_TO', { to: centre.id })) byOrigin.set(f.from, (byOrigin.get(f.from) ?? 0) + victimsOf(f));
-        const origins = orderBy([...byOrigin], ([id, v]) => [-v, seed.name(id)]).map(([id]) => seed.name(id));
-        const victims = [...byOrigin.values()].reduce((a, b) => a + b, 0);
-        return { centreId: centre.id, centreName: centre.name, status: centre.status, countryName: seed.name(l.to), victims, originCount: origins.length, origins };
-      });
+      const rows = seed
+        .rels('LOCATED_IN')
+        .filter((l) => countries.has(l.to) && seed.node(l.from).kind === 'Centre')
+        .map((l) => {
+          const centre = seed.node(l.from);
+          const byOrigin = new Map<string, number>();
+          for (const f of seed.rels('TRAFFICKED_TO', { to: centre.id }))
+            byOrigin.set(f.from, (byOrigin.get(f.from) ?? 0) + victimsOf(f));
+          const origins = orderBy([...byOrigin], ([id, v]) => [-v, seed.name(id)]).map(([id]) => seed.name(id));
+          const victims = [...byOrigin.values()].reduce((a, b) => a + b, 0);
+          return {
+            centreId: centre.id,
+            centreName: centre.name,
+            status: centre.status,
+            countryName: seed.name(l.to),
+            victims,
+            originCount: origins.length,
+            origins,
+          };
+        });
       return orderBy(rows, (r) => [-r.victims, r.centreName, r.centreId]);
     }
 
@@ -778,11 +1368,15 @@ describe('on the seed graph', () => {
         expect(expected.length, hub).toBeGreaterThan(0);
         const rows = table('centres-in-hub', await run(h, 'centres-in-hub', { hub }));
         expect(rows, hub).toEqual(expected);
-        expect(rows.some((r) => r.centreId === 'centre:na-2024-01'), hub).toBe(false);
+        expect(
+          rows.some((r) => r.centreId === 'centre:na-2024-01'),
+          hub,
+        ).toBe(false);
       }
       const southEastAsia = table('centres-in-hub', await run(h, 'centres-in-hub', { hub: 'South-East Asia' }));
       expect(southEastAsia.find((r) => r.centreId === 'centre:ph-2024-01')).toMatchObject({
-        centreName: 'Philippines industrial-scale scam centre (raided 2024)', countryName: 'Philippines',
+        centreName: 'Philippines industrial-scale scam centre (raided 2024)',
+        countryName: 'Philippines',
       });
     });
 
@@ -812,7 +1406,8 @@ describe('on the seed graph', () => {
         facilitatorId: f.id,
         facilitatorName: f.name,
         role: f.role,
-        degree: batch.relationships.filter((r) => DEGREE_KINDS.includes(r.kind) && (r.from === f.id || r.to === f.id)).length,
+        degree: batch.relationships.filter((r) => DEGREE_KINDS.includes(r.kind) && (r.from === f.id || r.to === f.id))
+          .length,
         centreCount: new Set(seed.rels('RECRUITS_FOR', { from: f.id }).map((r) => r.to)).size,
         routeCount: new Set(seed.rels('OPERATES', { from: f.id }).map((r) => r.to)).size,
       }));
@@ -832,11 +1427,20 @@ describe('on the seed graph', () => {
           const recruits = seed.rels('RECRUITS_FOR', { from: f.id });
           if (recruits.length < 2) return [];
           const nationality = seed.target('NATIONAL_OF', f.id);
-          return [{
-            facilitatorId: f.id, facilitatorName: f.name, role: f.role, nationalityName: nationality ? seed.name(nationality) : null,
-            centreCount: recruits.length, centres: sortedNames(seed, recruits.map((r) => r.to)),
-            recruited: recruits.reduce((sum, r) => sum + (typeof r.recruits === 'number' ? r.recruits : 0), 0),
-          }];
+          return [
+            {
+              facilitatorId: f.id,
+              facilitatorName: f.name,
+              role: f.role,
+              nationalityName: nationality ? seed.name(nationality) : null,
+              centreCount: recruits.length,
+              centres: sortedNames(
+                seed,
+                recruits.map((r) => r.to),
+              ),
+              recruited: recruits.reduce((sum, r) => sum + (typeof r.recruits === 'number' ? r.recruits : 0), 0),
+            },
+          ];
         }),
         (r) => [-r.centreCount, r.facilitatorName, r.facilitatorId],
       );
@@ -845,13 +1449,23 @@ describe('on the seed graph', () => {
     });
 
     function linkRow(r: RelRecordValue & Record<string, unknown>) {
-      return { kind: r.kind, linkId: r.id, fromId: r.from, fromName: seed.name(r.from), toId: r.to, toName: seed.name(r.to) };
+      return {
+        kind: r.kind,
+        linkId: r.id,
+        fromId: r.from,
+        fromName: seed.name(r.from),
+        toId: r.to,
+        toName: seed.name(r.to),
+      };
     }
 
     it('weak-links: links weaker than C3 by the Admiralty ranking of the model', async () => {
       const weak = batch.relationships.filter((r) => r.kind !== 'REPORTED_IN' && gradeRank(r.grade) > gradeRank('C3'));
       const expected = orderBy(weak, (r) => [-gradeRank(r.grade), r.kind, r.id]).map((r) => ({
-        ...linkRow(r as RelRecordValue & Record<string, unknown>), grade: r.grade, synthetic: r.synthetic, sourceCount: r.sourceIds.length,
+        ...linkRow(r as RelRecordValue & Record<string, unknown>),
+        grade: r.grade,
+        synthetic: r.synthetic,
+        sourceCount: r.sourceIds.length,
       }));
       expect(expected.length).toBeGreaterThan(0);
       expect(table('weak-links', await run(h, 'weak-links'))).toEqual(expected);
@@ -859,10 +1473,17 @@ describe('on the seed graph', () => {
 
     it('new-links: links first seen in the first half of 2024', async () => {
       const inWindow = batch.relationships.filter(
-        (r) => r.kind !== 'REPORTED_IN' && r.firstSeen !== null && r.firstSeen >= '2024-01-01' && r.firstSeen <= '2024-06-30',
+        (r) =>
+          r.kind !== 'REPORTED_IN' &&
+          r.firstSeen !== null &&
+          r.firstSeen >= '2024-01-01' &&
+          r.firstSeen <= '2024-06-30',
       );
       const expected = orderBy(inWindow, (r) => [r.firstSeen!, r.kind, r.id]).map((r) => ({
-        ...linkRow(r as RelRecordValue & Record<string, unknown>), firstSeen: r.firstSeen, grade: r.grade, synthetic: r.synthetic,
+        ...linkRow(r as RelRecordValue & Record<string, unknown>),
+        firstSeen: r.firstSeen,
+        grade: r.grade,
+        synthetic: r.synthetic,
       }));
       expect(expected.some((r) => r.synthetic) && expected.some((r) => !r.synthetic)).toBe(true);
       expect(table('new-links', await run(h, 'new-links', { from: '2024-01-01', to: '2024-06-30' }))).toEqual(expected);
@@ -874,7 +1495,16 @@ describe('on the seed graph', () => {
           const routesFrom = seed.rels('ORIGINATES_IN', { to: c.id }).length;
           const routesThrough = seed.rels('TRANSITS', { to: c.id }).length;
           if (routesFrom === 0 || routesThrough === 0) return [];
-          return [{ countryId: c.id, countryName: c.name, region: c.region, routesFrom, routesThrough, routes: routesFrom + routesThrough }];
+          return [
+            {
+              countryId: c.id,
+              countryName: c.name,
+              region: c.region,
+              routesFrom,
+              routesThrough,
+              routes: routesFrom + routesThrough,
+            },
+          ];
         }),
         (r) => [-r.routes, r.countryName, r.countryId],
       );
@@ -893,8 +1523,13 @@ describe('on the seed graph', () => {
         pairs.set(`${centre}>${c.to}`, entry);
       }
       const rows = [...pairs.values()].map((p) => ({
-        centreId: p.centre, centreName: seed.name(p.centre), countryName: seed.name(seed.target('LOCATED_IN', p.centre)!),
-        crimeName: seed.name(p.crime), category: seed.node(p.crime).category, routeCount: p.routeCount, shipments: p.shipments,
+        centreId: p.centre,
+        centreName: seed.name(p.centre),
+        countryName: seed.name(seed.target('LOCATED_IN', p.centre)!),
+        crimeName: seed.name(p.crime),
+        category: seed.node(p.crime).category,
+        routeCount: p.routeCount,
+        shipments: p.shipments,
       }));
       const expected = orderBy(rows, (r) => [-r.routeCount, r.centreName, r.centreId, r.crimeName]);
       expect(new Set(expected.map((r) => r.category))).toEqual(new Set(['drugs', 'firearms', 'wildlife']));
@@ -910,15 +1545,21 @@ describe('on the seed graph', () => {
           const centre = seed.node(r.from);
           const country = seed.target('LOCATED_IN', centre.id)!;
           return {
-            centreId: centre.id, centreName: centre.name, status: centre.status, countryName: seed.name(country),
-            hubRegion: seed.node(country).hubRegion, victims: seed.rels('TRAFFICKED_TO', { to: centre.id }).reduce((s, f) => s + victimsOf(f), 0),
+            centreId: centre.id,
+            centreName: centre.name,
+            status: centre.status,
+            countryName: seed.name(country),
+            hubRegion: seed.node(country).hubRegion,
+            victims: seed.rels('TRAFFICKED_TO', { to: centre.id }).reduce((s, f) => s + victimsOf(f), 0),
             grade: r.grade,
           };
         }),
         (r) => [-r.victims, r.centreName, r.centreId],
       );
       expect(expected.length).toBeGreaterThan(0);
-      expect(table('centres-by-scam-type', await run(h, 'centres-by-scam-type', { scamType: 'scamtype:romance' }))).toEqual(expected);
+      expect(
+        table('centres-by-scam-type', await run(h, 'centres-by-scam-type', { scamType: 'scamtype:romance' })),
+      ).toEqual(expected);
     });
 
     it('facilitator-network: the facilitators around the most connected centre', async () => {
@@ -926,7 +1567,10 @@ describe('on the seed graph', () => {
       const ties = (centre: string) => {
         const routes = new Set(seed.rels('DESTINED_FOR', { to: centre }).map((r) => r.from));
         const direct = seed.rels('RECRUITS_FOR', { to: centre }).map((r) => r.from);
-        const viaRoute = seed.rels('OPERATES').filter((r) => routes.has(r.to)).map((r) => r.from);
+        const viaRoute = seed
+          .rels('OPERATES')
+          .filter((r) => routes.has(r.to))
+          .map((r) => r.from);
         return { direct, viaRoute };
       };
       const centre = orderBy(centreIds, (id) => {
@@ -939,10 +1583,23 @@ describe('on the seed graph', () => {
           const f = seed.node(id);
           const nationality = seed.target('NATIONAL_OF', id);
           return {
-            facilitatorId: id, facilitatorName: f.name, role: f.role, nationalityName: nationality ? seed.name(nationality) : null,
-            recruitsForCentre: direct.includes(id), routesToCentre: viaRoute.filter((x) => x === id).length,
-            otherCentres: sortedNames(seed, seed.rels('RECRUITS_FOR', { from: id }).map((r) => r.to).filter((c) => c !== centre)),
-            arrestedBy: sortedNames(seed, seed.rels('ARRESTED', { to: id }).map((r) => r.from)),
+            facilitatorId: id,
+            facilitatorName: f.name,
+            role: f.role,
+            nationalityName: nationality ? seed.name(nationality) : null,
+            recruitsForCentre: direct.includes(id),
+            routesToCentre: viaRoute.filter((x) => x === id).length,
+            otherCentres: sortedNames(
+              seed,
+              seed
+                .rels('RECRUITS_FOR', { from: id })
+                .map((r) => r.to)
+                .filter((c) => c !== centre),
+            ),
+            arrestedBy: sortedNames(
+              seed,
+              seed.rels('ARRESTED', { to: id }).map((r) => r.from),
+            ),
           };
         }),
         (r) => [r.facilitatorName, r.facilitatorId],
@@ -957,12 +1614,19 @@ describe('on the seed graph', () => {
       const destination = seed.target('DESTINED_FOR', routeId, 'Country');
       const centre = seed.target('DESTINED_FOR', routeId, 'Centre');
       return {
-        routeId, routeName: route.name, mode: route.mode,
+        routeId,
+        routeName: route.name,
+        mode: route.mode,
         originName: seed.name(seed.target('ORIGINATES_IN', routeId)!),
-        transits: orderBy(seed.rels('TRANSITS', { from: routeId }), (t) => [t.hop as number]).map((t) => seed.name(t.to)),
+        transits: orderBy(seed.rels('TRANSITS', { from: routeId }), (t) => [t.hop as number]).map((t) =>
+          seed.name(t.to),
+        ),
         destinationName: destination ? seed.name(destination) : null,
         centreName: centre ? seed.name(centre) : null,
-        crimes: sortedNames(seed, seed.rels('CARRIES', { from: routeId }).map((r) => r.to)),
+        crimes: sortedNames(
+          seed,
+          seed.rels('CARRIES', { from: routeId }).map((r) => r.to),
+        ),
         grade: route.grade,
       };
     }
@@ -971,8 +1635,12 @@ describe('on the seed graph', () => {
       const origins = [...new Set(seed.rels('ORIGINATES_IN').map((r) => r.to))].sort(cmp);
       expect(origins.length).toBeGreaterThan(50);
       for (const country of origins) {
-        const expected = orderBy(seed.rels('ORIGINATES_IN', { to: country }), (r) => [r.from]).map((r) => routeFacts(r.from));
-        expect(table('routes-from-country', await run(h, 'routes-from-country', { country })), country).toEqual(expected);
+        const expected = orderBy(seed.rels('ORIGINATES_IN', { to: country }), (r) => [r.from]).map((r) =>
+          routeFacts(r.from),
+        );
+        expect(table('routes-from-country', await run(h, 'routes-from-country', { country })), country).toEqual(
+          expected,
+        );
       }
       // some routes cross two countries, so hop order is exercised
       expect(seed.rels('TRANSITS').some((t) => t.hop === 2)).toBe(true);
@@ -985,11 +1653,18 @@ describe('on the seed graph', () => {
         const expected = orderBy(seed.rels('TRANSITS', { to: country }), (r) => [r.from]).map((t) => {
           const route = routeFacts(t.from);
           return {
-            routeId: route.routeId, routeName: route.routeName, mode: route.mode, hop: t.hop, originName: route.originName,
-            destinationName: route.destinationName, centreName: route.centreName,
+            routeId: route.routeId,
+            routeName: route.routeName,
+            mode: route.mode,
+            hop: t.hop,
+            originName: route.originName,
+            destinationName: route.destinationName,
+            centreName: route.centreName,
           };
         });
-        expect(table('routes-through-country', await run(h, 'routes-through-country', { country })), country).toEqual(expected);
+        expect(table('routes-through-country', await run(h, 'routes-through-country', { country })), country).toEqual(
+          expected,
+        );
       }
     });
 
@@ -1007,12 +1682,19 @@ describe('on the seed graph', () => {
       }
       const expected = orderBy(
         [...byCrime].map(([id, e]) => ({
-          crimeId: id, crimeName: seed.name(id), category: seed.node(id).category, routeCount: e.routes, centreCount: e.centres.size, shipments: e.shipments,
+          crimeId: id,
+          crimeName: seed.name(id),
+          category: seed.node(id).category,
+          routeCount: e.routes,
+          centreCount: e.centres.size,
+          shipments: e.shipments,
         })),
         (r) => [-r.routeCount, r.crimeName, r.crimeId],
       );
       expect(expected.length).toBeGreaterThan(1);
-      expect(table('crimes-on-routes-to-hub', await run(h, 'crimes-on-routes-to-hub', { hub: 'South-East Asia' }))).toEqual(expected);
+      expect(
+        table('crimes-on-routes-to-hub', await run(h, 'crimes-on-routes-to-hub', { hub: 'South-East Asia' })),
+      ).toEqual(expected);
     });
 
     it('facilitator-nationalities: facilitators counted by NATIONAL_OF', async () => {
@@ -1020,7 +1702,11 @@ describe('on the seed graph', () => {
       for (const r of seed.rels('NATIONAL_OF')) byCountry.set(r.to, [...(byCountry.get(r.to) ?? []), r.from]);
       const expected = orderBy(
         [...byCountry].map(([id, people]) => ({
-          countryId: id, countryName: seed.name(id), region: seed.node(id).region, facilitatorCount: people.length, facilitators: sortedNames(seed, people),
+          countryId: id,
+          countryName: seed.name(id),
+          region: seed.node(id).region,
+          facilitatorCount: people.length,
+          facilitators: sortedNames(seed, people),
         })),
         (r) => [-r.facilitatorCount, r.countryName, r.countryId],
       );
@@ -1032,9 +1718,16 @@ describe('on the seed graph', () => {
       const neighbours = new Map<string, Set<string>>();
       for (const r of batch.relationships) {
         if (r.kind === 'REPORTED_IN') continue;
-        for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
+        for (const [a, b] of [
+          [r.from, r.to],
+          [r.to, r.from],
+        ] as const)
+          neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
       }
-      for (const notice of ['notice:purple-2022-social-media-recruitment', 'notice:orange-2023-trafficking-fuelled-fraud']) {
+      for (const notice of [
+        'notice:purple-2022-social-media-recruitment',
+        'notice:orange-2023-trafficking-fuelled-fraud',
+      ]) {
         const hops = new Map<string, number>([[notice, 0]]);
         let frontier = [notice];
         for (const depth of [1, 2]) {
@@ -1050,7 +1743,10 @@ describe('on the seed graph', () => {
         }
         hops.delete(notice);
         const expected = orderBy([...hops], ([id, d]) => [d, seed.node(id).kind, seed.name(id), id]).map(([id, d]) => ({
-          kind: seed.node(id).kind, entityId: id, entityName: seed.name(id), hops: d,
+          kind: seed.node(id).kind,
+          entityId: id,
+          entityName: seed.name(id),
+          hops: d,
         }));
         expect(expected.length, notice).toBeGreaterThan(10);
         expect(table('notice-links', await run(h, 'notice-links', { notice })), notice).toEqual(expected);
@@ -1058,21 +1754,38 @@ describe('on the seed graph', () => {
     });
 
     it('centre-profile: a raided synthetic centre', async () => {
-      const centre = seed.rels('RAIDED').map((r) => r.to).filter((id) => seed.node(id).synthetic).sort(cmp)[0]!;
+      const centre = seed
+        .rels('RAIDED')
+        .map((r) => r.to)
+        .filter((id) => seed.node(id).synthetic)
+        .sort(cmp)[0]!;
       const country = seed.target('LOCATED_IN', centre)!;
       const flows = seed.rels('TRAFFICKED_TO', { to: centre });
       const c = seed.node(centre);
       expect(table('centre-profile', await run(h, 'centre-profile', { centre }))).toEqual([
         {
-          centreId: centre, centreName: c.name, status: c.status, workforce: c.workforce, countryName: seed.name(country),
+          centreId: centre,
+          centreName: c.name,
+          status: c.status,
+          workforce: c.workforce,
+          countryName: seed.name(country),
           hubRegion: seed.node(country).hubRegion,
-          scamTypes: sortedNames(seed, seed.rels('RUNS_SCAM', { from: centre }).map((r) => r.to)),
-          methods: sortedNames(seed, seed.rels('USES_METHOD', { from: centre }).map((r) => r.to)),
+          scamTypes: sortedNames(
+            seed,
+            seed.rels('RUNS_SCAM', { from: centre }).map((r) => r.to),
+          ),
+          methods: sortedNames(
+            seed,
+            seed.rels('USES_METHOD', { from: centre }).map((r) => r.to),
+          ),
           victims: flows.reduce((s, f) => s + victimsOf(f), 0),
           originCount: new Set(flows.map((f) => f.from)).size,
           facilitatorCount: new Set(seed.rels('RECRUITS_FOR', { to: centre }).map((r) => r.from)).size,
           routeCount: new Set(seed.rels('DESTINED_FOR', { to: centre }).map((r) => r.from)).size,
-          raidedBy: sortedNames(seed, seed.rels('RAIDED', { to: centre }).map((r) => r.from)),
+          raidedBy: sortedNames(
+            seed,
+            seed.rels('RAIDED', { to: centre }).map((r) => r.from),
+          ),
         },
       ]);
     });

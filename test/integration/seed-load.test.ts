@@ -29,11 +29,17 @@ describe('seed loading', () => {
       nodes: batch.nodes.length,
       relationships: batch.relationships.length,
     });
-    expect(await graphCounts(h.store)).toEqual({ nodes: batch.nodes.length, relationships: batch.relationships.length });
+    expect(await graphCounts(h.store)).toEqual({
+      nodes: batch.nodes.length,
+      relationships: batch.relationships.length,
+    });
     // a store that holds anything is left alone, and loading again upserts
     expect(await seedIfEmpty(h.store, small, createLogger('silent'))).toBeNull();
     await loadSeed(h.store, small);
-    expect(await graphCounts(h.store)).toEqual({ nodes: batch.nodes.length, relationships: batch.relationships.length });
+    expect(await graphCounts(h.store)).toEqual({
+      nodes: batch.nodes.length,
+      relationships: batch.relationships.length,
+    });
   });
 
   it('replaces the graph in one transaction: a failing replacement keeps the old graph', async () => {
@@ -41,15 +47,30 @@ describe('seed loading', () => {
     const before = await graphCounts(h.store);
     const broken = parseBatch({
       nodes: [{ kind: 'ScamType', id: 'scamtype:x', name: 'X', grade: 'C3', tlp: 'GREEN', synthetic: true }],
-      relationships: [{ kind: 'RUNS_SCAM', id: 'r:x', from: 'centre:missing', to: 'scamtype:x', grade: 'C3', tlp: 'GREEN', synthetic: true }],
+      relationships: [
+        {
+          kind: 'RUNS_SCAM',
+          id: 'r:x',
+          from: 'centre:missing',
+          to: 'scamtype:x',
+          grade: 'C3',
+          tlp: 'GREEN',
+          synthetic: true,
+        },
+      ],
     });
     if (!broken.ok) throw new Error('test batch should be valid');
-    await expect(writeBatch(h.store, broken.batch, { replaceAll: true })).rejects.toMatchObject({ code: 'missing_endpoint' });
+    await expect(writeBatch(h.store, broken.batch, { replaceAll: true })).rejects.toMatchObject({
+      code: 'missing_endpoint',
+    });
     expect(await graphCounts(h.store)).toEqual(before);
 
     const batch = buildSeedGraph(small);
     await loadSeed(h.store, { ...small, replaceAll: true });
-    expect(await graphCounts(h.store)).toEqual({ nodes: batch.nodes.length, relationships: batch.relationships.length });
+    expect(await graphCounts(h.store)).toEqual({
+      nodes: batch.nodes.length,
+      relationships: batch.relationships.length,
+    });
     const gone = await h.store.read("MATCH (c:Centre {id: 'centre:alpha'}) RETURN c");
     expect(gone.rows).toEqual([]);
   });

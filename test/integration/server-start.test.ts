@@ -32,10 +32,20 @@ describe('npm start on an empty data dir', () => {
     const search = await getJson(`${server.url}/api/search?q=namibia&kinds=Centre`);
     expect(search.results.map((r: { id: string }) => r.id)).toContain('centre:na-2024-01');
     const details = await getJson(`${server.url}/api/nodes/centre:na-2024-01`);
-    expect(details.node.attributes).toMatchObject({ kind: 'Centre', status: 'dismantled', workforce: 88, synthetic: false });
-    const sources = details.provenance.sources.map((s: { id: string; publisher: string; published: string }) => [s.id, s.published]);
+    expect(details.node.attributes).toMatchObject({
+      kind: 'Centre',
+      status: 'dismantled',
+      workforce: 88,
+      synthetic: false,
+    });
+    const sources = details.provenance.sources.map((s: { id: string; publisher: string; published: string }) => [
+      s.id,
+      s.published,
+    ]);
     expect(sources).toContainEqual(['source:000_d5d37bd4ebfb1db8', '2025-06-30']);
-    expect(details.provenance.sources.find((s: { id: string }) => s.id === 'source:000_d5d37bd4ebfb1db8').publisher).toMatch(/INTERPOL/);
+    expect(
+      details.provenance.sources.find((s: { id: string }) => s.id === 'source:000_d5d37bd4ebfb1db8').publisher,
+    ).toMatch(/INTERPOL/);
     expect(details.degreeByRelKind.LOCATED_IN).toBe(1);
   });
 

@@ -40,9 +40,11 @@ describe('EmbeddedStore', () => {
     const store = freshStore();
     await store.init();
     await writeBatch(store, contractBatch());
-    await store.transaction(async () => {
-      throw new Error('rolled back on purpose');
-    }).catch(() => undefined);
+    await store
+      .transaction(async () => {
+        throw new Error('rolled back on purpose');
+      })
+      .catch(() => undefined);
     await store.checkReadOnly('MATCH (n) RETURN n');
     await store.close();
     const opener = `const l = require('@ladybugdb/core'); new l.Database(process.argv[1]).init().then(() => console.log('opened'), (e) => console.log(e.message))`;
@@ -56,7 +58,12 @@ describe('EmbeddedStore', () => {
     await writeBatch(store, contractBatch());
     const filler = parseBatch({
       nodes: Array.from({ length: 200 }, (_, i) => ({
-        kind: 'ScamType', id: `scamtype:filler-${i}`, name: `Filler ${i}`, grade: 'C3', tlp: 'GREEN', synthetic: true,
+        kind: 'ScamType',
+        id: `scamtype:filler-${i}`,
+        name: `Filler ${i}`,
+        grade: 'C3',
+        tlp: 'GREEN',
+        synthetic: true,
       })),
     });
     if (!filler.ok) throw new Error('filler batch should be valid');

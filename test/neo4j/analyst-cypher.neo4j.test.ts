@@ -26,11 +26,14 @@ describeLive('analyst Cypher on a live Neo4j', () => {
     await store?.close();
   });
 
-  it.each(loadBuiltinQueries().map((q) => [q.name, q] as const))('runs %s with its Neo4j text', async (_name, query) => {
-    const params = Object.fromEntries(query.params.map((p) => [p.name, sampleValue(p)]));
-    const result = await runSavedQuery(store, query, params);
-    expect(result.columns.length).toBeGreaterThan(0);
-  });
+  it.each(loadBuiltinQueries().map((q) => [q.name, q] as const))(
+    'runs %s with its Neo4j text',
+    async (_name, query) => {
+      const params = Object.fromEntries(query.params.map((p) => [p.name, sampleValue(p)]));
+      const result = await runSavedQuery(store, query, params);
+      expect(result.columns.length).toBeGreaterThan(0);
+    },
+  );
 
   const refusals: Array<[string, string]> = [
     ['MATCH (c:Centre) SET c.status = "x" RETURN c', 'write_not_allowed'],

@@ -29,13 +29,17 @@ describeLive('the client on the Neo4j backend, in Chromium', () => {
     await store.close();
     if (!hasChromium) throw new Error(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
     [server, browser] = await Promise.all([
-      startServer({
-        GRAPH_BACKEND: 'neo4j',
-        NEO4J_URI: liveNeo4jUri!,
-        NEO4J_USER: process.env.NEO4J_USER || 'neo4j',
-        NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
-        SEED_SCALE: '0.2',
-      }, undefined, 170_000),
+      startServer(
+        {
+          GRAPH_BACKEND: 'neo4j',
+          NEO4J_URI: liveNeo4jUri!,
+          NEO4J_USER: process.env.NEO4J_USER || 'neo4j',
+          NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
+          SEED_SCALE: '0.2',
+        },
+        undefined,
+        170_000,
+      ),
       launchBrowser(),
     ]);
     mkdirSync(SHOTS, { recursive: true });
@@ -70,17 +74,24 @@ describeLive('the client on the Neo4j backend, in Chromium', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('namibia');
     await page.locator('.search-results li', { hasText: 'Namibia scam centre' }).click();
-    await expect.poll(() => page.textContent('[data-testid=details-title]'), { timeout: 30_000 }).toBe('Namibia scam centre (dismantled 2024)');
+    await expect
+      .poll(() => page.textContent('[data-testid=details-title]'), { timeout: 30_000 })
+      .toBe('Namibia scam centre (dismantled 2024)');
     expect(await canvasNodes()).toEqual([NAMIBIA]);
     expect(await page.textContent('[aria-label=Provenance]')).toContain('INTERPOL, 2025-06-30');
 
     // expand on double-click: every neighbour the server reports
     const details = await getJson(`${server.url}/api/nodes/${NAMIBIA}`);
     const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
-    await expect.poll(async () => {
-      const p = await viewportOf(NAMIBIA);
-      return Math.abs(p.x - stage.width / 2) < 60 && Math.abs(p.y - stage.height / 2) < 60;
-    }, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const p = await viewportOf(NAMIBIA);
+          return Math.abs(p.x - stage.width / 2) < 60 && Math.abs(p.y - stage.height / 2) < 60;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const at = await viewportOf(NAMIBIA);
     await page.mouse.dblclick(stage.x + at.x, stage.y + at.y);
     await expect.poll(async () => (await canvasNodes()).length, { timeout: 30_000 }).toBe(1 + details.degree);
@@ -104,7 +115,10 @@ describeLive('the client on the Neo4j backend, in Chromium', () => {
 
     // export the canvas as GEXF through the server, read by networkx when it is installed
     await page.click('nav >> text=Export');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("GEXF (Gephi, Gephi Lite)")')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("GEXF (Gephi, Gephi Lite)")'),
+    ]);
     const file = path.join(SHOTS, 'client-neo4j.gexf');
     await download.saveAs(file);
     const gexf = readFileSync(file);

@@ -30,7 +30,14 @@ import { ErrorSchema, QueryResultSchema } from '../../server/api/schemas.ts';
 import { AppError, type ErrorCode } from '../../server/errors.ts';
 import type { GraphStore } from '../../server/store/types.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
-import { FILLER_NODES, TOO_BIG, dirSnapshot, expectErrorBody, hostileGraph, repeat } from '../support/hostile-helpers.ts';
+import {
+  FILLER_NODES,
+  TOO_BIG,
+  dirSnapshot,
+  expectErrorBody,
+  hostileGraph,
+  repeat,
+} from '../support/hostile-helpers.ts';
 import { describeLive } from '../support/neo4j-live.ts';
 
 const LIMITS = { timeoutMs: 2000, maxRows: 100 };
@@ -56,7 +63,10 @@ const HTTP_URL = `http://127.0.0.1:${(canary.address() as AddressInfo).port}/x.c
 
 let h: Harness;
 
-const post = (body: unknown) => request(h.app).post('/api/cypher').send(body as object);
+const post = (body: unknown) =>
+  request(h.app)
+    .post('/api/cypher')
+    .send(body as object);
 const postRaw = (json: string) => request(h.app).post('/api/cypher').set('Content-Type', 'application/json').send(json);
 const cypher = (query: string, params: Record<string, unknown> = {}) => post({ query, params });
 
@@ -68,7 +78,9 @@ async function neo4jState(store: GraphStore) {
   const all = { maxRows: 100_000 };
   const rows = async (query: string) => (await store.read(query, {}, all)).rows;
   const nodes = await rows('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
-  const rels = await rows('MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, properties(r) AS props, b.id AS to');
+  const rels = await rows(
+    'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, properties(r) AS props, b.id AS to',
+  );
   return {
     nodes: nodes.length,
     relationships: rels.length,
@@ -77,9 +89,13 @@ async function neo4jState(store: GraphStore) {
     constraints: await rows('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name'),
     indexes: await rows('SHOW INDEXES YIELD name RETURN name ORDER BY name'),
     labels: await rows('CALL db.labels() YIELD label RETURN label ORDER BY label'),
-    types: await rows('CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType'),
+    types: await rows(
+      'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType',
+    ),
     propertyKeys: await rows('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey'),
-    users: await rows('SHOW USERS YIELD user, passwordChangeRequired RETURN user, passwordChangeRequired ORDER BY user'),
+    users: await rows(
+      'SHOW USERS YIELD user, passwordChangeRequired RETURN user, passwordChangeRequired ORDER BY user',
+    ),
     settings: sha(await rows('SHOW SETTINGS YIELD name, value RETURN name, value ORDER BY name')),
   };
 }
@@ -104,23 +120,46 @@ interface HostileCase {
 /** Sends the case, then checks every promise at once (soft), so one failure does not hide another. */
 async function expectRefusedHarmlessly(c: HostileCase): Promise<void> {
   const before = await snapshot();
-  const res = c.raw !== undefined ? await postRaw(c.raw) : await post(c.body ?? { query: c.query, params: c.params ?? {} });
+  const res =
+    c.raw !== undefined ? await postRaw(c.raw) : await post(c.body ?? { query: c.query, params: c.params ?? {} });
   expect.soft(() => expectErrorBody(res, c.code)).not.toThrow();
   expect.soft(res.text, 'the response leaks the contents of a file or URL').not.toContain(CANARY);
   expect.soft(await snapshot()).toEqual(before);
 }
 
 const writes: HostileCase[] = [
-  { name: 'CREATE a node', query: "CREATE (:ScamType {id: 'scamtype:pwned', name: 'pwned', grade: 'A1', tlp: 'CLEAR'})", code: 'write_not_allowed' },
-  { name: 'CREATE a relationship', query: "MATCH (a:Centre {id: 'centre:alpha'}), (b:Country {id: 'country:NA'}) CREATE (a)-[:LOCATED_IN]->(b)", code: 'write_not_allowed' },
+  {
+    name: 'CREATE a node',
+    query: "CREATE (:ScamType {id: 'scamtype:pwned', name: 'pwned', grade: 'A1', tlp: 'CLEAR'})",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'CREATE a relationship',
+    query: "MATCH (a:Centre {id: 'centre:alpha'}), (b:Country {id: 'country:NA'}) CREATE (a)-[:LOCATED_IN]->(b)",
+    code: 'write_not_allowed',
+  },
   { name: 'INSERT (GQL)', query: "INSERT (:ScamType {id: 'scamtype:gql'})", code: 'write_not_allowed' },
   { name: 'MERGE a node', query: "MERGE (s:ScamType {id: 'scamtype:merged'}) RETURN s", code: 'write_not_allowed' },
-  { name: 'MERGE … ON MATCH SET', query: "MERGE (c:Centre {id: 'centre:alpha'}) ON MATCH SET c.name = 'x'", code: 'write_not_allowed' },
+  {
+    name: 'MERGE … ON MATCH SET',
+    query: "MERGE (c:Centre {id: 'centre:alpha'}) ON MATCH SET c.name = 'x'",
+    code: 'write_not_allowed',
+  },
   { name: 'SET a property', query: "MATCH (c:Centre) SET c.name = 'pwned' RETURN c", code: 'write_not_allowed' },
   { name: 'SET += a map', query: 'MATCH (c:Centre) SET c += {pwned: true}', code: 'write_not_allowed' },
   { name: 'SET a label', query: 'MATCH (c:Centre) SET c:Pwned', code: 'write_not_allowed' },
-  { name: 'SET a dynamic label', query: 'MATCH (c:Centre) SET c:$($label)', params: { label: 'Pwned' }, code: 'write_not_allowed' },
-  { name: 'CREATE with a dynamic label', query: 'CREATE (n:$($label) {id: 1})', params: { label: 'Centre' }, code: 'write_not_allowed' },
+  {
+    name: 'SET a dynamic label',
+    query: 'MATCH (c:Centre) SET c:$($label)',
+    params: { label: 'Pwned' },
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'CREATE with a dynamic label',
+    query: 'CREATE (n:$($label) {id: 1})',
+    params: { label: 'Centre' },
+    code: 'write_not_allowed',
+  },
   { name: 'REMOVE a property', query: 'MATCH (c:Centre) REMOVE c.workforce RETURN c', code: 'write_not_allowed' },
   { name: 'REMOVE a label', query: 'MATCH (c:Centre) REMOVE c:Centre', code: 'write_not_allowed' },
   { name: 'DELETE relationships', query: 'MATCH ()-[r]->() DELETE r', code: 'write_not_allowed' },
@@ -128,48 +167,157 @@ const writes: HostileCase[] = [
   { name: 'a write then FINISH', query: "MATCH (c:Centre) SET c.name = 'f' FINISH", code: 'write_not_allowed' },
   { name: 'lower case', query: 'match (n) detach delete n', code: 'write_not_allowed' },
   { name: 'mixed case', query: 'mAtCh (n) DeTaCh DeLeTe n', code: 'write_not_allowed' },
-  { name: 'a leading block comment', query: "/* x */ CREATE (:ScamType {id: 'scamtype:c1', name: 'c'})", code: 'write_not_allowed' },
+  {
+    name: 'a leading block comment',
+    query: "/* x */ CREATE (:ScamType {id: 'scamtype:c1', name: 'c'})",
+    code: 'write_not_allowed',
+  },
   { name: 'a leading line comment', query: '// just reading\nMATCH (n) DETACH DELETE n', code: 'write_not_allowed' },
-  { name: 'unicode whitespace between keywords', query: 'MATCH\u00a0(n)\u2003DETACH\u3000DELETE\u2029n', code: 'write_not_allowed' },
-  { name: 'newlines and tabs between keywords', query: 'MATCH (n)\nDETACH\r\n\n  DELETE\tn', code: 'write_not_allowed' },
-  { name: 'a write inside FOREACH', query: "MATCH (c:Centre) FOREACH (x IN [1] | SET c.name = 'f')", code: 'write_not_allowed' },
-  { name: 'a write inside CALL { }', query: 'CALL { MATCH (n) DETACH DELETE n } RETURN 1 AS one', code: 'write_not_allowed' },
-  { name: 'a write inside a scoped CALL (x) { }', query: "MATCH (c:Centre) CALL (c) { SET c.name = 'x' } RETURN c", code: 'write_not_allowed' },
-  { name: 'CALL { } IN TRANSACTIONS', query: 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1 ROW', code: 'write_not_allowed' },
-  { name: 'CALL { } IN CONCURRENT TRANSACTIONS', query: "CALL { CREATE (:ScamType {id: 'scamtype:ct'}) } IN CONCURRENT TRANSACTIONS", code: 'write_not_allowed' },
-  { name: 'UNWIND … CREATE', query: "UNWIND [1, 2] AS i CREATE (:ScamType {id: 'scamtype:u' + toString(i), name: 'u'})", code: 'write_not_allowed' },
-  { name: 'WITH … MERGE', query: "MATCH (c:Centre) WITH c LIMIT 1 MERGE (s:ScamType {id: 'scamtype:w', name: 'w'}) RETURN s", code: 'write_not_allowed' },
-  { name: 'OPTIONAL MATCH … SET', query: "OPTIONAL MATCH (c:Centre {id: 'centre:alpha'}) SET c.name = 'x'", code: 'write_not_allowed' },
-  { name: 'UNION with a write', query: 'MATCH (n:Centre) RETURN n.id AS id UNION MATCH (m:Country) DETACH DELETE m RETURN m.id AS id', code: 'write_not_allowed' },
-  { name: 'UNION ALL with a write', query: "RETURN 1 AS x UNION ALL CREATE (n:ScamType {id: 'scamtype:ua'}) RETURN 2 AS x", code: 'write_not_allowed' },
+  {
+    name: 'unicode whitespace between keywords',
+    query: 'MATCH\u00a0(n)\u2003DETACH\u3000DELETE\u2029n',
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'newlines and tabs between keywords',
+    query: 'MATCH (n)\nDETACH\r\n\n  DELETE\tn',
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'a write inside FOREACH',
+    query: "MATCH (c:Centre) FOREACH (x IN [1] | SET c.name = 'f')",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'a write inside CALL { }',
+    query: 'CALL { MATCH (n) DETACH DELETE n } RETURN 1 AS one',
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'a write inside a scoped CALL (x) { }',
+    query: "MATCH (c:Centre) CALL (c) { SET c.name = 'x' } RETURN c",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'CALL { } IN TRANSACTIONS',
+    query: 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1 ROW',
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'CALL { } IN CONCURRENT TRANSACTIONS',
+    query: "CALL { CREATE (:ScamType {id: 'scamtype:ct'}) } IN CONCURRENT TRANSACTIONS",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'UNWIND … CREATE',
+    query: "UNWIND [1, 2] AS i CREATE (:ScamType {id: 'scamtype:u' + toString(i), name: 'u'})",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'WITH … MERGE',
+    query: "MATCH (c:Centre) WITH c LIMIT 1 MERGE (s:ScamType {id: 'scamtype:w', name: 'w'}) RETURN s",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'OPTIONAL MATCH … SET',
+    query: "OPTIONAL MATCH (c:Centre {id: 'centre:alpha'}) SET c.name = 'x'",
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'UNION with a write',
+    query: 'MATCH (n:Centre) RETURN n.id AS id UNION MATCH (m:Country) DETACH DELETE m RETURN m.id AS id',
+    code: 'write_not_allowed',
+  },
+  {
+    name: 'UNION ALL with a write',
+    query: "RETURN 1 AS x UNION ALL CREATE (n:ScamType {id: 'scamtype:ua'}) RETURN 2 AS x",
+    code: 'write_not_allowed',
+  },
   // Neo4j's parser refuses updates inside EXISTS, COUNT and COLLECT subqueries.
-  { name: 'a write inside EXISTS { }', query: "MATCH (c:Centre) WHERE EXISTS { MATCH (c)--(m) SET m.name = 'x' } RETURN c", code: 'query_error' },
-  { name: 'a write inside COUNT { }', query: 'MATCH (c:Centre) WHERE COUNT { MATCH (c)--(m) DETACH DELETE m } > 0 RETURN c', code: 'query_error' },
-  { name: 'a write inside COLLECT { }', query: "MATCH (c:Centre) RETURN COLLECT { MATCH (c)--(m) SET m.name = 'x' RETURN m.id } AS ids", code: 'query_error' },
+  {
+    name: 'a write inside EXISTS { }',
+    query: "MATCH (c:Centre) WHERE EXISTS { MATCH (c)--(m) SET m.name = 'x' } RETURN c",
+    code: 'query_error',
+  },
+  {
+    name: 'a write inside COUNT { }',
+    query: 'MATCH (c:Centre) WHERE COUNT { MATCH (c)--(m) DETACH DELETE m } > 0 RETURN c',
+    code: 'query_error',
+  },
+  {
+    name: 'a write inside COLLECT { }',
+    query: "MATCH (c:Centre) RETURN COLLECT { MATCH (c)--(m) SET m.name = 'x' RETURN m.id } AS ids",
+    code: 'query_error',
+  },
   { name: 'EXPLAIN of a write', query: 'EXPLAIN MATCH (n) DETACH DELETE n', code: 'write_not_allowed' },
   { name: 'PROFILE of a write', query: 'PROFILE MATCH (n) DETACH DELETE n', code: 'query_error' },
 ];
 
 const schema: HostileCase[] = [
   { name: 'CREATE INDEX', query: 'CREATE INDEX pwned FOR (n:Centre) ON (n.status)', code: 'operation_not_allowed' },
-  { name: 'CREATE FULLTEXT INDEX', query: 'CREATE FULLTEXT INDEX pwned_ft FOR (n:Centre) ON EACH [n.name]', code: 'operation_not_allowed' },
-  { name: 'CREATE CONSTRAINT', query: 'CREATE CONSTRAINT pwned_c FOR (n:Centre) REQUIRE n.name IS UNIQUE', code: 'operation_not_allowed' },
+  {
+    name: 'CREATE FULLTEXT INDEX',
+    query: 'CREATE FULLTEXT INDEX pwned_ft FOR (n:Centre) ON EACH [n.name]',
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'CREATE CONSTRAINT',
+    query: 'CREATE CONSTRAINT pwned_c FOR (n:Centre) REQUIRE n.name IS UNIQUE',
+    code: 'operation_not_allowed',
+  },
   { name: 'DROP CONSTRAINT (an existing one)', query: 'DROP CONSTRAINT centre_id', code: 'operation_not_allowed' },
   { name: 'DROP INDEX (an existing one)', query: 'DROP INDEX centre_name', code: 'operation_not_allowed' },
 ];
 
 const files: HostileCase[] = [
-  { name: 'LOAD CSV FROM file:///etc/passwd', query: "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", code: 'file_access' },
+  {
+    name: 'LOAD CSV FROM file:///etc/passwd',
+    query: "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    code: 'file_access',
+  },
   { name: 'LOAD CSV of the canary file', query: `LOAD CSV FROM '${FILE_URL}' AS row RETURN row`, code: 'file_access' },
-  { name: 'LOAD CSV WITH HEADERS … FIELDTERMINATOR', query: `LOAD CSV WITH HEADERS FROM '${FILE_URL}' AS row FIELDTERMINATOR ',' RETURN row`, code: 'file_access' },
+  {
+    name: 'LOAD CSV WITH HEADERS … FIELDTERMINATOR',
+    query: `LOAD CSV WITH HEADERS FROM '${FILE_URL}' AS row FIELDTERMINATOR ',' RETURN row`,
+    code: 'file_access',
+  },
   { name: 'LOAD CSV from the network', query: `LOAD CSV FROM '${HTTP_URL}' AS row RETURN row`, code: 'file_access' },
-  { name: 'LOAD CSV with the URL in a parameter', query: 'LOAD CSV FROM $url AS row RETURN row', params: { url: HTTP_URL }, code: 'file_access' },
-  { name: 'LOAD CSV after WITH', query: `MATCH (c:Centre) WITH c LIMIT 1 LOAD CSV FROM '${FILE_URL}' AS row RETURN row`, code: 'file_access' },
-  { name: 'LOAD CSV inside CALL { }', query: `CALL { LOAD CSV FROM '${FILE_URL}' AS row RETURN row } RETURN row`, code: 'file_access' },
-  { name: 'LOAD CSV inside CALL { } IN TRANSACTIONS', query: `CALL { LOAD CSV FROM '${HTTP_URL}' AS row RETURN row } IN TRANSACTIONS RETURN row`, code: 'file_access' },
-  { name: 'LOAD CSV in a UNION branch', query: `RETURN ['x'] AS row UNION LOAD CSV FROM '${FILE_URL}' AS row RETURN row`, code: 'file_access' },
-  { name: 'LOAD CSV inside EXISTS { }', query: `MATCH (c:Centre) WHERE EXISTS { LOAD CSV FROM '${HTTP_URL}' AS row RETURN row } RETURN c`, code: 'file_access' },
-  { name: 'load csv in lower case after a comment', query: `/* read */ load csv from '${HTTP_URL}' as row return row`, code: 'file_access' },
+  {
+    name: 'LOAD CSV with the URL in a parameter',
+    query: 'LOAD CSV FROM $url AS row RETURN row',
+    params: { url: HTTP_URL },
+    code: 'file_access',
+  },
+  {
+    name: 'LOAD CSV after WITH',
+    query: `MATCH (c:Centre) WITH c LIMIT 1 LOAD CSV FROM '${FILE_URL}' AS row RETURN row`,
+    code: 'file_access',
+  },
+  {
+    name: 'LOAD CSV inside CALL { }',
+    query: `CALL { LOAD CSV FROM '${FILE_URL}' AS row RETURN row } RETURN row`,
+    code: 'file_access',
+  },
+  {
+    name: 'LOAD CSV inside CALL { } IN TRANSACTIONS',
+    query: `CALL { LOAD CSV FROM '${HTTP_URL}' AS row RETURN row } IN TRANSACTIONS RETURN row`,
+    code: 'file_access',
+  },
+  {
+    name: 'LOAD CSV in a UNION branch',
+    query: `RETURN ['x'] AS row UNION LOAD CSV FROM '${FILE_URL}' AS row RETURN row`,
+    code: 'file_access',
+  },
+  {
+    name: 'LOAD CSV inside EXISTS { }',
+    query: `MATCH (c:Centre) WHERE EXISTS { LOAD CSV FROM '${HTTP_URL}' AS row RETURN row } RETURN c`,
+    code: 'file_access',
+  },
+  {
+    name: 'load csv in lower case after a comment',
+    query: `/* read */ load csv from '${HTTP_URL}' as row return row`,
+    code: 'file_access',
+  },
   { name: 'USE another database', query: 'USE system SHOW USERS', code: 'file_access' },
   { name: 'USE this database', query: 'USE neo4j MATCH (n) RETURN count(n) AS n', code: 'file_access' },
   { name: 'USE a composite graph', query: "USE graph.byName('neo4j') MATCH (n) RETURN n", code: 'file_access' },
@@ -182,22 +330,74 @@ const files: HostileCase[] = [
  * next group for the plan refusing procedures that do exist).
  */
 const procedures: HostileCase[] = [
-  { name: 'CALL apoc.load.json of a file (the CVE-2026-35402 follow-up)', query: `CALL apoc.load.json('${FILE_URL}') YIELD value RETURN value`, code: 'procedure_not_allowed' },
-  { name: 'CALL apoc.load.json of a URL (SSRF)', query: `CALL apoc.load.json('${HTTP_URL}')`, code: 'procedure_not_allowed' },
+  {
+    name: 'CALL apoc.load.json of a file (the CVE-2026-35402 follow-up)',
+    query: `CALL apoc.load.json('${FILE_URL}') YIELD value RETURN value`,
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'CALL apoc.load.json of a URL (SSRF)',
+    query: `CALL apoc.load.json('${HTTP_URL}')`,
+    code: 'procedure_not_allowed',
+  },
   { name: 'CALL apoc.load.json without parentheses', query: 'CALL apoc.load.json', code: 'procedure_not_allowed' },
   { name: 'CALL apoc.load.csv', query: `CALL apoc.load.csv('${FILE_URL}')`, code: 'procedure_not_allowed' },
-  { name: 'CALL apoc.cypher.runWrite', query: "CALL apoc.cypher.runWrite('MATCH (n) DETACH DELETE n', {})", code: 'procedure_not_allowed' },
-  { name: 'CALL apoc.cypher.doIt', query: "CALL apoc.cypher.doIt('CREATE (n:Pwned)', {}) YIELD value RETURN value", code: 'procedure_not_allowed' },
-  { name: 'CALL apoc.cypher.run (READ mode, runs any text)', query: "CALL apoc.cypher.run('MATCH (n) RETURN n', {})", code: 'procedure_not_allowed' },
-  { name: 'CALL apoc.periodic.iterate', query: "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {batchSize: 100})", code: 'procedure_not_allowed' },
-  { name: 'CALL apoc.export.csv.all', query: `CALL apoc.export.csv.all('${path.join(scratch, 'out.csv')}', {})`, code: 'procedure_not_allowed' },
-  { name: 'CALL apoc.systemdb.execute', query: "CALL apoc.systemdb.execute('SHOW USERS')", code: 'procedure_not_allowed' },
-  { name: 'apoc in a nested CALL { }', query: "CALL { CALL apoc.cypher.runWrite('MATCH (n) DETACH DELETE n', {}) YIELD value RETURN value } RETURN value", code: 'procedure_not_allowed' },
-  { name: 'apoc after an allowed procedure', query: "CALL db.labels() YIELD label CALL apoc.cypher.runWrite('CREATE (:X)', {}) YIELD value RETURN label", code: 'procedure_not_allowed' },
-  { name: 'apoc quoted part by part', query: `CALL \`apoc\`.\`load\`.\`json\`('${FILE_URL}')`, code: 'procedure_not_allowed' },
-  { name: 'apoc with comments and spaces between the parts', query: `CALL apoc /* x */ . load . json('${HTTP_URL}')`, code: 'procedure_not_allowed' },
+  {
+    name: 'CALL apoc.cypher.runWrite',
+    query: "CALL apoc.cypher.runWrite('MATCH (n) DETACH DELETE n', {})",
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'CALL apoc.cypher.doIt',
+    query: "CALL apoc.cypher.doIt('CREATE (n:Pwned)', {}) YIELD value RETURN value",
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'CALL apoc.cypher.run (READ mode, runs any text)',
+    query: "CALL apoc.cypher.run('MATCH (n) RETURN n', {})",
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'CALL apoc.periodic.iterate',
+    query: "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {batchSize: 100})",
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'CALL apoc.export.csv.all',
+    query: `CALL apoc.export.csv.all('${path.join(scratch, 'out.csv')}', {})`,
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'CALL apoc.systemdb.execute',
+    query: "CALL apoc.systemdb.execute('SHOW USERS')",
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'apoc in a nested CALL { }',
+    query: "CALL { CALL apoc.cypher.runWrite('MATCH (n) DETACH DELETE n', {}) YIELD value RETURN value } RETURN value",
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'apoc after an allowed procedure',
+    query: "CALL db.labels() YIELD label CALL apoc.cypher.runWrite('CREATE (:X)', {}) YIELD value RETURN label",
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'apoc quoted part by part',
+    query: `CALL \`apoc\`.\`load\`.\`json\`('${FILE_URL}')`,
+    code: 'procedure_not_allowed',
+  },
+  {
+    name: 'apoc with comments and spaces between the parts',
+    query: `CALL apoc /* x */ . load . json('${HTTP_URL}')`,
+    code: 'procedure_not_allowed',
+  },
   { name: 'an apoc function in RETURN', query: 'RETURN apoc.util.sleep(10000) AS x', code: 'procedure_not_allowed' },
-  { name: 'an apoc function in WHERE', query: "MATCH (c:Centre) WHERE apoc.text.regexGroups(c.name, '(.*)') <> [] RETURN c", code: 'procedure_not_allowed' },
+  {
+    name: 'an apoc function in WHERE',
+    query: "MATCH (c:Centre) WHERE apoc.text.regexGroups(c.name, '(.*)') <> [] RETURN c",
+    code: 'procedure_not_allowed',
+  },
   { name: 'dbms.components()', query: 'CALL dbms.components()', code: 'procedure_not_allowed' },
   { name: 'dbms.listConfig()', query: 'CALL dbms.listConfig()', code: 'procedure_not_allowed' },
   { name: 'db.createLabel (a WRITE procedure)', query: "CALL db.createLabel('Pwned')", code: 'procedure_not_allowed' },
@@ -206,19 +406,47 @@ const procedures: HostileCase[] = [
   { name: 'tx.setMetaData', query: 'CALL tx.setMetaData({a: 1})', code: 'procedure_not_allowed' },
   // Found by this suite: the guard only looked for `name(`, and Neo4j runs a CALL without parentheses.
   { name: 'db.info without parentheses', query: 'CALL db.info', code: 'procedure_not_allowed' },
-  { name: 'dbms.components with spaces and no parentheses', query: 'CALL dbms . components', code: 'procedure_not_allowed' },
+  {
+    name: 'dbms.components with spaces and no parentheses',
+    query: 'CALL dbms . components',
+    code: 'procedure_not_allowed',
+  },
 ];
 
 const administration: HostileCase[] = [
-  ...['SHOW USERS', 'SHOW DATABASES', 'SHOW SETTINGS', 'SHOW PROCEDURES', 'SHOW TRANSACTIONS', 'SHOW INDEXES', 'SHOW CONSTRAINTS'].map((query) => ({
+  ...[
+    'SHOW USERS',
+    'SHOW DATABASES',
+    'SHOW SETTINGS',
+    'SHOW PROCEDURES',
+    'SHOW TRANSACTIONS',
+    'SHOW INDEXES',
+    'SHOW CONSTRAINTS',
+  ].map((query) => ({
     name: query,
     query,
     code: 'operation_not_allowed' as const,
   })),
-  { name: 'TERMINATE TRANSACTIONS', query: "TERMINATE TRANSACTIONS 'neo4j-transaction-1'", code: 'operation_not_allowed' },
-  { name: 'CREATE USER', query: "CREATE USER mallory SET PASSWORD 'synthetic-pass-1' CHANGE NOT REQUIRED", code: 'operation_not_allowed' },
-  { name: 'ALTER USER (the server’s own)', query: "ALTER USER neo4j SET PASSWORD 'synthetic-pass-2'", code: 'operation_not_allowed' },
-  { name: 'ALTER CURRENT USER', query: "ALTER CURRENT USER SET PASSWORD FROM 'testpass123' TO 'synthetic-pass-3'", code: 'operation_not_allowed' },
+  {
+    name: 'TERMINATE TRANSACTIONS',
+    query: "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'CREATE USER',
+    query: "CREATE USER mallory SET PASSWORD 'synthetic-pass-1' CHANGE NOT REQUIRED",
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'ALTER USER (the server’s own)',
+    query: "ALTER USER neo4j SET PASSWORD 'synthetic-pass-2'",
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'ALTER CURRENT USER',
+    query: "ALTER CURRENT USER SET PASSWORD FROM 'testpass123' TO 'synthetic-pass-3'",
+    code: 'operation_not_allowed',
+  },
   { name: 'RENAME USER', query: 'RENAME USER neo4j TO mallory', code: 'operation_not_allowed' },
   { name: 'DROP USER', query: 'DROP USER neo4j', code: 'operation_not_allowed' },
   { name: 'CREATE ROLE', query: 'CREATE ROLE pwned', code: 'operation_not_allowed' },
@@ -237,7 +465,11 @@ const administration: HostileCase[] = [
 
 const statementsAndSyntax: HostileCase[] = [
   { name: 'two statements', query: 'MATCH (n) RETURN n; MATCH (m) DETACH DELETE m', code: 'multiple_statements' },
-  { name: 'a trailing statement after a comment', query: 'RETURN 1; // only a comment\nMATCH (n) DETACH DELETE n', code: 'multiple_statements' },
+  {
+    name: 'a trailing statement after a comment',
+    query: 'RETURN 1; // only a comment\nMATCH (n) DETACH DELETE n',
+    code: 'multiple_statements',
+  },
   { name: 'two semicolons', query: 'RETURN 1;;', code: 'multiple_statements' },
   { name: 'a query of only comments', query: '/* CREATE (n) */ // DELETE', code: 'query_error' },
   { name: 'a query of only whitespace', query: ' \n\t ', code: 'query_error' },
@@ -245,11 +477,31 @@ const statementsAndSyntax: HostileCase[] = [
   { name: 'an unterminated block comment', query: 'MATCH (n) RETURN n /* CREATE', code: 'query_error' },
   { name: 'an unterminated quoted name', query: 'MATCH (n) RETURN n AS `x', code: 'query_error' },
   // Pre-parser options change what EXPLAIN shows: with debug=toString the plan is one Unwind.
-  { name: 'CYPHER debug=toString hiding an unbounded pattern', query: 'CYPHER debug=toString MATCH p = (a)-[*]-(b) RETURN count(p) AS n', code: 'operation_not_allowed' },
-  { name: 'CYPHER runtime=… before a write', query: "CYPHER runtime=slotted CREATE (:ScamType {id: 'scamtype:rt'})", code: 'operation_not_allowed' },
-  { name: 'CYPHER 5 planner=… before a read', query: 'CYPHER 5 planner=dp MATCH (n) RETURN count(n) AS n', code: 'operation_not_allowed' },
-  { name: 'EXPLAIN CYPHER debug=…', query: 'EXPLAIN CYPHER debug=toString MATCH (n) RETURN n', code: 'operation_not_allowed' },
-  { name: 'CYPHER after a comment', query: '/* options */ CYPHER debug=toString MATCH p = (a)-->+(b) RETURN p', code: 'operation_not_allowed' },
+  {
+    name: 'CYPHER debug=toString hiding an unbounded pattern',
+    query: 'CYPHER debug=toString MATCH p = (a)-[*]-(b) RETURN count(p) AS n',
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'CYPHER runtime=… before a write',
+    query: "CYPHER runtime=slotted CREATE (:ScamType {id: 'scamtype:rt'})",
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'CYPHER 5 planner=… before a read',
+    query: 'CYPHER 5 planner=dp MATCH (n) RETURN count(n) AS n',
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'EXPLAIN CYPHER debug=…',
+    query: 'EXPLAIN CYPHER debug=toString MATCH (n) RETURN n',
+    code: 'operation_not_allowed',
+  },
+  {
+    name: 'CYPHER after a comment',
+    query: '/* options */ CYPHER debug=toString MATCH p = (a)-->+(b) RETURN p',
+    code: 'operation_not_allowed',
+  },
 ];
 
 /** Every unbounded form Neo4j 5.26 accepts; each planned differently (see plan-check.ts). */
@@ -258,7 +510,10 @@ const unbounded: HostileCase[] = [
   ['[*2..]', 'MATCH p = (a)-[*2..]-(b) RETURN count(p) AS n'],
   ['[*..]', 'MATCH p = (a)-[*..]-(b) RETURN count(p) AS n'],
   ['[*0..] with a type', 'MATCH p = (a)-[:LOCATED_IN*0..]->(b) RETURN count(p) AS n'],
-  ['[*] under RETURN DISTINCT (pruning BFS, planned as *..2147483647)', 'MATCH (a:Country)-[*]-(b) RETURN DISTINCT b.id AS id'],
+  [
+    '[*] under RETURN DISTINCT (pruning BFS, planned as *..2147483647)',
+    'MATCH (a:Country)-[*]-(b) RETURN DISTINCT b.id AS id',
+  ],
   ['[*] under count(DISTINCT …)', 'MATCH (a)-[*]->(b) RETURN count(DISTINCT b) AS n'],
   ['[*] inside EXISTS { }', 'MATCH (a:Country) WHERE EXISTS { (a)-[*]-(:Region) } RETURN a.id AS id'],
   ['[*] inside a pattern comprehension', 'MATCH (a:Country) RETURN [(a)-[*]-(b) | b.id] AS ids'],
@@ -278,24 +533,55 @@ const unbounded: HostileCase[] = [
 ].map(([name, query]) => ({ name: `unbounded: ${name}`, query, code: 'operation_not_allowed' as const }));
 
 const badParams: HostileCase[] = [
-  { name: 'a parameter named like an injection', query: 'MATCH (n {id: $id}) RETURN n', params: { 'id}) DETACH DELETE n //': 'x' }, code: 'validation_error' },
-  { name: 'a null parameter', query: 'MATCH (n) WHERE n.id = $id RETURN n', params: { id: null }, code: 'validation_error' },
+  {
+    name: 'a parameter named like an injection',
+    query: 'MATCH (n {id: $id}) RETURN n',
+    params: { 'id}) DETACH DELETE n //': 'x' },
+    code: 'validation_error',
+  },
+  {
+    name: 'a null parameter',
+    query: 'MATCH (n) WHERE n.id = $id RETURN n',
+    params: { id: null },
+    code: 'validation_error',
+  },
   { name: 'params that are a list', body: { query: 'RETURN 1', params: [1] }, code: 'validation_error' },
   { name: 'params that are a string', body: { query: 'RETURN 1', params: 'x' }, code: 'validation_error' },
   { name: 'an empty query', body: { query: '' }, code: 'validation_error' },
-  { name: 'a query over 100,000 characters', body: { query: `RETURN 1 /*${'x'.repeat(100_000)}*/` }, code: 'validation_error' },
+  {
+    name: 'a query over 100,000 characters',
+    body: { query: `RETURN 1 /*${'x'.repeat(100_000)}*/` },
+    code: 'validation_error',
+  },
   { name: 'a body that is not JSON', raw: '{"query": "RETURN 1",', code: 'bad_request' },
   { name: 'a body over 2 MB', body: { query: `RETURN 1 /*${'x'.repeat(2.1 * 1024 * 1024)}*/` }, code: 'too_large' },
   { name: 'a null inside a list parameter', query: 'RETURN $p AS p', params: { p: [null] }, code: 'validation_error' },
   { name: 'a list of lists', query: 'RETURN $p AS p', params: { p: [[1], ['a']] }, code: 'validation_error' },
-  { name: 'a list of over 10,000 items', query: 'RETURN size($p) AS n', params: { p: Array.from({ length: 10_001 }, () => 1) }, code: 'validation_error' },
-  { name: 'a dynamic label from a parameter that would write', query: 'MATCH (c:Centre) SET c:$($l)', params: { l: 'Centre` DETACH DELETE c //' }, code: 'write_not_allowed' },
+  {
+    name: 'a list of over 10,000 items',
+    query: 'RETURN size($p) AS n',
+    params: { p: Array.from({ length: 10_001 }, () => 1) },
+    code: 'validation_error',
+  },
+  {
+    name: 'a dynamic label from a parameter that would write',
+    query: 'MATCH (c:Centre) SET c:$($l)',
+    params: { l: 'Centre` DETACH DELETE c //' },
+    code: 'write_not_allowed',
+  },
 ];
 
 /** The store-neutral cases of test/hostile/cypher-limits.test.ts: statements over the shape caps. */
 const tooBig: HostileCase[] = [
   ...TOO_BIG.map(([name, query]) => [name, query]),
-  ['a ten-node clique (45 relationship patterns)', `MATCH ${Array.from({ length: 10 }, (_, i) => Array.from({ length: 9 - i }, (_, j) => `(a${i})-[:LOCATED_IN]-(a${i + j + 1})`)).flat().join(', ')} RETURN count(*) AS n`],
+  [
+    'a ten-node clique (45 relationship patterns)',
+    `MATCH ${Array.from({ length: 10 }, (_, i) =>
+      Array.from({ length: 9 - i }, (_, j) => `(a${i})-[:LOCATED_IN]-(a${i + j + 1})`),
+    )
+      .flat()
+      .join(', ')} RETURN count(*) AS n`,
+  ],
 ].map(([name, query]) => ({ name: `over the shape caps: ${name}`, query, code: 'unsupported_query' as const }));
 
 const groups: [string, HostileCase[]][] = [
@@ -330,7 +616,12 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
   }
 
   it('apoc.* and dbms.* are refused by the token guard, at the procedure name, before the engine is asked', async () => {
-    for (const query of [`CALL apoc.load.json('${HTTP_URL}')`, "CALL apoc.cypher.runWrite('CREATE (:X)', {})", 'RETURN apoc.util.sleep(1) AS x', 'CALL apoc.load.json']) {
+    for (const query of [
+      `CALL apoc.load.json('${HTTP_URL}')`,
+      "CALL apoc.cypher.runWrite('CREATE (:X)', {})",
+      'RETURN apoc.util.sleep(1) AS x',
+      'CALL apoc.load.json',
+    ]) {
       const res = await cypher(query);
       expectErrorBody(res, 'procedure_not_allowed');
       // the guard names the offending token's offset; the plan check has no text to point into
@@ -367,7 +658,11 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
       ['MATCH (a)-[*]->(b) RETURN DISTINCT b', 'operation_not_allowed', 'r'],
       ['MATCH p = ((a)-->(m)-->(b))+ RETURN count(p)', 'operation_not_allowed', 'r'],
       ['MATCH p = SHORTEST 1 (a)-->+(b) RETURN p', 'operation_not_allowed', 'r'],
-      ['CYPHER debug=toString MATCH p = (a)-[*]-(b) RETURN count(p)', 'operation_not_allowed', 'r (and a plan of one Unwind)'],
+      [
+        'CYPHER debug=toString MATCH p = (a)-[*]-(b) RETURN count(p)',
+        'operation_not_allowed',
+        'r (and a plan of one Unwind)',
+      ],
       ['MATCH (n) DETACH DELETE n', 'write_not_allowed', 'w'],
     ];
     it.each(planRefusals)('%s → %s (query type %s)', async (query, code) => {
@@ -389,7 +684,9 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
   describe('injection through parameters', () => {
     it('a value that looks like Cypher is only a value', async () => {
       const before = await snapshot();
-      const res = await cypher('MATCH (n:Centre) WHERE n.name = $name RETURN n.name AS name', { name: "x' }) DETACH DELETE n //" }).expect(200);
+      const res = await cypher('MATCH (n:Centre) WHERE n.name = $name RETURN n.name AS name', {
+        name: "x' }) DETACH DELETE n //",
+      }).expect(200);
       expect(QueryResultSchema.parse(res.body).rows).toEqual([]);
       expect(await snapshot()).toEqual(before);
     });
@@ -412,11 +709,14 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
       expect(await snapshot()).toEqual(before);
     });
 
-    it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])('a parameter named %s is refused with a word about it', async (name) => {
-      const res = await postRaw(`{"query": "RETURN $${name} AS x", "params": {"${name}": 1}}`);
-      expectErrorBody(res, 'validation_error');
-      expect(res.body.error.message).toMatch(/reserved|bad parameter name/);
-    });
+    it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])(
+      'a parameter named %s is refused with a word about it',
+      async (name) => {
+        const res = await postRaw(`{"query": "RETURN $${name} AS x", "params": {"${name}": 1}}`);
+        expectErrorBody(res, 'validation_error');
+        expect(res.body.error.message).toMatch(/reserved|bad parameter name/);
+      },
+    );
 
     it.each([
       ['LIMIT', -1],
@@ -430,7 +730,12 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
     });
 
     it("a saved query's negative limit is a validation error, not an engine error", async () => {
-      expectErrorBody(await request(h.app).post('/api/queries/top-facilitators/run').send({ params: { limit: -3 } }), 'validation_error');
+      expectErrorBody(
+        await request(h.app)
+          .post('/api/queries/top-facilitators/run')
+          .send({ params: { limit: -3 } }),
+        'validation_error',
+      );
     });
 
     it.each([
@@ -449,7 +754,10 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
         const started = performance.now();
         expectErrorBody(await cypher(c.query!), 'unsupported_query');
         expect(performance.now() - started, c.name).toBeLessThan(1000);
-        expectErrorBody(await request(h.app).post('/api/queries').send({ name: 'too-big', title: 'Too big', query: c.query }), 'unsupported_query');
+        expectErrorBody(
+          await request(h.app).post('/api/queries').send({ name: 'too-big', title: 'Too big', query: c.query }),
+          'unsupported_query',
+        );
       }
     });
 
@@ -466,7 +774,9 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
       let settled = false;
       const started = performance.now();
       // 100⁴ rows, filtered on all four names at once, so nothing can be pushed below the product.
-      const slow = cypher("MATCH (a), (b), (c), (d) WHERE a.name + b.name + c.name + d.name = 'never' RETURN count(*) AS n").then((res) => {
+      const slow = cypher(
+        "MATCH (a), (b), (c), (d) WHERE a.name + b.name + c.name + d.name = 'never' RETURN count(*) AS n",
+      ).then((res) => {
         settled = true;
         return res;
       });
@@ -490,27 +800,31 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
      * garbage collector. Under a second needs the decoding off the main thread, so this stays an
      * expected failure (it.fails) until it is; remove `.fails` then.
      */
-    it.fails('one huge list value is stopped or refused without blocking the server (known: the driver decodes it on the event loop)', { timeout: 180_000 }, async () => {
-      let last = performance.now();
-      let longestStall = 0;
-      const monitor = setInterval(() => {
-        const now = performance.now();
-        longestStall = Math.max(longestStall, now - last);
-        last = now;
-      }, 20);
-      const started = performance.now();
-      try {
-        const res = await cypher('RETURN range(1, 4000000) AS r');
-        const code = (res.body as { error?: { code?: string } }).error?.code;
-        expect(['timeout', 'too_large'], res.text.slice(0, 300)).toContain(code);
-        expectErrorBody(res, code as 'timeout' | 'too_large');
-      } finally {
-        clearInterval(monitor);
-      }
-      await cypher('RETURN 1 AS one').expect(200);
-      expect(longestStall, 'the event loop was blocked: no other request could be answered').toBeLessThan(1000);
-      expect(performance.now() - started).toBeLessThan(2 * LIMITS.timeoutMs + 5000);
-    });
+    it.fails(
+      'one huge list value is stopped or refused without blocking the server (known: the driver decodes it on the event loop)',
+      { timeout: 180_000 },
+      async () => {
+        let last = performance.now();
+        let longestStall = 0;
+        const monitor = setInterval(() => {
+          const now = performance.now();
+          longestStall = Math.max(longestStall, now - last);
+          last = now;
+        }, 20);
+        const started = performance.now();
+        try {
+          const res = await cypher('RETURN range(1, 4000000) AS r');
+          const code = (res.body as { error?: { code?: string } }).error?.code;
+          expect(['timeout', 'too_large'], res.text.slice(0, 300)).toContain(code);
+          expectErrorBody(res, code as 'timeout' | 'too_large');
+        } finally {
+          clearInterval(monitor);
+        }
+        await cypher('RETURN 1 AS one').expect(200);
+        expect(longestStall, 'the event loop was blocked: no other request could be answered').toBeLessThan(1000);
+        expect(performance.now() - started).toBeLessThan(2 * LIMITS.timeoutMs + 5000);
+      },
+    );
 
     it('rows are cut at QUERY_MAX_ROWS', async () => {
       const res = await cypher('UNWIND range(1, 1000) AS i RETURN i').expect(200);
@@ -520,13 +834,20 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
 
     // Neo4j has no repeat(): a 2^20-character string doubled up, cut to 1,000,000.
     const MEGA = "left(reduce(s = 'x', i IN range(1, 20) | s + s), 1000000)";
-    it('100 rows of 1 MB strings are cut at QUERY_MAX_BYTES, and one 20 MB cell is refused', { timeout: 60_000 }, async () => {
-      const res = await cypher(`WITH ${MEGA} AS s UNWIND range(1, 100) AS i RETURN s`).expect(200);
-      expect(res.body.truncated).toBe(true);
-      expect(res.body.rows.length).toBe(15);
-      expect(res.text.length).toBeLessThan(16_000_000 + 100_000);
-      expectErrorBody(await cypher("RETURN left(reduce(s = 'x', i IN range(1, 25) | s + s), 20000000) AS s"), 'too_large');
-    });
+    it(
+      '100 rows of 1 MB strings are cut at QUERY_MAX_BYTES, and one 20 MB cell is refused',
+      { timeout: 60_000 },
+      async () => {
+        const res = await cypher(`WITH ${MEGA} AS s UNWIND range(1, 100) AS i RETURN s`).expect(200);
+        expect(res.body.truncated).toBe(true);
+        expect(res.body.rows.length).toBe(15);
+        expect(res.text.length).toBeLessThan(16_000_000 + 100_000);
+        expectErrorBody(
+          await cypher("RETURN left(reduce(s = 'x', i IN range(1, 25) | s + s), 20000000) AS s"),
+          'too_large',
+        );
+      },
+    );
   });
 
   describe('benign look-alikes still run', () => {
@@ -538,12 +859,20 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
 
     it('a keyword inside a string', async () => {
       expect(await rows("MATCH (n) WHERE n.name = 'DELETE' RETURN n")).toEqual([]);
-      expect(await rows("MATCH (c:Centre) WHERE c.name <> 'DETACH DELETE' AND c.name <> 'LOAD CSV FROM x' RETURN count(*) AS n")).toEqual([{ n: 3 }]);
+      expect(
+        await rows(
+          "MATCH (c:Centre) WHERE c.name <> 'DETACH DELETE' AND c.name <> 'LOAD CSV FROM x' RETURN count(*) AS n",
+        ),
+      ).toEqual([{ n: 3 }]);
     });
 
     it('map keys named load, create, use and cypher', async () => {
-      expect(await rows('RETURN {load: 1, create: 2, cypher: 3} AS m')).toEqual([{ m: { load: 1, create: 2, cypher: 3 } }]);
-      expect(await rows("WITH {load: 'x', `use`: 'y'} AS m RETURN m.load AS v, m.use AS u")).toEqual([{ v: 'x', u: 'y' }]);
+      expect(await rows('RETURN {load: 1, create: 2, cypher: 3} AS m')).toEqual([
+        { m: { load: 1, create: 2, cypher: 3 } },
+      ]);
+      expect(await rows("WITH {load: 'x', `use`: 'y'} AS m RETURN m.load AS v, m.use AS u")).toEqual([
+        { v: 'x', u: 'y' },
+      ]);
     });
 
     it('a string containing a semicolon', async () => {
@@ -551,11 +880,15 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
     });
 
     it('comments containing CREATE, DELETE and LOAD CSV', async () => {
-      expect(await rows('MATCH (c:Centre) /* CREATE (x) LOAD CSV */ RETURN count(c) AS n // DETACH DELETE c')).toEqual([{ n: 3 }]);
+      expect(await rows('MATCH (c:Centre) /* CREATE (x) LOAD CSV */ RETURN count(c) AS n // DETACH DELETE c')).toEqual([
+        { n: 3 },
+      ]);
     });
 
     it('backtick-quoted names containing keywords', async () => {
-      expect(await rows("MATCH (c:Centre {id: 'centre:alpha'}) RETURN c.name AS `LOAD CSV FROM x; DELETE`")).toEqual([{ 'LOAD CSV FROM x; DELETE': 'Alpha Compound' }]);
+      expect(await rows("MATCH (c:Centre {id: 'centre:alpha'}) RETURN c.name AS `LOAD CSV FROM x; DELETE`")).toEqual([
+        { 'LOAD CSV FROM x; DELETE': 'Alpha Compound' },
+      ]);
     });
 
     it('one statement with a trailing semicolon', async () => {
@@ -563,7 +896,9 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
     });
 
     it('a parameterised query, and a label from a parameter', async () => {
-      expect(await rows('MATCH (c:Centre {id: $id}) RETURN c.name AS name', { id: 'centre:beta' })).toEqual([{ name: 'Beta Park' }]);
+      expect(await rows('MATCH (c:Centre {id: $id}) RETURN c.name AS name', { id: 'centre:beta' })).toEqual([
+        { name: 'Beta Park' },
+      ]);
       expect(await rows('MATCH (c:$($l)) RETURN count(c) AS n', { l: 'Centre' })).toEqual([{ n: 3 }]);
     });
 
@@ -576,7 +911,11 @@ describeLive('hostile analyst Cypher on a live Neo4j, over HTTP', () => {
       expect(await rows('CALL { MATCH (c:Centre) RETURN c } RETURN count(c) AS n')).toEqual([{ n: 3 }]);
       expect(await rows('MATCH (c:Centre) WHERE EXISTS { (c)--(:Country) } RETURN count(c) AS n')).toEqual([{ n: 3 }]);
       expect(await rows('MATCH (c:Centre) RETURN COUNT { (c)--() } > 0 AS linked LIMIT 1')).toEqual([{ linked: true }]);
-      expect(await rows("MATCH (c:Centre {id: 'centre:alpha'}) RETURN size(COLLECT { MATCH (c)--(m) RETURN m.id }) > 0 AS any")).toEqual([{ any: true }]);
+      expect(
+        await rows(
+          "MATCH (c:Centre {id: 'centre:alpha'}) RETURN size(COLLECT { MATCH (c)--(m) RETURN m.id }) > 0 AS any",
+        ),
+      ).toEqual([{ any: true }]);
       expect(await rows('MATCH (n:Centre) RETURN n.id AS id UNION MATCH (m:Region) RETURN m.id AS id')).toHaveLength(4);
       const bounded = [
         "MATCH p = (a:Country {id: 'country:KE'})-[*1..3]-(b:Region) RETURN count(p) AS n",

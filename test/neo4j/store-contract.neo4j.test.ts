@@ -27,7 +27,9 @@ describeLive('Neo4j store', () => {
 
   describe('Neo4jStore on a live server', () => {
     it('has created every constraint and index of the schema', async () => {
-      const expected = neo4jSchemaStatements().map((s) => /^CREATE (?:CONSTRAINT|INDEX|TEXT INDEX) (\w+) /.exec(s)![1]!);
+      const expected = neo4jSchemaStatements().map(
+        (s) => /^CREATE (?:CONSTRAINT|INDEX|TEXT INDEX) (\w+) /.exec(s)![1]!,
+      );
       const constraints = await store!.read('SHOW CONSTRAINTS YIELD name RETURN name', {}, { maxRows: 10_000 });
       const indexes = await store!.read('SHOW INDEXES YIELD name RETURN name', {}, { maxRows: 10_000 });
       const present = new Set([...constraints.rows, ...indexes.rows].map((r) => r.name));
@@ -43,14 +45,18 @@ describeLive('Neo4j store', () => {
       expect(left.rows).toEqual([]);
     });
 
-    it("answers a statement past the server's transaction memory cap as too_large, and keeps answering", { timeout: 180_000 }, async () => {
-      // 300M integers collected: past dbms.memory.transaction.total.max (70% of the heap by default)
-      const huge = 'UNWIND range(1, 300000000) AS i WITH collect(i) AS l RETURN size(l) AS n';
-      const error = await store!.read(huge, {}, { timeoutMs: 150_000 }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('too_large');
-      expect((error as AppError).status).toBe(413);
-      expect((await store!.read('RETURN 1 AS one')).rows).toEqual([{ one: 1 }]);
-    });
+    it(
+      "answers a statement past the server's transaction memory cap as too_large, and keeps answering",
+      { timeout: 180_000 },
+      async () => {
+        // 300M integers collected: past dbms.memory.transaction.total.max (70% of the heap by default)
+        const huge = 'UNWIND range(1, 300000000) AS i WITH collect(i) AS l RETURN size(l) AS n';
+        const error = await store!.read(huge, {}, { timeoutMs: 150_000 }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AppError);
+        expect((error as AppError).code).toBe('too_large');
+        expect((error as AppError).status).toBe(413);
+        expect((await store!.read('RETURN 1 AS one')).rows).toEqual([{ one: 1 }]);
+      },
+    );
   });
 });

@@ -41,7 +41,10 @@ describeLive('two scamnet servers on one Neo4j', () => {
     for (let i = 0; i < 20; i++) {
       const id = `centre:two-servers-${i}`;
       const csv = `id,name,status,${PROV}\n${id},Shared ${i},active,B2,AMBER,source:doc-a\n`;
-      const imported = await request(first.app).post('/api/import').set('X-Scamnet-Request', '1').attach('files', Buffer.from(csv), 'Centre.csv');
+      const imported = await request(first.app)
+        .post('/api/import')
+        .set('X-Scamnet-Request', '1')
+        .attach('files', Buffer.from(csv), 'Centre.csv');
       expect(imported.status, imported.text).toBe(200);
       // no wait: the write has committed when the first server answers
       const read = await request(other).get(`/api/nodes/${encodeURIComponent(id)}`);

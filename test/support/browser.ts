@@ -12,7 +12,9 @@ export const browserRequired = process.env.CI === 'true';
 
 export function announceSkip(suite: string): void {
   if (!hasChromium && !browserRequired) {
-    console.warn(`SKIPPED ${suite}: Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium to run the browser tests)`);
+    console.warn(
+      `SKIPPED ${suite}: Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium to run the browser tests)`,
+    );
   }
 }
 

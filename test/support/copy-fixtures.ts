@@ -30,7 +30,9 @@ export const ORDER_IDS = ['scamtype:\uFF21-fullwidth', 'scamtype:\u{1F600}-emoji
 const prov = { grade: 'C3', tlp: 'AMBER', sourceIds: [], synthetic: true } as const;
 
 export function awkwardGraph(): GraphBatch {
-  const nodes: object[] = [{ kind: 'Method', id: 'method:copy-test', name: 'Copy test method', stage: 'control', ...prov }];
+  const nodes: object[] = [
+    { kind: 'Method', id: 'method:copy-test', name: 'Copy test method', stage: 'control', ...prov },
+  ];
   const relationships: object[] = [];
   for (let i = 0; i < FILLERS; i++) {
     const id = `scamtype:copy-${String(i).padStart(4, '0')}`;
@@ -57,10 +59,26 @@ export async function fillSource(store: GraphStore, dataDir: string): Promise<vo
   await writeBatch(store, buildSeedGraph({ seed: 42, scale: 1 }));
   await writeBatch(store, markedGraph());
   await writeBatch(store, awkwardGraph());
-  const graph = { nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha "quoted"', x: 1, y: 2 } }], edges: [] };
-  await new WorkspaceStore(dataDir).save('case-1', { title: 'Case one', graph, view: 'network', filters: { tlp: 'AMBER' }, selected: null });
+  const graph = {
+    nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha "quoted"', x: 1, y: 2 } }],
+    edges: [],
+  };
+  await new WorkspaceStore(dataDir).save('case-1', {
+    title: 'Case one',
+    graph,
+    view: 'network',
+    filters: { tlp: 'AMBER' },
+    selected: null,
+  });
   await new UserQueryStore(dataDir).save(
-    { name: 'all-centres', title: 'All centres', description: 'every centre', params: [], returns: '', query: 'MATCH (c:Centre) RETURN c' },
+    {
+      name: 'all-centres',
+      title: 'All centres',
+      description: 'every centre',
+      params: [],
+      returns: '',
+      query: 'MATCH (c:Centre) RETURN c',
+    },
     'ladybug',
     false,
   );
@@ -81,7 +99,10 @@ export function dataFilesOf(dataDir: string): Record<string, string> {
   for (const folder of ['queries', 'workspaces']) {
     const dir = path.join(dataDir, folder);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => !n.startsWith('_')).sort()) out[`${folder}/${name}`] = readFileSync(path.join(dir, name), 'utf8');
+    for (const name of readdirSync(dir)
+      .filter((n) => !n.startsWith('_'))
+      .sort())
+      out[`${folder}/${name}`] = readFileSync(path.join(dir, name), 'utf8');
   }
   return out;
 }
@@ -107,7 +128,11 @@ export function printedDataVersion(stdout: string): string {
 }
 
 /** Opens the embedded store in `dataDir` for `work`, and closes it after, whatever happens. */
-export async function withEmbeddedStore<T>(dataDir: string, limits: StoreLimits, work: (store: EmbeddedStore) => Promise<T>): Promise<T> {
+export async function withEmbeddedStore<T>(
+  dataDir: string,
+  limits: StoreLimits,
+  work: (store: EmbeddedStore) => Promise<T>,
+): Promise<T> {
   const store = new EmbeddedStore({ dataDir, limits });
   await store.init();
   try {

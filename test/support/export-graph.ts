@@ -29,13 +29,30 @@ export function exportGraph(): GraphBatch {
   const nodes = [
     ...base.nodes.map((n) => mark(n as never as { id: string; tlp: string })),
     {
-      kind: 'Facilitator', id: HOSTILE_ID, name: HOSTILE_NAME, role: 'recruiter', grade: 'E5', tlp: 'AMBER',
-      sourceIds: [], synthetic: true, firstSeen: '2024-02-01', lastSeen: '2024-02-02',
+      kind: 'Facilitator',
+      id: HOSTILE_ID,
+      name: HOSTILE_NAME,
+      role: 'recruiter',
+      grade: 'E5',
+      tlp: 'AMBER',
+      sourceIds: [],
+      synthetic: true,
+      firstSeen: '2024-02-01',
+      lastSeen: '2024-02-02',
     },
   ];
   const relationships = [
     ...base.relationships.map((r) => mark(r as never as { id: string; tlp: string })),
-    { kind: 'RECRUITS_FOR', id: 'e-hostile', from: HOSTILE_ID, to: 'centre:alpha', grade: 'E5', tlp: 'AMBER', sourceIds: [], synthetic: true },
+    {
+      kind: 'RECRUITS_FOR',
+      id: 'e-hostile',
+      from: HOSTILE_ID,
+      to: 'centre:alpha',
+      grade: 'E5',
+      tlp: 'AMBER',
+      sourceIds: [],
+      synthetic: true,
+    },
   ];
   const parsed = parseBatch({ nodes, relationships } as never);
   if (!parsed.ok) throw new Error(`export graph is invalid: ${JSON.stringify(parsed.issues)}`);

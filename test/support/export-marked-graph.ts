@@ -19,22 +19,60 @@ export function markedGraph(): GraphBatch {
   const nodes = [
     ...base.nodes,
     {
-      kind: 'Facilitator', id: 'facilitator:strict-kilo', name: 'Kilo Strictname', aliases: ['Strictalias Marker'], role: 'broker',
-      description: 'STRICTPROPERTYMARKER', grade: 'B2', tlp: 'AMBER+STRICT', sourceIds: [], synthetic: true,
+      kind: 'Facilitator',
+      id: 'facilitator:strict-kilo',
+      name: 'Kilo Strictname',
+      aliases: ['Strictalias Marker'],
+      role: 'broker',
+      description: 'STRICTPROPERTYMARKER',
+      grade: 'B2',
+      tlp: 'AMBER+STRICT',
+      sourceIds: [],
+      synthetic: true,
     },
     {
-      kind: 'Source', id: 'source:secret-red', name: 'Red Ledger Document', publisher: 'Redpublisher Marker', published: '2025-01',
-      grade: 'A1', tlp: 'RED', sourceIds: [], synthetic: true,
+      kind: 'Source',
+      id: 'source:secret-red',
+      name: 'Red Ledger Document',
+      publisher: 'Redpublisher Marker',
+      published: '2025-01',
+      grade: 'A1',
+      tlp: 'RED',
+      sourceIds: [],
+      synthetic: true,
     },
     {
-      kind: 'Organisation', id: 'org:green-ngo', name: 'Green Watch, Namibia', type: 'ngo', aliases: ['Smith, John', 'GW'],
-      grade: 'B2', tlp: 'GREEN', sourceIds: ['source:doc-b', 'source:secret-red'],
+      kind: 'Organisation',
+      id: 'org:green-ngo',
+      name: 'Green Watch, Namibia',
+      type: 'ngo',
+      aliases: ['Smith, John', 'GW'],
+      grade: 'B2',
+      tlp: 'GREEN',
+      sourceIds: ['source:doc-b', 'source:secret-red'],
     },
   ];
   const relationships = [
     ...base.relationships,
-    { kind: 'NATIONAL_OF', id: 'rel-strict-link', from: 'facilitator:strict-kilo', to: 'country:NA', grade: 'B2', tlp: 'AMBER+STRICT', sourceIds: [], synthetic: true },
-    { kind: 'LOCATED_IN', id: 'e-green', from: 'org:green-ngo', to: 'country:NA', grade: 'B2', tlp: 'GREEN', sourceIds: ['source:secret-red', 'source:doc-b'] },
+    {
+      kind: 'NATIONAL_OF',
+      id: 'rel-strict-link',
+      from: 'facilitator:strict-kilo',
+      to: 'country:NA',
+      grade: 'B2',
+      tlp: 'AMBER+STRICT',
+      sourceIds: [],
+      synthetic: true,
+    },
+    {
+      kind: 'LOCATED_IN',
+      id: 'e-green',
+      from: 'org:green-ngo',
+      to: 'country:NA',
+      grade: 'B2',
+      tlp: 'GREEN',
+      sourceIds: ['source:secret-red', 'source:doc-b'],
+    },
   ];
   const parsed = parseBatch({ nodes, relationships } as never);
   if (!parsed.ok) throw new Error(`marked export graph is invalid: ${JSON.stringify(parsed.issues)}`);
@@ -45,7 +83,15 @@ export function markedGraph(): GraphBatch {
 export function withheldFromGreen(): string[] {
   const batch = markedGraph();
   const hidden = batch.nodes.filter((n) => !VISIBLE_TO_GREEN.includes(n.id));
-  const out = new Set<string>(['rel-strict-link', 'e-hostile', 'STRICTPROPERTYMARKER', 'Redpublisher Marker', 'evil.example', 'HYPERLINK', HOSTILE_ID]);
+  const out = new Set<string>([
+    'rel-strict-link',
+    'e-hostile',
+    'STRICTPROPERTYMARKER',
+    'Redpublisher Marker',
+    'evil.example',
+    'HYPERLINK',
+    HOSTILE_ID,
+  ]);
   for (const n of hidden) {
     out.add(n.id);
     out.add(n.name);

@@ -106,14 +106,30 @@ export const repeat = (text: string, n: number) => Array.from({ length: n }, () 
  * LadybugDB's parser, with the cap its refusal names. Store-neutral: the caps hold on both stores.
  */
 export const TOO_BIG: Array<[string, string, RegExp]> = [
-  ['5,000 nested parentheses (overflows the parser stack)', `RETURN ${repeat('(', 5000)}1${repeat(')', 5000)} AS x`, /QUERY_MAX_(DEPTH|TOKENS)/],
+  [
+    '5,000 nested parentheses (overflows the parser stack)',
+    `RETURN ${repeat('(', 5000)}1${repeat(')', 5000)} AS x`,
+    /QUERY_MAX_(DEPTH|TOKENS)/,
+  ],
   ['1,000 nested parentheses', `RETURN ${repeat('(', 1000)}1${repeat(')', 1000)} AS x`, /QUERY_MAX_DEPTH/],
-  ['30 nested CASE (exponential parse time)', `RETURN ${repeat('CASE WHEN true THEN ', 30)}1${repeat(' END', 30)} AS x`, /QUERY_MAX_DEPTH/],
+  [
+    '30 nested CASE (exponential parse time)',
+    `RETURN ${repeat('CASE WHEN true THEN ', 30)}1${repeat(' END', 30)} AS x`,
+    /QUERY_MAX_DEPTH/,
+  ],
   ['100 nested lists', `RETURN ${repeat('[', 100)}1${repeat(']', 100)} AS x`, /QUERY_MAX_DEPTH/],
   ['60 nested maps', `RETURN ${repeat('{a: ', 60)}1${repeat('}', 60)} AS x`, /QUERY_MAX_DEPTH/],
   ['mixed nesting, 17 levels', `RETURN ${repeat('[{a: (', 6)}1${repeat(')}]', 6)} AS x`, /QUERY_MAX_DEPTH/],
-  ['20 nested EXISTS subqueries', `MATCH (a) WHERE ${repeat('EXISTS { MATCH (a)--(b) WHERE ', 20)}true${repeat(' }', 20)} RETURN count(a) AS n`, /QUERY_MAX_DEPTH/],
+  [
+    '20 nested EXISTS subqueries',
+    `MATCH (a) WHERE ${repeat('EXISTS { MATCH (a)--(b) WHERE ', 20)}true${repeat(' }', 20)} RETURN count(a) AS n`,
+    /QUERY_MAX_DEPTH/,
+  ],
   ['a 5,000-term sum', `RETURN ${Array.from({ length: 5000 }, () => '1').join('+')} AS x`, /QUERY_MAX_TOKENS/],
-  ['a 20,000-item list literal', `RETURN [${Array.from({ length: 20000 }, () => '1').join(',')}] AS x`, /QUERY_MAX_(TOKENS|LENGTH)/],
+  [
+    'a 20,000-item list literal',
+    `RETURN [${Array.from({ length: 20000 }, () => '1').join(',')}] AS x`,
+    /QUERY_MAX_(TOKENS|LENGTH)/,
+  ],
   ['30,000 characters of comment', `RETURN 1 AS x // ${repeat('a', 30000)}`, /QUERY_MAX_LENGTH/],
 ];

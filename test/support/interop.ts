@@ -16,7 +16,9 @@ const SCRIPT = path.join(REPO_ROOT, 'test', 'interop', 'read_graph.py');
 
 export function announcePythonSkip(suite: string): void {
   if (!hasPython && !pythonRequired) {
-    console.warn(`SKIPPED ${suite}: the Python readers are missing (${VENV_PYTHON}); run test/interop/setup-python.sh to make them`);
+    console.warn(
+      `SKIPPED ${suite}: the Python readers are missing (${VENV_PYTHON}); run test/interop/setup-python.sh to make them`,
+    );
   }
 }
 
@@ -29,12 +31,19 @@ export interface PythonRead {
 }
 
 /** Writes the file to a temp dir and reads it with networkx or igraph; throws with the reader's error. */
-export function readWithPython(reader: 'networkx-gexf' | 'networkx-graphml' | 'igraph-graphml', body: Buffer, ext: string): PythonRead {
+export function readWithPython(
+  reader: 'networkx-gexf' | 'networkx-graphml' | 'igraph-graphml',
+  body: Buffer,
+  ext: string,
+): PythonRead {
   const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-interop-'));
   try {
     const file = path.join(dir, `export.${ext}`);
     writeFileSync(file, body);
-    const out = execFileSync(VENV_PYTHON, [SCRIPT, reader, file], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(VENV_PYTHON, [SCRIPT, reader, file], {
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return JSON.parse(out.toString()) as PythonRead;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -47,7 +56,10 @@ function runChecker<T>(script: string, body: Buffer, ext: string, args: string[]
   try {
     const file = path.join(dir, `export.${ext}`);
     writeFileSync(file, body);
-    const out = execFileSync(VENV_PYTHON, [path.join(REPO_ROOT, 'test', 'interop', script), file, ...args], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(VENV_PYTHON, [path.join(REPO_ROOT, 'test', 'interop', script), file, ...args], {
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return JSON.parse(out.toString()) as T;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -82,7 +94,9 @@ export function writeWithNetworkx(format: 'graphml' | 'gexf', graph: unknown): B
     const input = path.join(dir, 'graph.json');
     const output = path.join(dir, `graph.${format}`);
     writeFileSync(input, JSON.stringify(graph));
-    execFileSync(VENV_PYTHON, [path.join(REPO_ROOT, 'test', 'interop', 'write_graph.py'), format, input, output], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(VENV_PYTHON, [path.join(REPO_ROOT, 'test', 'interop', 'write_graph.py'), format, input, output], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return readFileSync(output);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -103,12 +117,26 @@ export function sheetsAsCsvWithLibreOffice(body: Buffer): Record<string, string>
     writeFileSync(path.join(dir, 'book.xlsx'), body);
     // filter options: separator 44 (,), quote 34 ("), charset 76 (UTF-8), from row 1, …, sheet -1 (every sheet, one file each)
     const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-    execFileSync(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', path.join(dir, 'out'), path.join(dir, 'book.xlsx')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120_000,
-    });
+    execFileSync(
+      SOFFICE,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        filter,
+        '--outdir',
+        path.join(dir, 'out'),
+        path.join(dir, 'book.xlsx'),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 120_000,
+      },
+    );
     const out: Record<string, string> = {};
-    for (const file of readdirSync(path.join(dir, 'out'))) out[file.replace(/^book-/, '').replace(/\.csv$/, '')] = readFileSync(path.join(dir, 'out', file), 'utf8');
+    for (const file of readdirSync(path.join(dir, 'out')))
+      out[file.replace(/^book-/, '').replace(/\.csv$/, '')] = readFileSync(path.join(dir, 'out', file), 'utf8');
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });

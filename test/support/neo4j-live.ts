@@ -19,9 +19,10 @@ export function liveNeo4jMissing(): string | null {
   if (liveNeo4jUri) return null;
   const java = !spawnSync('java', ['-version'], { stdio: 'ignore' }).error;
   const mvn = !spawnSync('mvn', ['-version'], { stdio: 'ignore' }).error;
-  const how = java && mvn
-    ? 'start one with `npm run neo4j` and set the NEO4J_URI/NEO4J_PASSWORD it prints'
-    : `\`npm run neo4j\` needs ${[!java && 'java (a JDK 17+)', !mvn && 'mvn (Apache Maven)'].filter(Boolean).join(' and ')}, which ${java || mvn ? 'is' : 'are'} not installed`;
+  const how =
+    java && mvn
+      ? 'start one with `npm run neo4j` and set the NEO4J_URI/NEO4J_PASSWORD it prints'
+      : `\`npm run neo4j\` needs ${[!java && 'java (a JDK 17+)', !mvn && 'mvn (Apache Maven)'].filter(Boolean).join(' and ')}, which ${java || mvn ? 'is' : 'are'} not installed`;
   return `NEO4J_URI is not set: ${how}`;
 }
 
@@ -64,7 +65,11 @@ export async function openLiveNeo4j(limits: Partial<StoreLimits> = {}): Promise<
 /** Empties the test database; in batches, so a large graph does not need one huge transaction. */
 export async function clearLiveNeo4j(store: Neo4jStore): Promise<void> {
   for (;;) {
-    const result = await store.write('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted', {}, { timeoutMs: 120_000 });
+    const result = await store.write(
+      'MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted',
+      {},
+      { timeoutMs: 120_000 },
+    );
     if (Number(result.rows[0]?.deleted ?? 0) === 0) return;
   }
 }

@@ -64,20 +64,56 @@ const prov = ({ grade = 'B2', firstSeen = '2023-06-01', sourceIds = [DOC2], synt
 const doc1 = (grade = 'A2', firstSeen = '2024-05-02'): Prov => ({ grade, firstSeen, sourceIds: [DOC1] });
 
 const country = (iso2: string, iso3: string, name: string, region: string, hubRegion: string | null = null) => ({
-  kind: 'Country', id: `country:${iso2}`, name, iso2, iso3, region, hubRegion, ...prov(),
+  kind: 'Country',
+  id: `country:${iso2}`,
+  name,
+  iso2,
+  iso3,
+  region,
+  hubRegion,
+  ...prov(),
 });
 const centre = (slug: string, name: string, status: string, workforce: number | null, p: Prov = {}) => ({
-  kind: 'Centre', id: `centre:${slug}`, name, status, workforce, ...prov(p),
+  kind: 'Centre',
+  id: `centre:${slug}`,
+  name,
+  status,
+  workforce,
+  ...prov(p),
 });
 const facilitator = (slug: string, name: string, role: string, p: Prov = {}) => ({
-  kind: 'Facilitator', id: `facilitator:${slug}`, name, role, ...prov(p),
+  kind: 'Facilitator',
+  id: `facilitator:${slug}`,
+  name,
+  role,
+  ...prov(p),
 });
-const route = (slug: string, name: string, mode: string) => ({ kind: 'Route', id: `route:${slug}`, name, mode, ...prov() });
+const route = (slug: string, name: string, mode: string) => ({
+  kind: 'Route',
+  id: `route:${slug}`,
+  name,
+  mode,
+  ...prov(),
+});
 
 const nodes = [
-  { kind: 'Source', id: DOC1, name: 'Test bulletin One', publisher: 'Test desk', published: '2024-06', ...prov({ grade: 'A1', sourceIds: [DOC1] }) },
+  {
+    kind: 'Source',
+    id: DOC1,
+    name: 'Test bulletin One',
+    publisher: 'Test desk',
+    published: '2024-06',
+    ...prov({ grade: 'A1', sourceIds: [DOC1] }),
+  },
   { kind: 'Source', id: DOC2, name: 'Test bulletin Two', publisher: 'Test desk', published: '2024-07', ...prov() },
-  { kind: 'Region', id: 'region:qsea', name: 'South-East Asia', aliases: ['Southeast Asia'], hubStatus: 'original', ...prov() },
+  {
+    kind: 'Region',
+    id: 'region:qsea',
+    name: 'South-East Asia',
+    aliases: ['Southeast Asia'],
+    hubStatus: 'original',
+    ...prov(),
+  },
   { kind: 'Region', id: 'region:qwaf', name: 'West Africa', hubStatus: 'emerging', ...prov() },
   country('KE', 'KEN', 'Kenya', 'Africa'),
   country('NP', 'NPL', 'Nepal', 'Asia'),
@@ -102,25 +138,67 @@ const nodes = [
   route('qr3', 'Route Q3: Nepal → Thailand → Cambodia', 'land'),
   route('qr4', 'Route Q4: Brazil → Kenya → Ghana', 'mixed'),
   route('qr5', 'Route Q5: Thailand → Philippines', 'sea'),
-  { kind: 'Crime', id: 'crime:qdrugs', name: 'Drug trafficking', category: 'drugs', commodity: 'methamphetamine', ...prov() },
+  {
+    kind: 'Crime',
+    id: 'crime:qdrugs',
+    name: 'Drug trafficking',
+    category: 'drugs',
+    commodity: 'methamphetamine',
+    ...prov(),
+  },
   { kind: 'Crime', id: 'crime:qarms', name: 'Firearms trafficking', category: 'firearms', ...prov() },
-  { kind: 'Crime', id: 'crime:qpangolin', name: 'Pangolin trafficking', category: 'wildlife', species: 'pangolin', ...prov() },
+  {
+    kind: 'Crime',
+    id: 'crime:qpangolin',
+    name: 'Pangolin trafficking',
+    category: 'wildlife',
+    species: 'pangolin',
+    ...prov(),
+  },
   { kind: 'ScamType', id: 'scamtype:qromance', name: 'Romance scam', ...prov() },
   { kind: 'ScamType', id: 'scamtype:qcrypto', name: 'Crypto scam', ...prov() },
   { kind: 'Method', id: 'method:qjobs', name: 'Fake job ads', stage: 'recruitment', ...prov() },
   { kind: 'Method', id: 'method:qdebt', name: 'Debt bondage', stage: 'control', ...prov() },
   {
-    kind: 'Operation', id: 'operation:qop1', name: 'Operation Lantern', scope: 'national', date: '2024-05-01',
-    countriesInvolved: 1, arrests: 3, victimsFreed: 20, computersSeized: 40, phonesSeized: 75, ...prov(doc1('A2', '2024-05-01')),
+    kind: 'Operation',
+    id: 'operation:qop1',
+    name: 'Operation Lantern',
+    scope: 'national',
+    date: '2024-05-01',
+    countriesInvolved: 1,
+    arrests: 3,
+    victimsFreed: 20,
+    computersSeized: 40,
+    phonesSeized: 75,
+    ...prov(doc1('A2', '2024-05-01')),
   },
   { kind: 'Operation', id: 'operation:qop2', name: 'Operation Quiet Tide', scope: 'regional', ...prov() },
   { kind: 'Organisation', id: 'org:qpol', name: 'Harbour Watch', type: 'international', ...prov() },
-  { kind: 'Notice', id: 'notice:qpurple', name: 'Purple Notice Lark', colour: 'Purple', issued: '2022-03-01', ...prov(doc1('A2', '2022-03-01')) },
-  { kind: 'Notice', id: 'notice:qorange', name: 'Orange Notice Wren', colour: 'Orange', issued: '2023-04-01', ...prov() },
+  {
+    kind: 'Notice',
+    id: 'notice:qpurple',
+    name: 'Purple Notice Lark',
+    colour: 'Purple',
+    issued: '2022-03-01',
+    ...prov(doc1('A2', '2022-03-01')),
+  },
+  {
+    kind: 'Notice',
+    id: 'notice:qorange',
+    name: 'Orange Notice Wren',
+    colour: 'Orange',
+    issued: '2023-04-01',
+    ...prov(),
+  },
 ];
 
 const rel = (id: string, kind: string, from: string, to: string, p: Prov = {}, extra: object = {}) => ({
-  kind, id, from, to, ...prov(p), ...extra,
+  kind,
+  id,
+  from,
+  to,
+  ...prov(p),
+  ...extra,
 });
 
 const relationships = [

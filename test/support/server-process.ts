@@ -52,7 +52,11 @@ export function runServerToExit(extra: Record<string, string>, timeoutMs = 30_00
 }
 
 /** Starts the server and resolves once it listens. */
-export function startServer(extra: Record<string, string> = {}, dataDir?: string, timeoutMs = 120_000): Promise<ServerProcess> {
+export function startServer(
+  extra: Record<string, string> = {},
+  dataDir?: string,
+  timeoutMs = 120_000,
+): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'scamnet-server-'));
   const child = spawn(TSX, ['server/start.ts'], { cwd: REPO_ROOT, env: env({ DATA_DIR: dir, ...extra }) });
   const logs: Array<Record<string, unknown>> = [];
@@ -102,6 +106,7 @@ export function startServer(extra: Record<string, string> = {}, dataDir?: string
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function getJson(url: string): Promise<any> {
   const res = await fetch(url);
-  if (!res.headers.get('content-type')?.includes('application/json')) throw new Error(`${url}: not JSON (${res.status})`);
+  if (!res.headers.get('content-type')?.includes('application/json'))
+    throw new Error(`${url}: not JSON (${res.status})`);
   return res.json();
 }

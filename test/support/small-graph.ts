@@ -10,34 +10,110 @@
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { parseBatch } from '../../server/model/schema.ts';
 
-const prov = (grade: string) => ({ grade, tlp: 'AMBER', sourceIds: ['source:doc-a'], firstSeen: '2024-03-01', lastSeen: '2024-09-30' });
+const prov = (grade: string) => ({
+  grade,
+  tlp: 'AMBER',
+  sourceIds: ['source:doc-a'],
+  firstSeen: '2024-03-01',
+  lastSeen: '2024-09-30',
+});
 const country = (iso2: string, iso3: string, name: string, region: string) => ({
-  kind: 'Country', id: `country:${iso2}`, name, iso2, iso3, region, ...prov('A1'),
+  kind: 'Country',
+  id: `country:${iso2}`,
+  name,
+  iso2,
+  iso3,
+  region,
+  ...prov('A1'),
 });
 
 const nodes = [
-  { kind: 'Source', id: 'source:doc-a', name: 'Test document A', publisher: 'Test publisher', published: '2025-06-30', ...prov('A1') },
-  { kind: 'Source', id: 'source:doc-b', name: 'Test document B', publisher: 'Other publisher', published: '2025-07', ...prov('B2') },
+  {
+    kind: 'Source',
+    id: 'source:doc-a',
+    name: 'Test document A',
+    publisher: 'Test publisher',
+    published: '2025-06-30',
+    ...prov('A1'),
+  },
+  {
+    kind: 'Source',
+    id: 'source:doc-b',
+    name: 'Test document B',
+    publisher: 'Other publisher',
+    published: '2025-07',
+    ...prov('B2'),
+  },
   country('NA', 'NAM', 'Namibia', 'Africa'),
   country('PH', 'PHL', 'Philippines', 'Asia'),
   country('TH', 'THA', 'Thailand', 'Asia'),
   country('KE', 'KEN', 'Kenya', 'Africa'),
-  { kind: 'Region', id: 'region:sea', name: 'South-East Asia', hubStatus: 'original', victimShare: 0.74, ...prov('A1') },
+  {
+    kind: 'Region',
+    id: 'region:sea',
+    name: 'South-East Asia',
+    hubStatus: 'original',
+    victimShare: 0.74,
+    ...prov('A1'),
+  },
   { kind: 'Centre', id: 'centre:alpha', name: 'Alpha Compound', status: 'active', workforce: 40, ...prov('B2') },
   { kind: 'Centre', id: 'centre:beta', name: 'Beta Park', aliases: ['Bêta Zone'], status: 'suspected', ...prov('C3') },
-  { kind: 'Centre', id: 'centre:gamma', name: 'Gamma Hub', status: 'dismantled', workforce: 88, ...prov('A1'), sourceIds: ['source:doc-a', 'source:doc-b'] },
-  { kind: 'Facilitator', id: 'facilitator:f1', name: 'Amber Heron', role: 'recruiter', gender: 'male', ageBand: '20-29', ...prov('B2'), synthetic: true, sourceIds: [] },
-  { kind: 'Facilitator', id: 'facilitator:f2', name: 'Jade Fox', role: 'manager', gender: 'female', ageBand: '30-39', ...prov('B2') },
+  {
+    kind: 'Centre',
+    id: 'centre:gamma',
+    name: 'Gamma Hub',
+    status: 'dismantled',
+    workforce: 88,
+    ...prov('A1'),
+    sourceIds: ['source:doc-a', 'source:doc-b'],
+  },
+  {
+    kind: 'Facilitator',
+    id: 'facilitator:f1',
+    name: 'Amber Heron',
+    role: 'recruiter',
+    gender: 'male',
+    ageBand: '20-29',
+    ...prov('B2'),
+    synthetic: true,
+    sourceIds: [],
+  },
+  {
+    kind: 'Facilitator',
+    id: 'facilitator:f2',
+    name: 'Jade Fox',
+    role: 'manager',
+    gender: 'female',
+    ageBand: '30-39',
+    ...prov('B2'),
+  },
   { kind: 'Route', id: 'route:r1', name: 'Kenya to Thailand by air', mode: 'air', ...prov('B3') },
-  { kind: 'Operation', id: 'operation:op1', name: 'Operation Test', scope: 'national', date: '2024-05-01', arrests: 1, ...prov('A1') },
+  {
+    kind: 'Operation',
+    id: 'operation:op1',
+    name: 'Operation Test',
+    scope: 'national',
+    date: '2024-05-01',
+    arrests: 1,
+    ...prov('A1'),
+  },
 ];
 
 const rel = (id: string, kind: string, from: string, to: string, grade: string, extra: object = {}) => ({
-  kind, id, from, to, ...prov(grade), ...extra,
+  kind,
+  id,
+  from,
+  to,
+  ...prov(grade),
+  ...extra,
 });
 
 const relationships = [
-  rel('e1', 'TRAFFICKED_TO', 'country:KE', 'centre:alpha', 'D4', { victims: 30, periodStart: '2024-01-01', periodEnd: '2024-06-30' }),
+  rel('e1', 'TRAFFICKED_TO', 'country:KE', 'centre:alpha', 'D4', {
+    victims: 30,
+    periodStart: '2024-01-01',
+    periodEnd: '2024-06-30',
+  }),
   rel('e2', 'TRAFFICKED_TO', 'country:PH', 'centre:alpha', 'C3', { victims: 10 }),
   rel('e3', 'LOCATED_IN', 'centre:alpha', 'country:TH', 'A1'),
   rel('e4', 'LOCATED_IN', 'centre:beta', 'country:PH', 'A1'),

@@ -10,10 +10,15 @@ import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 
 const CHECKPOINT_EVERY = Number(process.env.SOAK_CHECKPOINT_EVERY ?? 50);
 const READ_EVERY = 25;
-const store = new EmbeddedStore({ dataDir: process.env.DATA_DIR!, limits: { timeoutMs: 30_000, maxRows: 10, maxBytes: 1e6 } });
+const store = new EmbeddedStore({
+  dataDir: process.env.DATA_DIR!,
+  limits: { timeoutMs: 30_000, maxRows: 10, maxBytes: 1e6 },
+});
 await store.init();
 const prov = "grade: 'C3', tlp: 'CLEAR', synthetic: true, sourceIds: []";
-await store.write(`CREATE (:Centre {id: 'centre:soak', name: 'Soak centre', status: 'active', workforce: -1, ${prov}})`);
+await store.write(
+  `CREATE (:Centre {id: 'centre:soak', name: 'Soak centre', status: 'active', workforce: -1, ${prov}})`,
+);
 process.stdout.write('ready\n');
 
 const count = async (query: string) => Number((await store.read(query)).rows[0]!.c);

@@ -28,32 +28,65 @@ const prov = { grade: 'B2', tlp: 'AMBER', sourceIds: [SOURCE] };
 
 const nodes = [
   {
-    kind: 'Source', id: SOURCE, name: 'Contract test report', publisher: 'Test publisher', published: '2024-03',
+    kind: 'Source',
+    id: SOURCE,
+    name: 'Contract test report',
+    publisher: 'Test publisher',
+    published: '2024-03',
     ...prov,
   },
   {
-    kind: 'Country', id: 'country:NA', name: 'Namibia', iso2: 'NA', iso3: 'NAM', region: 'Africa',
-    lat: -22.5, lng: 17, firstSeen: '2024-01-15', ...prov,
+    kind: 'Country',
+    id: 'country:NA',
+    name: 'Namibia',
+    iso2: 'NA',
+    iso3: 'NAM',
+    region: 'Africa',
+    lat: -22.5,
+    lng: 17,
+    firstSeen: '2024-01-15',
+    ...prov,
   },
   {
-    kind: 'Country', id: 'country:KH', name: 'Cambodia', iso2: 'KH', iso3: 'KHM', region: 'Asia',
-    subregion: 'South-eastern Asia', hubRegion: 'South-East Asia', ...prov,
+    kind: 'Country',
+    id: 'country:KH',
+    name: 'Cambodia',
+    iso2: 'KH',
+    iso3: 'KHM',
+    region: 'Asia',
+    subregion: 'South-eastern Asia',
+    hubRegion: 'South-East Asia',
+    ...prov,
   },
   { kind: 'Country', id: 'country:MM', name: 'Myanmar', iso2: 'MM', iso3: 'MMR', region: 'Asia', ...prov },
   {
-    kind: 'Centre', id: 'centre:test-1', name: 'Test compound one', aliases: ['Compound Ñ'], status: 'active',
-    workforce: 1200, city: 'Sihanoukville', firstSeen: '2024-01-15', ...prov,
+    kind: 'Centre',
+    id: 'centre:test-1',
+    name: 'Test compound one',
+    aliases: ['Compound Ñ'],
+    status: 'active',
+    workforce: 1200,
+    city: 'Sihanoukville',
+    firstSeen: '2024-01-15',
+    ...prov,
   },
   { kind: 'Centre', id: 'centre:test-2', name: 'Test compound two', status: 'raided', workforce: 300, ...prov },
   { kind: 'Facilitator', id: 'facilitator:test-a', name: 'Grey Heron', role: 'recruiter', ...prov },
 ];
 
 const rel = (kind: RelKind, from: string, to: string, extra: object = {}) => ({
-  kind, id: relId(kind, from, to), from, to, ...prov, ...extra,
+  kind,
+  id: relId(kind, from, to),
+  from,
+  to,
+  ...prov,
+  ...extra,
 });
 
 const TRAFFICKED = rel('TRAFFICKED_TO', 'country:NA', 'centre:test-1', {
-  victims: 88, periodStart: '2024-01-15', periodEnd: '2024-06-30',
+  victims: 88,
+  periodStart: '2024-01-15',
+  periodEnd: '2024-06-30',
 });
 const LOCATED_1 = rel('LOCATED_IN', 'centre:test-1', 'country:KH');
 const RECRUITS = rel('RECRUITS_FOR', 'facilitator:test-a', 'centre:test-1', { recruits: 12 });
@@ -373,7 +406,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Gra
       const runaway = store.transaction(
         async (tx) => {
           const ids = Array.from({ length: 150 }, (_, i) => `scamtype:filler-${i}`);
-          await tx.run('UNWIND $ids AS i CREATE (n:ScamType {id: i, name: i, grade: "C3", tlp: "GREEN", synthetic: true})', { ids });
+          await tx.run(
+            'UNWIND $ids AS i CREATE (n:ScamType {id: i, name: i, grade: "C3", tlp: "GREEN", synthetic: true})',
+            { ids },
+          );
           await tx.run(
             "MATCH (a:ScamType), (b:ScamType), (c:ScamType), (d:ScamType) WHERE a.name + b.name + c.name + d.name = 'x' RETURN count(*) AS c",
           );
@@ -413,17 +449,24 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Gra
       });
       if (!moved.ok) throw new Error(JSON.stringify(moved.issues));
       await writeBatch(store, moved.batch);
-      const read = await store.read('MATCH (c:Centre)-[r:LOCATED_IN]->(k:Country) WHERE r.id = $id RETURN c.id AS c, k.id AS k', {
-        id: LOCATED_1.id,
-      });
+      const read = await store.read(
+        'MATCH (c:Centre)-[r:LOCATED_IN]->(k:Country) WHERE r.id = $id RETURN c.id AS c, k.id AS k',
+        {
+          id: LOCATED_1.id,
+        },
+      );
       expect(read.rows).toEqual([{ c: 'centre:test-1', k: 'country:MM' }]);
       await writeBatch(store, contractBatch());
-      const back = await store.read('MATCH ()-[r:LOCATED_IN]->(k:Country) WHERE r.id = $id RETURN k.id AS k', { id: LOCATED_1.id });
+      const back = await store.read('MATCH ()-[r:LOCATED_IN]->(k:Country) WHERE r.id = $id RETURN k.id AS k', {
+        id: LOCATED_1.id,
+      });
       expect(back.rows).toEqual([{ k: 'country:KH' }]);
     });
 
     it('formats DATE values inside lists as YYYY-MM-DD too', async () => {
-      const read = await store.read('MATCH (c:Centre {id: $id}) RETURN [c.firstSeen] AS dates', { id: 'centre:test-1' });
+      const read = await store.read('MATCH (c:Centre {id: $id}) RETURN [c.firstSeen] AS dates', {
+        id: 'centre:test-1',
+      });
       expect(read.rows).toEqual([{ dates: ['2024-01-15'] }]);
     });
 

@@ -4,12 +4,26 @@
  * Graphs here are built by hand in each test; none is drawn from a source.
  */
 import { describe, expect, it } from 'vitest';
-import { edgePasses, inWindow, isFiltering, NO_FILTERS, nodePasses, type Filters } from '../../client/src/core/filters/filters.ts';
+import {
+  edgePasses,
+  inWindow,
+  isFiltering,
+  NO_FILTERS,
+  nodePasses,
+  type Filters,
+} from '../../client/src/core/filters/filters.ts';
 import { gradeMeets, parseGrade, tlpRank, weakestGrade } from '../../client/src/core/filters/markings.ts';
 import { endOfMonth, firstSeenHistogram, monthsBetween } from '../../client/src/core/filters/time-histogram.ts';
 import { geoPlacements, project } from '../../client/src/core/geo/route-layout.ts';
 import { showAsNetwork, showOnMap } from '../../client/src/core/geo/route-positions.ts';
-import { collapse, createDataGraph, mergeSubgraph, replaceWith, toSerialized, type DataGraph } from '../../client/src/core/graph/data-graph.ts';
+import {
+  collapse,
+  createDataGraph,
+  mergeSubgraph,
+  replaceWith,
+  toSerialized,
+  type DataGraph,
+} from '../../client/src/core/graph/data-graph.ts';
 import { History } from '../../client/src/core/graph/history.ts';
 import type { SerializedGraph } from '../../client/src/core/graph/types.ts';
 import { cellText, initialValues, toParams } from '../../client/src/core/query/param-form.ts';
@@ -31,7 +45,10 @@ function _serialized(
   };
 }
 
-function _graphOf(nodes: Array<[string, string, Record<string, unknown>?]>, edges: Array<[string, string, string, string]> = []): DataGraph {
+function _graphOf(
+  nodes: Array<[string, string, Record<string, unknown>?]>,
+  edges: Array<[string, string, string, string]> = [],
+): DataGraph {
   const graph = createDataGraph();
   mergeSubgraph(graph, _serialized(nodes, edges));
   return graph;
@@ -49,7 +66,8 @@ describe('markings', () => {
     expect(parseGrade('A1')).toEqual({ reliability: 0, credibility: 0 });
     expect(parseGrade('C4')).toEqual({ reliability: 2, credibility: 3 });
     expect(parseGrade('F6')).toEqual({ reliability: 5, credibility: 5 });
-    for (const bad of ['G1', 'A7', 'A0', 'a1', 'A1 ', 'AA1', '', null, undefined, 11]) expect(parseGrade(bad)).toBeNull();
+    for (const bad of ['G1', 'A7', 'A0', 'a1', 'A1 ', 'AA1', '', null, undefined, 11])
+      expect(parseGrade(bad)).toBeNull();
   });
 
   it('meets a minimum only when both the letter and the digit are as strong', () => {
@@ -215,7 +233,9 @@ describe('URL state', () => {
   });
 
   it('ignores bad values and keeps the rest', () => {
-    const state = readUrlState('?nodes=a:1,,b:2,&view=globe&grade=G9&tlp=PURPLE&from=2024-1-1&to=yesterday&fade=yes&selected=&unknown=1');
+    const state = readUrlState(
+      '?nodes=a:1,,b:2,&view=globe&grade=G9&tlp=PURPLE&from=2024-1-1&to=yesterday&fade=yes&selected=&unknown=1',
+    );
     expect(state).toEqual({
       nodes: ['a:1', 'b:2'],
       view: 'network',
@@ -227,7 +247,13 @@ describe('URL state', () => {
   });
 
   it('round-trips a state with only some fields set', () => {
-    const some: UrlState = { nodes: ['centre:gamma'], view: 'network', selected: null, hub: null, filters: { ...NO_FILTERS, tlpCeiling: 'GREEN' } };
+    const some: UrlState = {
+      nodes: ['centre:gamma'],
+      view: 'network',
+      selected: null,
+      hub: null,
+      filters: { ...NO_FILTERS, tlpCeiling: 'GREEN' },
+    };
     expect(readUrlState(writeUrlState(some))).toEqual(some);
   });
 });
@@ -235,10 +261,13 @@ describe('URL state', () => {
 describe('data graph', () => {
   it('places new nodes near the parent and keeps the positions of nodes already there', () => {
     const graph = createDataGraph();
-    mergeSubgraph(graph, _serialized([
-      ['near', 'Country', { x: 0, y: 0 }],
-      ['far', 'Country', { x: 1000, y: 1000 }],
-    ]));
+    mergeSubgraph(
+      graph,
+      _serialized([
+        ['near', 'Country', { x: 0, y: 0 }],
+        ['far', 'Country', { x: 1000, y: 1000 }],
+      ]),
+    );
     const added = mergeSubgraph(
       graph,
       _serialized(
@@ -270,21 +299,36 @@ describe('data graph', () => {
 
   it('places the first nodes of an empty canvas around the origin, and keeps positions the subgraph gives', () => {
     const graph = createDataGraph();
-    mergeSubgraph(graph, _serialized([['a', 'Centre'], ['b', 'Centre', { x: 500, y: -20 }]]));
+    mergeSubgraph(
+      graph,
+      _serialized([
+        ['a', 'Centre'],
+        ['b', 'Centre', { x: 500, y: -20 }],
+      ]),
+    );
     expect(distance(graph.getNodeAttributes('a'), { x: 0, y: 0 })).toBeLessThan(50);
     expect(graph.getNodeAttributes('b')).toMatchObject({ x: 500, y: -20 });
   });
 
   it('skips edges whose ends are missing and edges already present', () => {
-    const graph = _graphOf([['a', 'Centre'], ['b', 'Country']], [['e1', 'a', 'b', 'LOCATED_IN']]);
+    const graph = _graphOf(
+      [
+        ['a', 'Centre'],
+        ['b', 'Country'],
+      ],
+      [['e1', 'a', 'b', 'LOCATED_IN']],
+    );
     mergeSubgraph(
       graph,
-      _serialized([], [
-        ['e1', 'a', 'b', 'LOCATED_IN'],
-        ['e2', 'a', 'ghost', 'LOCATED_IN'],
-        ['e3', 'ghost', 'b', 'TRAFFICKED_TO'],
-        ['e4', 'b', 'a', 'TRAFFICKED_TO'],
-      ]),
+      _serialized(
+        [],
+        [
+          ['e1', 'a', 'b', 'LOCATED_IN'],
+          ['e2', 'a', 'ghost', 'LOCATED_IN'],
+          ['e3', 'ghost', 'b', 'TRAFFICKED_TO'],
+          ['e4', 'b', 'a', 'TRAFFICKED_TO'],
+        ],
+      ),
     );
     expect(graph.edges().sort()).toEqual(['e1', 'e4']);
     expect(graph.order).toBe(2);
@@ -357,7 +401,14 @@ describe('data graph', () => {
     replaceWith(copy, saved);
     expect(copy.hasNode('stale')).toBe(false);
     expect(toSerialized(copy)).toEqual(saved);
-    expect(copy.getNodeAttributes('a')).toEqual({ kind: 'Centre', label: 'a', x: 1.5, y: -2.25, fixed: true, grade: 'B2' });
+    expect(copy.getNodeAttributes('a')).toEqual({
+      kind: 'Centre',
+      label: 'a',
+      x: 1.5,
+      y: -2.25,
+      fixed: true,
+      grade: 'B2',
+    });
     expect(copy.edges('c', 'a')).toHaveLength(2);
     // and the copy is its own graph, not the same attributes
     copy.setNodeAttribute('a', 'x', 99);
@@ -427,7 +478,10 @@ describe('query parameter form', () => {
       years: '',
       since: '',
     });
-    expect(initialValues(params, { country: 'country:KE', depth: '4', stray: 'x' })).toMatchObject({ country: 'country:KE', depth: '4' });
+    expect(initialValues(params, { country: 'country:KE', depth: '4', stray: 'x' })).toMatchObject({
+      country: 'country:KE',
+      depth: '4',
+    });
     expect(initialValues(params, { country: 'country:KE' })).not.toHaveProperty('stray');
   });
 
@@ -442,12 +496,26 @@ describe('query parameter form', () => {
         years: '2023, 2024',
         since: '2024-01-01',
       }),
-    ).toEqual({ country: 'country:KE', depth: 3, share: 0.25, synthetic: true, kinds: ['Centre', 'Route'], years: [2023, 2024], since: '2024-01-01' });
+    ).toEqual({
+      country: 'country:KE',
+      depth: 3,
+      share: 0.25,
+      synthetic: true,
+      kinds: ['Centre', 'Route'],
+      years: [2023, 2024],
+      since: '2024-01-01',
+    });
     expect(toParams(params, { country: 'x', synthetic: 'false' }).synthetic).toBe(false);
   });
 
   it('leaves empty optional fields out, and keeps an empty required one for the server to refuse', () => {
-    expect(toParams(params, initialValues(params))).toEqual({ country: '', depth: 2, share: 0.5, synthetic: false, kinds: ['Centre', 'Country'] });
+    expect(toParams(params, initialValues(params))).toEqual({
+      country: '',
+      depth: 2,
+      share: 0.5,
+      synthetic: false,
+      kinds: ['Centre', 'Country'],
+    });
     expect(toParams(params, { country: 'country:KE', depth: '  ', years: '' })).toEqual({ country: 'country:KE' });
   });
 
@@ -461,7 +529,9 @@ describe('query parameter form', () => {
   });
 
   it('shows node and link references by their label, else their kind', () => {
-    expect(cellText({ $type: 'node', key: 'centre:alpha', kind: 'Centre', label: 'Alpha Compound' })).toBe('Alpha Compound');
+    expect(cellText({ $type: 'node', key: 'centre:alpha', kind: 'Centre', label: 'Alpha Compound' })).toBe(
+      'Alpha Compound',
+    );
     expect(cellText({ $type: 'edge', key: 'e1', kind: 'TRAFFICKED_TO' })).toBe('TRAFFICKED_TO');
     expect(cellText({ $type: 'node', key: 'centre:alpha' })).toBe('centre:alpha');
     expect(
@@ -495,11 +565,24 @@ describe('framing', () => {
 
   it('centres the camera on the points and zooms to hold them, within bounds', () => {
     expect(cameraToContain([])).toBeNull();
-    expect(cameraToContain([{ x: 0, y: 0 }, { x: 1, y: 1 }])).toEqual({ x: 0.5, y: 0.5, ratio: 1.2 });
+    expect(
+      cameraToContain([
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ]),
+    ).toEqual({ x: 0.5, y: 0.5, ratio: 1.2 });
     // a close group is not zoomed in further than 0.3, a scattered one not out further than 8
     expect(cameraToContain([{ x: 0.4, y: 0.4 }])).toEqual({ x: 0.4, y: 0.4, ratio: 0.3 });
-    expect(cameraToContain([{ x: -10, y: 0 }, { x: 10, y: 0 }])!.ratio).toBe(8);
-    const c = cameraToContain([{ x: 0.1, y: 0.2 }, { x: 2.1, y: 0.4 }])!;
+    expect(
+      cameraToContain([
+        { x: -10, y: 0 },
+        { x: 10, y: 0 },
+      ])!.ratio,
+    ).toBe(8);
+    const c = cameraToContain([
+      { x: 0.1, y: 0.2 },
+      { x: 2.1, y: 0.4 },
+    ])!;
     expect(c.x).toBeCloseTo(1.1);
     expect(c.y).toBeCloseTo(0.3);
     expect(c.ratio).toBeCloseTo(2.4);
@@ -573,7 +656,10 @@ describe('route view positions', () => {
     const before = positions(graph);
     const geo = geoPlacements(graph);
     showOnMap(graph, geo);
-    expect(graph.getNodeAttributes('country:TH')).toMatchObject({ x: geo.get('country:TH')!.x, y: geo.get('country:TH')!.y });
+    expect(graph.getNodeAttributes('country:TH')).toMatchObject({
+      x: geo.get('country:TH')!.x,
+      y: geo.get('country:TH')!.y,
+    });
     expect(graph.getNodeAttributes('centre:alpha')).toMatchObject({ x: geo.get('centre:alpha')!.x });
     expect(graph.getNodeAttributes('facilitator:f1')).toMatchObject({ x: 3, y: 3 }); // not on the map: left alone
     showAsNetwork(graph);

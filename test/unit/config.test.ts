@@ -34,14 +34,24 @@ describe('configuration', () => {
 
   it('names the variable that is wrong', () => {
     expect(issuesOf({ QUERY_TIMEOUT_MS: 'soon' }).map((i) => i.variable)).toEqual(['QUERY_TIMEOUT_MS']);
-    expect(issuesOf({ PORT: '70000', GRAPH_BACKEND: 'oracle' }).map((i) => i.variable).sort()).toEqual(['GRAPH_BACKEND', 'PORT']);
+    expect(
+      issuesOf({ PORT: '70000', GRAPH_BACKEND: 'oracle' })
+        .map((i) => i.variable)
+        .sort(),
+    ).toEqual(['GRAPH_BACKEND', 'PORT']);
     expect(issuesOf({ SEED_ON_START: 'maybe' }).map((i) => i.variable)).toEqual(['SEED_ON_START']);
   });
 
   it('requires a Neo4j URI when the Neo4j store is chosen', () => {
-    expect(issuesOf({ GRAPH_BACKEND: 'neo4j' })).toEqual([{ variable: 'NEO4J_URI', message: 'required when GRAPH_BACKEND=neo4j' }]);
-    expect(issuesOf({ GRAPH_BACKEND: 'neo4j', NEO4J_URI: 'http://db:7474' }).map((i) => i.variable)).toEqual(['NEO4J_URI']);
-    expect(loadConfig({ GRAPH_BACKEND: 'neo4j', NEO4J_URI: 'neo4j+s://db.example:7687' }).NEO4J_URI).toBe('neo4j+s://db.example:7687');
+    expect(issuesOf({ GRAPH_BACKEND: 'neo4j' })).toEqual([
+      { variable: 'NEO4J_URI', message: 'required when GRAPH_BACKEND=neo4j' },
+    ]);
+    expect(issuesOf({ GRAPH_BACKEND: 'neo4j', NEO4J_URI: 'http://db:7474' }).map((i) => i.variable)).toEqual([
+      'NEO4J_URI',
+    ]);
+    expect(loadConfig({ GRAPH_BACKEND: 'neo4j', NEO4J_URI: 'neo4j+s://db.example:7687' }).NEO4J_URI).toBe(
+      'neo4j+s://db.example:7687',
+    );
   });
 
   it('puts every bad variable in the error message', () => {

@@ -53,28 +53,79 @@ describe('tokenize', () => {
 
   it('skips line and block comments', () => {
     expect(kinds('MATCH (n) // LOAD FROM x\nRETURN n /* COPY; */')).toEqual([
-      'word:MATCH', 'punct:(', 'word:n', 'punct:)', 'word:RETURN', 'word:n',
+      'word:MATCH',
+      'punct:(',
+      'word:n',
+      'punct:)',
+      'word:RETURN',
+      'word:n',
     ]);
     expect(kinds('/**/RETURN/* a */1// end')).toEqual(['word:RETURN', 'number:1']);
     // comment markers inside strings are text
-    expect(kinds("RETURN '/* not a comment */' AS s")).toEqual(['word:RETURN', 'string:/* not a comment */', 'word:AS', 'word:s']);
+    expect(kinds("RETURN '/* not a comment */' AS s")).toEqual([
+      'word:RETURN',
+      'string:/* not a comment */',
+      'word:AS',
+      'word:s',
+    ]);
   });
 
   it('reads $param and $`quoted param`', () => {
     expect(kinds('MATCH (n {id: $id}) WHERE n.x IN $`odd name` RETURN $_x1')).toEqual([
-      'word:MATCH', 'punct:(', 'word:n', 'punct:{', 'word:id', 'punct::', 'param:id', 'punct:}', 'punct:)', 'word:WHERE',
-      'word:n', 'punct:.', 'word:x', 'word:IN', 'param:odd name', 'word:RETURN', 'param:_x1',
+      'word:MATCH',
+      'punct:(',
+      'word:n',
+      'punct:{',
+      'word:id',
+      'punct::',
+      'param:id',
+      'punct:}',
+      'punct:)',
+      'word:WHERE',
+      'word:n',
+      'punct:.',
+      'word:x',
+      'word:IN',
+      'param:odd name',
+      'word:RETURN',
+      'param:_x1',
     ]);
   });
 
   it('tells numbers from .. ranges', () => {
     expect(kinds('MATCH (a)-[*1..3]->(b)')).toEqual([
-      'word:MATCH', 'punct:(', 'word:a', 'punct:)', 'punct:-', 'punct:[', 'punct:*', 'number:1', 'punct:.', 'punct:.',
-      'number:3', 'punct:]', 'punct:-', 'punct:>', 'punct:(', 'word:b', 'punct:)',
+      'word:MATCH',
+      'punct:(',
+      'word:a',
+      'punct:)',
+      'punct:-',
+      'punct:[',
+      'punct:*',
+      'number:1',
+      'punct:.',
+      'punct:.',
+      'number:3',
+      'punct:]',
+      'punct:-',
+      'punct:>',
+      'punct:(',
+      'word:b',
+      'punct:)',
     ]);
     expect(kinds('RETURN 1.5, 2e10, 0x1F, [*..4]')).toEqual([
-      'word:RETURN', 'number:1.5', 'punct:,', 'number:2e10', 'punct:,', 'number:0x1F', 'punct:,', 'punct:[', 'punct:*',
-      'punct:.', 'punct:.', 'number:4', 'punct:]',
+      'word:RETURN',
+      'number:1.5',
+      'punct:,',
+      'number:2e10',
+      'punct:,',
+      'number:0x1F',
+      'punct:,',
+      'punct:[',
+      'punct:*',
+      'punct:.',
+      'punct:.',
+      'number:4',
+      'punct:]',
     ]);
   });
 
@@ -96,7 +147,11 @@ describe('tokenize', () => {
 
 describe('parameterNames', () => {
   it('lists each parameter once, in order of first use', () => {
-    expect(parameterNames('MATCH (n {id: $id}) WHERE n.x = $x OR n.y = $id RETURN $`odd name`')).toEqual(['id', 'x', 'odd name']);
+    expect(parameterNames('MATCH (n {id: $id}) WHERE n.x = $x OR n.y = $id RETURN $`odd name`')).toEqual([
+      'id',
+      'x',
+      'odd name',
+    ]);
   });
 
   it('ignores $ inside strings, comments and quoted names, and a bare $', () => {
@@ -156,9 +211,15 @@ describe('guardCypher refuses', () => {
   });
 
   it('says where the refused token is', () => {
-    expect(() => guardCypher("MATCH (n) LOAD FROM 'x' RETURN *")).toThrow(expect.objectContaining({ code: 'file_access', details: { at: 10 } }));
-    expect(() => guardCypher('RETURN 1; RETURN 2')).toThrow(expect.objectContaining({ code: 'multiple_statements', details: { at: 8 } }));
-    expect(() => guardCypher("RETURN 'abc")).toThrow(expect.objectContaining({ code: 'query_error', details: { at: 7 } }));
+    expect(() => guardCypher("MATCH (n) LOAD FROM 'x' RETURN *")).toThrow(
+      expect.objectContaining({ code: 'file_access', details: { at: 10 } }),
+    );
+    expect(() => guardCypher('RETURN 1; RETURN 2')).toThrow(
+      expect.objectContaining({ code: 'multiple_statements', details: { at: 8 } }),
+    );
+    expect(() => guardCypher("RETURN 'abc")).toThrow(
+      expect.objectContaining({ code: 'query_error', details: { at: 7 } }),
+    );
   });
 
   // LadybugDB's grammar reads a star inside a block comment together with the character after it,
@@ -188,11 +249,15 @@ describe('guardCypher refuses', () => {
 
   it('splits a number from the word after it (1EXPORT)', () => {
     expect(guardCode("RETURN 1EXPORT DATABASE '/tmp/x'")).toBe('file_access');
-    expect(tokenize('1.5e3x').map((t) => [t.kind, t.text])).toEqual([['number', '1.5e3'], ['word', 'x']]);
+    expect(tokenize('1.5e3x').map((t) => [t.kind, t.text])).toEqual([
+      ['number', '1.5e3'],
+      ['word', 'x'],
+    ]);
   });
 
   it('refuses more than 24 relationship patterns, before any engine plans them', () => {
-    const chain = (n: number) => `MATCH ${Array.from({ length: n }, (_, i) => `(a${i})-[:X]->(a${i + 1})`).join(', ')} RETURN 1`;
+    const chain = (n: number) =>
+      `MATCH ${Array.from({ length: n }, (_, i) => `(a${i})-[:X]->(a${i + 1})`).join(', ')} RETURN 1`;
     expect(guardCode(chain(24))).toBe('passed');
     expect(guardCode(chain(25))).toBe('unsupported_query');
   });
@@ -229,11 +294,11 @@ describe('guardCypher lets through', () => {
     'CALL db.labels()',
     'CALL DB.Labels() YIELD label RETURN label',
     'CALL db.schema.visualization()',
-    "MATCH (n) WHERE n.name STARTS WITH $prefix RETURN n.name",
+    'MATCH (n) WHERE n.name STARTS WITH $prefix RETURN n.name',
     'MATCH p = (a)-[*1..3]->(b) RETURN p',
     "RETURN duration.between(date('2024-01-01'), date('2024-02-01')) AS d",
     'RETURN Duration.InDays(date(), date()) AS d',
-    "RETURN point.distance(point({x: 0, y: 0}), point({x: 3, y: 4})) AS d",
+    'RETURN point.distance(point({x: 0, y: 0}), point({x: 3, y: 4})) AS d',
     "RETURN date.truncate('month', date('2024-05-17')) AS d, datetime.fromepochmillis(0) AS t",
     'MATCH (c:Centre) WHERE c.lastSeen > date.statement() - duration({years: 1}) RETURN c',
   ])('%j', (text) => {
@@ -242,7 +307,7 @@ describe('guardCypher lets through', () => {
 
   it('returns the text to run, with every comment blanked out and positions kept', () => {
     expect(guardCypher('RETURN $x // why\n')).toBe('RETURN $x       \n');
-    expect(guardCypher("RETURN 1 /* a\nb */ AS one")).toBe('RETURN 1     \n     AS one');
+    expect(guardCypher('RETURN 1 /* a\nb */ AS one')).toBe('RETURN 1     \n     AS one');
     expect(guardCypher("RETURN '/* not a comment */' AS s")).toBe("RETURN '/* not a comment */' AS s");
   });
 });

@@ -42,7 +42,9 @@ describe('known engine bugs', () => {
   });
 
   it('names the two aggregates as written', () => {
-    expect(refusal('MATCH (r) RETURN r.mode AS m, count(DISTINCT r.grade) AS g, collect(r.id) AS ids')?.details).toEqual({
+    expect(
+      refusal('MATCH (r) RETURN r.mode AS m, count(DISTINCT r.grade) AS g, collect(r.id) AS ids')?.details,
+    ).toEqual({
       engine: 'ladybug',
       distinct: 'count(DISTINCT r.grade)',
       plain: 'collect(r.id)',

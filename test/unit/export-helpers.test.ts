@@ -40,9 +40,12 @@ describe('text cleaning', () => {
 });
 
 describe('CSV cells', () => {
-  it.each(['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\t=1', '  =1', '\r=1'])('neutralises %j', (cell) => {
-    expect(neutraliseCell(cell)).toBe(`'${cell}`);
-  });
+  it.each(['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\t=1', '  =1', '\r=1'])(
+    'neutralises %j',
+    (cell) => {
+      expect(neutraliseCell(cell)).toBe(`'${cell}`);
+    },
+  );
   it('leaves ordinary text alone', () => {
     expect(neutraliseCell('Alpha Compound')).toBe('Alpha Compound');
     expect(neutraliseCell('a=b')).toBe('a=b');
@@ -98,7 +101,13 @@ describe('handling markings', () => {
 describe('i2 mapping', () => {
   it('maps credibility to link strength and colours to COLORREF', () => {
     expect(['A1', 'B2', 'C3', 'D4', 'E5', 'F6', 'junk'].map(strengthOf)).toEqual([
-      'Confirmed', 'Confirmed', 'Unconfirmed', 'Unconfirmed', 'Tentative', 'Tentative', 'Tentative',
+      'Confirmed',
+      'Confirmed',
+      'Unconfirmed',
+      'Unconfirmed',
+      'Tentative',
+      'Tentative',
+      'Tentative',
     ]);
     expect(colorref('#ff0000')).toBe(255);
     expect(colorref('#0000ff')).toBe(16711680);
@@ -106,8 +115,16 @@ describe('i2 mapping', () => {
 });
 
 describe('XML ids for GraphML (NMTOKEN) and ANX (NCName)', () => {
-  const decode = (s: string) => s.replace(/_x([0-9A-F]{4,6})_/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
-  const IDS = ['centre:na-2024-01', 'facilitator:../../etc/passwd', 'centre:x>country:y', 'a_x0041_b', 'org:ÿ€😀', '1starts-with-digit'];
+  const decode = (s: string) =>
+    s.replace(/_x([0-9A-F]{4,6})_/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+  const IDS = [
+    'centre:na-2024-01',
+    'facilitator:../../etc/passwd',
+    'centre:x>country:y',
+    'a_x0041_b',
+    'org:ÿ€😀',
+    '1starts-with-digit',
+  ];
 
   it('encodes every id reversibly, keeping plain ids readable', () => {
     expect(graphmlId('centre:na-2024-01')).toBe('centre:na-2024-01');

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { ladybugDdl } from '../../server/store/embedded/ddl.ts';
 import { gradeRank, weakestGrade } from '../../server/model/provenance.ts';
-import { NODE_KINDS, REL_KINDS, nodeKindOfId, nodeProperties, parseBatch, relProperties } from '../../server/model/schema.ts';
+import {
+  NODE_KINDS,
+  REL_KINDS,
+  nodeKindOfId,
+  nodeProperties,
+  parseBatch,
+  relProperties,
+} from '../../server/model/schema.ts';
 import { foldText, searchKeyOf } from '../../server/model/text.ts';
 
 describe('domain schema', () => {
   it('gives every node and relationship kind the provenance properties', () => {
     const provenance = ['sourceIds', 'grade', 'tlp', 'firstSeen', 'lastSeen', 'synthetic'];
-    for (const kind of NODE_KINDS) expect(nodeProperties.get(kind.kind)!.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'name', ...provenance]));
-    for (const kind of REL_KINDS) expect(relProperties.get(kind.kind)!.map((p) => p.name)).toEqual(expect.arrayContaining(['id', ...provenance]));
+    for (const kind of NODE_KINDS)
+      expect(nodeProperties.get(kind.kind)!.map((p) => p.name)).toEqual(
+        expect.arrayContaining(['id', 'name', ...provenance]),
+      );
+    for (const kind of REL_KINDS)
+      expect(relProperties.get(kind.kind)!.map((p) => p.name)).toEqual(expect.arrayContaining(['id', ...provenance]));
   });
 
   it('has unique kinds and id prefixes, and maps ids back to kinds', () => {
@@ -29,7 +40,9 @@ describe('domain schema', () => {
     expect(centre).toContain('sourceIds STRING[]');
     expect(centre).toContain('synthetic BOOLEAN');
     expect(ddl.find((s) => s.includes('Country('))).toContain('lat DOUBLE');
-    expect(ddl.find((s) => s.includes('REL TABLE IF NOT EXISTS DESTINED_FOR('))).toContain('FROM Route TO Country, FROM Route TO Centre');
+    expect(ddl.find((s) => s.includes('REL TABLE IF NOT EXISTS DESTINED_FOR('))).toContain(
+      'FROM Route TO Country, FROM Route TO Centre',
+    );
     const reported = ddl.find((s) => s.includes('REPORTED_IN('))!;
     expect(reported.match(/FROM \w+ TO Source/g)).toHaveLength(NODE_KINDS.length - 1);
   });
@@ -42,7 +55,17 @@ describe('domain schema', () => {
       ],
       relationships: [
         { kind: 'LOCATED_IN', id: 'r1', from: 'centre:x', to: 'centre:y', grade: 'A1', tlp: 'RED', synthetic: true },
-        { kind: 'LOCATED_IN', id: 'r2', from: 'centre:x', to: 'country:NA', grade: 'A1', tlp: 'RED', synthetic: true, firstSeen: '2024-05-01', lastSeen: '2023-01-01' },
+        {
+          kind: 'LOCATED_IN',
+          id: 'r2',
+          from: 'centre:x',
+          to: 'country:NA',
+          grade: 'A1',
+          tlp: 'RED',
+          synthetic: true,
+          firstSeen: '2024-05-01',
+          lastSeen: '2023-01-01',
+        },
       ],
     });
     expect(result.ok).toBe(false);
@@ -62,7 +85,14 @@ describe('domain schema', () => {
   });
 
   it('refuses duplicate ids within a batch', () => {
-    const node = { kind: 'ScamType', id: 'scamtype:romance', name: 'Romance', grade: 'A1', tlp: 'CLEAR', synthetic: true };
+    const node = {
+      kind: 'ScamType',
+      id: 'scamtype:romance',
+      name: 'Romance',
+      grade: 'A1',
+      tlp: 'CLEAR',
+      synthetic: true,
+    };
     const result = parseBatch({ nodes: [node, node] });
     expect(result.ok ? [] : result.issues).toEqual([{ path: 'nodes[1].id', message: 'duplicate id scamtype:romance' }]);
   });

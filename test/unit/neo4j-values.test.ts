@@ -18,31 +18,87 @@ const int = neo4j.int;
 
 const prov = { grade: 'B2', tlp: 'AMBER', sourceIds: ['source:doc'], synthetic: false };
 
-const country = new Node(int(1), ['Country'], {
-  id: 'country:NA', name: 'Namibia', iso2: 'NA', lat: -22.5, lng: 17.0, subregion: null,
-  searchKey: '|namibia|', firstSeen: new Neo4jDate(int(2024), int(1), int(15)), ...prov,
-}, 'elem-1');
-const centre = new Node(int(2), ['Flagged', 'Centre'], {
-  id: 'centre:test-1', name: 'Test compound', aliases: ['Compound Ñ'], status: 'active', workforce: int(1200),
-  description: null, searchKey: '|test compound|compound n|', ...prov,
-}, 'elem-2');
+const country = new Node(
+  int(1),
+  ['Country'],
+  {
+    id: 'country:NA',
+    name: 'Namibia',
+    iso2: 'NA',
+    lat: -22.5,
+    lng: 17.0,
+    subregion: null,
+    searchKey: '|namibia|',
+    firstSeen: new Neo4jDate(int(2024), int(1), int(15)),
+    ...prov,
+  },
+  'elem-1',
+);
+const centre = new Node(
+  int(2),
+  ['Flagged', 'Centre'],
+  {
+    id: 'centre:test-1',
+    name: 'Test compound',
+    aliases: ['Compound Ñ'],
+    status: 'active',
+    workforce: int(1200),
+    description: null,
+    searchKey: '|test compound|compound n|',
+    ...prov,
+  },
+  'elem-2',
+);
 const kh = new Node(int(3), ['Country'], { id: 'country:KH', name: 'Cambodia', ...prov }, 'elem-3');
-const trafficked = new Relationship(int(10), int(1), int(2), 'TRAFFICKED_TO', {
-  id: 'rel:t', victims: int(88), periodStart: new Neo4jDate(2024, 1, 15), periodEnd: null, ...prov,
-}, 'elem-r10', 'elem-1', 'elem-2');
+const trafficked = new Relationship(
+  int(10),
+  int(1),
+  int(2),
+  'TRAFFICKED_TO',
+  {
+    id: 'rel:t',
+    victims: int(88),
+    periodStart: new Neo4jDate(2024, 1, 15),
+    periodEnd: null,
+    ...prov,
+  },
+  'elem-r10',
+  'elem-1',
+  'elem-2',
+);
 // stored pointing at the centre, so the path below walks it backwards
 const located = new Relationship(
-  int(11), int(3), int(2), 'LOCATED_IN', { id: 'rel:l', ...prov }, 'elem-r11', 'elem-3', 'elem-2',
+  int(11),
+  int(3),
+  int(2),
+  'LOCATED_IN',
+  { id: 'rel:l', ...prov },
+  'elem-r11',
+  'elem-3',
+  'elem-2',
 );
 
 const CENTRE_CELL = { key: 'centre:test-1', kind: 'Centre', label: 'Test compound' };
 const COUNTRY_ATTRIBUTES = {
-  kind: 'Country', label: 'Namibia', id: 'country:NA', name: 'Namibia', iso2: 'NA', lat: -22.5, lng: 17,
-  firstSeen: '2024-01-15', ...prov,
+  kind: 'Country',
+  label: 'Namibia',
+  id: 'country:NA',
+  name: 'Namibia',
+  iso2: 'NA',
+  lat: -22.5,
+  lng: 17,
+  firstSeen: '2024-01-15',
+  ...prov,
 };
 const CENTRE_ATTRIBUTES = {
-  kind: 'Centre', label: 'Test compound', id: 'centre:test-1', name: 'Test compound', aliases: ['Compound Ñ'],
-  status: 'active', workforce: 1200, ...prov,
+  kind: 'Centre',
+  label: 'Test compound',
+  id: 'centre:test-1',
+  name: 'Test compound',
+  aliases: ['Compound Ñ'],
+  status: 'active',
+  workforce: 1200,
+  ...prov,
 };
 
 function convert() {
@@ -70,7 +126,10 @@ describe('Neo4jValues', () => {
     const flagged = new Node(int(5), ['Reviewed', 'Source', 'Centre'], { id: 'source:x' }, 'e5');
     expect(values.rawNode(flagged).kind).toBe('Source');
     expect(values.toJson(new Node(int(6), ['Person'], { name: 'Not ours' }, 'e6'))).toEqual({
-      $type: 'node', key: 'e6', kind: 'Person', label: 'Not ours',
+      $type: 'node',
+      key: 'e6',
+      kind: 'Person',
+      label: 'Not ours',
     });
   });
 
@@ -115,7 +174,9 @@ describe('Neo4jValues', () => {
     const segments = [new PathSegment(country, trafficked, centre), new PathSegment(centre, located, kh)];
     const path = new Path(country, kh, segments);
     expect(values.toJson(path)).toEqual({
-      $type: 'path', nodes: ['country:NA', 'centre:test-1', 'country:KH'], edges: ['rel:t', 'rel:l'],
+      $type: 'path',
+      nodes: ['country:NA', 'centre:test-1', 'country:KH'],
+      edges: ['rel:t', 'rel:l'],
     });
     const graph = collector.toGraph();
     expect(graph.nodes.map((n) => n.key)).toEqual(['country:NA', 'centre:test-1', 'country:KH']);
@@ -183,8 +244,16 @@ describe('toDriverParams', () => {
     const date = new Neo4jDate(2024, 1, 15);
     const already = int(9);
     const params = toDriverParams({
-      n: 5, x: 2.5, huge: 2 ** 60, s: 'five', b: true, none: null,
-      list: [1, 2.5, [3]], rows: [{ workforce: 1200, lat: -22.5 }], date, already,
+      n: 5,
+      x: 2.5,
+      huge: 2 ** 60,
+      s: 'five',
+      b: true,
+      none: null,
+      list: [1, 2.5, [3]],
+      rows: [{ workforce: 1200, lat: -22.5 }],
+      date,
+      already,
     }) as Record<string, unknown>;
     expect(neo4j.isInt(params.n)).toBe(true);
     expect((params.n as ReturnType<typeof int>).toNumber()).toBe(5);
@@ -208,7 +277,7 @@ describe('neo4jError', () => {
     new neo4j.Neo4jError(message, code, '50N42', 'error');
 
   it('maps statement errors to query_error with the engine message', () => {
-    const engineMessage = "Invalid input 'RETURN'\n\"MATCH (n RETURN n\"";
+    const engineMessage = 'Invalid input \'RETURN\'\n"MATCH (n RETURN n"';
     const syntax = driverError('Neo.ClientError.Statement.SyntaxError', engineMessage);
     const error = neo4jError(syntax, 5000);
     expect(error).toBeInstanceOf(AppError);
@@ -233,8 +302,12 @@ describe('neo4jError', () => {
 
   it("maps the server's transaction memory cap to too_large (seen live on a 100k-row import)", () => {
     // the message Neo4j 5.26 gave at commit, with a 1 GB heap
-    const message = 'The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. Currently using 716.0 MiB. dbms.memory.transaction.total.max threshold reached';
-    for (const code of ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']) {
+    const message =
+      'The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. Currently using 716.0 MiB. dbms.memory.transaction.total.max threshold reached';
+    for (const code of [
+      'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+      'Neo.TransientError.General.TransactionMemoryLimit',
+    ]) {
       const error = neo4jError(driverError(code, message), 1000);
       expect([error.code, error.status]).toEqual(['too_large', 413]);
       expect(error.message).toMatch(/dbms\.memory\.transaction\.total\.max/);
@@ -269,13 +342,19 @@ describe('Neo4jStore without a server', () => {
     const uri = `bolt://scamnet:uri-secret@127.0.0.1:${port}`;
     const limits = { timeoutMs: 1000, maxRows: 10, maxBytes: 1_000_000 };
     const store = new Neo4jStore({ uri, user: 'neo4j', password: 's3cret-pw', limits });
-    const error = await store.init().then(() => null, (e: unknown) => e);
+    const error = await store.init().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('store_unavailable');
     expect((error as AppError).message).toContain(`NEO4J_URI=bolt://127.0.0.1:${port}`);
     const shown = JSON.stringify({ message: (error as AppError).message, details: (error as AppError).details });
     expect(shown).not.toMatch(/s3cret-pw|uri-secret/);
-    const read = await store.read('RETURN 1').then(() => null, (e: unknown) => e);
+    const read = await store.read('RETURN 1').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((read as AppError).code).toBe('store_unavailable');
     await store.close();
   });

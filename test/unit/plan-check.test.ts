@@ -33,8 +33,16 @@ describe('readPlan on real LadybugDB EXPLAIN text', () => {
     const plan = readPlan(LADYBUG_PLANS.join.text);
     expect([...plan.operators].sort()).toEqual(
       [
-        'RESULT_COLLECTOR', 'PROJECTION', 'HASH_JOIN_PROBE', 'FLATTEN', 'HASH_JOIN_BUILD', 'SCAN_NODE_TABLE', 'PROJECTION',
-        'FILTER', 'SCAN_REL_TABLE', 'SCAN_NODE_TABLE',
+        'RESULT_COLLECTOR',
+        'PROJECTION',
+        'HASH_JOIN_PROBE',
+        'FLATTEN',
+        'HASH_JOIN_BUILD',
+        'SCAN_NODE_TABLE',
+        'PROJECTION',
+        'FILTER',
+        'SCAN_REL_TABLE',
+        'SCAN_NODE_TABLE',
       ].sort(),
     );
     // `Direction: (k)<-[]-(c)` is not an operator
@@ -44,7 +52,10 @@ describe('readPlan on real LadybugDB EXPLAIN text', () => {
   it('names table functions, upper-cased', () => {
     expect(readPlan(LADYBUG_PLANS.loadFrom.text).functions).toEqual(['READ_CSV_PARALLEL']);
     expect(readPlan(LADYBUG_PLANS.showTables.text).functions).toEqual(['SHOW_TABLES']);
-    expect(readPlan(LADYBUG_PLANS.setting.text)).toEqual({ operators: ['RESULT_COLLECTOR', 'STANDALONE_CALL'], functions: ['THREADS'] });
+    expect(readPlan(LADYBUG_PLANS.setting.text)).toEqual({
+      operators: ['RESULT_COLLECTOR', 'STANDALONE_CALL'],
+      functions: ['THREADS'],
+    });
   });
 
   it('finds nothing in text that is not a plan', () => {
@@ -81,7 +92,9 @@ describe('checkLadybugPlan', () => {
 
   it('refuses operators it does not know, naming them', () => {
     const plan: LadybugPlan = { operators: ['RESULT_COLLECTOR', 'SOMETHING_NEW'], functions: [] };
-    expect(() => checkLadybugPlan(plan)).toThrow(expect.objectContaining({ code: 'operation_not_allowed', details: { operator: 'SOMETHING_NEW' } }));
+    expect(() => checkLadybugPlan(plan)).toThrow(
+      expect.objectContaining({ code: 'operation_not_allowed', details: { operator: 'SOMETHING_NEW' } }),
+    );
   });
 
   it.each([
@@ -157,22 +170,32 @@ describe('checkNeo4jPlan on the driver’s ResultSummary', () => {
   });
 
   it('refuses a summary with no query type or no plan', () => {
-    expect(refusal(() => checkNeo4jPlan(undefined, produce(scan) as unknown as Neo4jPlanNode))).toBe('write_not_allowed');
+    expect(refusal(() => checkNeo4jPlan(undefined, produce(scan) as unknown as Neo4jPlanNode))).toBe(
+      'write_not_allowed',
+    );
     expect(checkSummary(summary('r'))).toBe('operation_not_allowed');
   });
 
   it('refuses LOAD CSV anywhere in the plan', () => {
-    const plan = produce(op('Projection@neo4j', 'row AS row', [op('LoadCSV@neo4j', 'line', [op('Argument@neo4j', '')])]));
+    const plan = produce(
+      op('Projection@neo4j', 'row AS row', [op('LoadCSV@neo4j', 'line', [op('Argument@neo4j', '')])]),
+    );
     expect(checkSummary(summary('r', plan))).toBe('file_access');
   });
 
   it('passes an allowlisted procedure and refuses others', () => {
-    expect(checkSummary(summary('r', produce(op('ProcedureCall@neo4j', 'db.labels() :: (label :: STRING)'))))).toBe('passed');
-    expect(checkSummary(summary('r', produce(op('ProcedureCall@neo4j', 'db.schema.visualization() :: (nodes :: LIST<NODE>)'))))).toBe(
+    expect(checkSummary(summary('r', produce(op('ProcedureCall@neo4j', 'db.labels() :: (label :: STRING)'))))).toBe(
       'passed',
     );
     expect(
-      checkSummary(summary('r', produce(op('ProcedureCall@neo4j', "apoc.load.json('file:///etc/passwd') :: (value :: MAP)")))),
+      checkSummary(
+        summary('r', produce(op('ProcedureCall@neo4j', 'db.schema.visualization() :: (nodes :: LIST<NODE>)'))),
+      ),
+    ).toBe('passed');
+    expect(
+      checkSummary(
+        summary('r', produce(op('ProcedureCall@neo4j', "apoc.load.json('file:///etc/passwd') :: (value :: MAP)"))),
+      ),
     ).toBe('procedure_not_allowed');
     expect(checkSummary(summary('r', produce(op('ProcedureCall@neo4j', ''))))).toBe('procedure_not_allowed');
   });
@@ -204,7 +227,8 @@ describe('checkNeo4jPlan on the driver’s ResultSummary', () => {
   // A quantified path pattern, `MATCH (a) ((x)-->(y))+ (d)`, plans as Repeat(Trail) with the
   // details `(a) (...){1, *} (d)` in Neo4j's Cypher manual, and `{1, }` in a real 5.26 plan.
   it('refuses an unbounded quantified path pattern (Repeat(Trail) {1, *}) and allows a bounded one', () => {
-    const repeat = (details: string) => op('Repeat(Trail)@neo4j', details, [scan, op('Filter@neo4j', 'isRepeatTrailUnique(anon_8)')]);
+    const repeat = (details: string) =>
+      op('Repeat(Trail)@neo4j', details, [scan, op('Filter@neo4j', 'isRepeatTrailUnique(anon_8)')]);
     expect(checkSummary(summary('r', produce(repeat('(a) (...){1, *} (d)'))))).toBe('operation_not_allowed');
     expect(checkSummary(summary('r', produce(repeat('(a) (...){1, } (d)'))))).toBe('operation_not_allowed');
     expect(checkSummary(summary('r', produce(repeat('(a) (...){0, } (d)'))))).toBe('operation_not_allowed');

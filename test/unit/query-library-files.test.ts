@@ -32,12 +32,31 @@ describe('loading the query library', () => {
   });
 
   it.each([
-    [{ 'one.cypher': `${header('one')}MATCH (n {id: $id}) RETURN n`, 'one.ladybg.cypher': 'MATCH (n {id: $id}) RETURN n' }, /one\.ladybg\.cypher: a variant is named/],
+    [
+      {
+        'one.cypher': `${header('one')}MATCH (n {id: $id}) RETURN n`,
+        'one.ladybg.cypher': 'MATCH (n {id: $id}) RETURN n',
+      },
+      /one\.ladybg\.cypher: a variant is named/,
+    ],
     [{ 'two.ladybug.cypher': 'MATCH (n) RETURN n' }, /two\.ladybug\.cypher: no two\.cypher beside it/],
     [{ 'three.cypher': `${header('other')}MATCH (n {id: $id}) RETURN n` }, /does not match the file name/],
-    [{ 'four.cypher': `${header('four')}MATCH (n {id: $other}) RETURN n` }, /\$other is used but not declared.*param id is declared but not used/],
-    [{ 'five.cypher': `${header('five', '// param: limit | integer | default ten | most\n')}MATCH (n {id: $id}) RETURN n LIMIT $limit` }, /default ten is not JSON/],
-    [{ 'six.cypher': `${header('six', '// param: limit | integer | optional | most\n')}MATCH (n {id: $id}) RETURN n LIMIT $limit` }, /"required" or "default <JSON value>"/],
+    [
+      { 'four.cypher': `${header('four')}MATCH (n {id: $other}) RETURN n` },
+      /\$other is used but not declared.*param id is declared but not used/,
+    ],
+    [
+      {
+        'five.cypher': `${header('five', '// param: limit | integer | default ten | most\n')}MATCH (n {id: $id}) RETURN n LIMIT $limit`,
+      },
+      /default ten is not JSON/,
+    ],
+    [
+      {
+        'six.cypher': `${header('six', '// param: limit | integer | optional | most\n')}MATCH (n {id: $id}) RETURN n LIMIT $limit`,
+      },
+      /"required" or "default <JSON value>"/,
+    ],
     [{ 'seven.cypher': '// name: seven\nMATCH (n) RETURN n' }, /needs a "title:" line/],
   ])('refuses a malformed library with the file named (%#)', (files, problem) => {
     expect(() => loadBuiltinQueries(folder(files as Record<string, string>))).toThrow(problem);

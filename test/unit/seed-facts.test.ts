@@ -106,9 +106,15 @@ describe('facts dataset', () => {
     const scamTypes = facts.nodes.filter((n) => n.kind === 'ScamType').map((n) => n.id);
     expect(scamTypes).toEqual(
       expect.arrayContaining(
-        ['romance', 'investment', 'cryptocurrency', 'voice-phishing', 'money-transfer', 'online-gambling', 'sextortion'].map(
-          (s) => `scamtype:${s}`,
-        ),
+        [
+          'romance',
+          'investment',
+          'cryptocurrency',
+          'voice-phishing',
+          'money-transfer',
+          'online-gambling',
+          'sextortion',
+        ].map((s) => `scamtype:${s}`),
       ),
     );
     expect(node('crime:wildlife-pangolins')).toMatchObject({ category: 'wildlife', species: 'pangolin' });
@@ -169,6 +175,9 @@ describe('facts dataset', () => {
     expect(record[property]).toBe(value);
     const files = record.sourceIds.map((sid) => `${sid.replace(/^source:/, '')}.txt`);
     const cited = files.map((f) => readFileSync(join(DOCUMENTS_DIR, f), 'utf8'));
-    expect(cited.some((doc) => text.test(doc)), `${id}.${property} in ${files.join(', ')}`).toBe(true);
+    expect(
+      cited.some((doc) => text.test(doc)),
+      `${id}.${property} in ${files.join(', ')}`,
+    ).toBe(true);
   });
 });

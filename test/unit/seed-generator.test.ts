@@ -116,7 +116,9 @@ describe('synthetic network', () => {
       const transits = ofKind(graph, 'TRANSITS') as Array<{ from: string; hop: number }>;
       const hops = transits.filter((t) => t.from === route.id);
       expect(hops.map((h) => h.hop).sort()).toEqual(hops.map((_, i) => i + 1));
-      const ends = ofKind(graph, 'DESTINED_FOR').filter((d) => d.from === route.id).map((d) => d.to.split(':')[0]);
+      const ends = ofKind(graph, 'DESTINED_FOR')
+        .filter((d) => d.from === route.id)
+        .map((d) => d.to.split(':')[0]);
       expect(ends.sort()).toEqual(['centre', 'country']);
     }
   });

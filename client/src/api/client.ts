@@ -26,9 +26,16 @@ export const REQUEST_HEADERS = { 'X-Scamnet-Request': '1' } as const;
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...REQUEST_HEADERS, ...init?.headers } });
+    response = await fetch(path, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...REQUEST_HEADERS, ...init?.headers },
+    });
   } catch (error) {
-    throw new ApiError('network', `the server did not answer (${error instanceof Error ? error.message : String(error)})`, 0);
+    throw new ApiError(
+      'network',
+      `the server did not answer (${error instanceof Error ? error.message : String(error)})`,
+      0,
+    );
   }
   const text = await response.text();
   let body: unknown = null;
@@ -39,15 +46,25 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(error?.code ?? 'http_error', error?.message ?? `the server answered ${response.status}`, response.status, error?.details);
+    throw new ApiError(
+      error?.code ?? 'http_error',
+      error?.message ?? `the server answered ${response.status}`,
+      response.status,
+      error?.details,
+    );
   }
-  if (body === null && text) throw new ApiError('bad_response', 'the server sent something that is not JSON', response.status);
+  if (body === null && text)
+    throw new ApiError('bad_response', 'the server sent something that is not JSON', response.status);
   return body as T;
 }
 
 const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 export interface SearchHit {
   id: string;
@@ -71,7 +88,14 @@ export interface NodeDetails {
   degree: number;
   degreeByRelKind: Record<string, number>;
   degreeByKind: Record<string, number>;
-  provenance: { sources: Source[]; grade: string; tlp: string; firstSeen: string | null; lastSeen: string | null; synthetic: boolean };
+  provenance: {
+    sources: Source[];
+    grade: string;
+    tlp: string;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    synthetic: boolean;
+  };
 }
 
 export interface Neighbourhood extends SerializedGraph {
@@ -155,8 +179,10 @@ export const api = {
     call<SerializedGraph & { paths: PathInfo[]; truncated: boolean }>(`/api/paths?${qs({ from, to, maxHops })}`),
   subgraph: (ids: string[]) => call<SerializedGraph & { missing: string[] }>('/api/subgraph', post({ ids })),
   queries: () => call<{ queries: QuerySummary[] }>('/api/queries'),
-  runQuery: (name: string, params: Record<string, unknown>) => call<QueryResult>(`/api/queries/${encodeURIComponent(name)}/run`, post({ params })),
-  cypher: (query: string, params: Record<string, unknown> = {}) => call<QueryResult>('/api/cypher', post({ query, params })),
+  runQuery: (name: string, params: Record<string, unknown>) =>
+    call<QueryResult>(`/api/queries/${encodeURIComponent(name)}/run`, post({ params })),
+  cypher: (query: string, params: Record<string, unknown> = {}) =>
+    call<QueryResult>('/api/cypher', post({ query, params })),
   workspaces: () => call<{ workspaces: WorkspaceSummary[] }>('/api/workspaces'),
   workspace: (name: string) => call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`),
   saveWorkspace: (name: string, body: Omit<Workspace, 'name' | 'savedAt'>) =>

@@ -23,7 +23,24 @@ interface Props {
   onError(error: unknown): void;
 }
 
-const HIDDEN_PROPERTIES = new Set(['id', 'name', 'description', 'aliases', 'label', 'kind', 'sourceIds', 'grade', 'tlp', 'firstSeen', 'lastSeen', 'synthetic', 'x', 'y', 'fixed', 'hiddenByUser']);
+const HIDDEN_PROPERTIES = new Set([
+  'id',
+  'name',
+  'description',
+  'aliases',
+  'label',
+  'kind',
+  'sourceIds',
+  'grade',
+  'tlp',
+  'firstSeen',
+  'lastSeen',
+  'synthetic',
+  'x',
+  'y',
+  'fixed',
+  'hiddenByUser',
+]);
 
 export function TlpBadge({ tlp }: { tlp: string }) {
   return <span className={`tlp tlp-${tlp.replace('+', '-').toLowerCase()}`}>TLP:{tlp}</span>;
@@ -31,7 +48,11 @@ export function TlpBadge({ tlp }: { tlp: string }) {
 
 export function GradeBadge({ grade }: { grade: string }) {
   return (
-    <span className="grade" style={{ borderColor: gradeColour(grade), color: gradeColour(grade) }} title="Admiralty grade: source reliability A–F, information credibility 1–6">
+    <span
+      className="grade"
+      style={{ borderColor: gradeColour(grade), color: gradeColour(grade) }}
+      title="Admiralty grade: source reliability A–F, information credibility 1–6"
+    >
       {grade}
     </span>
   );
@@ -64,11 +85,18 @@ export function DetailsPanel(props: Props) {
     };
   }, [nodeId, onError]);
 
-  if (!details) return <aside className="details" aria-busy="true">Loading {nodeId}…</aside>;
+  if (!details)
+    return (
+      <aside className="details" aria-busy="true">
+        Loading {nodeId}…
+      </aside>
+    );
   const a = details.node.attributes;
   const style = nodeStyle(a.kind);
   const p = details.provenance;
-  const properties = Object.entries(a).filter(([k, v]) => !HIDDEN_PROPERTIES.has(k) && v !== null && !(Array.isArray(v) && v.length === 0));
+  const properties = Object.entries(a).filter(
+    ([k, v]) => !HIDDEN_PROPERTIES.has(k) && v !== null && !(Array.isArray(v) && v.length === 0),
+  );
   const toggle = (kind: string) =>
     setChosen((s) => {
       const next = new Set(s);
@@ -76,7 +104,9 @@ export function DetailsPanel(props: Props) {
       else next.add(kind);
       return next;
     });
-  const expandCount = chosen.size ? [...chosen].reduce((n, k) => n + (details.degreeByRelKind[k] ?? 0), 0) : details.degree;
+  const expandCount = chosen.size
+    ? [...chosen].reduce((n, k) => n + (details.degreeByRelKind[k] ?? 0), 0)
+    : details.degree;
   const related = relatedQueries(props.queries, nodeId);
 
   return (
@@ -110,7 +140,12 @@ export function DetailsPanel(props: Props) {
                 <b>{s.name}</b>
                 <div>
                   {s.publisher ?? 'unknown publisher'}, {s.published ?? 'undated'}
-                  {s.file && <> · <code>{s.file}</code></>}
+                  {s.file && (
+                    <>
+                      {' '}
+                      · <code>{s.file}</code>
+                    </>
+                  )}
                 </div>
               </li>
             ))}
@@ -122,22 +157,33 @@ export function DetailsPanel(props: Props) {
 
       <section aria-label="Connections">
         <h3>
-          Connections <span className="muted">({details.degree} in the graph, {props.onCanvasDegree} on the canvas)</span>
+          Connections{' '}
+          <span className="muted">
+            ({details.degree} in the graph, {props.onCanvasDegree} on the canvas)
+          </span>
         </h3>
         <ul className="rel-kinds">
           {Object.entries(details.degreeByRelKind).map(([kind, n]) => (
             <li key={kind}>
               <label>
-                <input type="checkbox" checked={chosen.has(kind)} onChange={() => toggle(kind)} /> {kind} <span className="count">{n}</span>
+                <input type="checkbox" checked={chosen.has(kind)} onChange={() => toggle(kind)} /> {kind}{' '}
+                <span className="count">{n}</span>
               </label>
             </li>
           ))}
         </ul>
         <div className="muted small">
-          Neighbours by kind: {Object.entries(details.degreeByKind).map(([k, n]) => `${nodeStyle(k).label} ${n}`).join(', ') || 'none'}
+          Neighbours by kind:{' '}
+          {Object.entries(details.degreeByKind)
+            .map(([k, n]) => `${nodeStyle(k).label} ${n}`)
+            .join(', ') || 'none'}
         </div>
         <div className="actions">
-          <button className="primary" onClick={() => props.onExpand(chosen.size ? [...chosen] : undefined)} disabled={details.degree === 0}>
+          <button
+            className="primary"
+            onClick={() => props.onExpand(chosen.size ? [...chosen] : undefined)}
+            disabled={details.degree === 0}
+          >
             Expand {chosen.size ? 'chosen' : 'all'} ({expandCount})
           </button>
           <button onClick={props.onCollapse}>Collapse</button>

@@ -54,22 +54,36 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
   const date = new Date().toISOString().slice(0, 10);
   const serverExport = async (format: string) => {
     try {
-      const positions = Object.fromEntries(snapshot().nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+      const positions = Object.fromEntries(
+        snapshot().nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]),
+      );
       const response = await fetch('/api/export', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ format, selection: { kind: 'ids', ids: nodeIds() }, title, positions, ...(recipientTlp ? { recipientTlp } : {}) }),
+        body: JSON.stringify({
+          format,
+          selection: { kind: 'ids', ids: nodeIds() },
+          title,
+          positions,
+          ...(recipientTlp ? { recipientTlp } : {}),
+        }),
       });
       if (!response.ok) {
         const body = await response.json().catch(() => null);
         throw new Error(body?.error?.message ?? `the export failed (${response.status})`);
       }
-      const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `scamnet-${date}.${format}`;
+      const name =
+        /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+        `scamnet-${date}.${format}`;
       download(await response.blob(), name);
-      const withheld = Number(response.headers.get('x-export-withheld-nodes') ?? 0) + Number(response.headers.get('x-export-withheld-links') ?? 0);
+      const withheld =
+        Number(response.headers.get('x-export-withheld-nodes') ?? 0) +
+        Number(response.headers.get('x-export-withheld-links') ?? 0);
       onDone(
         `Exported ${name}: marked up to TLP:${response.headers.get('x-export-highest-tlp') ?? '?'}` +
-          (withheld ? `; ${response.headers.get('x-export-withheld-nodes')} nodes and ${response.headers.get('x-export-withheld-links')} links withheld for the recipient.` : '.'),
+          (withheld
+            ? `; ${response.headers.get('x-export-withheld-nodes')} nodes and ${response.headers.get('x-export-withheld-links')} links withheld for the recipient.`
+            : '.'),
       );
     } catch (error) {
       onError(error);
@@ -90,7 +104,14 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
         >
           PNG of the current view
         </button>
-        <button onClick={() => download(new Blob([JSON.stringify(snapshot(), null, 1)], { type: 'application/json' }), `scamnet-${date}.json`)}>
+        <button
+          onClick={() =>
+            download(
+              new Blob([JSON.stringify(snapshot(), null, 1)], { type: 'application/json' }),
+              `scamnet-${date}.json`,
+            )
+          }
+        >
           JSON of the canvas (graphology)
         </button>
       </div>
@@ -121,7 +142,9 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
           </div>
         </>
       ) : (
-        <p className="muted small">This server offers no briefing exports yet (GEXF, GraphML, CSV, ANX, briefing pack).</p>
+        <p className="muted small">
+          This server offers no briefing exports yet (GEXF, GraphML, CSV, ANX, briefing pack).
+        </p>
       )}
     </div>
   );

@@ -18,7 +18,11 @@ export function FiltersPanel({ filters, sizeMeasure, onChange, onSizeMeasure }: 
     <div className="panel" aria-label="Filters">
       <label>
         Minimum grade
-        <select aria-label="Minimum grade" value={filters.minGrade ?? ''} onChange={(e) => set({ minGrade: e.target.value || null })}>
+        <select
+          aria-label="Minimum grade"
+          value={filters.minGrade ?? ''}
+          onChange={(e) => set({ minGrade: e.target.value || null })}
+        >
           <option value="">any</option>
           {GRADES.map((g) => (
             <option key={g} value={g}>
@@ -29,7 +33,11 @@ export function FiltersPanel({ filters, sizeMeasure, onChange, onSizeMeasure }: 
       </label>
       <label>
         TLP ceiling
-        <select aria-label="TLP ceiling" value={filters.tlpCeiling ?? ''} onChange={(e) => set({ tlpCeiling: (e.target.value || null) as Tlp | null })}>
+        <select
+          aria-label="TLP ceiling"
+          value={filters.tlpCeiling ?? ''}
+          onChange={(e) => set({ tlpCeiling: (e.target.value || null) as Tlp | null })}
+        >
           <option value="">any</option>
           {TLP_LEVELS.map((t) => (
             <option key={t} value={t}>
@@ -40,18 +48,33 @@ export function FiltersPanel({ filters, sizeMeasure, onChange, onSizeMeasure }: 
       </label>
       <label>
         Seen from
-        <input aria-label="Seen from" type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
+        <input
+          aria-label="Seen from"
+          type="date"
+          value={filters.from ?? ''}
+          onChange={(e) => set({ from: e.target.value || null })}
+        />
       </label>
       <label>
         Seen until
-        <input aria-label="Seen until" type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
+        <input
+          aria-label="Seen until"
+          type="date"
+          value={filters.to ?? ''}
+          onChange={(e) => set({ to: e.target.value || null })}
+        />
       </label>
       <label className="inline">
-        <input type="checkbox" checked={filters.fade} onChange={(e) => set({ fade: e.target.checked })} /> fade filtered items instead of hiding them
+        <input type="checkbox" checked={filters.fade} onChange={(e) => set({ fade: e.target.checked })} /> fade filtered
+        items instead of hiding them
       </label>
       <label>
         Node size
-        <select aria-label="Node size" value={sizeMeasure} onChange={(e) => onSizeMeasure(e.target.value as SizeMeasure)}>
+        <select
+          aria-label="Node size"
+          value={sizeMeasure}
+          onChange={(e) => onSizeMeasure(e.target.value as SizeMeasure)}
+        >
           {SIZE_MEASURES.map((m) => (
             <option key={m} value={m}>
               by {m}
@@ -59,7 +82,21 @@ export function FiltersPanel({ filters, sizeMeasure, onChange, onSizeMeasure }: 
           ))}
         </select>
       </label>
-      <button onClick={() => onChange({ ...filters, hiddenKinds: [], hiddenRelKinds: [], minGrade: null, tlpCeiling: null, from: null, to: null })}>Clear filters</button>
+      <button
+        onClick={() =>
+          onChange({
+            ...filters,
+            hiddenKinds: [],
+            hiddenRelKinds: [],
+            minGrade: null,
+            tlpCeiling: null,
+            from: null,
+            to: null,
+          })
+        }
+      >
+        Clear filters
+      </button>
     </div>
   );
 }

@@ -37,7 +37,19 @@ interface Props {
 
 const LAYOUT_MS = 2500;
 
-export function GraphCanvas({ graph, version, layoutRun, state, frame, onSelect, onExpand, onHover, onReady, onLayoutRunning, onLayoutSettled }: Props) {
+export function GraphCanvas({
+  graph,
+  version,
+  layoutRun,
+  state,
+  frame,
+  onSelect,
+  onExpand,
+  onHover,
+  onReady,
+  onLayoutRunning,
+  onLayoutSettled,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<SigmaInstance | null>(null);
   const layoutRef = useRef<FA2Layout<NodeData, EdgeData> | null>(null);

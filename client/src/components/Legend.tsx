@@ -35,7 +35,12 @@ export function Legend({ graph, filters, onToggleKind, onToggleRelKind }: Props)
         const style = nodeStyle(kind);
         const off = filters.hiddenKinds.includes(kind);
         return (
-          <button key={kind} className={`legend-item${off ? ' off' : ''}`} onClick={() => onToggleKind(kind)} title={off ? `Show ${style.label}` : `Hide ${style.label}`}>
+          <button
+            key={kind}
+            className={`legend-item${off ? ' off' : ''}`}
+            onClick={() => onToggleKind(kind)}
+            title={off ? `Show ${style.label}` : `Hide ${style.label}`}
+          >
             <span className="icon" style={{ background: style.colour }}>
               {style.icon}
             </span>

@@ -34,7 +34,14 @@ export function PathPanel(props: Props) {
       </div>
       <label>
         At most
-        <input type="number" min={1} max={8} value={props.maxHops} onChange={(e) => props.onMaxHops(Number(e.target.value))} /> hops
+        <input
+          type="number"
+          min={1}
+          max={8}
+          value={props.maxHops}
+          onChange={(e) => props.onMaxHops(Number(e.target.value))}
+        />{' '}
+        hops
       </label>
       <div className="actions">
         <button className="primary" disabled={!from || !to || props.busy} onClick={props.onFind}>

@@ -16,7 +16,8 @@ interface Props {
   onError(error: unknown): void;
 }
 
-const EXAMPLE = "MATCH (c:Country)-[t:TRAFFICKED_TO]->(centre:Centre)\nWHERE t.victims > 50\nRETURN c, t, centre LIMIT 50";
+const EXAMPLE =
+  'MATCH (c:Country)-[t:TRAFFICKED_TO]->(centre:Centre)\nWHERE t.victims > 50\nRETURN c, t, centre LIMIT 50';
 
 export function QueriesPanel({ queries, opened, onResult, onError }: Props) {
   const [name, setName] = useState<string>('');
@@ -89,7 +90,11 @@ export function QueriesPanel({ queries, opened, onResult, onError }: Props) {
               <p className="small">{query.description}</p>
               {query.params.map((p) => (
                 <label key={p.name}>
-                  {p.name} <span className="muted small">({p.type}{p.required ? ', required' : ''})</span>
+                  {p.name}{' '}
+                  <span className="muted small">
+                    ({p.type}
+                    {p.required ? ', required' : ''})
+                  </span>
                   <input
                     aria-label={p.name}
                     value={values[p.name] ?? ''}
@@ -121,7 +126,8 @@ export function QueriesPanel({ queries, opened, onResult, onError }: Props) {
       {result && (
         <div className="result">
           <div className="small muted" data-testid="query-summary">
-            {result.rows.length} rows{result.truncated ? ' (truncated)' : ''} · {result.graph.nodes.length} nodes, {result.graph.edges.length} links · {result.elapsedMs} ms
+            {result.rows.length} rows{result.truncated ? ' (truncated)' : ''} · {result.graph.nodes.length} nodes,{' '}
+            {result.graph.edges.length} links · {result.elapsedMs} ms
           </div>
           <div className="table-wrap">
             <table className="rows">

@@ -94,7 +94,9 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           })}
         </ul>
       )}
-      {open && text.trim().length >= 2 && hits.length === 0 && <div className="search-results empty">No match for “{text.trim()}”</div>}
+      {open && text.trim().length >= 2 && hits.length === 0 && (
+        <div className="search-results empty">No match for “{text.trim()}”</div>
+      )}
     </div>
   );
 });

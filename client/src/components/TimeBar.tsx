@@ -43,8 +43,22 @@ export function TimeBar({ graph, version, from, to, onWindow }: Props) {
         ))}
       </div>
       <div className="handles">
-        <input aria-label="Window start" type="range" min={0} max={bins.length - 1} value={lo} onChange={(e) => apply(Number(e.target.value), hi)} />
-        <input aria-label="Window end" type="range" min={0} max={bins.length - 1} value={hi} onChange={(e) => apply(lo, Number(e.target.value))} />
+        <input
+          aria-label="Window start"
+          type="range"
+          min={0}
+          max={bins.length - 1}
+          value={lo}
+          onChange={(e) => apply(Number(e.target.value), hi)}
+        />
+        <input
+          aria-label="Window end"
+          type="range"
+          min={0}
+          max={bins.length - 1}
+          value={hi}
+          onChange={(e) => apply(lo, Number(e.target.value))}
+        />
       </div>
       <div className="timebar-labels">
         <span>{bins[lo]!.month}</span>

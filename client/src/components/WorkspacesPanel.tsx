@@ -44,7 +44,13 @@ export function WorkspacesPanel({ onSave, onOpen, onError }: Props) {
       >
         <label>
           Investigation name
-          <input aria-label="Workspace title" value={title} required onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Namibia centre follow-up" />
+          <input
+            aria-label="Workspace title"
+            value={title}
+            required
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="e.g. Namibia centre follow-up"
+          />
         </label>
         <button className="primary" type="submit" disabled={!title.trim()}>
           Save workspace

@@ -40,8 +40,12 @@ export function shownSummary(sigma: SigmaInstance): { tlp: Tlp; nodes: number; l
     relKinds.set(String(a.kind), (relKinds.get(String(a.kind)) ?? 0) + 1);
   }
   const legend = [
-    ...[...nodeKinds].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => ({ colour: nodeStyle(kind).colour, label: nodeStyle(kind).label, count, round: true })),
-    ...[...relKinds].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => ({ colour: edgeColour(kind), label: kind, count, round: false })),
+    ...[...nodeKinds]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, count]) => ({ colour: nodeStyle(kind).colour, label: nodeStyle(kind).label, count, round: true })),
+    ...[...relKinds]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, count]) => ({ colour: edgeColour(kind), label: kind, count, round: false })),
   ];
   return { tlp: TLP_LEVELS[rank]!, nodes: nodes.length, links: links.length, legend };
 }
@@ -60,7 +64,11 @@ function banner(ctx: CanvasRenderingContext2D, y: number, width: number, tlp: Tl
 }
 
 /** Items laid out left to right in rows that fit `width`: each item's x and row. */
-function legendRows(ctx: CanvasRenderingContext2D, items: LegendItem[], width: number): Array<{ item: LegendItem; x: number; row: number }> {
+function legendRows(
+  ctx: CanvasRenderingContext2D,
+  items: LegendItem[],
+  width: number,
+): Array<{ item: LegendItem; x: number; row: number }> {
   ctx.font = FONT;
   const placed: Array<{ item: LegendItem; x: number; row: number }> = [];
   let x = PAD;
@@ -79,7 +87,9 @@ function legendRows(ctx: CanvasRenderingContext2D, items: LegendItem[], width: n
 
 export async function markedPngBlob(sigma: SigmaInstance, date: string): Promise<Blob> {
   const summary = shownSummary(sigma);
-  const picture = await drawOnCanvas(sigma as unknown as Parameters<typeof drawOnCanvas>[0], { backgroundColor: '#ffffff' });
+  const picture = await drawOnCanvas(sigma as unknown as Parameters<typeof drawOnCanvas>[0], {
+    backgroundColor: '#ffffff',
+  });
   // sigma draws at the device pixel ratio; the frame is drawn in CSS pixels and scaled to match
   const scale = picture.width / sigma.getContainer().offsetWidth || 1;
   const width = picture.width / scale;
@@ -113,5 +123,10 @@ export async function markedPngBlob(sigma: SigmaInstance, date: string): Promise
     ctx.fillText(`${item.label} ${item.count}`, x + 18, y);
   }
   banner(ctx, BANNER + pictureHeight + legendHeight, width, summary.tlp, note);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make the PNG'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make the PNG'))),
+      'image/png',
+    ),
+  );
 }

@@ -24,7 +24,11 @@ export const BackupMade = z
 
 export function backupsRouter(store: GraphStore, dataDir: string): Router {
   return Router().post('/backups', async (_req, res) => {
-    if (!store.backup) throw new AppError('bad_request', `the ${store.backend} store is backed up with its own tools (neo4j-admin database dump)`);
+    if (!store.backup)
+      throw new AppError(
+        'bad_request',
+        `the ${store.backend} store is backed up with its own tools (neo4j-admin database dump)`,
+      );
     // a name that sorts by time and is a plain folder name
     const name = new Date().toISOString().replace(/[:.]/g, '-');
     try {

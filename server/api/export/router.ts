@@ -21,7 +21,9 @@ export const ExportHeaders = z.object({
   'content-disposition': z.string().describe('attachment; filename="<title>-<date>.<ext>" (made by the server)'),
   'x-export-highest-tlp': z.string().describe('the highest TLP marking in the file'),
   'x-export-withheld-nodes': z.string().describe('nodes left out for the recipient’s TLP'),
-  'x-export-withheld-links': z.string().describe('links left out for the recipient’s TLP (a link whose end is withheld goes too)'),
+  'x-export-withheld-links': z
+    .string()
+    .describe('links left out for the recipient’s TLP (a link whose end is withheld goes too)'),
   'x-export-data-version': z.string().describe('sha256 of the exported data'),
 });
 
@@ -33,17 +35,19 @@ export function exportRouter(
 ): Router {
   return Router().post('/export', async (req, res) => {
     const request = parseInput(ExportRequest, req.body ?? {}, 'export request');
-    const result = await runExport({ store, queries, analystCypher, maxNodes }, request, { exportedBy: req.get(EXPORTED_BY_HEADER) });
+    const result = await runExport({ store, queries, analystCypher, maxNodes }, request, {
+      exportedBy: req.get(EXPORTED_BY_HEADER),
+    });
     res.status(200).set({
-        'Content-Type': result.contentType,
-        'Content-Disposition': contentDisposition(result.fileName),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        'X-Export-Highest-Tlp': result.manifest.highestTlp,
-        'X-Export-Withheld-Nodes': String(result.manifest.withheld.nodes),
-        'X-Export-Withheld-Links': String(result.manifest.withheld.links),
-        'X-Export-Data-Version': result.manifest.dataVersion,
-      });
+      'Content-Type': result.contentType,
+      'Content-Disposition': contentDisposition(result.fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Export-Highest-Tlp': result.manifest.highestTlp,
+      'X-Export-Withheld-Nodes': String(result.manifest.withheld.nodes),
+      'X-Export-Withheld-Links': String(result.manifest.withheld.links),
+      'X-Export-Data-Version': result.manifest.dataVersion,
+    });
     if (Buffer.isBuffer(result.body)) {
       res.send(result.body);
       return;

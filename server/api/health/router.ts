@@ -6,7 +6,9 @@ import type { GraphStore } from '../../store/types.ts';
 
 export const HealthSchema = z
   .object({
-    status: z.enum(['ok', 'degraded']).describe('degraded while the graph engine restarts: the server answers, the graph does not'),
+    status: z
+      .enum(['ok', 'degraded'])
+      .describe('degraded while the graph engine restarts: the server answers, the graph does not'),
     backend: z.enum(['embedded', 'neo4j']),
     nodes: z.number().int().optional(),
     relationships: z.number().int().optional(),
@@ -23,10 +25,18 @@ export async function graphCounts(store: GraphStore): Promise<{ nodes: number; r
 export function healthRouter(store: GraphStore): Router {
   return Router().get('/health', async (_req, res) => {
     const state = store.status?.() ?? 'ready';
-    const degraded = (s: Exclude<typeof state, 'ready'>): z.infer<typeof HealthSchema> => ({ status: 'degraded', backend: store.backend, store: s });
+    const degraded = (s: Exclude<typeof state, 'ready'>): z.infer<typeof HealthSchema> => ({
+      status: 'degraded',
+      backend: store.backend,
+      store: s,
+    });
     if (state !== 'ready') return void res.json(degraded(state));
     try {
-      const body: z.infer<typeof HealthSchema> = { status: 'ok', backend: store.backend, ...(await graphCounts(store)) };
+      const body: z.infer<typeof HealthSchema> = {
+        status: 'ok',
+        backend: store.backend,
+        ...(await graphCounts(store)),
+      };
       res.json(body);
     } catch (error) {
       // the engine died while counting: the server is up, say so rather than fail

@@ -13,7 +13,10 @@ import { ON_ERROR_POLICIES, type ImportFile } from '../../import/types.ts';
 import type { GraphStore } from '../../store/types.ts';
 
 export const ImportQuery = z.object({
-  onError: z.enum(ON_ERROR_POLICIES).default('abort').describe('abort: nothing is written if any row is bad; skip: bad rows are listed, the rest written'),
+  onError: z
+    .enum(ON_ERROR_POLICIES)
+    .default('abort')
+    .describe('abort: nothing is written if any row is bad; skip: bad rows are listed, the rest written'),
 });
 
 /** Reads every file part into memory, refusing the request once it passes `maxBytes` in all. */
@@ -40,7 +43,8 @@ export function readUpload(req: Request, maxBytes: number): Promise<ImportFile[]
       req.resume();
       reject(error);
     };
-    const tooLarge = () => fail(new AppError('too_large', `the upload is larger than IMPORT_MAX_BYTES (${maxBytes} bytes)`, { maxBytes }));
+    const tooLarge = () =>
+      fail(new AppError('too_large', `the upload is larger than IMPORT_MAX_BYTES (${maxBytes} bytes)`, { maxBytes }));
     parser.on('file', (_field, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => {
@@ -58,7 +62,9 @@ export function readUpload(req: Request, maxBytes: number): Promise<ImportFile[]
       });
     });
     parser.on('filesLimit', () => fail(new AppError('too_large', 'at most 100 files in one import')));
-    parser.on('error', (error: Error) => fail(new AppError('bad_request', `malformed multipart request: ${error.message}`)));
+    parser.on('error', (error: Error) =>
+      fail(new AppError('bad_request', `malformed multipart request: ${error.message}`)),
+    );
     parser.on('close', () => {
       if (failed) return;
       if (files.length === 0) reject(new AppError('bad_request', 'no file in the upload'));
@@ -93,9 +99,15 @@ export const ImportSummarySchema = z.object({
   relationships: Counts,
   skipped: z.number().int().describe('rows left out (onError=skip)'),
   issues: z.array(ImportIssueSchema).describe('the bad rows (at most 1,000 listed)'),
-  path: z.enum(['copy', 'unwind']).describe('copy: the engine’s bulk loader (embedded); unwind: UNWIND batches (Neo4j)'),
+  path: z
+    .enum(['copy', 'unwind'])
+    .describe('copy: the engine’s bulk loader (embedded); unwind: UNWIND batches (Neo4j)'),
   elapsedMs: z.number().int(),
 });
 export const ImportUpload = z.object({
-  files: z.array(z.string().meta({ format: 'binary' })).describe('one part per file: .csv (kind = file name or a kind column), .json (graphology or {nodes, relationships}), .ndjson/.jsonl, .stix.json (a STIX 2.1 bundle scamnet wrote), .xlsx (a sheet per kind), .graphml/.gexf (kind = a kind attribute)'),
+  files: z
+    .array(z.string().meta({ format: 'binary' }))
+    .describe(
+      'one part per file: .csv (kind = file name or a kind column), .json (graphology or {nodes, relationships}), .ndjson/.jsonl, .stix.json (a STIX 2.1 bundle scamnet wrote), .xlsx (a sheet per kind), .graphml/.gexf (kind = a kind attribute)',
+    ),
 });

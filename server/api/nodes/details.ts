@@ -41,7 +41,14 @@ export async function sourcesFor(store: GraphStore, ids: string[]): Promise<z.in
   return ids.map((id) => {
     const row = found.get(id);
     const text = (key: string) => (row && row[key] != null ? String(row[key]) : null);
-    return { id, name: text('name') ?? id, publisher: text('publisher'), published: text('published'), file: text('file'), url: text('url') };
+    return {
+      id,
+      name: text('name') ?? id,
+      publisher: text('publisher'),
+      published: text('published'),
+      file: text('file'),
+      url: text('url'),
+    };
   });
 }
 

@@ -5,7 +5,8 @@ import type { GraphStore, SerializedNode } from '../../store/types.ts';
 
 export function kindOfIdOr404(id: string): NodeKind {
   const kind = nodeKindOfId(id)?.kind;
-  if (!kind) throw new AppError('not_found', `no node ${id}: ids start with a kind prefix such as centre: or country:`, { id });
+  if (!kind)
+    throw new AppError('not_found', `no node ${id}: ids start with a kind prefix such as centre: or country:`, { id });
   return kind;
 }
 

@@ -24,7 +24,10 @@ import { BackupMade } from '../backups/router.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(ErrorSchema, 'invalid input: `error.code` is validation_error (with `details` listing each problem) or bad_request'),
+  400: json(
+    ErrorSchema,
+    'invalid input: `error.code` is validation_error (with `details` listing each problem) or bad_request',
+  ),
   404: json(ErrorSchema, 'no such node or query'),
   403: json(
     ErrorSchema,
@@ -81,7 +84,12 @@ export function openApiDocument(version: string) {
     path: '/api/paths',
     summary: 'All shortest paths between two nodes, each with its weakest grade',
     request: { query: PathsQuery },
-    responses: { 200: json(PathsResponse, 'the paths and their subgraph'), 400: errors[400], 404: errors[404], ...failures },
+    responses: {
+      200: json(PathsResponse, 'the paths and their subgraph'),
+      400: errors[400],
+      404: errors[404],
+      ...failures,
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -101,28 +109,57 @@ export function openApiDocument(version: string) {
     path: '/api/queries/{name}/versions',
     summary: 'The saved versions of an analyst’s query',
     request: { params: QueryName },
-    responses: { 200: json(z.object({ name: z.string(), versions: z.array(z.object({ version: z.number(), savedAt: z.string(), title: z.string() })) }), 'its versions, oldest first'), 404: errors[404], ...failures },
+    responses: {
+      200: json(
+        z.object({
+          name: z.string(),
+          versions: z.array(z.object({ version: z.number(), savedAt: z.string(), title: z.string() })),
+        }),
+        'its versions, oldest first',
+      ),
+      404: errors[404],
+      ...failures,
+    },
   });
   registry.registerPath({
     method: 'post',
     path: '/api/queries/{name}/run',
     summary: 'Run a query with parameters checked against its declaration',
     request: { params: QueryName, ...body(RunBody) },
-    responses: { 200: json(QueryResultSchema, 'table and graph'), 400: errors[400], 403: errors[403], 404: errors[404], ...failures },
+    responses: {
+      200: json(QueryResultSchema, 'table and graph'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      ...failures,
+    },
   });
   registry.registerPath({
     method: 'post',
     path: '/api/queries',
     summary: 'Save an analyst’s own query (checked on the active store: read-only, parameters declared)',
     request: body(SavedQueryInput),
-    responses: { 201: json(QueryDetail, 'saved as version 1'), 400: errors[400], 403: errors[403], 409: errors[409], ...failures },
+    responses: {
+      201: json(QueryDetail, 'saved as version 1'),
+      400: errors[400],
+      403: errors[403],
+      409: errors[409],
+      ...failures,
+    },
   });
   registry.registerPath({
     method: 'put',
     path: '/api/queries/{name}',
     summary: 'Save a new version of an analyst’s query',
     request: { params: QueryName, ...body(SavedQueryInput.partial({ name: true })) },
-    responses: { 200: json(QueryDetail, 'the new version'), 400: errors[400], 403: errors[403], 404: errors[404], 409: errors[409], ...failures },
+    responses: {
+      200: json(QueryDetail, 'the new version'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      409: errors[409],
+      ...failures,
+    },
   });
   registry.registerPath({
     method: 'delete',
@@ -144,19 +181,39 @@ export function openApiDocument(version: string) {
     summary: 'Export a subgraph as a file: GEXF, GraphML, JSON, CSV (zip), Cypher, i2 ANX, HTML or PDF briefing pack',
     description:
       'Every file carries a manifest (when, by whom — the optional X-Exported-By header —, the selection, the store, a data version, the tool version) and states its highest TLP marking; with `recipientTlp`, items above it are withheld and counted. The server names the file (`<title>-<date>.<ext>`).',
-    request: { headers: z.object({ 'x-exported-by': z.string().max(100).optional().describe('who exports, for the manifest (else anonymous)') }), ...body(ExportRequest) },
+    request: {
+      headers: z.object({
+        'x-exported-by': z.string().max(100).optional().describe('who exports, for the manifest (else anonymous)'),
+      }),
+      ...body(ExportRequest),
+    },
     responses: {
       200: {
         description: 'the file',
         headers: ExportHeaders,
         content: Object.fromEntries(
-          ['application/json', 'application/gexf+xml', 'application/graphml+xml', 'application/zip', 'application/x-cypher-query', 'application/xml', 'text/html', 'application/pdf'].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]),
+          [
+            'application/json',
+            'application/gexf+xml',
+            'application/graphml+xml',
+            'application/zip',
+            'application/x-cypher-query',
+            'application/xml',
+            'text/html',
+            'application/pdf',
+          ].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]),
         ),
       },
       400: errors[400],
-      403: json(ErrorSchema, 'refused: operation_not_allowed (a saved query while ANALYST_CYPHER=false) or a refusal of the query'),
+      403: json(
+        ErrorSchema,
+        'refused: operation_not_allowed (a saved query while ANALYST_CYPHER=false) or a refusal of the query',
+      ),
       404: errors[404],
-      413: json(ErrorSchema, 'too_large: the selection holds more than EXPORT_MAX_NODES nodes, or the body is larger than 2 MB'),
+      413: json(
+        ErrorSchema,
+        'too_large: the selection holds more than EXPORT_MAX_NODES nodes, or the body is larger than 2 MB',
+      ),
       500: failures[500],
       503: json(ErrorSchema, 'store_unavailable, or renderer_unavailable: PDF needs Chromium at /usr/bin/chromium'),
       504: failures[504],
@@ -170,7 +227,11 @@ export function openApiDocument(version: string) {
       'Every row is validated against the domain schema. With onError=abort (default) one bad row refuses the import (400 invalid_import, `details.issues` naming file, line, column and reason) and nothing is written; with onError=skip the good rows are written and the bad listed. Existing records are merged (given properties replaced, sourceIds unioned, firstSeen the earlier, lastSeen the later); importing the same files again changes nothing.',
     request: {
       query: ImportQuery,
-      headers: z.object({ 'x-scamnet-request': z.literal('1').describe('required with multipart: no page of another origin can send it without a CORS preflight') }),
+      headers: z.object({
+        'x-scamnet-request': z
+          .literal('1')
+          .describe('required with multipart: no page of another origin can send it without a CORS preflight'),
+      }),
       body: { content: { 'multipart/form-data': { schema: ImportUpload } } },
     },
     responses: {
@@ -201,7 +262,11 @@ export function openApiDocument(version: string) {
     path: '/api/subgraph',
     summary: 'The nodes with the given ids and every relationship among them (how the client reopens a shared link)',
     request: body(SubgraphBody),
-    responses: { 200: json(InducedSubgraph, 'the induced subgraph; `missing` lists ids that name no node'), 400: errors[400], ...failures },
+    responses: {
+      200: json(InducedSubgraph, 'the induced subgraph; `missing` lists ids that name no node'),
+      400: errors[400],
+      ...failures,
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -241,7 +306,10 @@ export function openApiDocument(version: string) {
     path: '/api/openapi.json',
     summary: 'This document',
     responses: {
-      200: { description: 'the OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } } },
+      200: {
+        description: 'the OpenAPI 3.1 document',
+        content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } },
+      },
       421: json(ErrorSchema, 'misdirected_request: the Host is not one this server serves'),
     },
   });
@@ -264,7 +332,10 @@ export function openApiDocument(version: string) {
   for (const [route, item] of Object.entries(document.paths ?? {})) {
     for (const [method, operation] of Object.entries(item as Record<string, { operationId?: string }>)) {
       if (!operation || typeof operation !== 'object' || operation.operationId) continue;
-      const words = route.replace(/^\/api\//, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+      const words = route
+        .replace(/^\/api\//, '')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean);
       operation.operationId = method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
     }
   }

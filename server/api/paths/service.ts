@@ -64,7 +64,9 @@ export async function shortestPaths(store: GraphStore, input: PathsQuery): Promi
   );
   const gradeOf = new Map(result.graph.edges.map((e) => [e.key, e.attributes.grade as string | undefined]));
   const synthetic = new Set(
-    [...result.graph.nodes, ...result.graph.edges].filter((item) => item.attributes.synthetic === true).map((item) => item.key),
+    [...result.graph.nodes, ...result.graph.edges]
+      .filter((item) => item.attributes.synthetic === true)
+      .map((item) => item.key),
   );
   const cells = result.rows.map((row) => row.p as PathCell).filter((p) => p && p.$type === 'path');
   if (cells.length === 0 && result.rows.length > 0) throw new AppError('internal', 'path query returned no paths');

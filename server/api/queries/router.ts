@@ -42,7 +42,11 @@ function summary(entry: CatalogueEntry): z.infer<typeof QuerySummary> {
 }
 
 function assertAnalystCypher(enabled: boolean): void {
-  if (!enabled) throw new AppError('operation_not_allowed', "analysts' own Cypher is turned off on this server (ANALYST_CYPHER=false)");
+  if (!enabled)
+    throw new AppError(
+      'operation_not_allowed',
+      "analysts' own Cypher is turned off on this server (ANALYST_CYPHER=false)",
+    );
 }
 
 /** Refuses analysts' own Cypher (ad hoc, and saving or running their queries) when ANALYST_CYPHER is off. */

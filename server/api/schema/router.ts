@@ -3,7 +3,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { describeSchema } from '../../model/schema.ts';
 
-const Property = z.object({ name: z.string(), type: z.string(), required: z.boolean(), description: z.string().optional() });
+const Property = z.object({
+  name: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  description: z.string().optional(),
+});
 export const SchemaSchema = z
   .object({
     nodeKinds: z.array(

@@ -67,7 +67,13 @@ export async function search(store: GraphStore, input: SearchQuery): Promise<Sea
       rank: Number(row.rank),
     }))
     // The OPTIONAL MATCH aggregation does not keep the ORDER BY on every engine.
-    .sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || a.label.localeCompare(b.label) || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        a.label.length - b.label.length ||
+        a.label.localeCompare(b.label) ||
+        a.id.localeCompare(b.id),
+    )
     .map(({ rank: _rank, ...rest }) => rest);
   return { query: input.q, results };
 }

@@ -36,7 +36,11 @@ export async function subgraphAmong(
   const parts: SerializedGraph[] = [];
   let truncated = false;
   for (const [kind, group] of groupIdsByKind(wanted, kindOf)) {
-    const nodes = await store.read(`UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`, { ids: group }, { ...options, maxRows: group.length });
+    const nodes = await store.read(
+      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`,
+      { ids: group },
+      { ...options, maxRows: group.length },
+    );
     truncated ||= nodes.truncated;
     parts.push(nodes.graph);
   }

@@ -27,11 +27,18 @@ export const INDEX_FILE = '_index.json';
 
 export const WorkspaceInput = z
   .object({
-    title: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'one line'),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^\r\n]*$/, 'one line'),
     graph: z.object(SubgraphShape).describe('the canvas: nodes with x, y (and pinned, hidden) and edges'),
     view: z.enum(['network', 'routes']).default('network'),
     filters: z.record(z.string(), z.unknown()).default({}),
-    camera: z.object({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().default(0) }).optional(),
+    camera: z
+      .object({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().default(0) })
+      .optional(),
     /** the graph extent the camera is relative to (sigma's custom bounding box) */
     bbox: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).optional(),
     selected: z.string().max(300).nullable().default(null),
@@ -43,7 +50,13 @@ export const Workspace = WorkspaceInput.extend({ name: WorkspaceName, savedAt: z
 export type Workspace = z.infer<typeof Workspace>;
 
 export const WorkspaceSummary = z
-  .object({ name: z.string(), title: z.string(), savedAt: z.string(), nodes: z.number().int(), edges: z.number().int() })
+  .object({
+    name: z.string(),
+    title: z.string(),
+    savedAt: z.string(),
+    nodes: z.number().int(),
+    edges: z.number().int(),
+  })
   .meta({ id: 'WorkspaceSummary' });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
@@ -116,13 +129,21 @@ export class WorkspaceStore {
       const text = JSON.stringify(workspace);
       const bytes = Buffer.byteLength(text);
       if (bytes > this.limits.maxBytes) {
-        throw new AppError('too_large', `the workspace is ${bytes} bytes, more than WORKSPACE_MAX_BYTES (${this.limits.maxBytes})`, { bytes, maxBytes: this.limits.maxBytes });
+        throw new AppError(
+          'too_large',
+          `the workspace is ${bytes} bytes, more than WORKSPACE_MAX_BYTES (${this.limits.maxBytes})`,
+          { bytes, maxBytes: this.limits.maxBytes },
+        );
       }
       if (!index.has(name) && index.size >= this.limits.maxCount) {
-        throw new AppError('workspace_limit', `there are already ${index.size} saved workspaces (WORKSPACE_MAX_COUNT); delete one or save over an existing one`, {
-          count: index.size,
-          maxCount: this.limits.maxCount,
-        });
+        throw new AppError(
+          'workspace_limit',
+          `there are already ${index.size} saved workspaces (WORKSPACE_MAX_COUNT); delete one or save over an existing one`,
+          {
+            count: index.size,
+            maxCount: this.limits.maxCount,
+          },
+        );
       }
       await mkdir(this.dir, { recursive: true });
       await writeWhole(file, text);
@@ -170,7 +191,9 @@ export class WorkspaceStore {
   private async readIndex(): Promise<Map<string, IndexEntry>> {
     let names: string[];
     try {
-      names = (await readdir(this.dir)).filter((f) => f.endsWith('.json') && WORKSPACE_NAME.test(f.slice(0, -5))).map((f) => f.slice(0, -5));
+      names = (await readdir(this.dir))
+        .filter((f) => f.endsWith('.json') && WORKSPACE_NAME.test(f.slice(0, -5)))
+        .map((f) => f.slice(0, -5));
     } catch (error) {
       if (isMissing(error)) return new Map();
       throw error;
@@ -207,12 +230,24 @@ export class WorkspaceStore {
   /** The one place the index is written (whole, then renamed into place). */
   private async writeIndex(index: Map<string, IndexEntry>): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await writeWhole(path.join(this.dir, INDEX_FILE), JSON.stringify({ version: 1, workspaces: [...index.values()] }), 'the workspace index');
+    await writeWhole(
+      path.join(this.dir, INDEX_FILE),
+      JSON.stringify({ version: 1, workspaces: [...index.values()] }),
+      'the workspace index',
+    );
   }
 }
 
 function summaryOf(w: Workspace, bytes: number, mtimeMs: number): IndexEntry {
-  return { name: w.name, title: w.title, savedAt: w.savedAt, nodes: w.graph.nodes.length, edges: w.graph.edges.length, bytes, mtimeMs };
+  return {
+    name: w.name,
+    title: w.title,
+    savedAt: w.savedAt,
+    nodes: w.graph.nodes.length,
+    edges: w.graph.edges.length,
+    bytes,
+    mtimeMs,
+  };
 }
 
 /** Writes a file whole under a temporary name and renames it into place. */

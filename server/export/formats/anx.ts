@@ -44,8 +44,22 @@ export const ICON_BY_KIND: Record<string, string> = {
 };
 
 /** Admiralty reliability A–F and credibility 1–6, as i2's GradeOne and GradeTwo lists. */
-export const GRADE_ONE = ['A - Completely reliable', 'B - Usually reliable', 'C - Fairly reliable', 'D - Not usually reliable', 'E - Unreliable', 'F - Reliability cannot be judged'];
-export const GRADE_TWO = ['1 - Confirmed by other sources', '2 - Probably true', '3 - Possibly true', '4 - Doubtful', '5 - Improbable', '6 - Truth cannot be judged'];
+export const GRADE_ONE = [
+  'A - Completely reliable',
+  'B - Usually reliable',
+  'C - Fairly reliable',
+  'D - Not usually reliable',
+  'E - Unreliable',
+  'F - Reliability cannot be judged',
+];
+export const GRADE_TWO = [
+  '1 - Confirmed by other sources',
+  '2 - Probably true',
+  '3 - Possibly true',
+  '4 - Doubtful',
+  '5 - Improbable',
+  '6 - Truth cannot be judged',
+];
 
 /** Link strength from credibility: 1-2 confirmed (solid), 3-4 unconfirmed (dashed), 5-6 tentative (dotted). */
 export function strengthOf(grade: unknown): 'Confirmed' | 'Unconfirmed' | 'Tentative' {
@@ -77,7 +91,9 @@ function attValue(property: string, value: JsonValue): string {
 const SKIP = new Set(['kind', 'label']);
 
 function itemAttributes(attributes: Record<string, JsonValue>) {
-  return Object.entries(attributes).filter(([k, v]) => !SKIP.has(k) && v !== null && !(Array.isArray(v) && v.length === 0));
+  return Object.entries(attributes).filter(
+    ([k, v]) => !SKIP.has(k) && v !== null && !(Array.isArray(v) && v.length === 0),
+  );
 }
 
 function gradeIndexes(grade: unknown): Record<string, string> {
@@ -88,7 +104,9 @@ function gradeIndexes(grade: unknown): Record<string, string> {
 
 function dated(attributes: Record<string, JsonValue>): Record<string, string> {
   const day = attributes.date ?? attributes.firstSeen;
-  return typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { DateSet: 'true', DateTime: `${day}T00:00:00` } : {};
+  return typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)
+    ? { DateSet: 'true', DateTime: `${day}T00:00:00` }
+    : {};
 }
 
 function sourceRef(attributes: Record<string, JsonValue>): Record<string, string> {
@@ -114,34 +132,50 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   const { graph, manifest } = ctx;
   const classes = new Map<string, { id: string; type: string }>();
   for (const item of [...graph.nodes, ...graph.edges]) {
-    for (const [k, v] of itemAttributes(item.attributes)) if (!classes.has(k)) classes.set(k, { id: `AC${classes.size + 1}`, type: attType(k, v) });
+    for (const [k, v] of itemAttributes(item.attributes))
+      if (!classes.has(k)) classes.set(k, { id: `AC${classes.size + 1}`, type: attType(k, v) });
   }
   const nodeKinds = [...new Set(graph.nodes.map((n) => n.attributes.kind))].sort();
   const relKinds = [...new Set(graph.edges.map((e) => e.attributes.kind))].sort();
 
-  const chart = create({ version: '1.0', encoding: 'UTF-8' }).ele('Chart', { IdReferenceLinking: 'false', Rigorous: 'false' });
+  const chart = create({ version: '1.0', encoding: 'UTF-8' }).ele('Chart', {
+    IdReferenceLinking: 'false',
+    Rigorous: 'false',
+  });
   chart.com(` ${manifestSummary(manifest)} `);
   const strengths = chart.ele('StrengthCollection');
   strengths.ele('Strength', { Id: 'STConfirmed', Name: 'Confirmed', DotStyle: 'DotStyleSolid' });
   strengths.ele('Strength', { Id: 'STUnconfirmed', Name: 'Unconfirmed', DotStyle: 'DotStyleDashed' });
   strengths.ele('Strength', { Id: 'STTentative', Name: 'Tentative', DotStyle: 'DotStyleDotted' });
-  for (const [tag, texts] of [['GradeOne', GRADE_ONE], ['GradeTwo', GRADE_TWO]] as const) {
+  for (const [tag, texts] of [
+    ['GradeOne', GRADE_ONE],
+    ['GradeTwo', GRADE_TWO],
+  ] as const) {
     const list = chart.ele(tag).ele('StringCollection');
     texts.forEach((text, i) => list.ele('String', { Id: `${tag}${i}`, Text: text }));
   }
   const acc = chart.ele('AttributeClassCollection');
-  for (const [name, c] of classes) acc.ele('AttributeClass', { Id: c.id, Name: name, Type: c.type, ShowValue: 'true', Visible: 'false' });
+  for (const [name, c] of classes)
+    acc.ele('AttributeClass', { Id: c.id, Name: name, Type: c.type, ShowValue: 'true', Visible: 'false' });
   const ets = chart.ele('EntityTypeCollection');
   for (const kind of nodeKinds) {
-    ets.ele('EntityType', { Id: `ET${kind}`, Name: kind, IconFile: ICON_BY_KIND[kind] ?? 'General', PreferredRepresentation: 'RepresentAsIcon', IconShadingColour: String(colorref(kindColour(kind))) });
+    ets.ele('EntityType', {
+      Id: `ET${kind}`,
+      Name: kind,
+      IconFile: ICON_BY_KIND[kind] ?? 'General',
+      PreferredRepresentation: 'RepresentAsIcon',
+      IconShadingColour: String(colorref(kindColour(kind))),
+    });
   }
   const lts = chart.ele('LinkTypeCollection');
-  for (const kind of relKinds) lts.ele('LinkType', { Id: `LT${kind}`, Name: kind, Colour: String(colorref(edgeColour(kind))) });
+  for (const kind of relKinds)
+    lts.ele('LinkType', { Id: `LT${kind}`, Name: kind, Colour: String(colorref(edgeColour(kind))) });
 
   const items = chart.ele('ChartItemCollection');
   const addAttributes = (item: XMLBuilder, attributes: Record<string, JsonValue>) => {
     const list = item.ele('AttributeCollection');
-    for (const [k, v] of itemAttributes(attributes)) list.ele('Attribute', { AttributeClassReference: classes.get(k)!.id, Value: attValue(k, v) });
+    for (const [k, v] of itemAttributes(attributes))
+      list.ele('Attribute', { AttributeClassReference: classes.get(k)!.id, Value: attValue(k, v) });
   };
   for (const node of graph.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
@@ -174,7 +208,12 @@ export function writeAnx(ctx: ExportContext): ExportFile {
     });
     item
       .ele('Link', { End1Id: edge.source, End2Id: edge.target })
-      .ele('LinkStyle', { Strength: strengthOf(a.grade), Type: a.kind, ArrowStyle: 'ArrowOnHead', LineColour: String(colorref(edgeColour(a.kind))) });
+      .ele('LinkStyle', {
+        Strength: strengthOf(a.grade),
+        Type: a.kind,
+        ArrowStyle: 'ArrowOnHead',
+        LineColour: String(colorref(edgeColour(a.kind))),
+      });
     addAttributes(item, a);
   }
   const summary = chart.ele('Summary');
@@ -185,5 +224,9 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   const custom = summary.ele('CustomPropertyCollection');
   custom.ele('CustomProperty', { Name: 'TLP', Type: 'String', Value: manifest.highestTlp });
   custom.ele('CustomProperty', { Name: 'scamnet manifest', Type: 'String', Value: JSON.stringify(manifest) });
-  return { body: Buffer.from(chart.end({ prettyPrint: true })), contentType: 'application/xml; charset=utf-8', ext: 'anx' };
+  return {
+    body: Buffer.from(chart.end({ prettyPrint: true })),
+    contentType: 'application/xml; charset=utf-8',
+    ext: 'anx',
+  };
 }

@@ -38,15 +38,56 @@ export const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n",
 function cellOf(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return neutraliseCell(value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; '));
+  if (Array.isArray(value))
+    return neutraliseCell(value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; '));
   if (typeof value === 'object') return neutraliseCell(JSON.stringify(value));
   return neutraliseCell(value);
 }
 
-const NODE_FIXED = ['Entity ID', 'Entity Type', 'Label', 'Grade', 'TLP', 'Sources', 'First Seen', 'Last Seen', 'Synthetic'] as const;
-const NODE_FROM = { 'Entity Type': 'kind', Label: 'label', Grade: 'grade', TLP: 'tlp', Sources: 'sourceIds', 'First Seen': 'firstSeen', 'Last Seen': 'lastSeen', Synthetic: 'synthetic' } as const;
-const LINK_FIXED = ['Link ID', 'From Entity ID', 'To Entity ID', 'Link Type', 'Label', 'Grade', 'TLP', 'Date', 'Sources', 'First Seen', 'Last Seen', 'Synthetic'] as const;
-const LINK_FROM = { 'Link Type': 'kind', Grade: 'grade', TLP: 'tlp', Sources: 'sourceIds', 'First Seen': 'firstSeen', 'Last Seen': 'lastSeen', Synthetic: 'synthetic' } as const;
+const NODE_FIXED = [
+  'Entity ID',
+  'Entity Type',
+  'Label',
+  'Grade',
+  'TLP',
+  'Sources',
+  'First Seen',
+  'Last Seen',
+  'Synthetic',
+] as const;
+const NODE_FROM = {
+  'Entity Type': 'kind',
+  Label: 'label',
+  Grade: 'grade',
+  TLP: 'tlp',
+  Sources: 'sourceIds',
+  'First Seen': 'firstSeen',
+  'Last Seen': 'lastSeen',
+  Synthetic: 'synthetic',
+} as const;
+const LINK_FIXED = [
+  'Link ID',
+  'From Entity ID',
+  'To Entity ID',
+  'Link Type',
+  'Label',
+  'Grade',
+  'TLP',
+  'Date',
+  'Sources',
+  'First Seen',
+  'Last Seen',
+  'Synthetic',
+] as const;
+const LINK_FROM = {
+  'Link Type': 'kind',
+  Grade: 'grade',
+  TLP: 'tlp',
+  Sources: 'sourceIds',
+  'First Seen': 'firstSeen',
+  'Last Seen': 'lastSeen',
+  Synthetic: 'synthetic',
+} as const;
 
 /** The property columns after the fixed ones: every other property, in name order. */
 function extraColumns(items: { attributes: Record<string, JsonValue> }[], taken: Set<string>): string[] {
@@ -79,7 +120,10 @@ export function linkRows(edges: SerializedEdge[], labelOf: Map<string, string>):
       if (column === 'Link ID') return neutraliseCell(e.key);
       if (column === 'From Entity ID') return neutraliseCell(e.source);
       if (column === 'To Entity ID') return neutraliseCell(e.target);
-      if (column === 'Label') return neutraliseCell(`${labelOf.get(e.source) ?? e.source} ${e.attributes.kind} ${labelOf.get(e.target) ?? e.target}`);
+      if (column === 'Label')
+        return neutraliseCell(
+          `${labelOf.get(e.source) ?? e.source} ${e.attributes.kind} ${labelOf.get(e.target) ?? e.target}`,
+        );
       if (column === 'Date') return cellOf(linkDate(e));
       return cellOf(e.attributes[LINK_FROM[column as keyof typeof LINK_FROM]]);
     }).concat(extras.map((name) => cellOf(e.attributes[name]))),

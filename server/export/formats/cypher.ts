@@ -14,7 +14,16 @@ export function cypherString(text: string): string {
   const escaped = text.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c]!);
   return `'${escaped}'`;
 }
-const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '"': '\\"',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 
 /** A property name, backtick-quoted (names come from the schema; quoting keeps the rule visible). */
 const name = (n: string) => `\`${n.replace(/`/g, '``')}\``;
@@ -69,16 +78,22 @@ export function edgeStatement(edge: SerializedEdge, kindOf: Map<string, string>)
 
 function* script(ctx: ExportContext): Generator<string> {
   const kindOf = new Map(ctx.graph.nodes.map((n) => [n.key, n.attributes.kind]));
-  const labels = [...new Set(ctx.graph.nodes.map((n) => nodeKindDef(n.attributes.kind)?.kind).filter((k) => k !== undefined))].sort();
+  const labels = [
+    ...new Set(ctx.graph.nodes.map((n) => nodeKindDef(n.attributes.kind)?.kind).filter((k) => k !== undefined)),
+  ].sort();
   const header = [
     `// ${ctx.manifest.title}`,
     `// TLP:${ctx.manifest.highestTlp} — the highest marking among what this script creates.`,
     `// Recreates ${ctx.manifest.counts.nodes} nodes and ${ctx.manifest.counts.links} relationships in Neo4j 5 (cypher-shell -f <file>).`,
     '// manifest:',
-    ...JSON.stringify(ctx.manifest, null, 2).split('\n').map((line) => `//   ${line}`),
+    ...JSON.stringify(ctx.manifest, null, 2)
+      .split('\n')
+      .map((line) => `//   ${line}`),
     '',
     '// constraints',
-    ...labels.map((l) => `CREATE CONSTRAINT scamnet_${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE;`),
+    ...labels.map(
+      (l) => `CREATE CONSTRAINT scamnet_${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE;`,
+    ),
     '',
     '// nodes',
   ];

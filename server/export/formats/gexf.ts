@@ -45,12 +45,25 @@ export const NODE_COLUMNS = schemaColumns(nodeProperties);
 export const EDGE_COLUMNS = schemaColumns(relProperties);
 
 /** Properties outside the schema (none today) still travel, typed from their value. */
-function withExtras(base: Map<string, GexfType>, items: { attributes: Record<string, JsonValue> }[], skip: Set<string>): Map<string, GexfType> {
+function withExtras(
+  base: Map<string, GexfType>,
+  items: { attributes: Record<string, JsonValue> }[],
+  skip: Set<string>,
+): Map<string, GexfType> {
   const columns = new Map(base);
   for (const item of items) {
     for (const [name, value] of Object.entries(item.attributes)) {
       if (columns.has(name) || skip.has(name) || value === null) continue;
-      columns.set(name, Array.isArray(value) ? 'liststring' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'double' : 'string');
+      columns.set(
+        name,
+        Array.isArray(value)
+          ? 'liststring'
+          : typeof value === 'boolean'
+            ? 'boolean'
+            : typeof value === 'number'
+              ? 'double'
+              : 'string',
+      );
     }
   }
   return columns;
@@ -116,8 +129,17 @@ export function writeGexf(ctx: ExportContext): ExportFile {
   }
   const edges = graph.ele('edges');
   for (const edge of ctx.graph.edges) {
-    const element = edges.ele('edge', { id: edge.key, source: edge.source, target: edge.target, label: String(edge.attributes.kind) });
+    const element = edges.ele('edge', {
+      id: edge.key,
+      source: edge.source,
+      target: edge.target,
+      label: String(edge.attributes.kind),
+    });
     addValues(element, edgeColumns, edge.attributes);
   }
-  return { body: Buffer.from(root.end({ prettyPrint: true })), contentType: 'application/gexf+xml; charset=utf-8', ext: 'gexf' };
+  return {
+    body: Buffer.from(root.end({ prettyPrint: true })),
+    contentType: 'application/gexf+xml; charset=utf-8',
+    ext: 'gexf',
+  };
 }

@@ -79,16 +79,26 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
     'xmlns:y': 'http://www.yworks.com/xml/graphml',
     'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
   });
-  root.com(` ${ctx.manifest.tool.name} ${ctx.manifest.tool.version} export; highest marking TLP:${ctx.manifest.highestTlp} `);
+  root.com(
+    ` ${ctx.manifest.tool.name} ${ctx.manifest.tool.version} export; highest marking TLP:${ctx.manifest.highestTlp} `,
+  );
   root.ele('key', { id: 'manifest', for: 'graph', 'attr.name': 'manifest', 'attr.type': 'string' });
   root.ele('key', { id: 'title', for: 'graph', 'attr.name': 'title', 'attr.type': 'string' });
   // one key per element kind: igraph ignores for="all"
   root.ele('key', { id: 'scamnetId', for: 'node', 'attr.name': 'scamnetId', 'attr.type': 'string' });
   root.ele('key', { id: 'scamnetEdgeId', for: 'edge', 'attr.name': 'scamnetId', 'attr.type': 'string' });
   // attr.type too, without which igraph warns and skips the key; yEd goes by yfiles.type
-  root.ele('key', { id: 'yfiles', for: 'node', 'yfiles.type': 'nodegraphics', 'attr.name': 'nodegraphics', 'attr.type': 'string' });
-  for (const [name, key] of nodeKeys) root.ele('key', { id: key.id, for: 'node', 'attr.name': name, 'attr.type': key.type });
-  for (const [name, key] of edgeKeys) root.ele('key', { id: key.id, for: 'edge', 'attr.name': name, 'attr.type': key.type });
+  root.ele('key', {
+    id: 'yfiles',
+    for: 'node',
+    'yfiles.type': 'nodegraphics',
+    'attr.name': 'nodegraphics',
+    'attr.type': 'string',
+  });
+  for (const [name, key] of nodeKeys)
+    root.ele('key', { id: key.id, for: 'node', 'attr.name': name, 'attr.type': key.type });
+  for (const [name, key] of edgeKeys)
+    root.ele('key', { id: key.id, for: 'edge', 'attr.name': name, 'attr.type': key.type });
   const graph = root.ele('graph', { id: 'G', edgedefault: 'directed' });
   graph.ele('data', { key: 'title' }).txt(ctx.manifest.title);
   graph.ele('data', { key: 'manifest' }).txt(JSON.stringify(ctx.manifest));
@@ -100,13 +110,22 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
     const size = 2 * nodeSize(degree.get(node.key) ?? 0);
     // yEd's Geometry is the box's top-left corner, and its y axis points down (the layout's up)
     const shape = element.ele('data', { key: 'yfiles' }).ele('y:ShapeNode');
-    shape.ele('y:Geometry', { x: String(round(at.x * 10 - size / 2)), y: String(round(-at.y * 10 - size / 2)), width: String(size), height: String(size) });
+    shape.ele('y:Geometry', {
+      x: String(round(at.x * 10 - size / 2)),
+      y: String(round(-at.y * 10 - size / 2)),
+      width: String(size),
+      height: String(size),
+    });
     shape.ele('y:Fill', { color: kindColour(String(node.attributes.kind)).toUpperCase(), transparent: 'false' });
     shape.ele('y:NodeLabel').txt(String(node.attributes.label ?? node.key));
     shape.ele('y:Shape', { type: 'ellipse' });
   }
   for (const edge of ctx.graph.edges) {
-    const element = graph.ele('edge', { id: graphmlId(edge.key), source: graphmlId(edge.source), target: graphmlId(edge.target) });
+    const element = graph.ele('edge', {
+      id: graphmlId(edge.key),
+      source: graphmlId(edge.source),
+      target: graphmlId(edge.target),
+    });
     element.ele('data', { key: 'scamnetEdgeId' }).txt(edge.key);
     addData(element, edgeKeys, edge.attributes);
   }

@@ -44,11 +44,19 @@ pre { white-space: pre-wrap; font-size: 7.5pt; background: #f7f7f7; padding: 6px
  */
 function manifestAppendix(m: ExportContext['manifest']): string {
   const sel = m.selection;
-  const value = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const value = (v: unknown) =>
+    Array.isArray(v)
+      ? v.join(', ')
+      : v === null || v === undefined
+        ? '—'
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
   const selection: [string, string][] = Object.entries(sel)
     .filter(([k]) => k !== 'text' && k !== 'params')
     .map(([k, v]) => [`selection ${k}`, value(v)]);
-  if (sel.kind === 'query') for (const [k, v] of Object.entries(sel.params)) selection.push([`parameter ${k}`, value(v)]);
+  if (sel.kind === 'query')
+    for (const [k, v] of Object.entries(sel.params)) selection.push([`parameter ${k}`, value(v)]);
   const rows: [string, string][] = [
     ['title', m.title],
     ['format', m.format],
@@ -63,7 +71,10 @@ function manifestAppendix(m: ExportContext['manifest']): string {
     ['counts', `${m.counts.nodes} entities, ${m.counts.links} links`],
     ['tool', `${m.tool.name} ${m.tool.version}`],
   ];
-  const query = sel.kind === 'query' ? `\n<p>Query (${esc(sel.name)}${sel.version ? `, version ${sel.version}` : ''}):</p>\n<pre class="query">${esc(sel.text)}</pre>` : '';
+  const query =
+    sel.kind === 'query'
+      ? `\n<p>Query (${esc(sel.name)}${sel.version ? `, version ${sel.version}` : ''}):</p>\n<pre class="query">${esc(sel.text)}</pre>`
+      : '';
   return `${table(['Field', 'Value'], rows)}${query}`;
 }
 
@@ -82,13 +93,20 @@ export function writeHtml(ctx: ExportContext, sources: SourceDocument[]): Export
     : '';
   const labelOf = new Map(graph.nodes.map((n) => [n.key, n.attributes.label]));
   const sourceName = new Map(sources.map((s) => [s.id, s.name]));
-  const cites = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => sourceName.get(String(id)) ?? String(id)).join('; ') : '');
+  const cites = (ids: unknown) =>
+    Array.isArray(ids) ? ids.map((id) => sourceName.get(String(id)) ?? String(id)).join('; ') : '';
   const byKind = new Map<string, number>();
   for (const n of graph.nodes) byKind.set(n.attributes.kind, (byKind.get(n.attributes.kind) ?? 0) + 1);
   const linkKinds = new Map<string, number>();
   for (const e of graph.edges) linkKinds.set(e.attributes.kind, (linkKinds.get(e.attributes.kind) ?? 0) + 1);
-  const sorted = [...graph.nodes].sort((a, b) => a.attributes.kind.localeCompare(b.attributes.kind) || a.attributes.label.localeCompare(b.attributes.label));
-  const legend = [...byKind.keys()].sort().map((k) => `<span><i class="swatch" style="background:${kindColour(k)}"></i>${esc(k)}</span>`).join('');
+  const sorted = [...graph.nodes].sort(
+    (a, b) =>
+      a.attributes.kind.localeCompare(b.attributes.kind) || a.attributes.label.localeCompare(b.attributes.label),
+  );
+  const legend = [...byKind.keys()]
+    .sort()
+    .map((k) => `<span><i class="swatch" style="background:${kindColour(k)}"></i>${esc(k)}</span>`)
+    .join('');
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -110,15 +128,29 @@ ${withheld ? `<p class="meta"><strong>${esc(withheld)}</strong></p>` : ''}
 ${graphSvg(graph, ctx.positions())}
 <p class="legend">${legend}</p>
 <h2>Counts</h2>
-${table(['Entity kind', 'Count'], [...byKind].sort().map(([k, c]) => [k, String(c)]))}
-${table(['Link kind', 'Count'], [...linkKinds].sort().map(([k, c]) => [k, String(c)]))}
+${table(
+  ['Entity kind', 'Count'],
+  [...byKind].sort().map(([k, c]) => [k, String(c)]),
+)}
+${table(
+  ['Link kind', 'Count'],
+  [...linkKinds].sort().map(([k, c]) => [k, String(c)]),
+)}
 <h2>Entities</h2>
 ${table(
   ['Entity', 'Kind', 'Id', 'Grade', 'TLP', 'Seen', 'Sources'],
   sorted.map((n) => {
     const a = n.attributes;
     const seen = [a.firstSeen, a.lastSeen].filter(Boolean).join(' – ');
-    return [a.label, a.kind, n.key, text(a.grade), text(a.tlp), seen, a.synthetic === true ? 'synthetic (illustrative)' : cites(a.sourceIds)];
+    return [
+      a.label,
+      a.kind,
+      n.key,
+      text(a.grade),
+      text(a.tlp),
+      seen,
+      a.synthetic === true ? 'synthetic (illustrative)' : cites(a.sourceIds),
+    ];
   }),
   'items',
 )}
@@ -128,12 +160,27 @@ ${table(
   graph.edges.map((e) => {
     const a = e.attributes;
     const seen = [a.firstSeen, a.lastSeen].filter(Boolean).join(' – ');
-    return [labelOf.get(e.source) ?? e.source, a.kind, labelOf.get(e.target) ?? e.target, text(a.grade), text(a.tlp), seen, a.synthetic === true ? 'synthetic (illustrative)' : cites(a.sourceIds)];
+    return [
+      labelOf.get(e.source) ?? e.source,
+      a.kind,
+      labelOf.get(e.target) ?? e.target,
+      text(a.grade),
+      text(a.tlp),
+      seen,
+      a.synthetic === true ? 'synthetic (illustrative)' : cites(a.sourceIds),
+    ];
   }),
   'items',
 )}
 <h2>Source documents</h2>
-${sources.length > 0 ? table(['Document', 'Publisher', 'Date', 'Id'], sources.map((s) => [s.name, text(s.publisher), text(s.published), s.id])) : '<p>None cited.</p>'}
+${
+  sources.length > 0
+    ? table(
+        ['Document', 'Publisher', 'Date', 'Id'],
+        sources.map((s) => [s.name, text(s.publisher), text(s.published), s.id]),
+      )
+    : '<p>None cited.</p>'
+}
 <h2>Manifest</h2>
 ${manifestAppendix(m)}
 ${tlpBanner(m.highestTlp, withheld)}

@@ -42,7 +42,8 @@ function* chunks(ctx: ExportContext): Generator<string> {
     options: { type: 'directed', multi: true, allowSelfLoops: true },
   };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "nodes": [`;
-  for (const [i, node] of ctx.graph.nodes.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify(drawable(node, positions, degree))}`;
+  for (const [i, node] of ctx.graph.nodes.entries())
+    yield `${i ? ',' : ''}\n    ${JSON.stringify(drawable(node, positions, degree))}`;
   yield '\n  ],\n  "edges": [';
   for (const [i, edge] of ctx.graph.edges.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify(edge)}`;
   yield '\n  ]\n}\n';

@@ -29,14 +29,19 @@ export class RendererUnavailable extends AppError {
 
 export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new RendererUnavailable(`PDF needs Chromium at ${CHROMIUM_PATH} (apt-get install chromium); the html format works without it`, {
-      chromium: CHROMIUM_PATH,
-    });
+    throw new RendererUnavailable(
+      `PDF needs Chromium at ${CHROMIUM_PATH} (apt-get install chromium); the html format works without it`,
+      {
+        chromium: CHROMIUM_PATH,
+      },
+    );
   }
   const html = writeHtml(ctx, await ctx.sources()).body.toString('utf8');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS }).catch((error: Error) => {
-    throw new RendererUnavailable(`Chromium did not start: ${error.message.split('\n')[0]}`);
-  });
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS })
+    .catch((error: Error) => {
+      throw new RendererUnavailable(`Chromium did not start: ${error.message.split('\n')[0]}`);
+    });
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());

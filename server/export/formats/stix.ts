@@ -49,7 +49,10 @@ export function stixTypeOf(node: SerializedNode): string {
   return STIX_TYPE_OF_KIND[kind] ?? `x-scamnet-${kind.toLowerCase()}`;
 }
 
-function externalReferences(sourceIds: JsonValue | undefined, documents: Map<string, SourceDocument>): StixObject[] | undefined {
+function externalReferences(
+  sourceIds: JsonValue | undefined,
+  documents: Map<string, SourceDocument>,
+): StixObject[] | undefined {
   if (!Array.isArray(sourceIds) || sourceIds.length === 0) return undefined;
   return sourceIds.map((id) => {
     const cited = String(id);
@@ -57,12 +60,23 @@ function externalReferences(sourceIds: JsonValue | undefined, documents: Map<str
     const doc = documents.get(cited);
     if (!doc) return { source_name: cited, external_id: cited };
     const said = [doc.publisher, doc.published].filter(Boolean).join(', ');
-    return { source_name: doc.name, external_id: doc.id, ...(said ? { description: said } : {}), ...(doc.url ? { url: doc.url } : {}) };
+    return {
+      source_name: doc.name,
+      external_id: doc.id,
+      ...(said ? { description: said } : {}),
+      ...(doc.url ? { url: doc.url } : {}),
+    };
   });
 }
 
 /** What every object has: markings, grade, confidence, sources and the scamnet record. */
-function common(type: string, key: string, attributes: Attributes, exportedAt: string, documents: Map<string, SourceDocument>): StixObject {
+function common(
+  type: string,
+  key: string,
+  attributes: Attributes,
+  exportedAt: string,
+  documents: Map<string, SourceDocument>,
+): StixObject {
   // label is the drawing name (a copy of name), not a property
   const { kind, label: _label, ...properties } = attributes;
   const grade = String(attributes.grade ?? '');
@@ -106,16 +120,30 @@ function domainFields(type: string, node: SerializedNode, citedBy: Map<string, s
     case 'infrastructure':
       return { name, ...description, ...aliases, ...seen };
     case 'threat-actor':
-      return { name, ...description, ...aliases, threat_actor_types: ['criminal'], roles: [THREAT_ACTOR_ROLE[String(a.role)] ?? 'agent'], ...seen };
+      return {
+        name,
+        ...description,
+        ...aliases,
+        threat_actor_types: ['criminal'],
+        roles: [THREAT_ACTOR_ROLE[String(a.role)] ?? 'agent'],
+        ...seen,
+      };
     case 'attack-pattern':
       return {
         name,
         ...description,
         ...aliases,
-        ...(a.kind === 'Method' ? { kill_chain_phases: [{ kill_chain_name: 'scamnet-trafficking', phase_name: String(a.stage) }] } : {}),
+        ...(a.kind === 'Method'
+          ? { kill_chain_phases: [{ kill_chain_name: 'scamnet-trafficking', phase_name: String(a.stage) }] }
+          : {}),
       };
     case 'identity':
-      return { name, ...description, identity_class: 'organization', ...(SECTOR_OF_TYPE[String(a.type)] ? { sectors: [SECTOR_OF_TYPE[String(a.type)]] } : {}) };
+      return {
+        name,
+        ...description,
+        identity_class: 'organization',
+        ...(SECTOR_OF_TYPE[String(a.type)] ? { sectors: [SECTOR_OF_TYPE[String(a.type)]] } : {}),
+      };
     case 'report':
       // a report must refer to something: the objects citing the document, else the producer
       return {
@@ -143,7 +171,12 @@ function producer(exportedAt: string): StixObject {
   };
 }
 
-function relationship(edge: SerializedEdge, idOf: Map<string, string>, exportedAt: string, documents: Map<string, SourceDocument>): StixObject {
+function relationship(
+  edge: SerializedEdge,
+  idOf: Map<string, string>,
+  exportedAt: string,
+  documents: Map<string, SourceDocument>,
+): StixObject {
   const a = edge.attributes;
   return {
     ...common('relationship', edge.key, a, exportedAt, documents),
@@ -166,10 +199,13 @@ export async function writeStix(ctx: ExportContext): Promise<ExportFile> {
     if (!list.includes(by)) list.push(by);
     citedBy.set(source, list);
   };
-  for (const n of graph.nodes) for (const s of Array.isArray(n.attributes.sourceIds) ? n.attributes.sourceIds : []) cite(String(s), idOf.get(n.key));
+  for (const n of graph.nodes)
+    for (const s of Array.isArray(n.attributes.sourceIds) ? n.attributes.sourceIds : [])
+      cite(String(s), idOf.get(n.key));
   for (const e of graph.edges) {
     if (e.attributes.kind === 'REPORTED_IN') cite(e.target, idOf.get(e.source));
-    for (const s of Array.isArray(e.attributes.sourceIds) ? e.attributes.sourceIds : []) cite(String(s), stixId('relationship', e.key));
+    for (const s of Array.isArray(e.attributes.sourceIds) ? e.attributes.sourceIds : [])
+      cite(String(s), stixId('relationship', e.key));
   }
 
   const objects: StixObject[] = [];
@@ -205,5 +241,9 @@ export async function writeStix(ctx: ExportContext): Promise<ExportFile> {
     id: `bundle--${uuidV5(`bundle|${manifest.dataVersion}|${at}`)}`,
     objects: [...markings, producer(at), note, ...objects],
   };
-  return { body: Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`), contentType: 'application/stix+json;version=2.1; charset=utf-8', ext: 'stix.json' };
+  return {
+    body: Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`),
+    contentType: 'application/stix+json;version=2.1; charset=utf-8',
+    ext: 'stix.json',
+  };
 }

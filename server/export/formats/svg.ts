@@ -41,23 +41,34 @@ export function labelBox(x: number, y: number, anchor: 'start' | 'end', text: st
  * right of its disc, else to the left; a label that fits on neither side (or would leave the
  * picture) is left out — the disc keeps its name as a tooltip, and the entity table names it.
  */
-function placeLabels(graph: SerializedGraph, at: Map<string, { x: number; y: number }>, degree: Map<string, number>): string[] {
+function placeLabels(
+  graph: SerializedGraph,
+  at: Map<string, { x: number; y: number }>,
+  degree: Map<string, number>,
+): string[] {
   const f = (v: number) => v.toFixed(1);
-  const order = [...graph.nodes].sort((a, b) => (degree.get(b.key) ?? 0) - (degree.get(a.key) ?? 0) || (a.key < b.key ? -1 : 1));
+  const order = [...graph.nodes].sort(
+    (a, b) => (degree.get(b.key) ?? 0) - (degree.get(a.key) ?? 0) || (a.key < b.key ? -1 : 1),
+  );
   const placed: Box[] = [];
   const out: string[] = [];
   for (const n of order) {
     const p = at.get(n.key)!;
     const r = nodeSize(degree.get(n.key) ?? 0);
     const text = n.attributes.label.length > 40 ? `${n.attributes.label.slice(0, 39)}…` : n.attributes.label;
-    const sides: ['start' | 'end', number][] = [['start', p.x + r + 2], ['end', p.x - r - 2]];
+    const sides: ['start' | 'end', number][] = [
+      ['start', p.x + r + 2],
+      ['end', p.x - r - 2],
+    ];
     // nodes on the right try leftwards first, so their labels stay inside the picture
     if (p.x > WIDTH * 0.7) sides.reverse();
     for (const [anchor, x] of sides) {
       const box = labelBox(x, p.y + 3, anchor, text);
       if (box.x < 0 || box.x + box.w > WIDTH || placed.some((b) => overlaps(b, box))) continue;
       placed.push(box);
-      out.push(`<text x="${f(x)}" y="${f(p.y + 3)}"${anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeXml(text)}</text>`);
+      out.push(
+        `<text x="${f(x)}" y="${f(p.y + 3)}"${anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeXml(text)}</text>`,
+      );
       break;
     }
   }
@@ -72,8 +83,8 @@ export function graphSvg(graph: SerializedGraph, positions: Positions): string {
   const scale = Math.min((WIDTH - 2 * MARGIN) / (maxX - minX || 1), (HEIGHT - 2 * MARGIN) / (maxY - minY || 1));
   const place = (p: { x: number; y: number }) => ({
     // y grows upwards in graph layouts (Gephi, sigma) and downwards in SVG
-    x: MARGIN + (p.x - minX) * scale + ((WIDTH - 2 * MARGIN) - (maxX - minX) * scale) / 2,
-    y: HEIGHT - MARGIN - (p.y - minY) * scale - ((HEIGHT - 2 * MARGIN) - (maxY - minY) * scale) / 2,
+    x: MARGIN + (p.x - minX) * scale + (WIDTH - 2 * MARGIN - (maxX - minX) * scale) / 2,
+    y: HEIGHT - MARGIN - (p.y - minY) * scale - (HEIGHT - 2 * MARGIN - (maxY - minY) * scale) / 2,
   });
   const at = new Map(graph.nodes.map((n, i) => [n.key, place(points[i]!)]));
   const degree = degrees(graph);

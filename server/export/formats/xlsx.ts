@@ -55,7 +55,13 @@ function mark(sheet: ExcelJS.Worksheet, tlp: Tlp, title: string): void {
   sheet.headerFooter.oddFooter = `&C&"-,Bold"${text}&RPage &P of &N`;
 }
 
-function addKindSheet(book: ExcelJS.Workbook, kind: string, columns: string[], rows: Record<string, JsonValue>[], title: string): void {
+function addKindSheet(
+  book: ExcelJS.Workbook,
+  kind: string,
+  columns: string[],
+  rows: Record<string, JsonValue>[],
+  title: string,
+): void {
   const sheet = book.addWorksheet(kind, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(10, c.length + 2)) }));
   sheet.getRow(1).font = { bold: true };
@@ -73,18 +79,31 @@ export async function writeXlsx(ctx: ExportContext): Promise<ExportFile> {
   book.subject = `TLP:${manifest.highestTlp}`;
 
   const about = book.addWorksheet(ABOUT_SHEET);
-  about.columns = [{ header: 'field', key: 'field', width: 18 }, { header: 'value', key: 'value', width: 100 }];
+  about.columns = [
+    { header: 'field', key: 'field', width: 18 },
+    { header: 'value', key: 'value', width: 100 },
+  ];
   about.getRow(1).font = { bold: true };
   about.addRow(['summary', manifestSummary(manifest)]);
-  for (const [field, value] of Object.entries(manifest)) about.addRow([field, typeof value === 'string' ? value : JSON.stringify(value)]);
+  for (const [field, value] of Object.entries(manifest))
+    about.addRow([field, typeof value === 'string' ? value : JSON.stringify(value)]);
   mark(about, manifest.highestTlp, manifest.title);
 
   for (const [kind, props] of nodeProperties) {
     const rows = graph.nodes.filter((n) => n.attributes.kind === kind).map((n) => ({ ...n.attributes, id: n.key }));
-    if (rows.length > 0) addKindSheet(book, kind, props.map((p) => p.name), rows, manifest.title);
+    if (rows.length > 0)
+      addKindSheet(
+        book,
+        kind,
+        props.map((p) => p.name),
+        rows,
+        manifest.title,
+      );
   }
   for (const [kind, props] of relProperties) {
-    const rows = graph.edges.filter((e) => e.attributes.kind === kind).map((e) => ({ ...e.attributes, id: e.key, from: e.source, to: e.target }));
+    const rows = graph.edges
+      .filter((e) => e.attributes.kind === kind)
+      .map((e) => ({ ...e.attributes, id: e.key, from: e.source, to: e.target }));
     const [id, ...rest] = props.map((p) => p.name);
     if (rows.length > 0) addKindSheet(book, kind, [id!, 'from', 'to', ...rest], rows, manifest.title);
   }

@@ -30,20 +30,31 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', async ({ id, files, chunk, recordsWanted, maxIssues }: ToWorker) => {
   try {
-    const input: ImportFile[] = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) }));
+    const input: ImportFile[] = files.map((f) => ({
+      name: f.name,
+      bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
+    }));
     const read = await readFilesAsync(input);
     // an import that will be refused anyway (onError=abort with issues) needs no records back,
     // and only the issues its report lists
     const refused = !recordsWanted && read.issues.length > 0;
     const issues = refused ? read.issues.slice(0, maxIssues) : read.issues;
-    for (let i = 0; i < issues.length; i += chunk) post({ id, type: 'issues', json: JSON.stringify(issues.slice(i, i + chunk)) });
+    for (let i = 0; i < issues.length; i += chunk)
+      post({ id, type: 'issues', json: JSON.stringify(issues.slice(i, i + chunk)) });
     if (!refused) {
       for (let i = 0; i < read.records.length; i += chunk) {
         const part = read.records.slice(i, i + chunk).map((r) => ({ ...r, present: [...r.present] }));
         post({ id, type: 'records', json: JSON.stringify(part) });
       }
     }
-    post({ id, type: 'done', files: read.files, rows: read.rows, records: read.records.length, issueCount: read.issues.length });
+    post({
+      id,
+      type: 'done',
+      files: read.files,
+      rows: read.rows,
+      records: read.records.length,
+      issueCount: read.issues.length,
+    });
   } catch (error) {
     post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -4,7 +4,17 @@
  * failure or a crash leaves none of it). Records the staging syntax cannot hold go through UNWIND.
  */
 import path from 'node:path';
-import { SEARCH_PROPERTY, nodeProperties, relKindDef, relProperties, type NodeKind, type NodeRecordValue, type PropertyDef, type RelKind, type RelRecordValue } from '../../model/schema.ts';
+import {
+  SEARCH_PROPERTY,
+  nodeProperties,
+  relKindDef,
+  relProperties,
+  type NodeKind,
+  type NodeRecordValue,
+  type PropertyDef,
+  type RelKind,
+  type RelRecordValue,
+} from '../../model/schema.ts';
 import { searchKeyOf } from '../../model/text.ts';
 import type { Dialect } from '../../store/dialect.ts';
 import type { TransactionRunner } from '../../store/types.ts';
@@ -26,8 +36,11 @@ class StagingFile {
   private buffer: string[] = [];
   lineBreaks = false;
   rows = 0;
-  constructor(readonly file: string, header: string[]) {
-    this.out = new DurableFile(file, 'the import\'s staging file');
+  constructor(
+    readonly file: string,
+    header: string[],
+  ) {
+    this.out = new DurableFile(file, "the import's staging file");
     this.buffer.push(header.join(','));
   }
   get bytes(): number {
@@ -55,7 +68,7 @@ class StagingFile {
 function copyStatement(table: string, file: StagingFile, ends?: [NodeKind, NodeKind]): string {
   // The message must not name the path: it would reach the HTTP answer.
   if (/['\\\n]/.test(file.file)) throw new AppError('internal', 'the staging path cannot be quoted for COPY');
-  const options = ["HEADER=true", `ESCAPE='"'`];
+  const options = ['HEADER=true', `ESCAPE='"'`];
   if (file.lineBreaks) options.push('PARALLEL=false');
   if (ends) options.push(`FROM='${ends[0]}'`, `TO='${ends[1]}'`);
   return `COPY ${table} FROM '${file.file}' (${options.join(', ')})`;
@@ -76,7 +89,13 @@ export class EmbeddedCopyWriter {
    * Writes the records the staging CSV can hold to a new staging file (one row each, by `row`) and
    * hands back those it cannot (values the engine's CSV list syntax cannot carry), for UNWIND.
    */
-  private stage<R extends object>(table: string, columns: string[], records: R[], props: PropertyDef[], row: (record: R, values: Record<string, unknown>) => string[]) {
+  private stage<R extends object>(
+    table: string,
+    columns: string[],
+    records: R[],
+    props: PropertyDef[],
+    row: (record: R, values: Record<string, unknown>) => string[],
+  ) {
     const staging = new StagingFile(this.nextFile(table), columns);
     const rest: R[] = [];
     try {
@@ -95,7 +114,12 @@ export class EmbeddedCopyWriter {
     }
     staging.close();
     // The staging is on disk; the engine's data pages, WAL and checkpoint are still to come.
-    if (staging.rows > 0) requireFreeSpace(this.stagingDir, Math.ceil(staging.bytes * (diskReserve.importFactor - 1)) + diskReserve.importMarginBytes, 'the import');
+    if (staging.rows > 0)
+      requireFreeSpace(
+        this.stagingDir,
+        Math.ceil(staging.bytes * (diskReserve.importFactor - 1)) + diskReserve.importMarginBytes,
+        'the import',
+      );
     return { staging, rest };
   }
 
@@ -103,40 +127,82 @@ export class EmbeddedCopyWriter {
    * Runs COPY and checks, inside the transaction, that the table grew by exactly the rows staged:
    * a staging file cut short, or an engine that skips lines, must fail the import, not shrink it.
    */
-  private async copyChecked(tx: TransactionRunner, countQuery: string, statement: string, staged: number, table: string) {
+  private async copyChecked(
+    tx: TransactionRunner,
+    countQuery: string,
+    statement: string,
+    staged: number,
+    table: string,
+  ) {
     const count = async () => Number((await tx.scan(countQuery))[0]?.c ?? 0);
     const before = await count();
     await tx.run(statement);
     const loaded = (await count()) - before;
     if (loaded !== staged) {
-      throw new AppError('internal', `the bulk load of ${table} stored ${loaded} of the ${staged} rows staged; nothing was written`, { table, staged, loaded });
+      throw new AppError(
+        'internal',
+        `the bulk load of ${table} stored ${loaded} of the ${staged} rows staged; nothing was written`,
+        { table, staged, loaded },
+      );
     }
   }
 
   async insertNodes(tx: TransactionRunner, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
     const props = nodeProperties.get(kind)!;
-    const { staging, rest } = this.stage(kind, [...props.map((p) => p.name), SEARCH_PROPERTY], nodes, props, (node, values) => [
-      ...props.map((p) => cellOf(values[p.name], p.type)),
-      cellOf(searchKeyOf(node.name, node.aliases), 'STRING'),
-    ]);
-    if (staging.rows > 0) await this.copyChecked(tx, `MATCH (n:${kind}) RETURN count(n) AS c`, copyStatement(kind, staging), staging.rows, kind);
+    const { staging, rest } = this.stage(
+      kind,
+      [...props.map((p) => p.name), SEARCH_PROPERTY],
+      nodes,
+      props,
+      (node, values) => [
+        ...props.map((p) => cellOf(values[p.name], p.type)),
+        cellOf(searchKeyOf(node.name, node.aliases), 'STRING'),
+      ],
+    );
+    if (staging.rows > 0)
+      await this.copyChecked(
+        tx,
+        `MATCH (n:${kind}) RETURN count(n) AS c`,
+        copyStatement(kind, staging),
+        staging.rows,
+        kind,
+      );
     onRows?.(staging.rows);
     if (rest.length) await upsertNodes(tx, this.dialect, kind, rest, onRows);
   }
 
-  async insertRels(tx: TransactionRunner, kind: RelKind, ends: [NodeKind, NodeKind], rels: RelRecordValue[], onRows?: (n: number) => void) {
+  async insertRels(
+    tx: TransactionRunner,
+    kind: RelKind,
+    ends: [NodeKind, NodeKind],
+    rels: RelRecordValue[],
+    onRows?: (n: number) => void,
+  ) {
     const props = relProperties.get(kind)!;
-    const { staging, rest } = this.stage(`${kind}-${ends[0]}-${ends[1]}`, ['from', 'to', ...props.map((p) => p.name)], rels, props, (rel, values) => [
-      cellOf(rel.from, 'STRING'),
-      cellOf(rel.to, 'STRING'),
-      ...props.map((p) => cellOf(values[p.name], p.type)),
-    ]);
+    const { staging, rest } = this.stage(
+      `${kind}-${ends[0]}-${ends[1]}`,
+      ['from', 'to', ...props.map((p) => p.name)],
+      rels,
+      props,
+      (rel, values) => [
+        cellOf(rel.from, 'STRING'),
+        cellOf(rel.to, 'STRING'),
+        ...props.map((p) => cellOf(values[p.name], p.type)),
+      ],
+    );
     const multiplePairs = relKindDef(kind)!.endpoints.length > 1;
     if (staging.rows > 0) {
       const countQuery = `MATCH (:${ends[0]})-[r:${kind}]->(:${ends[1]}) RETURN count(r) AS c`;
-      await this.copyChecked(tx, countQuery, copyStatement(kind, staging, multiplePairs ? ends : undefined), staging.rows, kind);
+      await this.copyChecked(
+        tx,
+        countQuery,
+        copyStatement(kind, staging, multiplePairs ? ends : undefined),
+        staging.rows,
+        kind,
+      );
     }
     onRows?.(staging.rows);
-    if (rest.length) await upsertRels(tx, this.dialect, kind, ends, rest, { replace: false, ...(onRows ? { onRows } : {}) });
+    if (rest.length)
+      await upsertRels(tx, this.dialect, kind, ends, rest, { replace: false, ...(onRows ? { onRows } : {}) });
   }
 }

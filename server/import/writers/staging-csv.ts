@@ -36,5 +36,7 @@ export function cellOf(value: unknown, type: PropertyDef['type']): string {
 }
 
 export function hasLineBreak(values: Record<string, unknown>, props: PropertyDef[]): boolean {
-  return props.some((p) => p.type === 'STRING' && typeof values[p.name] === 'string' && /[\r\n]/.test(values[p.name] as string));
+  return props.some(
+    (p) => p.type === 'STRING' && typeof values[p.name] === 'string' && /[\r\n]/.test(values[p.name] as string),
+  );
 }

@@ -16,12 +16,24 @@ export function unwindChunk(dialect: Dialect): number {
   return dialect.name === 'neo4j' ? 10_000 : 2_000;
 }
 
-export async function upsertNodes(tx: TransactionRunner, dialect: Dialect, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
+export async function upsertNodes(
+  tx: TransactionRunner,
+  dialect: Dialect,
+  kind: NodeKind,
+  nodes: NodeRecordValue[],
+  onRows?: (n: number) => void,
+) {
   await writeNodes(tx, nodeUpsert(kind, dialect), dialect, nodes, onRows);
 }
 
 /** Nodes the import found not to be stored, inside its transaction: created without MERGE's lookup. */
-export async function insertNodes(tx: TransactionRunner, dialect: Dialect, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
+export async function insertNodes(
+  tx: TransactionRunner,
+  dialect: Dialect,
+  kind: NodeKind,
+  nodes: NodeRecordValue[],
+  onRows?: (n: number) => void,
+) {
   await writeNodes(tx, nodeUpsert(kind, dialect, { create: true }), dialect, nodes, onRows);
 }
 
@@ -52,7 +64,8 @@ export async function upsertRels(
     if (options.replace) await tx.run(remove, { ids: chunk.map((r) => r.id) });
     const result = await tx.run(query, { rows: chunk.map(encode) });
     const written = Number(result.rows[0]?.written ?? 0);
-    if (written !== chunk.length) throw new Error(`${kind}: wrote ${written} of ${chunk.length} relationships; an end vanished during the import`);
+    if (written !== chunk.length)
+      throw new Error(`${kind}: wrote ${written} of ${chunk.length} relationships; an end vanished during the import`);
     options.onRows?.(chunk.length);
   }
 }

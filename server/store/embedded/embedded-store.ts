@@ -115,9 +115,12 @@ export function ladybugError(error: unknown, timeoutMs: number, analyst = false)
   // The buffer pool is the engine's memory ceiling (STORE_MAX_MEMORY_MB sizes it): the statement
   // asked for more than the store may use, and nothing else was harmed.
   if (/^Buffer manager exception: Unable to allocate memory/i.test(message)) {
-    return new AppError('too_large', 'the query needs more memory than the store may use (STORE_MAX_MEMORY_MB)', { engine: 'ladybug' });
+    return new AppError('too_large', 'the query needs more memory than the store may use (STORE_MAX_MEMORY_MB)', {
+      engine: 'ladybug',
+    });
   }
-  const queryFault = /^(Parser|Binder|Catalog|Runtime|Connection|Conversion|Overflow) exception|^Parameter \S+ not found/i.test(message);
+  const queryFault =
+    /^(Parser|Binder|Catalog|Runtime|Connection|Conversion|Overflow) exception|^Parameter \S+ not found/i.test(message);
   if (queryFault || (analyst && !STORE_FAULT.test(message))) {
     return new AppError('query_error', message.split('\n')[0]!, { engine: 'ladybug', message });
   }
@@ -196,7 +199,16 @@ export class EmbeddedStore implements GraphStore {
    */
   private async openDatabase(): Promise<Database> {
     const open = async (throwOnWalReplayFailure: boolean) => {
-      const db = new lbug.Database(this.databasePath, this.options.bufferPoolBytes ?? 0, true, false, 0, true, -1, throwOnWalReplayFailure);
+      const db = new lbug.Database(
+        this.databasePath,
+        this.options.bufferPoolBytes ?? 0,
+        true,
+        false,
+        0,
+        true,
+        -1,
+        throwOnWalReplayFailure,
+      );
       await db.init();
       return db;
     };
@@ -205,7 +217,10 @@ export class EmbeddedStore implements GraphStore {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/lock/i.test(message)) {
-        throw new AppError('store_unavailable', `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`);
+        throw new AppError(
+          'store_unavailable',
+          `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`,
+        );
       }
       if (!/WAL file is corrupted|Corrupted wal file|Checksum verification failed/i.test(message)) {
         throw new AppError('store_unavailable', `cannot open ${this.databasePath}: ${message.split('\n')[0]}`);
@@ -216,11 +231,16 @@ export class EmbeddedStore implements GraphStore {
       } catch {
         // no room for the copy: recovering the database matters more
       }
-      process.emitWarning(`the write-ahead log of ${this.databasePath} was damaged (${message.split('\n')[0]}); replayed up to the damage`);
+      process.emitWarning(
+        `the write-ahead log of ${this.databasePath} was damaged (${message.split('\n')[0]}); replayed up to the damage`,
+      );
       try {
         return await open(false);
       } catch (again) {
-        throw new AppError('store_unavailable', `cannot open ${this.databasePath}: ${(again as Error).message.split('\n')[0]}`);
+        throw new AppError(
+          'store_unavailable',
+          `cannot open ${this.databasePath}: ${(again as Error).message.split('\n')[0]}`,
+        );
       }
     }
   }
@@ -234,11 +254,16 @@ export class EmbeddedStore implements GraphStore {
    */
   private async beforeWrite(): Promise<void> {
     if (this.commitFault) {
-      throw new AppError('store_unavailable', 'the graph store failed while committing and takes no writes until it is restarted (npm start restarts it)');
+      throw new AppError(
+        'store_unavailable',
+        'the graph store failed while committing and takes no writes until it is restarted (npm start restarts it)',
+      );
     }
     const free = freeBytes(this.options.dataDir);
     // Closing the faulted engine flushes its log, which needs room whatever the floor is set to.
-    const needed = this.storageFault ? Math.max(diskReserve.writeFloorBytes, RECOVERY_BYTES) : diskReserve.writeFloorBytes;
+    const needed = this.storageFault
+      ? Math.max(diskReserve.writeFloorBytes, RECOVERY_BYTES)
+      : diskReserve.writeFloorBytes;
     if (free < needed) throw insufficientStorage('to the graph store', { freeBytes: free, neededBytes: needed });
     if (this.storageFault) {
       this.recovering ??= (async () => {
@@ -273,10 +298,11 @@ export class EmbeddedStore implements GraphStore {
     try {
       connection.setQueryTimeout(limits.timeoutMs);
       const statement = await connection.prepare(query);
-      if (!statement.isSuccess()) throw new AppError('query_error', statement.getErrorMessage().split('\n')[0]!, {
-        engine: 'ladybug',
-        message: statement.getErrorMessage(),
-      });
+      if (!statement.isSuccess())
+        throw new AppError('query_error', statement.getErrorMessage().split('\n')[0]!, {
+          engine: 'ladybug',
+          message: statement.getErrorMessage(),
+        });
       const executed = await connection.execute(statement, params as Record<string, never>);
       const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
       try {
@@ -295,7 +321,13 @@ export class EmbeddedStore implements GraphStore {
    * Analysts' own Cypher reads them with the async call, which converts off the event loop: one
    * enormous value there must not stall every other request.
    */
-  private async collect(connection: Connection, result: LadybugResult, limits: StoreLimits, started: number, analyst = false) {
+  private async collect(
+    connection: Connection,
+    result: LadybugResult,
+    limits: StoreLimits,
+    started: number,
+    analyst = false,
+  ) {
     const columns = result.getColumnNamesSync();
     const types = result.getColumnDataTypesSync();
     const collector = new GraphCollector();
@@ -329,7 +361,9 @@ export class EmbeddedStore implements GraphStore {
     for (const [table, offsets] of byTable) {
       const label = this.tableLabels.get(table);
       if (!label) continue;
-      const statement = await connection.prepare(`UNWIND $offsets AS o MATCH (n:${label}) WHERE offset(id(n)) = o RETURN n`);
+      const statement = await connection.prepare(
+        `UNWIND $offsets AS o MATCH (n:${label}) WHERE offset(id(n)) = o RETURN n`,
+      );
       connection.setQueryTimeout(limits.timeoutMs);
       const executed = await connection.execute(statement, { offsets });
       const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
@@ -353,12 +387,21 @@ export class EmbeddedStore implements GraphStore {
    * DEADLINE_GRACE_MS past the query timeout, whatever the engine is doing; the connection goes
    * back to the pool only when the engine has finished with it.
    */
-  private withDeadline<R>(pool: ResourcePool<Connection>, limits: StoreLimits, work: (c: Connection) => Promise<R>): Promise<R> {
+  private withDeadline<R>(
+    pool: ResourcePool<Connection>,
+    limits: StoreLimits,
+    work: (c: Connection) => Promise<R>,
+  ): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       pool
         .use(async (connection) => {
           const timer = setTimeout(
-            () => reject(new AppError('timeout', `the query ran longer than ${limits.timeoutMs} ms and was stopped`, { timeoutMs: limits.timeoutMs })),
+            () =>
+              reject(
+                new AppError('timeout', `the query ran longer than ${limits.timeoutMs} ms and was stopped`, {
+                  timeoutMs: limits.timeoutMs,
+                }),
+              ),
             limits.timeoutMs + DEADLINE_GRACE_MS,
           );
           try {
@@ -400,14 +443,21 @@ export class EmbeddedStore implements GraphStore {
         queue = next.catch(() => undefined);
         return next;
       };
-      const run = (query: string, params: Params = {}) => enqueue(() => this.execute(connection, query, params, limits));
+      const run = (query: string, params: Params = {}) =>
+        enqueue(() => this.execute(connection, query, params, limits));
       const scan = async (query: string, params: Params = {}) =>
         (await enqueue(() => this.execute(connection, query, params, uncapped(limits)))).rows;
       let value: T;
       try {
         value = await work({ run, scan });
       } catch (error) {
-        if (engineWriteFailed(error) || (error instanceof AppError && error.code === 'insufficient_storage' && (error.details as { engine?: string } | null)?.engine)) this.storageFault = true;
+        if (
+          engineWriteFailed(error) ||
+          (error instanceof AppError &&
+            error.code === 'insufficient_storage' &&
+            (error.details as { engine?: string } | null)?.engine)
+        )
+          this.storageFault = true;
         // The engine has already rolled back when a statement failed; then ROLLBACK has nothing to do.
         await runOwn(connection, 'ROLLBACK').catch(() => undefined);
         throw error;
@@ -431,7 +481,11 @@ export class EmbeddedStore implements GraphStore {
         throw new AppError(
           free < COMMIT_ROOM_BYTES ? 'insufficient_storage' : 'internal',
           'the graph store failed while committing (the disk may be full); whether this write was kept is known after a restart, and the store takes no more writes until then',
-          { engine: 'ladybug', freeBytes: free, message: withoutPaths(error instanceof Error ? error.message : String(error)).split('\n')[0] },
+          {
+            engine: 'ladybug',
+            freeBytes: free,
+            message: withoutPaths(error instanceof Error ? error.message : String(error)).split('\n')[0],
+          },
         );
       }
       return value;
@@ -470,7 +524,10 @@ export class EmbeddedStore implements GraphStore {
         // LadybugDB/ladybug#948 (0.19.1): a bad page index can leave the file sparse, hundreds of
         // GiB apparent over a few MiB allocated, and a copy then fills the disk. Refused, named.
         if (stat.size > 64 * 1024 * 1024 && stat.size > 4 * stat.blocks * 512) {
-          throw new AppError('internal', `${name} is ${stat.size} bytes long but only ${stat.blocks * 512} are allocated (a sparse file, a known engine defect): not copied; export the graph instead`);
+          throw new AppError(
+            'internal',
+            `${name} is ${stat.size} bytes long but only ${stat.blocks * 512} are allocated (a sparse file, a known engine defect): not copied; export the graph instead`,
+          );
         }
         bytes += stat.size;
       }

@@ -16,9 +16,32 @@ import { isPunct } from '../../cypher/guard.ts';
 import { tokenize, type Token } from '../../cypher/lexer.ts';
 
 /** LadybugDB's aggregate functions (CALL show_functions(), type AGGREGATE FUNCTION). */
-const AGGREGATES = new Set(['COUNT', 'COUNT_STAR', 'SUM', 'AVG', 'MIN', 'MAX', 'COLLECT', 'HISTOGRAM', 'PERCENTILECONT', 'PERCENTILEDISC']);
+const AGGREGATES = new Set([
+  'COUNT',
+  'COUNT_STAR',
+  'SUM',
+  'AVG',
+  'MIN',
+  'MAX',
+  'COLLECT',
+  'HISTOGRAM',
+  'PERCENTILECONT',
+  'PERCENTILEDISC',
+]);
 /** Clause words that end a projection's item list. */
-const ENDS = new Set(['ORDER', 'SKIP', 'LIMIT', 'WHERE', 'MATCH', 'OPTIONAL', 'UNWIND', 'WITH', 'RETURN', 'UNION', 'CALL']);
+const ENDS = new Set([
+  'ORDER',
+  'SKIP',
+  'LIMIT',
+  'WHERE',
+  'MATCH',
+  'OPTIONAL',
+  'UNWIND',
+  'WITH',
+  'RETURN',
+  'UNION',
+  'CALL',
+]);
 
 interface AggregateCall {
   distinct: boolean;
@@ -56,7 +79,8 @@ function aggregateCalls(query: string, tokens: Token[]): AggregateCall[] {
   const calls: AggregateCall[] = [];
   tokens.forEach((t, i) => {
     const name = t.kind === 'word' || t.kind === 'quoted';
-    if (!name || !AGGREGATES.has(t.text.toUpperCase()) || !isPunct(tokens[i + 1], '(') || isPunct(tokens[i - 1], '.')) return;
+    if (!name || !AGGREGATES.has(t.text.toUpperCase()) || !isPunct(tokens[i + 1], '(') || isPunct(tokens[i - 1], '.'))
+      return;
     let depth = 0;
     let end = i + 1;
     for (; end < tokens.length; end++) {

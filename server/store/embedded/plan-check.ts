@@ -8,26 +8,77 @@ import { AppError, type ErrorCode } from '../../errors.ts';
 
 /** Operators seen in read queries (collected from EXPLAIN of the saved queries and API lookups). */
 const READ_OPERATORS = new Set([
-  'AGGREGATE', 'AGGREGATE_FINALIZE', 'AGGREGATE_SCAN', 'COUNT_REL_TABLE', 'CROSS_PRODUCT', 'DUMMY_SINK',
-  'EMPTY_RESULT', 'FILTER', 'FLATTEN', 'HASH_JOIN_BUILD', 'HASH_JOIN_PROBE', 'INDEX_LOOKUP', 'INTERSECT',
-  'INTERSECT_BUILD', 'LIMIT', 'MULTIPLICITY_REDUCER', 'ORDER_BY', 'ORDER_BY_MERGE', 'ORDER_BY_SCAN',
-  'PATH_PROPERTY_PROBE', 'PRIMARY_KEY_SCAN_NODE_TABLE', 'PROJECTION', 'QUERY_PRIMARY_KEY_LOOKUP',
-  'RECURSIVE_EXTEND', 'RESULT_COLLECTOR', 'SCAN_NODE_TABLE', 'SCAN_REL_TABLE', 'SEMI_MASKER', 'SKIP',
-  'TABLE_FUNCTION_CALL', 'TOP_K', 'TOP_K_SCAN', 'UNION_ALL_SCAN', 'UNWIND',
+  'AGGREGATE',
+  'AGGREGATE_FINALIZE',
+  'AGGREGATE_SCAN',
+  'COUNT_REL_TABLE',
+  'CROSS_PRODUCT',
+  'DUMMY_SINK',
+  'EMPTY_RESULT',
+  'FILTER',
+  'FLATTEN',
+  'HASH_JOIN_BUILD',
+  'HASH_JOIN_PROBE',
+  'INDEX_LOOKUP',
+  'INTERSECT',
+  'INTERSECT_BUILD',
+  'LIMIT',
+  'MULTIPLICITY_REDUCER',
+  'ORDER_BY',
+  'ORDER_BY_MERGE',
+  'ORDER_BY_SCAN',
+  'PATH_PROPERTY_PROBE',
+  'PRIMARY_KEY_SCAN_NODE_TABLE',
+  'PROJECTION',
+  'QUERY_PRIMARY_KEY_LOOKUP',
+  'RECURSIVE_EXTEND',
+  'RESULT_COLLECTOR',
+  'SCAN_NODE_TABLE',
+  'SCAN_REL_TABLE',
+  'SEMI_MASKER',
+  'SKIP',
+  'TABLE_FUNCTION_CALL',
+  'TOP_K',
+  'TOP_K_SCAN',
+  'UNION_ALL_SCAN',
+  'UNWIND',
 ]);
 
 /** Table functions that only describe the database; READ_FTABLE is the engine's internal row source. */
-const READ_FUNCTIONS = new Set(['READ_FTABLE', 'SHOW_TABLES', 'TABLE_INFO', 'SHOW_CONNECTION', 'DB_VERSION', 'SHOW_FUNCTIONS']);
+const READ_FUNCTIONS = new Set([
+  'READ_FTABLE',
+  'SHOW_TABLES',
+  'TABLE_INFO',
+  'SHOW_CONNECTION',
+  'DB_VERSION',
+  'SHOW_FUNCTIONS',
+]);
 
 const REFUSED_OPERATORS: Record<string, ErrorCode> = {
-  INSERT: 'write_not_allowed', SET_PROPERTY: 'write_not_allowed', DELETE: 'write_not_allowed', MERGE: 'write_not_allowed',
-  BATCH_INSERT: 'write_not_allowed', COPY_FROM: 'write_not_allowed', PARTITIONER: 'write_not_allowed',
-  CREATE_TABLE: 'write_not_allowed', CREATE_MACRO: 'write_not_allowed', CREATE_SEQUENCE: 'write_not_allowed',
-  CREATE_TYPE: 'write_not_allowed', DROP: 'write_not_allowed', ALTER: 'write_not_allowed',
-  COPY_TO: 'file_access', EXPORT_DATABASE: 'file_access', IMPORT_DATABASE: 'file_access', ATTACH_DATABASE: 'file_access',
-  DETACH_DATABASE: 'file_access', USE_DATABASE: 'file_access', INSTALL_EXTENSION: 'file_access',
-  LOAD_EXTENSION: 'file_access', UNINSTALL_EXTENSION: 'file_access',
-  STANDALONE_CALL: 'settings_not_allowed', TRANSACTION: 'transaction_not_allowed',
+  INSERT: 'write_not_allowed',
+  SET_PROPERTY: 'write_not_allowed',
+  DELETE: 'write_not_allowed',
+  MERGE: 'write_not_allowed',
+  BATCH_INSERT: 'write_not_allowed',
+  COPY_FROM: 'write_not_allowed',
+  PARTITIONER: 'write_not_allowed',
+  CREATE_TABLE: 'write_not_allowed',
+  CREATE_MACRO: 'write_not_allowed',
+  CREATE_SEQUENCE: 'write_not_allowed',
+  CREATE_TYPE: 'write_not_allowed',
+  DROP: 'write_not_allowed',
+  ALTER: 'write_not_allowed',
+  COPY_TO: 'file_access',
+  EXPORT_DATABASE: 'file_access',
+  IMPORT_DATABASE: 'file_access',
+  ATTACH_DATABASE: 'file_access',
+  DETACH_DATABASE: 'file_access',
+  USE_DATABASE: 'file_access',
+  INSTALL_EXTENSION: 'file_access',
+  LOAD_EXTENSION: 'file_access',
+  UNINSTALL_EXTENSION: 'file_access',
+  STANDALONE_CALL: 'settings_not_allowed',
+  TRANSACTION: 'transaction_not_allowed',
 };
 
 export interface LadybugPlan {
@@ -45,12 +96,16 @@ export function readPlan(explainText: string): LadybugPlan {
 
 /** Throws the AppError that names why the plan is not read-only; returns when it is. */
 export function checkLadybugPlan(plan: LadybugPlan): void {
-  if (plan.operators.length === 0) throw new AppError('operation_not_allowed', 'the statement has no query plan to check');
+  if (plan.operators.length === 0)
+    throw new AppError('operation_not_allowed', 'the statement has no query plan to check');
   // A known operator names the reason best (EXPORT's plan also holds a sink no read uses).
-  const refused = plan.operators.find((op) => REFUSED_OPERATORS[op]) ?? plan.operators.find((op) => !READ_OPERATORS.has(op));
+  const refused =
+    plan.operators.find((op) => REFUSED_OPERATORS[op]) ?? plan.operators.find((op) => !READ_OPERATORS.has(op));
   if (refused) {
     const code = REFUSED_OPERATORS[refused] ?? 'operation_not_allowed';
-    throw new AppError(code, `the statement would ${describe(code)} (engine operator ${refused})`, { operator: refused });
+    throw new AppError(code, `the statement would ${describe(code)} (engine operator ${refused})`, {
+      operator: refused,
+    });
   }
   for (const fn of plan.functions) {
     if (READ_FUNCTIONS.has(fn)) continue;

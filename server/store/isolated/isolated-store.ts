@@ -34,7 +34,13 @@ import {
   type StoreState,
   type TransactionRunner,
 } from '../types.ts';
-import { CHILD_OPTIONS_ENV, type ChildOptions, type RequestMessage, type ResponseMessage, type StoreRequest } from './protocol.ts';
+import {
+  CHILD_OPTIONS_ENV,
+  type ChildOptions,
+  type RequestMessage,
+  type ResponseMessage,
+  type StoreRequest,
+} from './protocol.ts';
 import { UnsafeStatements, type UnsafeReason } from './unsafe-statements.ts';
 
 export interface IsolatedStoreOptions {
@@ -73,7 +79,9 @@ interface Pending {
 }
 
 function restarting(retryAfterSeconds: number): AppError {
-  return new AppError('store_restarting', 'the graph engine is restarting; try again in a moment', { retryAfterSeconds });
+  return new AppError('store_restarting', 'the graph engine is restarting; try again in a moment', {
+    retryAfterSeconds,
+  });
 }
 
 function residentBytes(pid: number): number | undefined {
@@ -226,18 +234,26 @@ export class IsolatedStore implements GraphStore {
       clearTimeout(p.timer);
       p.reject(
         reason === 'memory' && p.analystQuery
-          ? new AppError('too_large', 'the query needed more memory than the store may use (STORE_MAX_MEMORY_MB); the engine was restarted', {
-              maxMemoryMb: this.options.maxMemoryMb,
-            })
+          ? new AppError(
+              'too_large',
+              'the query needed more memory than the store may use (STORE_MAX_MEMORY_MB); the engine was restarted',
+              {
+                maxMemoryMb: this.options.maxMemoryMb,
+              },
+            )
           : restarting(retryAfter),
       );
     }
-    this.options.log?.('error', `the graph engine's process ${reason === 'memory' ? 'was stopped at its memory ceiling' : 'died'}; starting it again`, {
-      code,
-      signal,
-      inFlight: inFlight.length,
-      refusedFromNowOn: refused.length,
-    });
+    this.options.log?.(
+      'error',
+      `the graph engine's process ${reason === 'memory' ? 'was stopped at its memory ceiling' : 'died'}; starting it again`,
+      {
+        code,
+        signal,
+        inFlight: inFlight.length,
+        refusedFromNowOn: refused.length,
+      },
+    );
     // A start that failed is retried by the restart loop itself.
     if (!wasStarting) this.scheduleRestart();
   }
@@ -252,7 +268,9 @@ export class IsolatedStore implements GraphStore {
       this.start().then(
         () => this.options.log?.('info', 'the graph engine is back', { crashes: this.crashes }),
         (error: unknown) => {
-          this.options.log?.('error', 'the graph engine did not start; trying again', { message: (error as Error).message });
+          this.options.log?.('error', 'the graph engine did not start; trying again', {
+            message: (error as Error).message,
+          });
           if (!this.closing) this.scheduleRestart();
         },
       );
@@ -270,11 +288,18 @@ export class IsolatedStore implements GraphStore {
   }
 
   /** Sends one request to the engine of `generation` and waits for its answer. */
-  private send(request: StoreRequest, generation = this.generation, extra: { analystQuery?: string; deadlineMs?: number } = {}): Promise<unknown> {
+  private send(
+    request: StoreRequest,
+    generation = this.generation,
+    extra: { analystQuery?: string; deadlineMs?: number } = {},
+  ): Promise<unknown> {
     if (generation !== this.generation || !this.child) {
-      return Promise.reject(this.state === 'closed' ? new AppError('store_unavailable', 'the graph store is not open') : restarting(1));
+      return Promise.reject(
+        this.state === 'closed' ? new AppError('store_unavailable', 'the graph store is not open') : restarting(1),
+      );
     }
-    if (this.state !== 'ready' && request.op !== 'init') return Promise.reject(restarting(Math.max(1, Math.ceil(this.backoff / 1000))));
+    if (this.state !== 'ready' && request.op !== 'init')
+      return Promise.reject(restarting(Math.max(1, Math.ceil(this.backoff / 1000))));
     const child = this.child;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -282,7 +307,11 @@ export class IsolatedStore implements GraphStore {
       if (extra.deadlineMs) {
         pending.timer = setTimeout(() => {
           this.pending.delete(id);
-          reject(new AppError('timeout', `the query ran longer than ${this.options.limits.timeoutMs} ms and was stopped`, { timeoutMs: this.options.limits.timeoutMs }));
+          reject(
+            new AppError('timeout', `the query ran longer than ${this.options.limits.timeoutMs} ms and was stopped`, {
+              timeoutMs: this.options.limits.timeoutMs,
+            }),
+          );
         }, extra.deadlineMs);
       }
       this.pending.set(id, pending);
@@ -352,8 +381,10 @@ export class IsolatedStore implements GraphStore {
     const generation = this.generation;
     const tx = (await this.send({ op: 'txBegin', ...(options ? { options } : {}) }, generation)) as number;
     const runner: TransactionRunner = {
-      run: async (query, params = {}) => (await this.send({ op: 'txRun', tx, query, params }, generation)) as QueryResult,
-      scan: async (query, params = {}) => (await this.send({ op: 'txScan', tx, query, params }, generation)) as Record<string, JsonValue>[],
+      run: async (query, params = {}) =>
+        (await this.send({ op: 'txRun', tx, query, params }, generation)) as QueryResult,
+      scan: async (query, params = {}) =>
+        (await this.send({ op: 'txScan', tx, query, params }, generation)) as Record<string, JsonValue>[],
     };
     let value: T;
     try {

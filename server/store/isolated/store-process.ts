@@ -6,7 +6,13 @@
 import { AppError } from '../../errors.ts';
 import { EmbeddedStore } from '../embedded/embedded-store.ts';
 import type { TransactionRunner } from '../types.ts';
-import { CHILD_OPTIONS_ENV, type ChildOptions, type RequestMessage, type ResponseMessage, type WireError } from './protocol.ts';
+import {
+  CHILD_OPTIONS_ENV,
+  type ChildOptions,
+  type RequestMessage,
+  type ResponseMessage,
+  type WireError,
+} from './protocol.ts';
 
 const options = JSON.parse(process.env[CHILD_OPTIONS_ENV] ?? '{}') as ChildOptions;
 const store = new EmbeddedStore({

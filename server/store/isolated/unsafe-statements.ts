@@ -68,7 +68,13 @@ export class UnsafeStatements {
     const blocked: string[] = [];
     for (const query of distinct) {
       const key = fingerprint(query);
-      const entry = this.entries.get(key) ?? { reason, strikes: 0, blocked: false, firstSeen: new Date().toISOString(), sample: query.slice(0, 200) };
+      const entry = this.entries.get(key) ?? {
+        reason,
+        strikes: 0,
+        blocked: false,
+        firstSeen: new Date().toISOString(),
+        sample: query.slice(0, 200),
+      };
       entry.strikes += 1;
       entry.blocked = distinct.length === 1 || entry.strikes >= 2;
       this.entries.set(key, entry);

@@ -47,7 +47,10 @@ const ACCESS_MODE_ERROR = 'Neo.ClientError.Statement.AccessMode';
  * Administration commands Community refuses when planning (CREATE ROLE, GRANT, START DATABASE …);
  * Enterprise plans them as type 's'. Either way they are administration, not a mistake in a query.
  */
-const ADMIN_ERRORS = new Set(['Neo.ClientError.Statement.UnsupportedAdministrationCommand', 'Neo.ClientError.Statement.NotSystemDatabaseError']);
+const ADMIN_ERRORS = new Set([
+  'Neo.ClientError.Statement.UnsupportedAdministrationCommand',
+  'Neo.ClientError.Statement.NotSystemDatabaseError',
+]);
 const UNIQUENESS_ERROR = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 function errorCode(error: unknown): string {
@@ -80,19 +83,30 @@ export function neo4jError(error: unknown, timeoutMs: number): AppError {
   if (timedOut) {
     return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
   }
-  if (code === ACCESS_MODE_ERROR) return new AppError('write_not_allowed', 'the statement writes, and analyst queries may only read', { engine: 'neo4j', code });
+  if (code === ACCESS_MODE_ERROR)
+    return new AppError('write_not_allowed', 'the statement writes, and analyst queries may only read', {
+      engine: 'neo4j',
+      code,
+    });
   // A duplicate id is the caller's data, not a failure of the store (the embedded store agrees).
   if (STATEMENT_ERROR.test(code) || code === UNIQUENESS_ERROR) {
     return new AppError('query_error', message.split('\n')[0]!, { engine: 'neo4j', code, message });
   }
   // The server's cap on one transaction's memory (dbms.memory.transaction.*): the request is too
   // big for this server, not a fault of the store, and retrying it as it is cannot help.
-  if (/^Neo\.TransientError\.General\.(TransactionMemoryLimit|MemoryPoolOutOfMemoryError)/.test(code) || /dbms\.memory\.transaction\.\S+ threshold reached/.test(message)) {
-    return new AppError('too_large', 'the transaction needs more memory than the Neo4j server allows (dbms.memory.transaction.total.max): send fewer rows at once or raise the limit', {
-      engine: 'neo4j',
-      code,
-      message: message.split('\n')[0]!,
-    });
+  if (
+    /^Neo\.TransientError\.General\.(TransactionMemoryLimit|MemoryPoolOutOfMemoryError)/.test(code) ||
+    /dbms\.memory\.transaction\.\S+ threshold reached/.test(message)
+  ) {
+    return new AppError(
+      'too_large',
+      'the transaction needs more memory than the Neo4j server allows (dbms.memory.transaction.total.max): send fewer rows at once or raise the limit',
+      {
+        engine: 'neo4j',
+        code,
+        message: message.split('\n')[0]!,
+      },
+    );
   }
   if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) {
     return new AppError('store_unavailable', 'the Neo4j server cannot be reached', { engine: 'neo4j', code });
@@ -211,11 +225,18 @@ export class Neo4jStore implements GraphStore {
     const session = this.session(neo4j.session.READ);
     let summary;
     try {
-      summary = await session.executeRead(async (tx) => (await tx.run(`EXPLAIN ${query}`, toDriverParams(params) as Record<string, unknown>)).summary, {
-        timeout: limits.timeoutMs,
-      });
+      summary = await session.executeRead(
+        async (tx) => (await tx.run(`EXPLAIN ${query}`, toDriverParams(params) as Record<string, unknown>)).summary,
+        {
+          timeout: limits.timeoutMs,
+        },
+      );
     } catch (error) {
-      if (ADMIN_ERRORS.has(errorCode(error))) throw new AppError('operation_not_allowed', 'administration commands are not allowed', { engine: 'neo4j', code: errorCode(error) });
+      if (ADMIN_ERRORS.has(errorCode(error)))
+        throw new AppError('operation_not_allowed', 'administration commands are not allowed', {
+          engine: 'neo4j',
+          code: errorCode(error),
+        });
       throw neo4jError(error, limits.timeoutMs);
     } finally {
       await session.close();
@@ -254,7 +275,10 @@ export class Neo4jStore implements GraphStore {
     const limits = this.limits(options);
     const session = this.session(neo4j.session.WRITE);
     let timedOut = false;
-    const timeout = () => new AppError('timeout', `the query ran longer than ${limits.timeoutMs} ms and was stopped`, { timeoutMs: limits.timeoutMs });
+    const timeout = () =>
+      new AppError('timeout', `the query ran longer than ${limits.timeoutMs} ms and was stopped`, {
+        timeoutMs: limits.timeoutMs,
+      });
     try {
       const tx = await session.beginTransaction().catch((error: unknown) => {
         throw neo4jError(error, limits.timeoutMs);
@@ -276,7 +300,8 @@ export class Neo4jStore implements GraphStore {
       let value: T;
       try {
         const run = (query: string, params: Params = {}) => statement(query, params, limits);
-        const scan = async (query: string, params: Params = {}) => (await statement(query, params, uncapped(limits))).rows;
+        const scan = async (query: string, params: Params = {}) =>
+          (await statement(query, params, uncapped(limits))).rows;
         value = await work({ run, scan });
         if (timedOut) throw timeout();
       } catch (error) {

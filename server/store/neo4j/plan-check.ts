@@ -30,7 +30,8 @@ function details(node: Neo4jPlanNode): string {
 
 /** Neo4j writes "no upper bound" as Integer.MAX_VALUE in some plans (`[*..2147483647]`). */
 const NO_BOUND = 2_147_483_647;
-const unbounded = (max: string | undefined) => max === undefined || max === '' || max === '*' || Number(max) >= NO_BOUND;
+const unbounded = (max: string | undefined) =>
+  max === undefined || max === '' || max === '*' || Number(max) >= NO_BOUND;
 
 /**
  * Whether an expansion's details have a length range with no upper bound. Measured on Neo4j 5.26:
@@ -56,7 +57,9 @@ export function checkNeo4jPreParser(query: string): void {
   for (const token of tokenize(query)) {
     const word = token.kind === 'word' ? token.text.toUpperCase() : '';
     if (word === 'CYPHER') {
-      throw new AppError('operation_not_allowed', 'query options (CYPHER …) are not allowed in analyst queries', { at: token.at });
+      throw new AppError('operation_not_allowed', 'query options (CYPHER …) are not allowed in analyst queries', {
+        at: token.at,
+      });
     }
     if (word !== 'EXPLAIN' && word !== 'PROFILE') return;
   }
@@ -67,21 +70,26 @@ export function checkNeo4jPreParser(query: string): void {
  * TerminateTransactions, AdministrationCommand …). A bare `Create` is the CREATE clause and
  * AssertSameNode belongs to MERGE: both are writes, which the query type reports.
  */
-const ADMIN_OPERATOR = /^(AdministrationCommand|(Show|Create|Drop|Alter|Grant|Deny|Revoke|Terminate|Start|Stop|Enable|Rename)[A-Z]|Assert(?!Same))/;
+const ADMIN_OPERATOR =
+  /^(AdministrationCommand|(Show|Create|Drop|Alter|Grant|Deny|Revoke|Terminate|Start|Stop|Enable|Rename)[A-Z]|Assert(?!Same))/;
 
 export function checkNeo4jPlan(queryType: string | undefined, plan: Neo4jPlanNode | false | undefined): void {
   // The plan first: its refusals say more than the query type, which a procedure call hides
   // ('s' for dbms.*, 'r' for a READ procedure that reads files).
   for (const node of plan ? walk(plan) : []) {
     const op = node.operatorType.replace(/@.*$/, '');
-    if (/^LoadCSV/i.test(op)) throw new AppError('file_access', 'LOAD CSV reads files or the network, which analyst queries may not');
+    if (/^LoadCSV/i.test(op))
+      throw new AppError('file_access', 'LOAD CSV reads files or the network, which analyst queries may not');
     if (ADMIN_OPERATOR.test(op)) {
       throw new AppError('operation_not_allowed', `administration (${op}) is not allowed`);
     }
     if (/ProcedureCall/i.test(op)) {
       const name = /^\s*([\w.]+)\s*\(/.exec(details(node))?.[1]?.toLowerCase();
       if (!name || !ALLOWED_PROCEDURES.has(name)) {
-        throw new AppError('procedure_not_allowed', `${name ?? 'the procedure'} is not on the list of procedures analysts may call`);
+        throw new AppError(
+          'procedure_not_allowed',
+          `${name ?? 'the procedure'} is not on the list of procedures analysts may call`,
+        );
       }
     }
     if (/VarLength|VarExpand|ShortestPath|Repeat|Trail/i.test(op) && hasUnboundedLength(details(node))) {
@@ -90,7 +98,9 @@ export function checkNeo4jPlan(queryType: string | undefined, plan: Neo4jPlanNod
   }
   if (queryType !== 'r') {
     const code = queryType === 's' ? 'operation_not_allowed' : 'write_not_allowed';
-    throw new AppError(code, `the statement is of type "${queryType ?? 'unknown'}"; analyst queries may only read`, { queryType });
+    throw new AppError(code, `the statement is of type "${queryType ?? 'unknown'}"; analyst queries may only read`, {
+      queryType,
+    });
   }
   if (!plan) throw new AppError('operation_not_allowed', 'the statement has no query plan to check');
 }

@@ -51,7 +51,8 @@ function hasCommand(command: string): boolean {
 /** The tools this needs, with what to install when one is missing. */
 export function missingTools(): string[] {
   const missing: string[] = [];
-  if (!hasCommand('java')) missing.push('java: install a JDK 17 or newer (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless)');
+  if (!hasCommand('java'))
+    missing.push('java: install a JDK 17 or newer (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless)');
   if (!hasCommand('mvn')) missing.push('mvn: install Apache Maven (Debian/Ubuntu: apt-get install maven)');
   return missing;
 }
@@ -65,19 +66,24 @@ export function build(): void {
     !existsSync(classpathFile) || sources.some((file) => statSync(file).mtimeMs > statSync(classpathFile).mtimeMs);
   if (!stale) return;
   console.error('neo4j: building test/neo4j/server with Maven (the first time downloads Neo4j into ~/.m2)');
-  const mvn = spawnSync('mvn', ['-B', '-q', '-f', path.join(projectDir, 'pom.xml'), 'compile'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const mvn = spawnSync('mvn', ['-B', '-q', '-f', path.join(projectDir, 'pom.xml'), 'compile'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (mvn.status !== 0) fail(`neo4j: the Maven build failed (exit ${mvn.status ?? mvn.signal})`);
 }
 
 function readOptions() {
   let parsed;
   try {
-    parsed = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, password: { type: 'string' } } });
+    parsed = parseArgs({
+      options: { port: { type: 'string' }, data: { type: 'string' }, password: { type: 'string' } },
+    });
   } catch (error) {
     return fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, 2);
   }
   const { port = '0', data, password } = parsed.values;
-  if (!/^\d+$/.test(port) || Number(port) > 65_535) fail(`--port must be a port number (0 for any free one)\n${USAGE}`, 2);
+  if (!/^\d+$/.test(port) || Number(port) > 65_535)
+    fail(`--port must be a port number (0 for any free one)\n${USAGE}`, 2);
   // Neo4j refuses passwords shorter than 8 characters (dbms.security.auth_minimum_password_length).
   if (password !== undefined && password.length < 8) fail('--password must have at least 8 characters', 2);
   return { port, data, password, generated: password === undefined };
@@ -97,9 +103,12 @@ function main(): void {
     '-cp',
     `${path.join(projectDir, 'target', 'classes')}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`,
     'scamnet.ScamnetNeo4j',
-    '--port', options.port,
-    '--password', password,
-    '--pagecache-mb', pagecache,
+    '--port',
+    options.port,
+    '--password',
+    password,
+    '--pagecache-mb',
+    pagecache,
     ...(options.data ? ['--data', path.resolve(options.data)] : []),
   ];
   const java = spawn('java', args, { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -19,7 +19,15 @@ export interface Filters {
   fade: boolean;
 }
 
-export const NO_FILTERS: Filters = { hiddenKinds: [], hiddenRelKinds: [], minGrade: null, tlpCeiling: null, from: null, to: null, fade: false };
+export const NO_FILTERS: Filters = {
+  hiddenKinds: [],
+  hiddenRelKinds: [],
+  minGrade: null,
+  tlpCeiling: null,
+  from: null,
+  to: null,
+  fade: false,
+};
 
 type Item = { kind?: unknown; grade?: unknown; tlp?: unknown; firstSeen?: unknown; lastSeen?: unknown };
 

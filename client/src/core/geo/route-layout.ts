@@ -23,10 +23,20 @@ export function project(lng: number, lat: number): { x: number; y: number } | nu
 
 /** The world's extent in graph coordinates, so the camera frames the map, not just the nodes. */
 export const WORLD_BBOX = (() => {
-  const corners = [project(-180, 85), project(180, -85), project(0, 85), project(0, -85), project(-180, 0), project(180, 0)];
+  const corners = [
+    project(-180, 85),
+    project(180, -85),
+    project(0, 85),
+    project(0, -85),
+    project(-180, 0),
+    project(180, 0),
+  ];
   const xs = corners.map((c) => c!.x);
   const ys = corners.map((c) => c!.y);
-  return { x: [Math.min(...xs), Math.max(...xs)] as [number, number], y: [Math.min(...ys), Math.max(...ys)] as [number, number] };
+  return {
+    x: [Math.min(...xs), Math.max(...xs)] as [number, number],
+    y: [Math.min(...ys), Math.max(...ys)] as [number, number],
+  };
 })();
 
 export interface GeoPlacement {
@@ -47,7 +57,13 @@ export function geoPlacements(graph: DataGraph): Map<string, GeoPlacement> {
   const perCountry = new Map<string, number>();
   graph.forEachNode((key, a) => {
     if (a.kind !== 'Centre') return;
-    const country = graph.outNeighbors(key).find((n) => graph.getNodeAttribute(n, 'kind') === 'Country' && graph.edges(key, n).some((e) => graph.getEdgeAttribute(e, 'kind') === 'LOCATED_IN'));
+    const country = graph
+      .outNeighbors(key)
+      .find(
+        (n) =>
+          graph.getNodeAttribute(n, 'kind') === 'Country' &&
+          graph.edges(key, n).some((e) => graph.getEdgeAttribute(e, 'kind') === 'LOCATED_IN'),
+      );
     const home = country ? placed.get(country) : undefined;
     if (!home) return;
     const index = perCountry.get(country!) ?? 0;

@@ -12,7 +12,8 @@ export function showOnMap(graph: DataGraph, geo: Map<string, GeoPlacement>): voi
     if (!graph.hasNode(node)) continue;
     const a = graph.getNodeAttributes(node);
     if (a.netX === undefined && !a.placedOnMap) graph.mergeNodeAttributes(node, { netX: a.x, netY: a.y });
-    if (a.x !== place.x || a.y !== place.y) graph.mergeNodeAttributes(node, { x: place.x, y: place.y, placedOnMap: true });
+    if (a.x !== place.x || a.y !== place.y)
+      graph.mergeNodeAttributes(node, { x: place.x, y: place.y, placedOnMap: true });
   }
 }
 

@@ -44,7 +44,9 @@ export function mergeSubgraph(graph: DataGraph, subgraph: SerializedGraph, optio
     }
     const given = node.attributes as { x?: unknown; y?: unknown };
     const position =
-      typeof given.x === 'number' && typeof given.y === 'number' ? { x: given.x, y: given.y } : near(anchor, added.length + 1, radius);
+      typeof given.x === 'number' && typeof given.y === 'number'
+        ? { x: given.x, y: given.y }
+        : near(anchor, added.length + 1, radius);
     graph.addNode(node.key, { ...node.attributes, ...position } as NodeData);
     added.push(node.key);
   }
@@ -83,7 +85,9 @@ function spread(graph: DataGraph): number {
 export function collapse(graph: DataGraph, key: string): string[] {
   if (!graph.hasNode(key)) return [];
   // graphology's edges(a, b) on a directed multigraph already counts both directions
-  const removed = graph.neighbors(key).filter((n) => graph.degree(n) === graph.edges(key, n).length && !graph.getNodeAttribute(n, 'fixed'));
+  const removed = graph
+    .neighbors(key)
+    .filter((n) => graph.degree(n) === graph.edges(key, n).length && !graph.getNodeAttribute(n, 'fixed'));
   for (const n of removed) graph.dropNode(n);
   return removed;
 }
@@ -91,7 +95,10 @@ export function collapse(graph: DataGraph, key: string): string[] {
 export function toSerialized(graph: DataGraph): SerializedGraph {
   const exported = graph.export();
   return {
-    nodes: exported.nodes.map((n) => ({ key: n.key, attributes: n.attributes as SerializedGraph['nodes'][number]['attributes'] })),
+    nodes: exported.nodes.map((n) => ({
+      key: n.key,
+      attributes: n.attributes as SerializedGraph['nodes'][number]['attributes'],
+    })),
     edges: (exported.edges ?? []).map((e) => ({
       key: e.key!,
       source: e.source,

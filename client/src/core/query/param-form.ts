@@ -9,7 +9,12 @@ export function initialValues(params: ParamSpec[], preset: Record<string, string
   return Object.fromEntries(
     params.map((p) => [
       p.name,
-      preset[p.name] ?? (p.default === undefined || p.default === null ? '' : Array.isArray(p.default) ? p.default.join(', ') : String(p.default)),
+      preset[p.name] ??
+        (p.default === undefined || p.default === null
+          ? ''
+          : Array.isArray(p.default)
+            ? p.default.join(', ')
+            : String(p.default)),
     ]),
   );
 }
@@ -23,7 +28,8 @@ function convert(type: string, text: string): unknown {
       .filter(Boolean)
       .map((s) => convert(list[1]!, s));
   }
-  if (type === 'integer' || type === 'number') return text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
+  if (type === 'integer' || type === 'number')
+    return text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
   if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
   return text;
 }

@@ -30,7 +30,9 @@ export function paddedExtent(graph: DataGraph): BBox | null {
 }
 
 /** The camera state that shows every point given in sigma's framed coordinates (0..1 for the box). */
-export function cameraToContain(points: Array<{ x: number; y: number }>): { x: number; y: number; ratio: number } | null {
+export function cameraToContain(
+  points: Array<{ x: number; y: number }>,
+): { x: number; y: number; ratio: number } | null {
   if (points.length === 0) return null;
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const p of points) {

@@ -90,12 +90,22 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
   };
 
   const edgeReducer = (edge: string, data: EdgeData): Partial<EdgeDisplayData> => {
-    const out: Partial<EdgeDisplayData> = { color: edgeColour(data.kind), size: edgeWidth(data), label: data.kind, zIndex: 1 };
+    const out: Partial<EdgeDisplayData> = {
+      color: edgeColour(data.kind),
+      size: edgeWidth(data),
+      label: data.kind,
+      zIndex: 1,
+    };
     const [source, target] = graph.extremities(edge);
-    const ends = [nodeVisible(source, graph.getNodeAttributes(source)), nodeVisible(target, graph.getNodeAttributes(target))];
-    if (ends.includes('hidden') || (state.view === 'routes' && !ROUTE_VIEW_RELS.has(data.kind))) return { ...out, hidden: true };
+    const ends = [
+      nodeVisible(source, graph.getNodeAttributes(source)),
+      nodeVisible(target, graph.getNodeAttributes(target)),
+    ];
+    if (ends.includes('hidden') || (state.view === 'routes' && !ROUTE_VIEW_RELS.has(data.kind)))
+      return { ...out, hidden: true };
     // on the map many flows cross: thinner, translucent arrows keep the map readable
-    if (state.view === 'routes') Object.assign(out, { color: 'rgba(214, 39, 40, 0.45)', size: Math.max(0.5, (out.size ?? 1) * 0.6) });
+    if (state.view === 'routes')
+      Object.assign(out, { color: 'rgba(214, 39, 40, 0.45)', size: Math.max(0.5, (out.size ?? 1) * 0.6) });
     const passes = edgePasses(data, state.filters);
     if (!passes && !state.filters.fade) return { ...out, hidden: true };
     if (!passes || ends.includes('faded')) Object.assign(out, { color: FADED, zIndex: 0 });

@@ -23,5 +23,11 @@ export function iconUrl(kind: string): string {
 /** A disc in the node's colour with the kind's pictogram on it, in `pictoColor`. */
 export const NodeIconProgram = createNodeCompoundProgram([
   NodeCircleProgram,
-  createNodeImageProgram({ padding: 0.22, size: { mode: 'force', value: 128 }, drawingMode: 'color', colorAttribute: 'pictoColor', keepWithinCircle: true }),
+  createNodeImageProgram({
+    padding: 0.22,
+    size: { mode: 'force', value: 128 },
+    drawingMode: 'color',
+    colorAttribute: 'pictoColor',
+    keepWithinCircle: true,
+  }),
 ]);

@@ -18,13 +18,15 @@ export function nodeSizes(graph: DataGraph, measure: SizeMeasure): Map<string, n
   if (graph.order === 0) return raw;
   if (measure === 'degree') graph.forEachNode((n) => raw.set(n, graph.degree(n)));
   else {
-    const scores = measure === 'betweenness' ? betweenness(graph, { normalized: true }) : pagerank(graph, { getEdgeWeight: null });
+    const scores =
+      measure === 'betweenness' ? betweenness(graph, { normalized: true }) : pagerank(graph, { getEdgeWeight: null });
     for (const [n, v] of Object.entries(scores)) raw.set(n, v);
   }
   const values = [...raw.values()];
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const sizes = new Map<string, number>();
-  for (const [n, v] of raw) sizes.set(n, hi === lo ? (MIN + MAX) / 2 : MIN + ((Math.sqrt(v - lo) / Math.sqrt(hi - lo)) * (MAX - MIN)));
+  for (const [n, v] of raw)
+    sizes.set(n, hi === lo ? (MIN + MAX) / 2 : MIN + (Math.sqrt(v - lo) / Math.sqrt(hi - lo)) * (MAX - MIN));
   return sizes;
 }
