@@ -4,9 +4,9 @@
  * checked against EXPORT_MAX_NODES and the store's caps: an export is never silently partial.
  */
 import { AppError } from '../errors.ts';
-import { subgraphAmong } from '../api/subgraph/among.ts';
-import { neighbours } from '../api/nodes/neighbours.ts';
-import { shortestPaths } from '../api/paths/service.ts';
+import { subgraphAmong } from '../graph/induced-subgraph.ts';
+import { neighbours } from '../graph/neighbourhood.ts';
+import { shortestPaths } from '../graph/shortest-paths.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
 import { runSavedQuery } from '../queries/runner.ts';
 import type { GraphStore, Params, QueryResult, SerializedGraph } from '../store/types.ts';

@@ -5,12 +5,12 @@
  * Each statement starts from its nodes as `startFrom` (graph-merge.ts) says, for LadybugDB's sake.
  */
 import { z } from 'zod';
-import { NodeKindName, RelKindName, nodeKindOfId } from '../../model/schema.ts';
-import type { GraphStore, SerializedGraph } from '../../store/types.ts';
-import { csvList, intParam } from '../../http/query-params.ts';
-import { groupIdsByKind, mergeGraphs, startFrom } from '../graph-merge.ts';
-import { SubgraphShape } from '../schemas.ts';
-import { findNode } from './lookup.ts';
+import { NodeKindName, RelKindName, nodeKindOfId } from '../model/schema.ts';
+import type { GraphStore, SerializedGraph } from '../store/types.ts';
+import { csvList, intParam } from './query-params.ts';
+import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
+import { SubgraphShape } from './wire.ts';
+import { findNode } from './find-node.ts';
 
 export const NeighboursQuery = z.object({
   depth: intParam(1, 3, 1).describe('hops from the node (1-3)'),

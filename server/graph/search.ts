@@ -3,10 +3,10 @@
  * the folded names are stored in one search key per node (see model/text.ts).
  */
 import { z } from 'zod';
-import { NodeKindName } from '../../model/schema.ts';
-import { foldText } from '../../model/text.ts';
-import type { GraphStore } from '../../store/types.ts';
-import { csvList, intParam } from '../../http/query-params.ts';
+import { NodeKindName } from '../model/schema.ts';
+import { foldText } from '../model/text.ts';
+import type { GraphStore } from '../store/types.ts';
+import { csvList, intParam } from './query-params.ts';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(100).describe('text to find in names and aliases'),
