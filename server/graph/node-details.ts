@@ -1,4 +1,4 @@
-/** GET /api/nodes/:id — a node with its provenance spelled out and its degree by kind. */
+/** A node (GET /api/nodes/:id) with its provenance spelled out and its degree by kind. */
 import { z } from 'zod';
 import type { GraphStore } from '../store/types.ts';
 import { SerializedNodeSchema } from './wire.ts';

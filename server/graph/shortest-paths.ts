@@ -1,5 +1,5 @@
 /**
- * GET /api/paths — every shortest path between two nodes, each with its confidence: the weakest
+ * Every shortest path (GET /api/paths, path exports) between two nodes, each with its confidence: the weakest
  * Admiralty grade among its relationships, so a chain resting on one F6 rumour shows as weak.
  */
 import { z } from 'zod';
