@@ -3,7 +3,7 @@
  * graph is, and where the API and its documentation are.
  */
 import type { RequestHandler } from 'express';
-import { graphCounts } from './api/health/router.ts';
+import { graphCounts } from './graph/counts.ts';
 import type { GraphStore } from './store/types.ts';
 
 const LINKS: Array<[string, string]> = [

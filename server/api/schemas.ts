@@ -3,29 +3,12 @@
  * and check responses in the tests, so the documentation cannot drift from what is sent.
  */
 import { z } from 'zod';
+import { SubgraphShape } from '../graph/wire.ts';
 
 const Json: z.ZodType<unknown> = z.unknown();
 
-export const SerializedNodeSchema = z
-  .object({
-    key: z.string(),
-    attributes: z.object({ kind: z.string(), label: z.string() }).catchall(Json),
-  })
-  .meta({ id: 'Node', description: 'A node in graphology’s serialised format' });
-
-export const SerializedEdgeSchema = z
-  .object({
-    key: z.string(),
-    source: z.string(),
-    target: z.string(),
-    attributes: z.object({ kind: z.string() }).catchall(Json),
-  })
-  .meta({ id: 'Edge', description: 'A relationship in graphology’s serialised format' });
-
-export const SubgraphShape = {
-  nodes: z.array(SerializedNodeSchema),
-  edges: z.array(SerializedEdgeSchema),
-};
+// The graph's own wire shapes live with the graph services, which answer in them.
+export { SerializedEdgeSchema, SerializedNodeSchema, SubgraphShape } from '../graph/wire.ts';
 
 export const ErrorSchema = z
   .object({

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { loadConfig, type Config } from '../config.ts';
+import { assertAnalystCypher, assertMayRunQuery } from '../cypher/analyst-switch.ts';
 import { AppError } from '../errors.ts';
 import { openCatalogue, type CatalogueEntry } from '../queries/catalogue.ts';
 import { runCypher, runSavedQuery } from '../queries/runner.ts';
@@ -110,14 +111,12 @@ async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Pr
 async function direct(config: Config, store: GraphStore, args: ReturnType<typeof readArgs>): Promise<void> {
   const catalogue = openCatalogue(store, config.DATA_DIR);
   if (args.list) return printList(catalogue.list());
-  const refused = () =>
-    new AppError('operation_not_allowed', "ANALYST_CYPHER=false: analysts' own Cypher is turned off");
   if (args.cypher) {
-    if (!config.ANALYST_CYPHER) throw refused();
+    assertAnalystCypher(config.ANALYST_CYPHER);
     return print(await runCypher(store, args.cypher, args.params), args.format);
   }
   const query = catalogue.get(args.name!);
-  if (!query.builtin && !config.ANALYST_CYPHER) throw refused();
+  assertMayRunQuery(query, config.ANALYST_CYPHER);
   print(await runSavedQuery(store, query, args.params), args.format);
 }
 

@@ -6,50 +6,8 @@
  * writes is left to the engine (see each store's `checkReadOnly`).
  */
 import { AppError } from '../errors.ts';
-import { LexError, lex, withoutComments, type Token } from './lexer.ts';
-
-/** Procedures an analyst may CALL on Neo4j (namespaced); Ladybug's own table functions are checked in its plan. */
-export const ALLOWED_PROCEDURES = new Set([
-  'db.labels',
-  'db.relationshiptypes',
-  'db.propertykeys',
-  'db.schema.visualization',
-  'db.schema.nodetypeproperties',
-  'db.schema.reltypeproperties',
-]);
-
-/**
- * Neo4j 5's own namespaced functions (Cypher manual, "Functions"): pure computations on their
- * arguments or the clock, called in expressions (`RETURN duration.between(a, b)`), never CALLed.
- * Any other dotted call is a user-defined function or procedure — APOC's among them — and refused.
- */
-const TEMPORAL_CLOCKS = ['realtime', 'statement', 'transaction', 'truncate'];
-export const ALLOWED_FUNCTIONS = new Set([
-  ...['date', 'datetime', 'localdatetime', 'localtime', 'time'].flatMap((t) => TEMPORAL_CLOCKS.map((f) => `${t}.${f}`)),
-  'datetime.fromepoch',
-  'datetime.fromepochmillis',
-  'duration.between',
-  'duration.indays',
-  'duration.inmonths',
-  'duration.inseconds',
-  'point.distance',
-  'point.withinbbox',
-  'vector.similarity.cosine',
-  'vector.similarity.euclidean',
-]);
-
-/**
- * LadybugDB table functions an analyst may CALL: they only describe the database. Every other one
- * is refused here, before the engine prepares it: some read files (READ_CSV_*, READ_NPY,
- * READ_PARQUET, FILE_INFO), and preparing some of those with a bad path crashes the process.
- */
-export const ALLOWED_TABLE_FUNCTIONS = new Set([
-  'show_tables',
-  'table_info',
-  'show_connection',
-  'db_version',
-  'show_functions',
-]);
+import { ALLOWED_FUNCTIONS, ALLOWED_PROCEDURES, ALLOWED_TABLE_FUNCTIONS } from './allowlists.ts';
+import { LexError, isPunct, lex, withoutComments, type Token } from './lexer.ts';
 
 /** Statements that reach files, databases, extensions or the network (UPDATE updates an extension). */
 const FILE_CLAUSES = new Set(['LOAD', 'COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'INSTALL', 'UNINSTALL', 'UPDATE', 'USE']);
@@ -79,16 +37,14 @@ function refuse(code: Refusal, message: string, token?: Token): never {
  */
 export const MAX_RELATIONSHIP_PATTERNS = 24;
 
-/** Punctuation is only ever a punct token: a string '.' or a quoted `.` is a name, not a dot. */
-export const isPunct = (token: Token | undefined, text: string) => token?.kind === 'punct' && token.text === text;
 const isName = (token: Token | undefined) => token?.kind === 'word' || token?.kind === 'quoted';
 
 /** `a.b.c` starting at `index` (names may be `quoted`): its parts and the index after it. */
 function dottedName(tokens: Token[], index: number): [parts: string[], end: number] {
-  const parts = [tokens[index]!.text];
+  const parts = [tokens[index]?.text ?? ''];
   let i = index + 1;
-  while (isPunct(tokens[i], '.') && isName(tokens[i + 1])) {
-    parts.push(tokens[i + 1]!.text);
+  for (let next = tokens[i + 1]; isPunct(tokens[i], '.') && next && isName(next); next = tokens[i + 1]) {
+    parts.push(next.text);
     i += 2;
   }
   return [parts, i];
@@ -140,8 +96,8 @@ export function guardCypher(text: string): string {
     // A name right after a dot is a property, or the rest of a dotted name checked at its start.
     if (isPunct(tokens[i - 1], '.')) return;
     const dotted = dottedCall(tokens, i);
-    const called =
-      token.kind === 'word' && tokens[i - 1]?.kind === 'word' && tokens[i - 1]!.text.toUpperCase() === 'CALL';
+    const before = tokens[i - 1];
+    const called = token.kind === 'word' && before?.kind === 'word' && before.text.toUpperCase() === 'CALL';
     if (
       dotted &&
       !ALLOWED_PROCEDURES.has(dotted.toLowerCase()) &&
@@ -179,13 +135,18 @@ export function guardCypher(text: string): string {
           refuse('procedure_not_allowed', `${name} is not on the list of procedures analysts may call`, next);
         }
       }
-      if (isName(next) && (isPunct(tokens[i + 2], '=') || next!.text.toUpperCase() === 'SET')) {
+      if (next && isName(next) && (isPunct(tokens[i + 2], '=') || next.text.toUpperCase() === 'SET')) {
         refuse('settings_not_allowed', 'changing engine settings is not allowed', token);
       }
-      if (isName(next) && isPunct(tokens[i + 2], '(') && !ALLOWED_TABLE_FUNCTIONS.has(next!.text.toLowerCase())) {
+      if (
+        next &&
+        isName(next) &&
+        isPunct(tokens[i + 2], '(') &&
+        !ALLOWED_TABLE_FUNCTIONS.has(next.text.toLowerCase())
+      ) {
         refuse(
           'procedure_not_allowed',
-          `CALL ${next!.text}(…) is not on the list of functions analysts may call`,
+          `CALL ${next.text}(…) is not on the list of functions analysts may call`,
           token,
         );
       }

@@ -18,6 +18,9 @@ export interface Token {
   at: number;
 }
 
+/** Punctuation is only ever a punct token: a string '.' or a quoted `.` is a name, not a dot. */
+export const isPunct = (token: Token | undefined, text: string) => token?.kind === 'punct' && token.text === text;
+
 export class LexError extends Error {
   constructor(
     message: string,
@@ -42,7 +45,7 @@ function readQuoted(text: string, start: number, quote: string): [body: string, 
   let body = '';
   let i = start + 1;
   while (i < text.length) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === '\\' && quote !== '`') {
       body += text.slice(i, i + 2);
       i += 2;
@@ -68,7 +71,7 @@ export function lex(text: string): Lexed {
   const comments: Array<[number, number]> = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (/\s/.test(ch)) {
       i++;
     } else if (ch === '/' && text[i + 1] === '/') {
@@ -95,17 +98,18 @@ export function lex(text: string): Lexed {
         continue;
       }
       // A parameter is a name or a number: `$1LOAD` is `$1` and then the word LOAD.
-      if (/\d/.test(text[j] ?? '')) while (j < text.length && /\d/.test(text[j]!)) j++;
-      else if (WORD_START.test(text[j] ?? '')) while (j < text.length && WORD_PART.test(text[j]!)) j++;
+      if (/\d/.test(text[j] ?? '')) while (j < text.length && /\d/.test(text.charAt(j))) j++;
+      else if (WORD_START.test(text[j] ?? '')) while (j < text.length && WORD_PART.test(text.charAt(j))) j++;
       tokens.push({ kind: 'param', text: text.slice(i + 1, j), at: i });
       i = j;
     } else if (WORD_START.test(ch)) {
       let j = i + 1;
-      while (j < text.length && WORD_PART.test(text[j]!)) j++;
+      while (j < text.length && WORD_PART.test(text.charAt(j))) j++;
       tokens.push({ kind: 'word', text: text.slice(i, j), at: i });
       i = j;
     } else if (/\d/.test(ch)) {
-      const number = NUMBER.exec(text.slice(i, i + 400))![0];
+      // NUMBER's `\d+` matches whenever a digit starts here, so the fallback is never taken.
+      const number = NUMBER.exec(text.slice(i, i + 400))?.[0] ?? ch;
       tokens.push({ kind: 'number', text: number, at: i });
       i += number.length;
     } else {

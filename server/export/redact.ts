@@ -14,7 +14,7 @@
 import { NODE_KINDS, nodeKindOfId } from '../model/schema.ts';
 import { tlpRank, type Tlp } from '../model/provenance.ts';
 import type { GraphStore, JsonValue, Params, SerializedGraph, SerializedNode } from '../store/types.ts';
-import { groupIdsByKind } from '../api/graph-merge.ts';
+import { groupIdsByKind } from '../graph/graph-merge.ts';
 import { cleanGraph } from './clean-text.ts';
 import type { SelectionRecord } from './selection.ts';
 import { markingOf } from './tlp-filter.ts';

@@ -1,12 +1,13 @@
 /**
- * Turns a selection into the subgraph to export, reusing the API's own lookups (ego network,
+ * Turns a selection into the subgraph to export, reusing the graph services the API answers with (ego network,
  * shortest paths, the query runner) so an export holds what the investigator saw. Every read is
  * checked against EXPORT_MAX_NODES and the store's caps: an export is never silently partial.
  */
+import { assertMayRunQuery } from '../cypher/analyst-switch.ts';
 import { AppError } from '../errors.ts';
-import { subgraphAmong } from '../api/subgraph/among.ts';
-import { neighbours } from '../api/nodes/neighbours.ts';
-import { shortestPaths } from '../api/paths/service.ts';
+import { subgraphAmong } from '../graph/induced-subgraph.ts';
+import { neighbours } from '../graph/neighbourhood.ts';
+import { shortestPaths } from '../graph/shortest-paths.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
 import { runSavedQuery } from '../queries/runner.ts';
 import type { GraphStore, Params, QueryResult, SerializedGraph } from '../store/types.ts';
@@ -83,12 +84,7 @@ export function queryTextForManifest(text: string): string {
 
 async function byQuery(ctx: SelectionContext, name: string, params: Params): Promise<Selected> {
   const entry = ctx.queries.get(name);
-  if (!entry.builtin && !ctx.analystCypher) {
-    throw new AppError(
-      'operation_not_allowed',
-      "analysts' own Cypher is turned off on this server (ANALYST_CYPHER=false)",
-    );
-  }
+  assertMayRunQuery(entry, ctx.analystCypher);
   const result = await runSavedQuery(ctx.store, entry, params);
   checkComplete(result, `the result of ${name}`);
   return {

@@ -1,6 +1,6 @@
 /** Loads the seed graph (facts + synthetic network) into a store. */
 import { buildSeedGraph } from '../../seeds/index.ts';
-import { graphCounts } from '../api/health/router.ts';
+import { graphCounts } from '../graph/counts.ts';
 import type { Logger } from '../logger.ts';
 import { writeBatch, type BatchSummary, type WriteOptions } from '../store/batch-writer.ts';
 import type { GraphStore } from '../store/types.ts';

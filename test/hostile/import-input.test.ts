@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { expectErrorBody } from '../support/hostile-helpers.ts';
 import { smallGraph } from '../support/small-graph.ts';

@@ -9,7 +9,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { loadConfig } from '../../server/config.ts';

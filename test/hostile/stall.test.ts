@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { readFiles } from '../../server/import/read-files.ts';
 import { INLINE_MAX_BYTES, readFilesOffThread, stopValidationWorker } from '../../server/import/read-off-thread.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';

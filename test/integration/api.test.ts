@@ -5,12 +5,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthSchema } from '../../server/api/health/router.ts';
-import { NodeDetails } from '../../server/api/nodes/details.ts';
-import { Subgraph } from '../../server/api/nodes/neighbours.ts';
-import { PathsResponse } from '../../server/api/paths/service.ts';
+import { NodeDetails } from '../../server/graph/node-details.ts';
+import { Subgraph } from '../../server/graph/neighbourhood.ts';
+import { PathsResponse } from '../../server/graph/shortest-paths.ts';
 import { ErrorSchema } from '../../server/api/schemas.ts';
 import { SchemaSchema } from '../../server/api/schema/router.ts';
-import { SearchResponse } from '../../server/api/search/service.ts';
+import { SearchResponse } from '../../server/graph/search.ts';
 import { NODE_KIND_NAMES, REL_KIND_NAMES } from '../../server/model/schema.ts';
 import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { smallGraph } from '../support/small-graph.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../server/api/schemas.ts';
-import { InducedSubgraph, MAX_SUBGRAPH_IDS } from '../../server/api/subgraph/among.ts';
+import { InducedSubgraph, MAX_SUBGRAPH_IDS } from '../../server/graph/induced-subgraph.ts';
 import { Workspace, WorkspaceSummary } from '../../server/api/workspaces/workspace-store.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';

@@ -11,7 +11,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { STIX_TYPE_OF_KIND, TLP_MARKING_IDS, X, stixId } from '../../server/model/stix-vocabulary.ts';
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { nodeProperties, relProperties, type GraphBatch } from '../../server/model/schema.ts';
 import { TLP_LEVELS, tlpRank } from '../../server/model/provenance.ts';
 import { buildSeedGraph } from '../../seeds/index.ts';

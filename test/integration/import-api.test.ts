@@ -8,7 +8,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';

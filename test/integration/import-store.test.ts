@@ -4,7 +4,7 @@
  * COPY path stores what the UNWIND path stores.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { runImport } from '../../server/import/run-import.ts';
 import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { smallGraph } from '../support/small-graph.ts';

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryDetail, QuerySummary } from '../../server/api/queries/router.ts';
 import { ErrorSchema, QueryResultSchema } from '../../server/api/schemas.ts';
 import { createApp } from '../../server/app.ts';
+import { ANALYST_CYPHER_OFF } from '../../server/cypher/analyst-switch.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { loadBuiltinQueries } from '../../server/queries/library.ts';
@@ -390,5 +391,44 @@ describe('ANALYST_CYPHER=false', () => {
       'operation_not_allowed',
     );
     expect((await request(off.app).get('/api/queries').expect(200)).body.queries.length).toBe(builtins.length);
+  });
+
+  it('refuses in one wording at every door: ad-hoc Cypher, saving, running and exporting a saved query', async () => {
+    const probe = { ...centresByStatus, name: 'analyst-switch-probe' };
+    await request(h.app).post('/api/queries').send(probe).expect(201);
+    try {
+      // the same saved queries, served with the switch off
+      const offWithSaved = createApp({
+        store: h.store,
+        logger: createLogger('silent'),
+        queries: openCatalogue(h.store, h.dataDir),
+        analystCypher: false,
+        dataDir: h.dataDir,
+      });
+      const refusals = [
+        await request(offWithSaved).post('/api/cypher').send({ query: 'RETURN 1 AS one' }),
+        await request(offWithSaved)
+          .post('/api/queries')
+          .send({ ...probe, name: 'another-probe' }),
+        await request(offWithSaved)
+          .post('/api/queries/analyst-switch-probe/run')
+          .send({ params: { status: 'active' } }),
+        await request(offWithSaved)
+          .post('/api/export')
+          .send({
+            format: 'json',
+            selection: { kind: 'query', name: 'analyst-switch-probe', params: { status: 'active' } },
+          }),
+      ];
+      for (const res of refusals) {
+        expect(res.status).toBe(403);
+        expect(ErrorSchema.parse(res.body).error).toMatchObject({
+          code: 'operation_not_allowed',
+          message: ANALYST_CYPHER_OFF,
+        });
+      }
+    } finally {
+      await request(h.app).delete('/api/queries/analyst-switch-probe').set('X-Scamnet-Request', '1').expect(204);
+    }
   });
 });

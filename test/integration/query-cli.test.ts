@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYST_CYPHER_OFF } from '../../server/cypher/analyst-switch.ts';
 import { loadBuiltinQueries } from '../../server/queries/library.ts';
 import { UserQueryStore } from '../../server/queries/user-queries.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
@@ -96,8 +97,10 @@ describe('npm run query', () => {
     const saved = await cli(['centre-status', '--param', 'status=active'], { ANALYST_CYPHER: 'false' });
     expect(saved.code).toBe(1);
     expect(saved.stderr).toContain('operation_not_allowed');
+    expect(saved.stderr).toContain(ANALYST_CYPHER_OFF);
     const adhoc = await cli(['--cypher', 'RETURN 1 AS one'], { ANALYST_CYPHER: 'false' });
     expect(adhoc.stderr).toContain('operation_not_allowed');
+    expect(adhoc.stderr).toContain(ANALYST_CYPHER_OFF);
     const builtin = loadBuiltinQueries().find((q) => q.params.every((p) => !p.required))!;
     expect((await cli([builtin.name, '--format', 'json'], { ANALYST_CYPHER: 'false' })).code).toBe(0);
   });

@@ -3,7 +3,7 @@
  * changes nothing, and replacing the graph is one transaction.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { graphCounts } from '../../server/api/health/router.ts';
+import { graphCounts } from '../../server/graph/counts.ts';
 import { createLogger } from '../../server/logger.ts';
 import { parseBatch } from '../../server/model/schema.ts';
 import { loadSeed, seedIfEmpty } from '../../server/seed/load-seed.ts';

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { graphCounts } from '../../graph/counts.ts';
 import type { GraphStore } from '../../store/types.ts';
 
 export const HealthSchema = z
@@ -15,12 +16,6 @@ export const HealthSchema = z
     store: z.enum(['starting', 'ready', 'restarting', 'closed']).optional().describe('set when the store is not ready'),
   })
   .meta({ id: 'Health' });
-
-export async function graphCounts(store: GraphStore): Promise<{ nodes: number; relationships: number }> {
-  const nodes = await store.read('MATCH (n) RETURN count(n) AS c');
-  const relationships = await store.read('MATCH ()-[r]->() RETURN count(r) AS c');
-  return { nodes: Number(nodes.rows[0]?.c ?? 0), relationships: Number(relationships.rows[0]?.c ?? 0) };
-}
 
 export function healthRouter(store: GraphStore): Router {
   return Router().get('/health', async (_req, res) => {

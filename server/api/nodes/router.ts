@@ -3,8 +3,8 @@ import { Router } from 'express';
 import type { GraphStore } from '../../store/types.ts';
 import { parseInput } from '../../http/validate.ts';
 import { NodeIdParam } from '../schemas.ts';
-import { nodeDetails } from './details.ts';
-import { NeighboursQuery, neighbours } from './neighbours.ts';
+import { nodeDetails } from '../../graph/node-details.ts';
+import { NeighboursQuery, neighbours } from '../../graph/neighbourhood.ts';
 
 export function nodesRouter(store: GraphStore): Router {
   return Router()

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { GraphStore } from '../../store/types.ts';
 import { parseInput } from '../../http/validate.ts';
-import { PathsQuery, shortestPaths } from './service.ts';
+import { PathsQuery, shortestPaths } from '../../graph/shortest-paths.ts';
 
 export function pathsRouter(store: GraphStore): Router {
   return Router().get('/paths', async (req, res) => {

@@ -4,7 +4,7 @@
  */
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { assertAnalystCypher, assertMayRunQuery } from '../../cypher/analyst-switch.ts';
 import { parseInput } from '../../http/validate.ts';
 import { formatHeader } from '../../queries/header.ts';
 import { ParamSpec } from '../../queries/params.ts';
@@ -41,14 +41,6 @@ function summary(entry: CatalogueEntry): z.infer<typeof QuerySummary> {
   return rest;
 }
 
-function assertAnalystCypher(enabled: boolean): void {
-  if (!enabled)
-    throw new AppError(
-      'operation_not_allowed',
-      "analysts' own Cypher is turned off on this server (ANALYST_CYPHER=false)",
-    );
-}
-
 /** Refuses analysts' own Cypher (ad hoc, and saving or running their queries) when ANALYST_CYPHER is off. */
 export function requireAnalystCypher(enabled: boolean): RequestHandler {
   return (_req, _res, next) => {
@@ -80,7 +72,7 @@ export function queriesRouter(store: GraphStore, catalogue: QueryCatalogue, anal
       const { name } = parseInput(QueryName, req.params, 'query name');
       const { params } = parseInput(RunBody, req.body ?? {}, 'request body');
       const entry = catalogue.get(name);
-      if (!entry.builtin) assertAnalystCypher(analystCypher);
+      assertMayRunQuery(entry, analystCypher);
       res.json(await runSavedQuery(store, entry, params));
     })
     .post('/queries', edits, async (req, res) => {

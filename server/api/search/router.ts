@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { GraphStore } from '../../store/types.ts';
 import { parseInput } from '../../http/validate.ts';
-import { SearchQuery, search } from './service.ts';
+import { SearchQuery, search } from '../../graph/search.ts';
 
 export function searchRouter(store: GraphStore): Router {
   return Router().get('/search', async (req, res) => {

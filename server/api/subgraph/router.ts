@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { GraphStore } from '../../store/types.ts';
 import { parseInput } from '../../http/validate.ts';
-import { SubgraphBody, subgraphAmong } from './among.ts';
+import { SubgraphBody, subgraphAmong } from '../../graph/induced-subgraph.ts';
 
 export function subgraphRouter(store: GraphStore): Router {
   return Router().post('/subgraph', async (req, res) => {

@@ -12,8 +12,7 @@
  * Check again when the pinned engine version changes.
  */
 import { AppError } from '../../errors.ts';
-import { isPunct } from '../../cypher/guard.ts';
-import { tokenize, type Token } from '../../cypher/lexer.ts';
+import { isPunct, tokenize, type Token } from '../../cypher/lexer.ts';
 
 /** LadybugDB's aggregate functions (CALL show_functions(), type AGGREGATE FUNCTION). */
 const AGGREGATES = new Set([
@@ -55,9 +54,9 @@ function projectionItems(tokens: Token[], start: number): Token[][] {
   let current: Token[] = [];
   let depth = 0;
   let i = start;
-  if (tokens[i]?.kind === 'word' && tokens[i]!.text.toUpperCase() === 'DISTINCT') i++;
-  for (; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  const first = tokens[i];
+  if (first?.kind === 'word' && first.text.toUpperCase() === 'DISTINCT') i++;
+  for (let t = tokens[i]; t; t = tokens[++i]) {
     if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
     if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
     // A closing bracket below the projection's own level ends it: a RETURN inside `{ … }` (a
@@ -88,7 +87,8 @@ function aggregateCalls(query: string, tokens: Token[]): AggregateCall[] {
       if (isPunct(tokens[end], ')') && --depth === 0) break;
     }
     const next = tokens[i + 2];
-    const last = tokens[Math.min(end, tokens.length - 1)]!;
+    // `end` stops at the closing `)` or the last token; `t` itself stands in if the list were empty.
+    const last = tokens[Math.min(end, tokens.length - 1)] ?? t;
     calls.push({
       distinct: next?.kind === 'word' && next.text.toUpperCase() === 'DISTINCT',
       text: query.slice(t.at, last.at + last.text.length).trim(),

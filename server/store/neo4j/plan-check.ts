@@ -8,7 +8,7 @@
  * access-mode session, which the server enforces.
  */
 import { AppError } from '../../errors.ts';
-import { ALLOWED_PROCEDURES } from '../../cypher/guard.ts';
+import { ALLOWED_PROCEDURES } from '../../cypher/allowlists.ts';
 import { tokenize } from '../../cypher/lexer.ts';
 
 /** The parts of neo4j-driver's ResultSummary plan this check reads. */

@@ -1,15 +1,15 @@
 /**
- * GET /api/paths — every shortest path between two nodes, each with its confidence: the weakest
+ * Every shortest path (GET /api/paths, path exports) between two nodes, each with its confidence: the weakest
  * Admiralty grade among its relationships, so a chain resting on one F6 rumour shows as weak.
  */
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { weakestGrade } from '../../model/provenance.ts';
-import { REL_KIND_NAMES, RelKindName, type RelKind } from '../../model/schema.ts';
-import type { GraphStore, PathCell } from '../../store/types.ts';
-import { csvList, intParam } from '../../http/query-params.ts';
-import { SubgraphShape } from '../schemas.ts';
-import { findNode, kindOfIdOr404 } from '../nodes/lookup.ts';
+import { AppError } from '../errors.ts';
+import { weakestGrade } from '../model/provenance.ts';
+import { REL_KIND_NAMES, RelKindName, type RelKind } from '../model/schema.ts';
+import type { GraphStore, PathCell } from '../store/types.ts';
+import { csvList, intParam } from './query-params.ts';
+import { SubgraphShape } from './wire.ts';
+import { findNode, kindOfIdOr404 } from './find-node.ts';
 
 /** Shortest paths in a dense graph can be very many; a page of them is what a person can read. */
 export const MAX_PATHS = 25;

@@ -1,16 +1,16 @@
 /**
- * GET /api/nodes/:id/neighbors — the ego network: nodes within `depth` hops, breadth first, at
+ * The ego network (GET /api/nodes/:id/neighbors, ego exports): nodes within `depth` hops, breadth first, at
  * most `limit` of them, and every relationship among them. Expanding hop by hop (instead of one
  * variable-length pattern) keeps a hub from multiplying paths, and behaves the same on both stores.
  * Each statement starts from its nodes as `startFrom` (graph-merge.ts) says, for LadybugDB's sake.
  */
 import { z } from 'zod';
-import { NodeKindName, RelKindName, nodeKindOfId } from '../../model/schema.ts';
-import type { GraphStore, SerializedGraph } from '../../store/types.ts';
-import { csvList, intParam } from '../../http/query-params.ts';
-import { groupIdsByKind, mergeGraphs, startFrom } from '../graph-merge.ts';
-import { SubgraphShape } from '../schemas.ts';
-import { findNode } from './lookup.ts';
+import { NodeKindName, RelKindName, nodeKindOfId } from '../model/schema.ts';
+import type { GraphStore, SerializedGraph } from '../store/types.ts';
+import { csvList, intParam } from './query-params.ts';
+import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
+import { SubgraphShape } from './wire.ts';
+import { findNode, kindOfIdOr404 } from './find-node.ts';
 
 export const NeighboursQuery = z.object({
   depth: intParam(1, 3, 1).describe('hops from the node (1-3)'),
@@ -71,7 +71,8 @@ export async function neighbours(store: GraphStore, id: string, input: Neighbour
 
   let total: number | null = null;
   if (input.depth === 1) {
-    const kind = kindOf(start.key)!;
+    // findNode found the start node through its kind's index, so its id has a kind prefix.
+    const kind = kindOfIdOr404(start.key);
     const counted = await store.read(
       `MATCH (n:${kind} {id: $id})-[r${rels}]-(m) WHERE m.id <> $id${kindFilter} RETURN count(DISTINCT m) AS total`,
       { id: start.key, ...kindParam },

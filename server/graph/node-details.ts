@@ -1,8 +1,8 @@
-/** GET /api/nodes/:id — a node with its provenance spelled out and its degree by kind. */
+/** A node (GET /api/nodes/:id) with its provenance spelled out and its degree by kind. */
 import { z } from 'zod';
-import type { GraphStore } from '../../store/types.ts';
-import { SerializedNodeSchema } from '../schemas.ts';
-import { findNode, kindOfIdOr404 } from './lookup.ts';
+import type { GraphStore } from '../store/types.ts';
+import { SerializedNodeSchema } from './wire.ts';
+import { findNode, kindOfIdOr404 } from './find-node.ts';
 
 export const SourceRef = z.object({
   id: z.string(),

@@ -7,13 +7,13 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../server/config.ts';
-import { graphCounts } from '../server/api/health/router.ts';
-import { loadSeed } from '../server/seed/load-seed.ts';
-import { writeRecords } from '../server/import/run-import.ts';
-import type { ValidRecord } from '../server/import/types.ts';
-import { createStore } from '../server/store/create-store.ts';
-import { SEED_DEFAULTS, buildSeedGraph } from './index.ts';
+import { loadConfig } from '../config.ts';
+import { graphCounts } from '../graph/counts.ts';
+import { loadSeed } from '../seed/load-seed.ts';
+import { writeRecords } from '../import/run-import.ts';
+import type { ValidRecord } from '../import/types.ts';
+import { createStore } from '../store/create-store.ts';
+import { SEED_DEFAULTS, buildSeedGraph } from '../../seeds/index.ts';
 
 const Args = z.object({
   seed: z.coerce

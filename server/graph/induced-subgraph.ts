@@ -4,10 +4,10 @@
  * that kind's index, as in the neighbourhood lookup.
  */
 import { z } from 'zod';
-import { nodeKindOfId } from '../../model/schema.ts';
-import type { GraphStore, QueryOptions, SerializedGraph } from '../../store/types.ts';
-import { groupIdsByKind, mergeGraphs, startFrom } from '../graph-merge.ts';
-import { SubgraphShape } from '../schemas.ts';
+import { nodeKindOfId } from '../model/schema.ts';
+import type { GraphStore, QueryOptions, SerializedGraph } from '../store/types.ts';
+import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
+import { SubgraphShape } from './wire.ts';
 
 export const MAX_SUBGRAPH_IDS = 5000;
 

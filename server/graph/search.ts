@@ -3,10 +3,11 @@
  * the folded names are stored in one search key per node (see model/text.ts).
  */
 import { z } from 'zod';
-import { NodeKindName } from '../../model/schema.ts';
-import { foldText } from '../../model/text.ts';
-import type { GraphStore } from '../../store/types.ts';
-import { csvList, intParam } from '../../http/query-params.ts';
+import { AppError } from '../errors.ts';
+import { NodeKindName } from '../model/schema.ts';
+import { foldText } from '../model/text.ts';
+import type { GraphStore } from '../store/types.ts';
+import { csvList, intParam } from './query-params.ts';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(100).describe('text to find in names and aliases'),
@@ -32,6 +33,13 @@ export const SearchResponse = z
   })
   .meta({ id: 'SearchResponse' });
 export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** The CASE in the query yields a rank 0-5, one per entry of MATCHES. */
+function matchOf(rank: unknown): (typeof MATCHES)[number] {
+  const match = MATCHES[Number(rank)];
+  if (!match) throw new AppError('internal', `search returned rank ${String(rank)}, which names no kind of match`);
+  return match;
+}
 
 export async function search(store: GraphStore, input: SearchQuery): Promise<SearchResponse> {
   const term = foldText(input.q);
@@ -62,7 +70,7 @@ export async function search(store: GraphStore, input: SearchQuery): Promise<Sea
       id: String(row.id),
       kind: String(row.kind),
       label: String(row.label),
-      match: MATCHES[Number(row.rank)]!,
+      match: matchOf(row.rank),
       countries: ((row.countries as string[] | null) ?? []).filter(Boolean).sort(),
       rank: Number(row.rank),
     }))

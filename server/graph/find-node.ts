@@ -1,7 +1,7 @@
 /** Finding one node by id: its kind comes from the id's prefix, so the kind's index is used. */
-import { AppError } from '../../errors.ts';
-import { nodeKindOfId, type NodeKind } from '../../model/schema.ts';
-import type { GraphStore, SerializedNode } from '../../store/types.ts';
+import { AppError } from '../errors.ts';
+import { nodeKindOfId, type NodeKind } from '../model/schema.ts';
+import type { GraphStore, SerializedNode } from '../store/types.ts';
 
 export function kindOfIdOr404(id: string): NodeKind {
   const kind = nodeKindOfId(id)?.kind;
