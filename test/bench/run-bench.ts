@@ -50,8 +50,14 @@ for (const s of STORES) {
     process.exit(2);
   }
 }
-if (values.only !== undefined && !HEALTH_ONLY) (console.error('--only: only `health`'), process.exit(2));
-if (values.skip !== undefined && !SKIP_HEALTH) (console.error('--skip: only `health`'), process.exit(2));
+if (values.only !== undefined && !HEALTH_ONLY) {
+  console.error('--only: only `health`');
+  process.exit(2);
+}
+if (values.skip !== undefined && !SKIP_HEALTH) {
+  console.error('--skip: only `health`');
+  process.exit(2);
+}
 
 function makeSide(name: StoreName): StoreSide {
   if (name === 'embedded') return new EmbeddedSide(!HEALTH_ONLY);

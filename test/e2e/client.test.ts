@@ -9,7 +9,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, announceSkip, browserRequired, hasChromium, launchBrowser } from '../support/browser.ts';
+import {
+  CHROMIUM_PATH,
+  announceSkip,
+  browserRequired,
+  hasChromium,
+  launchBrowser,
+  type ScamnetWindow,
+} from '../support/browser.ts';
 import { REPO_ROOT, getJson, startServer, type ServerProcess } from '../support/server-process.ts';
 
 announceSkip('test/e2e/client.test.ts');
@@ -29,11 +36,11 @@ const NAMIBIA = 'centre:na-2024-01';
 
 /** What the page exposes for tests on `window.scamnet`: the sigma instance and the data graph. */
 async function canvasNodes(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as any).scamnet.graph.nodes());
+  return page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.nodes());
 }
 async function shownNodes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const { sigma, graph } = (window as any).scamnet;
+    const { sigma, graph } = (window as unknown as ScamnetWindow).scamnet;
     return graph.nodes().filter((n: string) => !sigma.getNodeDisplayData(n)?.hidden);
   });
 }
@@ -62,7 +69,7 @@ async function layoutIdle(page: Page): Promise<void> {
     .poll(
       async () => {
         const now = await page.evaluate(() => {
-          const { graph } = (window as any).scamnet;
+          const { graph } = (window as unknown as ScamnetWindow).scamnet;
           const xy = graph
             .nodes()
             .map((n: string) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`);
@@ -78,8 +85,10 @@ async function layoutIdle(page: Page): Promise<void> {
 }
 async function viewportOf(page: Page, node: string): Promise<{ x: number; y: number }> {
   return page.evaluate((n) => {
-    const { sigma } = (window as any).scamnet;
-    return sigma.framedGraphToViewport(sigma.getNodeDisplayData(n));
+    const { sigma } = (window as unknown as ScamnetWindow).scamnet;
+    const shown = sigma.getNodeDisplayData(n);
+    if (!shown) throw new Error(`${n} is not on the canvas`);
+    return sigma.framedGraphToViewport(shown);
   }, node);
 }
 
@@ -87,6 +96,8 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
   let server: ServerProcess;
   let browser: Browser;
   const pages: Page[] = [];
+  /** what each page logged as an error or threw */
+  const pageErrors = new WeakMap<Page, string[]>();
 
   beforeAll(async () => {
     if (!hasChromium) return;
@@ -96,7 +107,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
   afterEach(async () => {
     // no test's page logged an error or threw
     for (const page of pages.splice(0)) {
-      expect((page as any).errors, `errors logged by ${page.url()}`).toEqual([]);
+      expect(pageErrors.get(page), `errors logged by ${page.url()}`).toEqual([]);
       await page.close();
     }
   });
@@ -113,9 +124,9 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     // an API refusal the test provokes is shown on the page, not logged; anything logged as an error is a fault
     page.on('console', (m) => m.type() === 'error' && !/status of (4\d\d)/.test(m.text()) && errors.push(m.text()));
     pages.push(page);
-    (page as any).errors = errors;
+    pageErrors.set(page, errors);
     await page.goto(`${server.url}/${query}`);
-    await page.waitForFunction(() => Boolean((window as any).scamnet));
+    await page.waitForFunction(() => Boolean((window as unknown as ScamnetWindow).scamnet));
     return page;
   }
 
@@ -156,7 +167,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     expect(Math.abs(p.x - stage.width / 2)).toBeLessThan(60);
     expect(Math.abs(p.y - stage.height / 2)).toBeLessThan(60);
     expect(page.url()).toContain(`nodes=${NAMIBIA}`);
-    expect((page as any).errors).toEqual([]);
+    expect(pageErrors.get(page)).toEqual([]);
   });
 
   it('expands on double-click: the neighbours the server reports come, near their parent', async () => {
@@ -211,7 +222,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await layoutIdle(page);
     await keepScreenshot(page, 'client-query.png');
     const tlps: Record<string, string> = await page.evaluate(() => {
-      const { graph } = (window as any).scamnet;
+      const { graph } = (window as unknown as ScamnetWindow).scamnet;
       return Object.fromEntries(graph.nodes().map((n: string) => [n, graph.getNodeAttribute(n, 'tlp')]));
     });
     await page.click('nav >> text=Filters');
@@ -254,17 +265,17 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await page.click('text=Load victim flows to South-East Asia');
     await expect.poll(async () => (await shownNodes(page)).length).toBeGreaterThan(5);
     const xy: Record<string, { x: number; y: number }> = await page.evaluate(() => {
-      const { graph } = (window as any).scamnet;
+      const { graph } = (window as unknown as ScamnetWindow).scamnet;
       return Object.fromEntries(
         graph.nodes().map((n: string) => [n, { x: graph.getNodeAttribute(n, 'x'), y: graph.getNodeAttribute(n, 'y') }]),
       );
     });
     // countries are placed by longitude: west to east on the map is left to right
     const lng: Record<string, number> = await page.evaluate(() => {
-      const { graph } = (window as any).scamnet;
+      const { graph } = (window as unknown as ScamnetWindow).scamnet;
       return Object.fromEntries(
         graph
-          .filterNodes((_: string, a: any) => a.kind === 'Country')
+          .filterNodes((_: string, a: Record<string, unknown>) => a.kind === 'Country')
           .map((n: string) => [n, graph.getNodeAttribute(n, 'lng')]),
       );
     });
@@ -282,7 +293,9 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     expect(page.url()).not.toContain('view=routes');
     expect(page.url()).toContain('selected=country:PH');
     // back in the network view, positions are network positions again (not map coordinates)
-    const back = await page.evaluate(() => (window as any).scamnet.graph.getNodeAttribute('country:PH', 'x'));
+    const back = await page.evaluate(() =>
+      (window as unknown as ScamnetWindow).scamnet.graph.getNodeAttribute('country:PH', 'x'),
+    );
     expect(back).not.toBe(xy['country:PH']!.x);
   });
 
@@ -292,7 +305,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await page.locator('.notice', { hasText: 'no victim flows are recorded' }).waitFor();
     await expect.poll(() => canvasNodes(page)).toContain('country:NA');
     const [centre, country] = await page.evaluate(() => {
-      const { graph } = (window as any).scamnet;
+      const { graph } = (window as unknown as ScamnetWindow).scamnet;
       return ['centre:na-2024-01', 'country:NA'].map((n) => ({
         x: graph.getNodeAttribute(n, 'x'),
         y: graph.getNodeAttribute(n, 'y'),
@@ -334,7 +347,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await expect.poll(async () => (await canvasNodes(page)).length).toBeGreaterThan(1);
     await layoutIdle(page);
     const saved: Record<string, [number, number]> = await page.evaluate(() => {
-      const { graph } = (window as any).scamnet;
+      const { graph } = (window as unknown as ScamnetWindow).scamnet;
       return Object.fromEntries(
         graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]),
       );
@@ -349,7 +362,7 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     await fresh.click('.workspaces >> text=Namibia follow-up');
     await expect.poll(async () => (await canvasNodes(fresh)).sort()).toEqual(Object.keys(saved).sort());
     const reopened: Record<string, [number, number]> = await fresh.evaluate(() => {
-      const { graph } = (window as any).scamnet;
+      const { graph } = (window as unknown as ScamnetWindow).scamnet;
       return Object.fromEntries(
         graph.nodes().map((n: string) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]),
       );

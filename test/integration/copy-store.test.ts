@@ -16,7 +16,7 @@ import { buildSeedGraph } from '../../seeds/index.ts';
 import { WorkspaceStore } from '../../server/api/workspaces/workspace-store.ts';
 import { digestStore } from '../../server/copy/store-digest.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
-import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+import { type EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { appFor } from '../support/app-harness.ts';
 import {
   ORDER_IDS,

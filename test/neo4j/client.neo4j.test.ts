@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CHROMIUM_PATH, hasChromium, launchBrowser } from '../support/browser.ts';
+import { CHROMIUM_PATH, hasChromium, launchBrowser, type ScamnetWindow } from '../support/browser.ts';
 import { hasPython, readWithPython } from '../support/interop.ts';
 import { clearLiveNeo4j, describeLive, liveNeo4jUri, openLiveNeo4j } from '../support/neo4j-live.ts';
 import { REPO_ROOT, getJson, startServer, type ServerProcess } from '../support/server-process.ts';
@@ -53,11 +53,14 @@ describeLive('the client on the Neo4j backend, in Chromium', () => {
     server?.cleanup();
   });
 
-  const canvasNodes = (): Promise<string[]> => page.evaluate(() => (window as any).scamnet.graph.nodes());
+  const canvasNodes = (): Promise<string[]> =>
+    page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.nodes());
   const viewportOf = (node: string): Promise<{ x: number; y: number }> =>
     page.evaluate((n) => {
-      const { sigma } = (window as any).scamnet;
-      return sigma.framedGraphToViewport(sigma.getNodeDisplayData(n));
+      const { sigma } = (window as unknown as ScamnetWindow).scamnet;
+      const shown = sigma.getNodeDisplayData(n);
+      if (!shown) throw new Error(`${n} is not on the canvas`);
+      return sigma.framedGraphToViewport(shown);
     }, node);
 
   it('serves the seed graph from Neo4j', async () => {
@@ -68,7 +71,7 @@ describeLive('the client on the Neo4j backend, in Chromium', () => {
 
   it('searches, expands, finds a shortest path and exports what is on the canvas', { timeout: 120_000 }, async () => {
     await page.goto(server.url);
-    await page.waitForFunction(() => Boolean((window as any).scamnet));
+    await page.waitForFunction(() => Boolean((window as unknown as ScamnetWindow).scamnet));
 
     // search → pick
     await page.keyboard.press('/');

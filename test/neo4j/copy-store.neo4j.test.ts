@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeBatch } from '../../server/store/batch-writer.ts';
-import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+import { type EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import type { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
 import {
   awkwardGraph,

@@ -4,7 +4,9 @@
  * under CI=true, where a missing browser is a failure.
  */
 import { existsSync } from 'node:fs';
+import type { MultiDirectedGraph } from 'graphology';
 import { chromium, type Browser } from 'playwright-core';
+import type Sigma from 'sigma';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -24,4 +26,12 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/**
+ * The handle the client leaves on `window` for the browser tests (GraphCanvas sets it): the live
+ * sigma instance and the graph it draws. Cast `window` to this inside `page.evaluate`.
+ */
+export interface ScamnetWindow {
+  scamnet: { sigma: Sigma; graph: MultiDirectedGraph };
 }

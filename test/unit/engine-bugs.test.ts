@@ -4,7 +4,7 @@
  * that order and let every other shape through.
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../server/errors.ts';
+import { type AppError } from '../../server/errors.ts';
 import { refuseKnownEngineBugs } from '../../server/store/embedded/engine-bugs.ts';
 
 function refusal(query: string): AppError | undefined {
