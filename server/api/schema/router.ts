@@ -1,7 +1,8 @@
 /** GET /api/schema: the domain model, for clients that build forms, legends and filters from it. */
-import { Router } from 'express';
 import { z } from 'zod';
 import { describeSchema } from '../../model/schema.ts';
+import { failures } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
 
 const Property = z.object({
   name: z.string(),
@@ -25,9 +26,16 @@ export const SchemaSchema = z
   })
   .meta({ id: 'Schema' });
 
-export function schemaRouter(): Router {
-  const body = describeSchema();
-  return Router().get('/schema', (_req, res) => {
-    res.json(body);
-  });
-}
+// the same for every request: described once
+const body = describeSchema();
+
+export const schemaRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/schema',
+    summary: 'Node kinds with their properties, relationship kinds with their endpoints',
+    output: { status: 200, description: 'the domain schema', schema: SchemaSchema },
+    errors: { ...failures },
+    handler: () => body,
+  }),
+];
