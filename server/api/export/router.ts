@@ -9,21 +9,10 @@ import { z } from 'zod';
 import { contentDisposition } from '../../export/file-name.ts';
 import { ExportRequest } from '../../export/request.ts';
 import { runExport } from '../../export/run-export.ts';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportMediaType } from '../../model/export-formats.ts';
 import { errors, failures, json } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
 import { ErrorSchema } from '../schemas.ts';
-
-/** Every content type an export may be sent as. */
-const EXPORT_CONTENT_TYPES = [
-  'application/json',
-  'application/gexf+xml',
-  'application/graphml+xml',
-  'application/zip',
-  'application/x-cypher-query',
-  'application/xml',
-  'text/html',
-  'application/pdf',
-];
 
 /** Who is exporting, for the manifest: there are no accounts yet, so a client may say. */
 export const EXPORTED_BY_HEADER = 'x-exported-by';
@@ -42,7 +31,7 @@ export const exportRoutes = [
   defineRoute({
     method: 'post',
     path: '/export',
-    summary: 'Export a subgraph as a file: GEXF, GraphML, JSON, CSV (zip), Cypher, i2 ANX, HTML or PDF briefing pack',
+    summary: `Export a subgraph as a file: ${EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].label).join(', ')}`,
     description:
       'Every file carries a manifest (when, by whom — the optional X-Exported-By header —, the selection, the store, a data version, the tool version) and states its highest TLP marking; with `recipientTlp`, items above it are withheld and counted. The server names the file (`<title>-<date>.<ext>`).',
     input: { body: { schema: ExportRequest, what: 'export request', orEmpty: true } },
@@ -60,7 +49,7 @@ export const exportRoutes = [
         description: 'the file',
         headers: ExportHeaders,
         content: Object.fromEntries(
-          EXPORT_CONTENT_TYPES.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]),
+          EXPORT_FORMATS.map((format) => [exportMediaType(format), { schema: z.string().meta({ format: 'binary' }) }]),
         ),
       },
     },
