@@ -2,8 +2,9 @@
 import { errors, failures } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
 import { NodeIdParam } from '../schemas.ts';
-import { NodeDetails, nodeDetails } from './details.ts';
-import { NeighboursQuery, Subgraph, neighbours } from './neighbours.ts';
+import { NeighbourhoodSchema, NodeDetailsSchema } from '../../model/wire.ts';
+import { nodeDetails } from './details.ts';
+import { NeighboursQuery, neighbours } from './neighbours.ts';
 
 const params = { schema: NodeIdParam, what: 'node id' };
 
@@ -13,7 +14,7 @@ export const nodesRoutes = [
     path: '/nodes/:id',
     summary: 'A node with its properties, provenance and degree',
     input: { params },
-    output: { status: 200, description: 'the node', schema: NodeDetails },
+    output: { status: 200, description: 'the node', schema: NodeDetailsSchema },
     errors: { 400: errors[400], 404: errors[404], ...failures },
     handler: ({ params }, { store }) => nodeDetails(store, params.id),
   }),
@@ -22,7 +23,7 @@ export const nodesRoutes = [
     path: '/nodes/:id/neighbors',
     summary: 'The neighbourhood of a node as a graphology subgraph',
     input: { params, query: { schema: NeighboursQuery, what: 'neighbours query' } },
-    output: { status: 200, description: 'nodes and relationships', schema: Subgraph },
+    output: { status: 200, description: 'nodes and relationships', schema: NeighbourhoodSchema },
     errors: { 400: errors[400], 404: errors[404], ...failures },
     handler: ({ params, query }, { store }) => neighbours(store, params.id, query),
   }),

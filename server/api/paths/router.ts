@@ -1,7 +1,8 @@
 /** GET /api/paths */
 import { errors, failures } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
-import { PathsQuery, PathsResponse, shortestPaths } from './service.ts';
+import { PathsResponseSchema } from '../../model/wire.ts';
+import { PathsQuery, shortestPaths } from './service.ts';
 
 export const pathsRoutes = [
   defineRoute({
@@ -9,7 +10,7 @@ export const pathsRoutes = [
     path: '/paths',
     summary: 'All shortest paths between two nodes, each with its weakest grade',
     input: { query: { schema: PathsQuery, what: 'paths query' } },
-    output: { status: 200, description: 'the paths and their subgraph', schema: PathsResponse },
+    output: { status: 200, description: 'the paths and their subgraph', schema: PathsResponseSchema },
     errors: { 400: errors[400], 404: errors[404], ...failures },
     handler: ({ query }, { store }) => shortestPaths(store, query),
   }),

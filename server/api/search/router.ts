@@ -1,7 +1,8 @@
 /** GET /api/search */
 import { errors, failures } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
-import { SearchQuery, SearchResponse, search } from './service.ts';
+import { SearchResponseSchema } from '../../model/wire.ts';
+import { SearchQuery, search } from './service.ts';
 
 export const searchRoutes = [
   defineRoute({
@@ -9,7 +10,7 @@ export const searchRoutes = [
     path: '/search',
     summary: 'Ranked, case- and accent-insensitive search on names and aliases',
     input: { query: { schema: SearchQuery, what: 'search query' } },
-    output: { status: 200, description: 'matches, best first', schema: SearchResponse },
+    output: { status: 200, description: 'matches, best first', schema: SearchResponseSchema },
     errors: { 400: errors[400], ...failures },
     handler: ({ query }, { store }) => search(store, query),
   }),

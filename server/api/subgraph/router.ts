@@ -1,7 +1,8 @@
 /** POST /api/subgraph — the nodes with the given ids and the relationships among them. */
 import { errors, failures } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
-import { InducedSubgraph, SubgraphBody, subgraphAmong } from './among.ts';
+import { InducedSubgraphSchema } from '../../model/wire.ts';
+import { SubgraphBody, subgraphAmong } from './among.ts';
 
 export const subgraphRoutes = [
   defineRoute({
@@ -12,7 +13,7 @@ export const subgraphRoutes = [
     output: {
       status: 200,
       description: 'the induced subgraph; `missing` lists ids that name no node',
-      schema: InducedSubgraph,
+      schema: InducedSubgraphSchema,
     },
     errors: { 400: errors[400], ...failures },
     handler: async ({ body }, { store }) => {
