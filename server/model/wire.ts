@@ -144,3 +144,41 @@ export const InducedSubgraphSchema = z
   .object({ ...SubgraphShape, missing: z.array(z.string()).describe('ids asked for that name no node') })
   .meta({ id: 'InducedSubgraph' });
 export type InducedSubgraph = z.infer<typeof InducedSubgraphSchema>;
+
+// ---- the server and the domain model ------------------------------------------------------
+
+export const HealthSchema = z
+  .object({
+    status: z
+      .enum(['ok', 'degraded'])
+      .describe('degraded while the graph engine restarts: the server answers, the graph does not'),
+    backend: z.enum(['embedded', 'neo4j']),
+    nodes: z.number().int().optional(),
+    relationships: z.number().int().optional(),
+    store: z.enum(['starting', 'ready', 'restarting', 'closed']).optional().describe('set when the store is not ready'),
+  })
+  .meta({ id: 'Health' });
+export type Health = z.infer<typeof HealthSchema>;
+
+const Property = z.object({
+  name: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  description: z.string().optional(),
+});
+export const SchemaSchema = z
+  .object({
+    nodeKinds: z.array(
+      z.object({ kind: z.string(), idPrefix: z.string(), description: z.string(), properties: z.array(Property) }),
+    ),
+    relationshipKinds: z.array(
+      z.object({
+        kind: z.string(),
+        description: z.string(),
+        endpoints: z.array(z.object({ from: z.string(), to: z.string() })),
+        properties: z.array(Property),
+      }),
+    ),
+  })
+  .meta({ id: 'Schema' });
+export type SchemaInfo = z.infer<typeof SchemaSchema>;

@@ -3,6 +3,7 @@
  * `{error:{code,message,details}}` into an ApiError, so a refusal reaches the user as words.
  */
 import type {
+  Health,
   InducedSubgraph,
   Neighbourhood,
   NodeDetails,
@@ -10,13 +11,14 @@ import type {
   PathsResponse,
   QueryResult,
   SearchHit as WireSearchHit,
+  SchemaInfo,
   SearchResponse,
   SerializedGraph,
   SourceRef,
 } from '../../../server/model/wire.ts';
 
 // the answers' types are the server's own (server/model/wire.ts), imported as types only
-export type { InducedSubgraph, Neighbourhood, NodeDetails, PathInfo, PathsResponse, QueryResult };
+export type { Health, InducedSubgraph, Neighbourhood, SchemaInfo, NodeDetails, PathInfo, PathsResponse, QueryResult };
 /** A search hit; `match` is '' for one the client makes itself (to open a node it knows by id). */
 export type SearchHit = Omit<WireSearchHit, 'match'> & { match: WireSearchHit['match'] | '' };
 /** a cited document, as node details list it */
@@ -101,11 +103,6 @@ export interface QuerySummary {
   builtin: boolean;
 }
 
-export interface SchemaInfo {
-  nodeKinds: { kind: string; description: string }[];
-  relationshipKinds: { kind: string; description: string }[];
-}
-
 export interface WorkspaceSummary {
   name: string;
   title: string;
@@ -127,7 +124,7 @@ export interface Workspace {
 }
 
 export const api = {
-  health: () => call<{ status: string; backend: string; nodes: number; relationships: number }>('/api/health'),
+  health: () => call<Health>('/api/health'),
   schema: () => call<SchemaInfo>('/api/schema'),
   search: (q: string, limit = 12) => call<SearchResponse>(`/api/search?${qs({ q, limit })}`),
   node: (id: string) => call<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`),

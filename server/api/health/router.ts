@@ -2,20 +2,11 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { GraphStore } from '../../store/types.ts';
+import { HealthSchema } from '../../model/wire.ts';
 import { failures } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
 
-export const HealthSchema = z
-  .object({
-    status: z
-      .enum(['ok', 'degraded'])
-      .describe('degraded while the graph engine restarts: the server answers, the graph does not'),
-    backend: z.enum(['embedded', 'neo4j']),
-    nodes: z.number().int().optional(),
-    relationships: z.number().int().optional(),
-    store: z.enum(['starting', 'ready', 'restarting', 'closed']).optional().describe('set when the store is not ready'),
-  })
-  .meta({ id: 'Health' });
+export { HealthSchema };
 
 export async function graphCounts(store: GraphStore): Promise<{ nodes: number; relationships: number }> {
   const nodes = await store.read('MATCH (n) RETURN count(n) AS c');
