@@ -1,8 +1,7 @@
 /** GET /api/health: is the store reachable, which is it, and how big is the graph. */
-import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { GraphStore } from '../../store/types.ts';
-import { HealthSchema } from '../../model/wire.ts';
+import { HealthSchema, type Health } from '../../model/wire.ts';
 import { failures } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
 
@@ -23,7 +22,7 @@ export const healthRoutes = [
     errors: { ...failures },
     handler: async (_input, { store }) => {
       const state = store.status?.() ?? 'ready';
-      const degraded = (s: Exclude<typeof state, 'ready'>): z.infer<typeof HealthSchema> => ({
+      const degraded = (s: Exclude<typeof state, 'ready'>): Health => ({
         status: 'degraded',
         backend: store.backend,
         store: s,
