@@ -7,23 +7,12 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from './logger.ts';
 import { ConfigSchema } from './config.ts';
 import type { GraphStore } from './store/types.ts';
-import { healthRouter } from './api/health/router.ts';
-import { nodesRouter } from './api/nodes/router.ts';
 import { openApiDocument } from './api/openapi/document.ts';
-import { pathsRouter } from './api/paths/router.ts';
-import { schemaRouter } from './api/schema/router.ts';
-import { searchRouter } from './api/search/router.ts';
+import { mount } from './api/route.ts';
+import { apiRoutes } from './api/routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { landingPage } from './landing-page.ts';
-import { cypherRouter } from './api/cypher/router.ts';
-import { queriesRouter } from './api/queries/router.ts';
-import { exportRouter } from './api/export/router.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
-import { subgraphRouter } from './api/subgraph/router.ts';
-import { importRouter } from './api/import/router.ts';
-import { workspacesRouter } from './api/workspaces/router.ts';
-import { backupsRouter } from './api/backups/router.ts';
-import { docsRouter } from './api/docs/router.ts';
 import { WorkspaceStore } from './api/workspaces/workspace-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
@@ -94,26 +83,16 @@ export function createApp({
   app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));
 
-  const openapi = openApiDocument(version);
-  const api = express.Router();
-  api.use(
-    healthRouter(store),
-    schemaRouter(),
-    searchRouter(store),
-    nodesRouter(store),
-    pathsRouter(store),
-    queriesRouter(store, queries, analystCypher),
-    cypherRouter(store, analystCypher),
-    exportRouter(store, queries, analystCypher, exportMaxNodes),
-    subgraphRouter(store),
-    importRouter(store, importMaxBytes),
-    workspacesRouter(new WorkspaceStore(dataDir, workspaceLimits)),
-    backupsRouter(store, dataDir),
-  );
-  api.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
+  const api = mount(express.Router(), apiRoutes, {
+    store,
+    queries,
+    analystCypher,
+    exportMaxNodes,
+    importMaxBytes,
+    workspaces: new WorkspaceStore(dataDir, workspaceLimits),
+    dataDir,
+    openapi: openApiDocument(version),
   });
-  api.use(docsRouter());
   api.use(notFoundHandler);
   app.use('/api', api);
   app.get('/status', landingPage(store));

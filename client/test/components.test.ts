@@ -69,6 +69,13 @@ describe('badges', () => {
     expect(tlp).toContain('TLP:AMBER+STRICT');
     expect(tlp).toContain('tlp-amber-strict');
   });
+
+  // the server sends null for a node stored without them (test/integration/wire-nullability.test.ts);
+  // before, TlpBadge threw on null.replace and the details panel failed to draw
+  it('say so when a node has no grade or no marking', () => {
+    expect(renderToStaticMarkup(createElement(GradeBadge, { grade: null }))).toContain('ungraded');
+    expect(renderToStaticMarkup(createElement(TlpBadge, { tlp: null }))).toContain('TLP: none');
+  });
 });
 
 describe('legend', () => {

@@ -13,12 +13,13 @@ import { loadConfig, type Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { ExportRequest } from '../export/request.ts';
 import { runExport } from '../export/run-export.ts';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from '../model/export-formats.ts';
 import { openCatalogue } from '../queries/catalogue.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 
 const USAGE = `usage:
-  npm run export -- --format json|gexf|graphml|csv|cypher|anx|html|pdf|stix|xlsx <selection> [options]
+  npm run export -- --format ${EXPORT_FORMATS.join('|')} <selection> [options]
 selection (one of):
   --ids <id,id,...>                       these nodes and the relationships among them
   --ego <id> [--depth 1-3] [--rel-kinds K,K]  an ego network
@@ -148,7 +149,8 @@ async function viaServer(url: string, args: ReturnType<typeof readArgs>): Promis
     fail(`\n${error?.code ?? res.status}: ${error?.message ?? res.statusText}`);
   }
   const fileName =
-    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `export.${args.request.format}`;
+    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
+    `export.${EXPORT_FORMAT_INFO[args.request.format].ext}`;
   const summary = `highest marking TLP:${res.headers.get('x-export-highest-tlp')}; withheld ${res.headers.get('x-export-withheld-nodes')} nodes, ${res.headers.get('x-export-withheld-links')} links`;
   save(args.out, fileName, body, summary);
 }

@@ -4,20 +4,10 @@
  */
 import { z } from 'zod';
 import { RelKindName } from '../model/schema.ts';
+import { EXPORT_FORMATS } from '../model/export-formats.ts';
 import { Tlp } from '../model/provenance.ts';
 
-export const EXPORT_FORMATS = [
-  'json',
-  'gexf',
-  'graphml',
-  'csv',
-  'cypher',
-  'anx',
-  'html',
-  'pdf',
-  'stix',
-  'xlsx',
-] as const;
+export { EXPORT_FORMATS };
 export const ExportFormat = z.enum(EXPORT_FORMATS).describe('file format of the export');
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { nodeKindOfId } from '../model/schema.ts';
 import type { GraphStore, QueryOptions, SerializedGraph } from '../store/types.ts';
 import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
-import { SubgraphShape } from './wire.ts';
+import { InducedSubgraphSchema } from '../model/wire.ts';
 
 export const MAX_SUBGRAPH_IDS = 5000;
 
@@ -16,9 +16,7 @@ export const SubgraphBody = z
   .meta({ id: 'SubgraphRequest' });
 export type SubgraphBody = z.infer<typeof SubgraphBody>;
 
-export const InducedSubgraph = z
-  .object({ ...SubgraphShape, missing: z.array(z.string()).describe('ids asked for that name no node') })
-  .meta({ id: 'InducedSubgraph' });
+export const InducedSubgraph = InducedSubgraphSchema;
 export type InducedSubgraph = z.infer<typeof InducedSubgraph>;
 
 const kindOf = (id: string) => nodeKindOfId(id)?.kind;

@@ -9,8 +9,8 @@ import { NodeKindName, RelKindName, nodeKindOfId } from '../model/schema.ts';
 import type { GraphStore, SerializedGraph } from '../store/types.ts';
 import { csvList, intParam } from './query-params.ts';
 import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
-import { SubgraphShape } from './wire.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
+import { NeighbourhoodSchema } from '../model/wire.ts';
 
 export const NeighboursQuery = z.object({
   depth: intParam(1, 3, 1).describe('hops from the node (1-3)'),
@@ -20,13 +20,7 @@ export const NeighboursQuery = z.object({
 });
 export type NeighboursQuery = z.infer<typeof NeighboursQuery>;
 
-export const Subgraph = z
-  .object({
-    ...SubgraphShape,
-    truncated: z.boolean().describe('true when `limit` cut the neighbourhood'),
-    total: z.number().int().nullable().describe('for depth 1: how many neighbours match in all'),
-  })
-  .meta({ id: 'Neighbourhood' });
+export const Subgraph = NeighbourhoodSchema;
 export type Subgraph = z.infer<typeof Subgraph>;
 
 const kindOf = (id: string) => nodeKindOfId(id)?.kind;

@@ -1,34 +1,11 @@
 /** A node (GET /api/nodes/:id) with its provenance spelled out and its degree by kind. */
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { GraphStore } from '../store/types.ts';
-import { SerializedNodeSchema } from './wire.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
+import { SourceRefSchema, NodeDetailsSchema } from '../model/wire.ts';
 
-export const SourceRef = z.object({
-  id: z.string(),
-  name: z.string(),
-  publisher: z.string().nullable(),
-  published: z.string().nullable(),
-  file: z.string().nullable(),
-  url: z.string().nullable(),
-});
-
-export const NodeDetails = z
-  .object({
-    node: SerializedNodeSchema,
-    degree: z.number().int().describe('relationships in either direction'),
-    degreeByRelKind: z.record(z.string(), z.number().int()),
-    degreeByKind: z.record(z.string(), z.number().int()).describe('neighbours by node kind'),
-    provenance: z.object({
-      sources: z.array(SourceRef).describe('the cited documents; ids that match no Source are listed with name = id'),
-      grade: z.string().nullable(),
-      tlp: z.string().nullable(),
-      firstSeen: z.string().nullable(),
-      lastSeen: z.string().nullable(),
-      synthetic: z.boolean(),
-    }),
-  })
-  .meta({ id: 'NodeDetails' });
+export const SourceRef = SourceRefSchema;
+export const NodeDetails = NodeDetailsSchema;
 export type NodeDetails = z.infer<typeof NodeDetails>;
 
 export async function sourcesFor(store: GraphStore, ids: string[]): Promise<z.infer<typeof SourceRef>[]> {

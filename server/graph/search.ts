@@ -8,6 +8,7 @@ import { NodeKindName } from '../model/schema.ts';
 import { foldText } from '../model/text.ts';
 import type { GraphStore } from '../store/types.ts';
 import { csvList, intParam } from './query-params.ts';
+import { SEARCH_MATCHES, SearchResponseSchema } from '../model/wire.ts';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(100).describe('text to find in names and aliases'),
@@ -16,22 +17,9 @@ export const SearchQuery = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
-const MATCHES = ['name', 'alias', 'name prefix', 'alias prefix', 'word prefix', 'substring'] as const;
+const MATCHES = SEARCH_MATCHES;
 
-export const SearchResponse = z
-  .object({
-    query: z.string(),
-    results: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.string(),
-        label: z.string(),
-        match: z.enum(MATCHES).describe('how it matched, best first'),
-        countries: z.array(z.string()).describe('where it is (centres) or whose national it is (facilitators)'),
-      }),
-    ),
-  })
-  .meta({ id: 'SearchResponse' });
+export const SearchResponse = SearchResponseSchema;
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 /** The CASE in the query yields a rank 0-5, one per entry of MATCHES. */

@@ -8,11 +8,10 @@ import { weakestGrade } from '../model/provenance.ts';
 import { REL_KIND_NAMES, RelKindName, type RelKind } from '../model/schema.ts';
 import type { GraphStore, PathCell } from '../store/types.ts';
 import { csvList, intParam } from './query-params.ts';
-import { SubgraphShape } from './wire.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
+import { PathsResponseSchema, MAX_PATHS } from '../model/wire.ts';
 
 /** Shortest paths in a dense graph can be very many; a page of them is what a person can read. */
-export const MAX_PATHS = 25;
 
 export const PathsQuery = z
   .object({
@@ -26,21 +25,7 @@ export const PathsQuery = z
   .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
 export type PathsQuery = z.infer<typeof PathsQuery>;
 
-export const PathsResponse = z
-  .object({
-    ...SubgraphShape,
-    paths: z.array(
-      z.object({
-        nodes: z.array(z.string()),
-        edges: z.array(z.string()),
-        hops: z.number().int(),
-        weakestGrade: z.string().nullable().describe('the weakest Admiralty grade among its relationships'),
-        synthetic: z.boolean().describe('true when any node or relationship on it is synthetic (illustrative)'),
-      }),
-    ),
-    truncated: z.boolean().describe(`true when there were more than ${MAX_PATHS} shortest paths`),
-  })
-  .meta({ id: 'Paths' });
+export const PathsResponse = PathsResponseSchema;
 export type PathsResponse = z.infer<typeof PathsResponse>;
 
 /**

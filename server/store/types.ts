@@ -3,24 +3,9 @@
  */
 import type { QueryShapeLimits } from '../cypher/shape.ts';
 import type { Dialect } from './dialect.ts';
-
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** graphology's serialised format, so a client can `graph.import()` a result as it comes. */
-export interface SerializedNode {
-  key: string;
-  attributes: { kind: string; label: string; [property: string]: JsonValue };
-}
-export interface SerializedEdge {
-  key: string;
-  source: string;
-  target: string;
-  attributes: { kind: string; [property: string]: JsonValue };
-}
-export interface SerializedGraph {
-  nodes: SerializedNode[];
-  edges: SerializedEdge[];
-}
+// the wire shapes are declared once, with the API's schemas (the client's types come from them too)
+import type { JsonValue, SerializedGraph } from '../model/wire.ts';
+export type { JsonValue, SerializedEdge, SerializedGraph, SerializedNode } from '../model/wire.ts';
 
 /** How a node, relationship or path appears in a result row; its details are in `graph`. */
 export type NodeCell = { $type: 'node'; key: string; kind: string; label: string };

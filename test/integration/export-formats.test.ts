@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphmlId } from '../../server/export/formats/graphml.ts';
 import { labelBox } from '../../server/export/formats/svg.ts';
 import { KIND_COLOURS } from '../../server/export/style.ts';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportMediaType } from '../../server/model/export-formats.ts';
 import type { SerializedGraph } from '../../server/store/types.ts';
 import { startHarness, testBackend, type Harness } from '../support/app-harness.ts';
 import { HOSTILE_ID, HOSTILE_NAME_CLEAN, exportGraph } from '../support/export-graph.ts';
@@ -466,5 +467,26 @@ describe('hostile titles and ids', () => {
     expect(html).not.toContain('<b>"bold"</b>');
     expect(html).toContain('&lt;b&gt;&quot;bold&quot;&lt;/b&gt;');
     expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;&quot;</title>');
+  });
+});
+
+describe('the format table (server/model/export-formats.ts)', () => {
+  // PDF is left out here: it needs Chromium, and its own tests check it
+  const formats = EXPORT_FORMATS.filter((f) => f !== 'pdf');
+
+  it.each(formats)('%s is sent with the table’s Content-Type and named with its extension', async (format) => {
+    const res = await exportAs({ format, selection: EGO, title: 'table' });
+    const { contentType, ext } = EXPORT_FORMAT_INFO[format];
+    expect(String(res.headers['content-type']).replace(/\s/g, '')).toBe(contentType.replace(/\s/g, ''));
+    expect(String(res.headers['content-disposition'])).toMatch(new RegExp(`-\\d{4}-\\d{2}-\\d{2}\\.${ext}"$`));
+  });
+
+  it('is what the OpenAPI document lists as the export’s answers (before: STIX and XLSX were missing)', async () => {
+    const doc = (await request(h.app).get('/api/openapi.json').expect(200)).body;
+    const content = Object.keys(doc.paths['/api/export'].post.responses['200'].content).sort();
+    expect(content).toEqual(EXPORT_FORMATS.map(exportMediaType).sort());
+    expect(content).toEqual(
+      expect.arrayContaining(['application/stix+json;version=2.1', EXPORT_FORMAT_INFO.xlsx.contentType]),
+    );
   });
 });

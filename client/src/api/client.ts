@@ -2,7 +2,27 @@
  * The server's API as typed functions. Every call checks `response.ok` and turns the server's
  * `{error:{code,message,details}}` into an ApiError, so a refusal reaches the user as words.
  */
-import type { SerializedGraph } from '../core/graph/types.ts';
+import type {
+  Health,
+  InducedSubgraph,
+  Neighbourhood,
+  NodeDetails,
+  PathInfo,
+  PathsResponse,
+  QueryResult,
+  SearchHit as WireSearchHit,
+  SchemaInfo,
+  SearchResponse,
+  SerializedGraph,
+  SourceRef,
+} from '../../../server/model/wire.ts';
+
+// the answers' types are the server's own (server/model/wire.ts), imported as types only
+export type { Health, InducedSubgraph, Neighbourhood, SchemaInfo, NodeDetails, PathInfo, PathsResponse, QueryResult };
+/** A search hit; `match` is '' for one the client makes itself (to open a node it knows by id). */
+export type SearchHit = Omit<WireSearchHit, 'match'> & { match: WireSearchHit['match'] | '' };
+/** a cited document, as node details list it */
+export type Source = SourceRef;
 
 export class ApiError extends Error {
   constructor(
@@ -66,51 +86,6 @@ const qs = (params: Record<string, string | number | undefined>) =>
       .map(([k, v]) => [k, String(v)]),
   ).toString();
 
-export interface SearchHit {
-  id: string;
-  kind: string;
-  label: string;
-  match: string;
-  countries: string[];
-}
-
-export interface Source {
-  id: string;
-  name: string;
-  publisher: string | null;
-  published: string | null;
-  file: string | null;
-  url: string | null;
-}
-
-export interface NodeDetails {
-  node: SerializedGraph['nodes'][number];
-  degree: number;
-  degreeByRelKind: Record<string, number>;
-  degreeByKind: Record<string, number>;
-  provenance: {
-    sources: Source[];
-    grade: string;
-    tlp: string;
-    firstSeen: string | null;
-    lastSeen: string | null;
-    synthetic: boolean;
-  };
-}
-
-export interface Neighbourhood extends SerializedGraph {
-  truncated: boolean;
-  total: number | null;
-}
-
-export interface PathInfo {
-  nodes: string[];
-  edges: string[];
-  hops: number;
-  weakestGrade: string;
-  synthetic: boolean;
-}
-
 export interface ParamSpec {
   name: string;
   type: string;
@@ -126,19 +101,6 @@ export interface QuerySummary {
   params: ParamSpec[];
   returns: string;
   builtin: boolean;
-}
-
-export interface QueryResult {
-  columns: string[];
-  rows: Record<string, unknown>[];
-  graph: SerializedGraph;
-  truncated: boolean;
-  elapsedMs: number;
-}
-
-export interface SchemaInfo {
-  nodeKinds: { kind: string; description: string }[];
-  relationshipKinds: { kind: string; description: string }[];
 }
 
 export interface WorkspaceSummary {
@@ -162,9 +124,9 @@ export interface Workspace {
 }
 
 export const api = {
-  health: () => call<{ status: string; backend: string; nodes: number; relationships: number }>('/api/health'),
+  health: () => call<Health>('/api/health'),
   schema: () => call<SchemaInfo>('/api/schema'),
-  search: (q: string, limit = 12) => call<{ results: SearchHit[] }>(`/api/search?${qs({ q, limit })}`),
+  search: (q: string, limit = 12) => call<SearchResponse>(`/api/search?${qs({ q, limit })}`),
   node: (id: string) => call<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`),
   neighbours: (id: string, options: { relKinds?: string[]; kinds?: string[]; limit?: number; depth?: number } = {}) =>
     call<Neighbourhood>(
@@ -175,9 +137,8 @@ export const api = {
         kinds: options.kinds?.join(','),
       })}`,
     ),
-  paths: (from: string, to: string, maxHops = 6) =>
-    call<SerializedGraph & { paths: PathInfo[]; truncated: boolean }>(`/api/paths?${qs({ from, to, maxHops })}`),
-  subgraph: (ids: string[]) => call<SerializedGraph & { missing: string[] }>('/api/subgraph', post({ ids })),
+  paths: (from: string, to: string, maxHops = 6) => call<PathsResponse>(`/api/paths?${qs({ from, to, maxHops })}`),
+  subgraph: (ids: string[]) => call<InducedSubgraph>('/api/subgraph', post({ ids })),
   queries: () => call<{ queries: QuerySummary[] }>('/api/queries'),
   runQuery: (name: string, params: Record<string, unknown>) =>
     call<QueryResult>(`/api/queries/${encodeURIComponent(name)}/run`, post({ params })),

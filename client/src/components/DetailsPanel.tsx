@@ -42,11 +42,20 @@ const HIDDEN_PROPERTIES = new Set([
   'hiddenByUser',
 ]);
 
-export function TlpBadge({ tlp }: { tlp: string }) {
+// The server sends null for a node stored without a marking or grade (a Neo4j graph written by
+// other tools): say so rather than fail to draw the panel.
+export function TlpBadge({ tlp }: { tlp: string | null }) {
+  if (!tlp) return <span className="tlp tlp-none">TLP: none</span>;
   return <span className={`tlp tlp-${tlp.replace('+', '-').toLowerCase()}`}>TLP:{tlp}</span>;
 }
 
-export function GradeBadge({ grade }: { grade: string }) {
+export function GradeBadge({ grade }: { grade: string | null }) {
+  if (!grade)
+    return (
+      <span className="grade" title="no Admiralty grade recorded">
+        ungraded
+      </span>
+    );
   return (
     <span
       className="grade"

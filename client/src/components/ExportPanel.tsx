@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { markedPngBlob } from './marked-png.ts';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExportFormatName } from '../../../server/model/export-formats.ts';
 import type { SigmaInstance } from './GraphCanvas.tsx';
 import type { SerializedGraph } from '../core/graph/types.ts';
 
@@ -17,18 +18,20 @@ interface Props {
   onDone(message: string): void;
 }
 
-const SERVER_FORMATS: Array<[string, string]> = [
-  ['gexf', 'GEXF (Gephi, Gephi Lite)'],
-  ['graphml', 'GraphML (yEd, Cytoscape)'],
-  ['csv', 'CSV for i2 / Excel (zip)'],
-  ['xlsx', 'Excel workbook (XLSX)'],
-  ['stix', 'STIX 2.1 bundle (OpenCTI, MISP)'],
-  ['anx', 'i2 Analyst’s Notebook (ANX)'],
-  ['cypher', 'Cypher script (Neo4j)'],
-  ['html', 'Briefing pack (HTML)'],
-  ['pdf', 'Briefing pack (PDF)'],
-  ['json', 'JSON (graphology)'],
-];
+/** Where each format sits in the menu: every format has a place (a new one fails to compile until given one). */
+const MENU_RANK: Record<ExportFormatName, number> = {
+  gexf: 0,
+  graphml: 1,
+  csv: 2,
+  xlsx: 3,
+  stix: 4,
+  anx: 5,
+  cypher: 6,
+  html: 7,
+  pdf: 8,
+  json: 9,
+};
+const SERVER_FORMATS = [...EXPORT_FORMATS].sort((a, b) => MENU_RANK[a] - MENU_RANK[b]);
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -52,7 +55,7 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
   }, []);
 
   const date = new Date().toISOString().slice(0, 10);
-  const serverExport = async (format: string) => {
+  const serverExport = async (format: ExportFormatName) => {
     try {
       const positions = Object.fromEntries(
         snapshot().nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]),
@@ -74,7 +77,7 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
       }
       const name =
         /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
-        `scamnet-${date}.${format}`;
+        `scamnet-${date}.${EXPORT_FORMAT_INFO[format].ext}`;
       download(await response.blob(), name);
       const withheld =
         Number(response.headers.get('x-export-withheld-nodes') ?? 0) +
@@ -134,9 +137,9 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
             </select>
           </label>
           <div className="actions column">
-            {SERVER_FORMATS.map(([format, label]) => (
+            {SERVER_FORMATS.map((format) => (
               <button key={format} onClick={() => void serverExport(format)} disabled={nodeIds().length === 0}>
-                {label}
+                {EXPORT_FORMAT_INFO[format].label}
               </button>
             ))}
           </div>

@@ -1,9 +1,9 @@
 /** POST /api/cypher: an analyst's own read-only Cypher, checked and limited like saved queries. */
-import { Router } from 'express';
 import { z } from 'zod';
-import { parseInput } from '../../http/validate.ts';
 import { runCypher } from '../../queries/runner.ts';
-import type { GraphStore } from '../../store/types.ts';
+import { errors, failures } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
+import { QueryResultSchema } from '../schemas.ts';
 import { requireAnalystCypher } from '../queries/router.ts';
 
 export const CypherBody = z
@@ -13,9 +13,15 @@ export const CypherBody = z
   })
   .meta({ id: 'CypherRequest' });
 
-export function cypherRouter(store: GraphStore, analystCypher: boolean): Router {
-  return Router().post('/cypher', requireAnalystCypher(analystCypher), async (req, res) => {
-    const { query, params } = parseInput(CypherBody, req.body, 'request body');
-    res.json(await runCypher(store, query, params));
-  });
-}
+export const cypherRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/cypher',
+    summary: 'Run ad-hoc read-only Cypher (one statement; time-limited and row-capped)',
+    guard: requireAnalystCypher,
+    input: { body: { schema: CypherBody, what: 'request body' } },
+    output: { status: 200, description: 'table and graph', schema: QueryResultSchema },
+    errors: { 400: errors[400], 403: errors[403], ...failures },
+    handler: ({ body }, { store }) => runCypher(store, body.query, body.params),
+  }),
+];

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import express from 'express';
+import { defineRoute } from '../route.ts';
 
 const require = createRequire(import.meta.url);
 const SWAGGER_UI = path.dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -33,18 +33,39 @@ const PAGE = `<!doctype html>
 // deepLinking gives each operation a URL; the validator badge would call out to the network.
 const START = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });\n`;
 
-export function docsRouter(): express.Router {
-  const router = express.Router();
-  router.get('/docs', (_req, res) => {
-    res.type('html').send(PAGE);
-  });
-  router.get('/docs/start.js', (_req, res) => {
-    res.type('js').send(START);
-  });
-  router.get('/docs/:asset', (req, res, next) => {
-    const file = ASSETS[req.params.asset];
-    if (!file) return next();
-    res.sendFile(path.join(SWAGGER_UI, file), { maxAge: '1d' });
-  });
-  return router;
-}
+const page = (description: string) => ({ status: 200 as const, description });
+
+/** The documentation pages: served, but not operations of the API, so not in the document. */
+export const docsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/docs',
+    summary: 'The API documentation page',
+    undocumented: true,
+    writesOwnAnswer: true,
+    output: page('Swagger UI'),
+    handler: (_input, _deps, { res }) => void res.type('html').send(PAGE),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/docs/start.js',
+    summary: 'Its start-up script',
+    undocumented: true,
+    writesOwnAnswer: true,
+    output: page('the script'),
+    handler: (_input, _deps, { res }) => void res.type('js').send(START),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/docs/:asset',
+    summary: 'Swagger UI’s script and style sheet',
+    undocumented: true,
+    writesOwnAnswer: true,
+    output: page('the asset'),
+    handler: (_input, _deps, { req, res, next }) => {
+      const file = ASSETS[String(req.params.asset)];
+      if (!file) return next();
+      res.sendFile(path.join(SWAGGER_UI, file), { maxAge: '1d' });
+    },
+  }),
+];

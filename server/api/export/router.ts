@@ -5,14 +5,14 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Router } from 'express';
 import { z } from 'zod';
-import { parseInput } from '../../http/validate.ts';
-import type { QueryCatalogue } from '../../queries/catalogue.ts';
-import type { GraphStore } from '../../store/types.ts';
 import { contentDisposition } from '../../export/file-name.ts';
 import { ExportRequest } from '../../export/request.ts';
 import { runExport } from '../../export/run-export.ts';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportMediaType } from '../../model/export-formats.ts';
+import { errors, failures, json } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
+import { ErrorSchema } from '../schemas.ts';
 
 /** Who is exporting, for the manifest: there are no accounts yet, so a client may say. */
 export const EXPORTED_BY_HEADER = 'x-exported-by';
@@ -27,32 +27,67 @@ export const ExportHeaders = z.object({
   'x-export-data-version': z.string().describe('sha256 of the exported data'),
 });
 
-export function exportRouter(
-  store: GraphStore,
-  queries: QueryCatalogue,
-  analystCypher: boolean,
-  maxNodes: number,
-): Router {
-  return Router().post('/export', async (req, res) => {
-    const request = parseInput(ExportRequest, req.body ?? {}, 'export request');
-    const result = await runExport({ store, queries, analystCypher, maxNodes }, request, {
-      exportedBy: req.get(EXPORTED_BY_HEADER),
-    });
-    res.status(200).set({
-      'Content-Type': result.contentType,
-      'Content-Disposition': contentDisposition(result.fileName),
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'X-Export-Highest-Tlp': result.manifest.highestTlp,
-      'X-Export-Withheld-Nodes': String(result.manifest.withheld.nodes),
-      'X-Export-Withheld-Links': String(result.manifest.withheld.links),
-      'X-Export-Data-Version': result.manifest.dataVersion,
-    });
-    if (Buffer.isBuffer(result.body)) {
-      res.send(result.body);
-      return;
-    }
-    // streamed: Readable.from pulls the next chunk only when the socket has room for it
-    await pipeline(Readable.from(result.body), res);
-  });
-}
+export const exportRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/export',
+    summary: `Export a subgraph as a file: ${EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].label).join(', ')}`,
+    description:
+      'Every file carries a manifest (when, by whom — the optional X-Exported-By header —, the selection, the store, a data version, the tool version) and states its highest TLP marking; with `recipientTlp`, items above it are withheld and counted. The server names the file (`<title>-<date>.<ext>`).',
+    input: { body: { schema: ExportRequest, what: 'export request', orEmpty: true } },
+    docRequest: {
+      headers: z.object({
+        [EXPORTED_BY_HEADER]: z.string().max(100).optional().describe('who exports, for the manifest (else anonymous)'),
+      }),
+    },
+    // a file, not JSON: buffered or streamed by the handler
+    writesOwnAnswer: true,
+    output: {
+      status: 200,
+      description: 'the file',
+      doc: {
+        description: 'the file',
+        headers: ExportHeaders,
+        content: Object.fromEntries(
+          EXPORT_FORMATS.map((format) => [exportMediaType(format), { schema: z.string().meta({ format: 'binary' }) }]),
+        ),
+      },
+    },
+    errors: {
+      400: errors[400],
+      403: json(
+        ErrorSchema,
+        'refused: operation_not_allowed (a saved query while ANALYST_CYPHER=false) or a refusal of the query',
+      ),
+      404: errors[404],
+      413: json(
+        ErrorSchema,
+        'too_large: the selection holds more than EXPORT_MAX_NODES nodes, or the body is larger than 2 MB',
+      ),
+      500: failures[500],
+      503: json(ErrorSchema, 'store_unavailable, or renderer_unavailable: PDF needs Chromium at /usr/bin/chromium'),
+      504: failures[504],
+    },
+    handler: async ({ body }, { store, queries, analystCypher, exportMaxNodes }, { req, res }) => {
+      const result = await runExport({ store, queries, analystCypher, maxNodes: exportMaxNodes }, body, {
+        exportedBy: req.get(EXPORTED_BY_HEADER),
+      });
+      res.status(200).set({
+        'Content-Type': result.contentType,
+        'Content-Disposition': contentDisposition(result.fileName),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Export-Highest-Tlp': result.manifest.highestTlp,
+        'X-Export-Withheld-Nodes': String(result.manifest.withheld.nodes),
+        'X-Export-Withheld-Links': String(result.manifest.withheld.links),
+        'X-Export-Data-Version': result.manifest.dataVersion,
+      });
+      if (Buffer.isBuffer(result.body)) {
+        res.send(result.body);
+        return;
+      }
+      // streamed: Readable.from pulls the next chunk only when the socket has room for it
+      await pipeline(Readable.from(result.body), res);
+    },
+  }),
+];

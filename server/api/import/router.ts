@@ -4,13 +4,14 @@
  * the row report and writes nothing; `?onError=skip` writes the good rows and lists the bad.
  */
 import busboy from 'busboy';
-import { Router, type Request } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { parseInput } from '../../http/validate.ts';
 import { runImport } from '../../import/run-import.ts';
 import { ON_ERROR_POLICIES, type ImportFile } from '../../import/types.ts';
-import type { GraphStore } from '../../store/types.ts';
+import { failures, json } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
+import { ErrorSchema } from '../schemas.ts';
 
 export const ImportQuery = z.object({
   onError: z
@@ -74,15 +75,6 @@ export function readUpload(req: Request, maxBytes: number): Promise<ImportFile[]
   });
 }
 
-export function importRouter(store: GraphStore, maxBytes: number): Router {
-  return Router().post('/import', async (req, res) => {
-    const query = parseInput(ImportQuery, req.query, 'import options');
-    const files = await readUpload(req, maxBytes);
-    const summary = await runImport(store, files, { onError: query.onError });
-    res.status(200).json(summary);
-  });
-}
-
 // ---- the answer, for the OpenAPI document --------------------------------------------------
 
 const Counts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
@@ -111,3 +103,36 @@ export const ImportUpload = z.object({
       'one part per file: .csv (kind = file name or a kind column), .json (graphology or {nodes, relationships}), .ndjson/.jsonl, .stix.json (a STIX 2.1 bundle scamnet wrote), .xlsx (a sheet per kind), .graphml/.gexf (kind = a kind attribute)',
     ),
 });
+
+export const importRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/import',
+    summary: 'Import CSV, JSON (graphology or batch) and NDJSON files in one transaction',
+    description:
+      'Every row is validated against the domain schema. With onError=abort (default) one bad row refuses the import (400 invalid_import, `details.issues` naming file, line, column and reason) and nothing is written; with onError=skip the good rows are written and the bad listed. Existing records are merged (given properties replaced, sourceIds unioned, firstSeen the earlier, lastSeen the later); importing the same files again changes nothing.',
+    input: { query: { schema: ImportQuery, what: 'import options' } },
+    // multipart: the handler reads the raw request's file parts
+    docRequest: {
+      headers: z.object({
+        'x-scamnet-request': z
+          .literal('1')
+          .describe('required with multipart: no page of another origin can send it without a CORS preflight'),
+      }),
+      body: { content: { 'multipart/form-data': { schema: ImportUpload } } },
+    },
+    output: { status: 200, description: 'what was written', schema: ImportSummarySchema },
+    errors: {
+      403: json(ErrorSchema, 'cross_origin: another origin, or multipart without X-Scamnet-Request'),
+      400: json(ErrorSchema, 'invalid_import (details: {issueCount, issues}), validation_error or bad_request'),
+      413: json(ErrorSchema, 'too_large: the upload is larger than IMPORT_MAX_BYTES'),
+      415: json(ErrorSchema, 'unsupported_format: the body is not multipart/form-data'),
+      500: failures[500],
+      503: failures[503],
+    },
+    handler: async ({ query }, { store, importMaxBytes }, { req }) => {
+      const files = await readUpload(req, importMaxBytes);
+      return runImport(store, files, { onError: query.onError });
+    },
+  }),
+];

@@ -1,19 +1,30 @@
 /** GET /api/nodes/:id and GET /api/nodes/:id/neighbors */
-import { Router } from 'express';
-import type { GraphStore } from '../../store/types.ts';
-import { parseInput } from '../../http/validate.ts';
+import { errors, failures } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
 import { NodeIdParam } from '../schemas.ts';
+import { NeighbourhoodSchema, NodeDetailsSchema } from '../../model/wire.ts';
 import { nodeDetails } from '../../graph/node-details.ts';
 import { NeighboursQuery, neighbours } from '../../graph/neighbourhood.ts';
 
-export function nodesRouter(store: GraphStore): Router {
-  return Router()
-    .get('/nodes/:id', async (req, res) => {
-      const { id } = parseInput(NodeIdParam, req.params, 'node id');
-      res.json(await nodeDetails(store, id));
-    })
-    .get('/nodes/:id/neighbors', async (req, res) => {
-      const { id } = parseInput(NodeIdParam, req.params, 'node id');
-      res.json(await neighbours(store, id, parseInput(NeighboursQuery, req.query, 'neighbours query')));
-    });
-}
+const params = { schema: NodeIdParam, what: 'node id' };
+
+export const nodesRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/nodes/:id',
+    summary: 'A node with its properties, provenance and degree',
+    input: { params },
+    output: { status: 200, description: 'the node', schema: NodeDetailsSchema },
+    errors: { 400: errors[400], 404: errors[404], ...failures },
+    handler: ({ params }, { store }) => nodeDetails(store, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/nodes/:id/neighbors',
+    summary: 'The neighbourhood of a node as a graphology subgraph',
+    input: { params, query: { schema: NeighboursQuery, what: 'neighbours query' } },
+    output: { status: 200, description: 'nodes and relationships', schema: NeighbourhoodSchema },
+    errors: { 400: errors[400], 404: errors[404], ...failures },
+    handler: ({ params, query }, { store }) => neighbours(store, params.id, query),
+  }),
+];

@@ -1,11 +1,17 @@
 /** GET /api/paths */
-import { Router } from 'express';
-import type { GraphStore } from '../../store/types.ts';
-import { parseInput } from '../../http/validate.ts';
+import { errors, failures } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
+import { PathsResponseSchema } from '../../model/wire.ts';
 import { PathsQuery, shortestPaths } from '../../graph/shortest-paths.ts';
 
-export function pathsRouter(store: GraphStore): Router {
-  return Router().get('/paths', async (req, res) => {
-    res.json(await shortestPaths(store, parseInput(PathsQuery, req.query, 'paths query')));
-  });
-}
+export const pathsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/paths',
+    summary: 'All shortest paths between two nodes, each with its weakest grade',
+    input: { query: { schema: PathsQuery, what: 'paths query' } },
+    output: { status: 200, description: 'the paths and their subgraph', schema: PathsResponseSchema },
+    errors: { 400: errors[400], 404: errors[404], ...failures },
+    handler: ({ query }, { store }) => shortestPaths(store, query),
+  }),
+];

@@ -2,16 +2,18 @@
  * /api/queries: the query library (built-in and saved), running a query with checked parameters,
  * and analysts saving, changing and deleting their own.
  */
-import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { assertAnalystCypher, assertMayRunQuery } from '../../cypher/analyst-switch.ts';
 import { parseInput } from '../../http/validate.ts';
 import { formatHeader } from '../../queries/header.ts';
 import { ParamSpec } from '../../queries/params.ts';
-import type { CatalogueEntry, QueryCatalogue } from '../../queries/catalogue.ts';
+import type { CatalogueEntry } from '../../queries/catalogue.ts';
 import { runSavedQuery } from '../../queries/runner.ts';
 import { SavedQueryInput } from '../../queries/user-queries.ts';
 import type { GraphStore } from '../../store/types.ts';
+import { errors, failures } from '../errors-doc.ts';
+import { defineRoute, type ApiDeps } from '../route.ts';
+import { QueryResultSchema } from '../schemas.ts';
 
 export const QueryName = z.object({ name: z.string().min(1).max(64) });
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
@@ -42,51 +44,95 @@ function summary(entry: CatalogueEntry): z.infer<typeof QuerySummary> {
 }
 
 /** Refuses analysts' own Cypher (ad hoc, and saving or running their queries) when ANALYST_CYPHER is off. */
-export function requireAnalystCypher(enabled: boolean): RequestHandler {
-  return (_req, _res, next) => {
-    assertAnalystCypher(enabled);
-    next();
-  };
-}
+export const requireAnalystCypher = ({ analystCypher }: ApiDeps): void => assertAnalystCypher(analystCypher);
 
-export function queriesRouter(store: GraphStore, catalogue: QueryCatalogue, analystCypher: boolean): Router {
-  const edits = requireAnalystCypher(analystCypher);
-  const detail = (entry: CatalogueEntry): z.infer<typeof QueryDetail> => {
-    const query = entry.texts[store.dialect.name];
-    return { ...summary(entry), dialect: store.dialect.name, query, source: `${formatHeader(entry)}\n\n${query}\n` };
-  };
-  return Router()
-    .get('/queries', (_req, res) => {
-      res.json({ queries: catalogue.list().map(summary) });
-    })
-    .get('/queries/:name', (req, res) => {
-      const { name } = parseInput(QueryName, req.params, 'query name');
-      const { version } = parseInput(VersionQuery, req.query, 'version');
-      res.json(detail(catalogue.get(name, version)));
-    })
-    .get('/queries/:name/versions', (req, res) => {
-      const { name } = parseInput(QueryName, req.params, 'query name');
-      res.json({ name, versions: catalogue.versions(name) });
-    })
-    .post('/queries/:name/run', async (req, res) => {
-      const { name } = parseInput(QueryName, req.params, 'query name');
-      const { params } = parseInput(RunBody, req.body ?? {}, 'request body');
-      const entry = catalogue.get(name);
+const detail = (store: GraphStore, entry: CatalogueEntry): z.infer<typeof QueryDetail> => {
+  const query = entry.texts[store.dialect.name];
+  return { ...summary(entry), dialect: store.dialect.name, query, source: `${formatHeader(entry)}\n\n${query}\n` };
+};
+const params = { schema: QueryName, what: 'query name' };
+
+export const queriesRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/queries',
+    summary: 'The query library: built-in and saved queries with their parameters',
+    output: { status: 200, description: 'every query', schema: z.object({ queries: z.array(QuerySummary) }) },
+    errors: { ...failures },
+    handler: (_input, { queries }) => ({ queries: queries.list().map(summary) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/queries/:name',
+    summary: 'One query, with its Cypher for the active store',
+    input: { params, query: { schema: VersionQuery, what: 'version' } },
+    output: { status: 200, description: 'the query', schema: QueryDetail },
+    errors: { 404: errors[404], ...failures },
+    handler: ({ params, query }, { store, queries }) => detail(store, queries.get(params.name, query.version)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/queries/:name/versions',
+    summary: 'The saved versions of an analyst’s query',
+    input: { params },
+    output: {
+      status: 200,
+      description: 'its versions, oldest first',
+      schema: z.object({
+        name: z.string(),
+        versions: z.array(z.object({ version: z.number(), savedAt: z.string(), title: z.string() })),
+      }),
+    },
+    errors: { 404: errors[404], ...failures },
+    handler: ({ params }, { queries }) => ({ name: params.name, versions: queries.versions(params.name) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/queries/:name/run',
+    summary: 'Run a query with parameters checked against its declaration',
+    input: { params, body: { schema: RunBody, what: 'request body', orEmpty: true } },
+    output: { status: 200, description: 'table and graph', schema: QueryResultSchema },
+    errors: { 400: errors[400], 403: errors[403], 404: errors[404], ...failures },
+    handler: async ({ params, body }, { store, queries, analystCypher }) => {
+      const entry = queries.get(params.name);
       assertMayRunQuery(entry, analystCypher);
-      res.json(await runSavedQuery(store, entry, params));
-    })
-    .post('/queries', edits, async (req, res) => {
-      const input = parseInput(SavedQueryInput, req.body, 'query');
-      res.status(201).json(detail(await catalogue.save(input, false)));
-    })
-    .put('/queries/:name', edits, async (req, res) => {
-      const { name } = parseInput(QueryName, req.params, 'query name');
-      const input = parseInput(SavedQueryInput, { ...req.body, name }, 'query');
-      res.json(detail(await catalogue.save(input, true)));
-    })
-    .delete('/queries/:name', edits, async (req, res) => {
-      const { name } = parseInput(QueryName, req.params, 'query name');
-      await catalogue.remove(name);
-      res.status(204).end();
-    });
-}
+      return runSavedQuery(store, entry, body.params);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/queries',
+    summary: 'Save an analyst’s own query (checked on the active store: read-only, parameters declared)',
+    guard: requireAnalystCypher,
+    input: { body: { schema: SavedQueryInput, what: 'query' } },
+    output: { status: 201, description: 'saved as version 1', schema: QueryDetail },
+    errors: { 400: errors[400], 403: errors[403], 409: errors[409], ...failures },
+    handler: async ({ body }, { store, queries }) => detail(store, await queries.save(body, false)),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/queries/:name',
+    summary: 'Save a new version of an analyst’s query',
+    guard: requireAnalystCypher,
+    // documented without the name, which the path gives; parsed with it below
+    input: { params, body: { schema: SavedQueryInput.partial({ name: true }), what: 'query', parsedByHandler: true } },
+    output: { status: 200, description: 'the new version', schema: QueryDetail },
+    errors: { 400: errors[400], 403: errors[403], 404: errors[404], 409: errors[409], ...failures },
+    handler: async ({ params, body }, { store, queries }) => {
+      const input = parseInput(SavedQueryInput, { ...(body as object), name: params.name }, 'query');
+      return detail(store, await queries.save(input, true));
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/queries/:name',
+    summary: 'Delete an analyst’s query and its history',
+    input: { params },
+    guard: requireAnalystCypher,
+    output: { status: 204, description: 'deleted' },
+    errors: { 404: errors[404], 409: errors[409], ...failures },
+    handler: async ({ params }, { queries }) => {
+      await queries.remove(params.name);
+    },
+  }),
+];

@@ -1,11 +1,17 @@
 /** GET /api/search */
-import { Router } from 'express';
-import type { GraphStore } from '../../store/types.ts';
-import { parseInput } from '../../http/validate.ts';
+import { errors, failures } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
+import { SearchResponseSchema } from '../../model/wire.ts';
 import { SearchQuery, search } from '../../graph/search.ts';
 
-export function searchRouter(store: GraphStore): Router {
-  return Router().get('/search', async (req, res) => {
-    res.json(await search(store, parseInput(SearchQuery, req.query, 'search query')));
-  });
-}
+export const searchRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/search',
+    summary: 'Ranked, case- and accent-insensitive search on names and aliases',
+    input: { query: { schema: SearchQuery, what: 'search query' } },
+    output: { status: 200, description: 'matches, best first', schema: SearchResponseSchema },
+    errors: { 400: errors[400], ...failures },
+    handler: ({ query }, { store }) => search(store, query),
+  }),
+];

@@ -1,13 +1,24 @@
 /** POST /api/subgraph — the nodes with the given ids and the relationships among them. */
-import { Router } from 'express';
-import type { GraphStore } from '../../store/types.ts';
-import { parseInput } from '../../http/validate.ts';
+import { errors, failures } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
+import { InducedSubgraphSchema } from '../../model/wire.ts';
 import { SubgraphBody, subgraphAmong } from '../../graph/induced-subgraph.ts';
 
-export function subgraphRouter(store: GraphStore): Router {
-  return Router().post('/subgraph', async (req, res) => {
-    const { ids } = parseInput(SubgraphBody, req.body, 'subgraph request');
-    const { nodes, edges, missing } = await subgraphAmong(store, ids);
-    res.json({ nodes, edges, missing });
-  });
-}
+export const subgraphRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/subgraph',
+    summary: 'The nodes with the given ids and every relationship among them (how the client reopens a shared link)',
+    input: { body: { schema: SubgraphBody, what: 'subgraph request' } },
+    output: {
+      status: 200,
+      description: 'the induced subgraph; `missing` lists ids that name no node',
+      schema: InducedSubgraphSchema,
+    },
+    errors: { 400: errors[400], ...failures },
+    handler: async ({ body }, { store }) => {
+      const { nodes, edges, missing } = await subgraphAmong(store, body.ids);
+      return { nodes, edges, missing };
+    },
+  }),
+];

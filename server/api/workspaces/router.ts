@@ -1,27 +1,54 @@
 /** /api/workspaces — investigations saved on the server by name. */
-import { Router } from 'express';
 import { z } from 'zod';
-import { parseInput } from '../../http/validate.ts';
-import { WorkspaceInput, WorkspaceName, type WorkspaceStore } from './workspace-store.ts';
+import { ErrorSchema } from '../schemas.ts';
+import { errors, failures, json } from '../errors-doc.ts';
+import { defineRoute } from '../route.ts';
+import { Workspace, WorkspaceInput, WorkspaceName, WorkspaceSummary } from './workspace-store.ts';
 
 export const WorkspaceParam = z.object({ name: WorkspaceName });
+const params = { schema: WorkspaceParam, what: 'workspace name' };
 
-export function workspacesRouter(workspaces: WorkspaceStore): Router {
-  return Router()
-    .get('/workspaces', async (_req, res) => {
-      res.json({ workspaces: await workspaces.list() });
-    })
-    .get('/workspaces/:name', async (req, res) => {
-      const { name } = parseInput(WorkspaceParam, req.params, 'workspace name');
-      res.json(await workspaces.get(name));
-    })
-    .put('/workspaces/:name', async (req, res) => {
-      const { name } = parseInput(WorkspaceParam, req.params, 'workspace name');
-      res.json(await workspaces.save(name, parseInput(WorkspaceInput, req.body, 'workspace')));
-    })
-    .delete('/workspaces/:name', async (req, res) => {
-      const { name } = parseInput(WorkspaceParam, req.params, 'workspace name');
-      await workspaces.delete(name);
-      res.status(204).end();
-    });
-}
+export const workspacesRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/workspaces',
+    summary: 'Saved investigations, newest first',
+    output: { status: 200, description: 'the list', schema: z.object({ workspaces: z.array(WorkspaceSummary) }) },
+    errors: { ...failures },
+    handler: async (_input, { workspaces }) => ({ workspaces: await workspaces.list() }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/workspaces/:name',
+    summary: 'One saved investigation: canvas with positions, view, filters, camera, selection',
+    input: { params },
+    output: { status: 200, description: 'the workspace', schema: Workspace },
+    errors: { 404: errors[404], ...failures },
+    handler: ({ params }, { workspaces }) => workspaces.get(params.name),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/workspaces/:name',
+    summary: 'Save (or replace) an investigation under a name',
+    input: { params, body: { schema: WorkspaceInput, what: 'workspace' } },
+    output: { status: 200, description: 'the workspace as saved', schema: Workspace },
+    errors: {
+      400: errors[400],
+      409: json(ErrorSchema, 'workspace_limit: WORKSPACE_MAX_COUNT workspaces are saved already'),
+      ...failures,
+      413: json(ErrorSchema, 'too_large: the workspace is larger than WORKSPACE_MAX_BYTES'),
+    },
+    handler: ({ params, body }, { workspaces }) => workspaces.save(params.name, body),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/workspaces/:name',
+    summary: 'Delete a saved investigation',
+    input: { params },
+    output: { status: 204, description: 'deleted' },
+    errors: { 404: errors[404], ...failures },
+    handler: async ({ params }, { workspaces }) => {
+      await workspaces.delete(params.name);
+    },
+  }),
+];

@@ -26,6 +26,7 @@ import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { manifestSummary } from '../manifest.ts';
 import { edgeColour, kindColour, splitGrade } from '../style.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 /** i2 standard icons by node kind. */
 export const ICON_BY_KIND: Record<string, string> = {
@@ -206,14 +207,12 @@ export function writeAnx(ctx: ExportContext): ExportFile {
       ...sourceRef(a),
       ...gradeIndexes(a.grade),
     });
-    item
-      .ele('Link', { End1Id: edge.source, End2Id: edge.target })
-      .ele('LinkStyle', {
-        Strength: strengthOf(a.grade),
-        Type: a.kind,
-        ArrowStyle: 'ArrowOnHead',
-        LineColour: String(colorref(edgeColour(a.kind))),
-      });
+    item.ele('Link', { End1Id: edge.source, End2Id: edge.target }).ele('LinkStyle', {
+      Strength: strengthOf(a.grade),
+      Type: a.kind,
+      ArrowStyle: 'ArrowOnHead',
+      LineColour: String(colorref(edgeColour(a.kind))),
+    });
     addAttributes(item, a);
   }
   const summary = chart.ele('Summary');
@@ -226,7 +225,6 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   custom.ele('CustomProperty', { Name: 'scamnet manifest', Type: 'String', Value: JSON.stringify(manifest) });
   return {
     body: Buffer.from(chart.end({ prettyPrint: true })),
-    contentType: 'application/xml; charset=utf-8',
-    ext: 'anx',
+    ...exportFileType('anx'),
   };
 }

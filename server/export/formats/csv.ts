@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import type { JsonValue, SerializedEdge, SerializedNode } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 const BOM = '\uFEFF';
 
@@ -143,5 +144,5 @@ export function writeCsvZip(ctx: ExportContext): ExportFile {
     },
     { mtime },
   );
-  return { body: Buffer.from(zip), contentType: 'application/zip', ext: 'zip' };
+  return { body: Buffer.from(zip), ...exportFileType('csv') };
 }

@@ -8,6 +8,7 @@
 import { nodeKindDef, propertyTypes, relKindDef } from '../../model/schema.ts';
 import type { JsonValue, SerializedEdge, SerializedNode } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 /** A Cypher string literal. */
 export function cypherString(text: string): string {
@@ -111,5 +112,5 @@ function* script(ctx: ExportContext): Generator<string> {
 
 /** Streamed statement by statement (see ExportFile). */
 export function writeCypher(ctx: ExportContext): ExportFile {
-  return { body: script(ctx), contentType: 'application/x-cypher-query; charset=utf-8', ext: 'cypher' };
+  return { body: script(ctx), ...exportFileType('cypher') };
 }

@@ -20,6 +20,7 @@ import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { manifestSummary } from '../manifest.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 type GexfType = 'string' | 'long' | 'double' | 'boolean' | 'liststring';
 
@@ -139,7 +140,6 @@ export function writeGexf(ctx: ExportContext): ExportFile {
   }
   return {
     body: Buffer.from(root.end({ prettyPrint: true })),
-    contentType: 'application/gexf+xml; charset=utf-8',
-    ext: 'gexf',
+    ...exportFileType('gexf'),
   };
 }

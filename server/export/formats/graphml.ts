@@ -18,6 +18,7 @@ import { propertyTypes } from '../../model/schema.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 type GraphmlType = 'string' | 'long' | 'double' | 'boolean';
 
@@ -130,5 +131,5 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
     addData(element, edgeKeys, edge.attributes);
   }
   const xml = root.end({ prettyPrint: true });
-  return { body: Buffer.from(xml), contentType: 'application/graphml+xml; charset=utf-8', ext: 'graphml' };
+  return { body: Buffer.from(xml), ...exportFileType('graphml') };
 }

@@ -7,6 +7,7 @@ import { TLP_COLOURS, type Tlp } from '../../model/provenance.ts';
 import type { ExportContext, ExportFile, SourceDocument } from '../context.ts';
 import { kindColour } from '../style.ts';
 import { escapeXml as esc, graphSvg } from './svg.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 /** The TLP label in its TLP 2.0 colour on black. */
 export function tlpBanner(tlp: Tlp, withheld: string): string {
@@ -187,5 +188,5 @@ ${tlpBanner(m.highestTlp, withheld)}
 </body>
 </html>
 `;
-  return { body: Buffer.from(html), contentType: 'text/html; charset=utf-8', ext: 'html' };
+  return { body: Buffer.from(html), ...exportFileType('html') };
 }

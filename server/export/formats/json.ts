@@ -14,6 +14,7 @@ import type { SerializedNode } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import type { Positions } from '../layout.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 /** The domain property sigma would take for a program name, and the name it travels under. */
 export const SIGMA_RESERVED = RENAMED_FOR_DRAWING;
@@ -50,5 +51,5 @@ function* chunks(ctx: ExportContext): Generator<string> {
 }
 
 export function writeJson(ctx: ExportContext): ExportFile {
-  return { body: chunks(ctx), contentType: 'application/json; charset=utf-8', ext: 'json' };
+  return { body: chunks(ctx), ...exportFileType('json') };
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../errors.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { writeHtml } from './html.ts';
 import { escapeXml } from './svg.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -55,7 +56,7 @@ export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
       footerTemplate: mark,
       margin: { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' },
     });
-    return { body: Buffer.from(pdf), contentType: 'application/pdf', ext: 'pdf' };
+    return { body: Buffer.from(pdf), ...exportFileType('pdf') };
   } finally {
     await browser.close();
   }

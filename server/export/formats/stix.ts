@@ -30,6 +30,7 @@ import type { JsonValue, SerializedEdge, SerializedNode } from '../../store/type
 import type { ExportContext, ExportFile, SourceDocument } from '../context.ts';
 import { manifestSummary } from '../manifest.ts';
 import { WITHHELD } from '../redact.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 type StixObject = Record<string, unknown>;
 type Attributes = Record<string, JsonValue>;
@@ -243,7 +244,6 @@ export async function writeStix(ctx: ExportContext): Promise<ExportFile> {
   };
   return {
     body: Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`),
-    contentType: 'application/stix+json;version=2.1; charset=utf-8',
-    ext: 'stix.json',
+    ...exportFileType('stix'),
   };
 }

@@ -21,6 +21,7 @@ import { TLP_LEVELS, tlpRank, type Tlp } from '../../model/provenance.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { manifestSummary } from '../manifest.ts';
+import { exportFileType } from '../../model/export-formats.ts';
 
 /** The sheet that holds the manifest; the import skips it. */
 export const ABOUT_SHEET = 'About';
@@ -108,5 +109,5 @@ export async function writeXlsx(ctx: ExportContext): Promise<ExportFile> {
     if (rows.length > 0) addKindSheet(book, kind, [id!, 'from', 'to', ...rest], rows, manifest.title);
   }
   const body = Buffer.from(await book.xlsx.writeBuffer());
-  return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' };
+  return { body, ...exportFileType('xlsx') };
 }

@@ -1,20 +1,5 @@
-/** The subgraph format the server sends: graphology's serialised graph. */
-export interface SerializedNode {
-  key: string;
-  attributes: { kind: string; label: string; [property: string]: unknown };
-}
-
-export interface SerializedEdge {
-  key: string;
-  source: string;
-  target: string;
-  attributes: { kind: string; [property: string]: unknown };
-}
-
-export interface SerializedGraph {
-  nodes: SerializedNode[];
-  edges: SerializedEdge[];
-}
+/** The subgraph format the server sends (graphology's serialised graph): the server's own type. */
+export type { SerializedEdge, SerializedGraph, SerializedNode } from '../../../../server/model/wire.ts';
 
 /** What the data graph keeps on a node: the server's attributes, plus where it is drawn. */
 export interface NodeData {

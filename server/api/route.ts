@@ -1,0 +1,159 @@
+/**
+ * One declaration per endpoint: method, path, input schemas, answer and handler. The Express
+ * routes (`mount`) and the OpenAPI document (openapi/document.ts) are both built from the same
+ * list (routes.ts), so what is served and what is documented cannot drift apart.
+ */
+import type { ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { NextFunction, Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import { parseInput } from '../http/validate.ts';
+import type { QueryCatalogue } from '../queries/catalogue.ts';
+import type { GraphStore } from '../store/types.ts';
+import type { WorkspaceStore } from './workspaces/workspace-store.ts';
+
+/** What the handlers need from the running server. */
+export interface ApiDeps {
+  store: GraphStore;
+  queries: QueryCatalogue;
+  /** ANALYST_CYPHER */
+  analystCypher: boolean;
+  /** EXPORT_MAX_NODES */
+  exportMaxNodes: number;
+  /** IMPORT_MAX_BYTES */
+  importMaxBytes: number;
+  workspaces: WorkspaceStore;
+  dataDir: string;
+  /** the OpenAPI document, served at /api/openapi.json */
+  openapi: unknown;
+}
+
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+/** One part of the request, checked with `schema`; `what` names it in the validation message. */
+export interface InputSpec<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  what: string;
+}
+export interface BodySpec<S extends z.ZodType = z.ZodType> extends InputSpec<S> {
+  /** an absent body is read as `{}` (every field has a default) */
+  orEmpty?: boolean;
+  /** documented only: the handler parses it itself (the name comes from the path) */
+  parsedByHandler?: boolean;
+}
+export interface Inputs {
+  params?: InputSpec<z.ZodObject>;
+  query?: InputSpec<z.ZodObject>;
+  body?: BodySpec;
+}
+type Parsed<I extends Inputs> = {
+  [K in keyof I]: I[K] extends InputSpec<infer S> ? (K extends 'body' ? BodyOf<I[K], S> : z.infer<S>) : never;
+};
+type BodyOf<B, S extends z.ZodType> = B extends { parsedByHandler: true } ? unknown : z.infer<S>;
+
+interface Answer<O extends z.ZodType | undefined> {
+  status: 200 | 201 | 204;
+  description: string;
+  /** the JSON answer; left out for 204 and for routes that write their own answer */
+  schema?: O;
+  /** the answer's documentation when it is not JSON (a file) */
+  doc?: ResponseConfig;
+}
+
+/** The answer the handler gives: the JSON body, or nothing when the route writes its own. */
+type Out<O extends z.ZodType | undefined, Self extends boolean> = Self extends true
+  ? void
+  : O extends z.ZodType
+    ? z.infer<O>
+    : void;
+
+export interface RouteSpec<I extends Inputs, O extends z.ZodType | undefined, Self extends boolean> {
+  method: Method;
+  /** Express syntax, under /api: `/nodes/:id` (documented as `/api/nodes/{id}`) */
+  path: string;
+  summary: string;
+  description?: string;
+  input?: I;
+  /** documented request headers and non-JSON bodies (multipart) */
+  docRequest?: Pick<NonNullable<RouteConfig['request']>, 'headers' | 'body'>;
+  output: Answer<O>;
+  /** the other answers, by status */
+  errors?: Record<number, ResponseConfig>;
+  /** checked before the input is parsed (e.g. ANALYST_CYPHER) */
+  guard?: (deps: ApiDeps) => void;
+  /** the handler writes the answer itself (a streamed file, static assets) */
+  writesOwnAnswer?: Self;
+  /** served but not in the OpenAPI document (the documentation pages themselves) */
+  undocumented?: boolean;
+  handler: (
+    input: Parsed<I>,
+    deps: ApiDeps,
+    http: { req: Request; res: Response; next: NextFunction },
+  ) => Out<O, Self> | Promise<Out<O, Self>>;
+}
+
+/** A declared route, its handler's types erased so different routes share one list. */
+export interface Route {
+  method: Method;
+  path: string;
+  /** the path as OpenAPI writes it, with /api */
+  openApiPath: string;
+  undocumented: boolean;
+  openApi: Omit<RouteConfig, 'method' | 'path'>;
+  serve: (deps: ApiDeps, req: Request, res: Response, next: NextFunction) => Promise<void>;
+}
+
+/** `/nodes/:id/neighbors` → `/api/nodes/{id}/neighbors` */
+export function openApiPath(expressPath: string): string {
+  return '/api' + expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+export function defineRoute<
+  I extends Inputs,
+  O extends z.ZodType | undefined = undefined,
+  Self extends boolean = false,
+>(spec: RouteSpec<I, O, Self>): Route {
+  const { input = {} as I, output } = spec;
+  const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+  const request: NonNullable<RouteConfig['request']> = {};
+  if (input.params) request.params = input.params.schema;
+  if (input.query) request.query = input.query.schema;
+  if (input.body) request.body = json(input.body.schema);
+  Object.assign(request, spec.docRequest);
+  const success: ResponseConfig = output.doc ?? {
+    description: output.description,
+    ...(output.schema && json(output.schema)),
+  };
+  return {
+    method: spec.method,
+    path: spec.path,
+    openApiPath: openApiPath(spec.path),
+    undocumented: spec.undocumented ?? false,
+    openApi: {
+      summary: spec.summary,
+      ...(spec.description && { description: spec.description }),
+      ...(Object.keys(request).length > 0 && { request }),
+      responses: { [output.status]: success, ...spec.errors },
+    },
+    async serve(deps, req, res, next) {
+      spec.guard?.(deps);
+      // params, then query, then body: the order the first problem is reported in
+      const parsed: Record<string, unknown> = {};
+      if (input.params) parsed.params = parseInput(input.params.schema, req.params, input.params.what);
+      if (input.query) parsed.query = parseInput(input.query.schema, req.query, input.query.what);
+      if (input.body)
+        parsed.body = input.body.parsedByHandler
+          ? req.body
+          : parseInput(input.body.schema, input.body.orEmpty ? (req.body ?? {}) : req.body, input.body.what);
+      const answer = await spec.handler(parsed as Parsed<I>, deps, { req, res, next });
+      if (spec.writesOwnAnswer) return;
+      if (output.status === 204) res.status(204).end();
+      else res.status(output.status).json(answer);
+    },
+  };
+}
+
+/** Adds the routes to an Express router, in their order. */
+export function mount(router: Router, routes: readonly Route[], deps: ApiDeps): Router {
+  for (const route of routes) router[route.method](route.path, (req, res, next) => route.serve(deps, req, res, next));
+  return router;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every route of /api, in the order Express tries them. The routers (app.ts) and the OpenAPI
+ * document (openapi/document.ts) are both made from this list.
+ */
+import { backupsRoutes } from './backups/router.ts';
+import { cypherRoutes } from './cypher/router.ts';
+import { docsRoutes } from './docs/router.ts';
+import { exportRoutes } from './export/router.ts';
+import { healthRoutes } from './health/router.ts';
+import { importRoutes } from './import/router.ts';
+import { nodesRoutes } from './nodes/router.ts';
+import { openApiRoutes } from './openapi/route.ts';
+import { pathsRoutes } from './paths/router.ts';
+import { queriesRoutes } from './queries/router.ts';
+import type { Route } from './route.ts';
+import { schemaRoutes } from './schema/router.ts';
+import { searchRoutes } from './search/router.ts';
+import { subgraphRoutes } from './subgraph/router.ts';
+import { workspacesRoutes } from './workspaces/router.ts';
+
+export const apiRoutes: readonly Route[] = [
+  ...healthRoutes,
+  ...schemaRoutes,
+  ...searchRoutes,
+  ...nodesRoutes,
+  ...pathsRoutes,
+  ...queriesRoutes,
+  ...cypherRoutes,
+  ...exportRoutes,
+  ...subgraphRoutes,
+  ...importRoutes,
+  ...workspacesRoutes,
+  ...backupsRoutes,
+  ...openApiRoutes,
+  ...docsRoutes,
+];
