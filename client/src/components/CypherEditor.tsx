@@ -1,5 +1,5 @@
 /** A Cypher editor with syntax highlighting: CodeMirror 6 with its Cypher mode. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { EditorView, basicSetup } from 'codemirror';
 import { StreamLanguage } from '@codemirror/language';
 import { cypher } from '@codemirror/legacy-modes/mode/cypher';
@@ -13,22 +13,26 @@ interface Props {
 export function CypherEditor({ value, onChange, onRun }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const handlers = useRef({ onChange, onRun });
-  handlers.current = { onChange, onRun };
+  const changed = useEffectEvent((text: string) => onChange(text));
+  const run = useEffectEvent(() => onRun());
+  // the editor starts from the value it is first given; later values reach it in the effect below
+  const initial = useEffectEvent(() => value);
 
   useEffect(() => {
+    const parent = host.current;
+    if (!parent) return;
     const editor = new EditorView({
-      doc: value,
-      parent: host.current!,
+      doc: initial(),
+      parent,
       extensions: [
         basicSetup,
         StreamLanguage.define(cypher),
-        EditorView.updateListener.of((u) => u.docChanged && handlers.current.onChange(u.state.doc.toString())),
+        EditorView.updateListener.of((u) => u.docChanged && changed(u.state.doc.toString())),
         EditorView.domEventHandlers({
           keydown: (e) => {
             if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
               e.preventDefault();
-              handlers.current.onRun();
+              run();
               return true;
             }
             return false;
@@ -38,7 +42,6 @@ export function CypherEditor({ value, onChange, onRun }: Props) {
     });
     view.current = editor;
     return () => editor.destroy();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

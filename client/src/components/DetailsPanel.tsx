@@ -82,9 +82,8 @@ export function DetailsPanel(props: Props) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
 
   useEffect(() => {
+    // the page keys this panel by node, so a new node starts with empty state
     let current = true;
-    setDetails(null);
-    setChosen(new Set());
     api
       .node(nodeId)
       .then((d) => current && setDetails(d))

@@ -3,7 +3,7 @@
  * result as a table, and its graph put on the canvas (replacing it or added to it). Analysts
  * also get an ad-hoc Cypher editor; the server's refusals are shown as it words them.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type QueryResult, type QuerySummary } from '../api/client.ts';
 import { cellText, initialValues, toParams } from '../core/query/param-form.ts';
 import { CypherEditor } from './CypherEditor.tsx';
@@ -30,13 +30,19 @@ export function QueriesPanel({ queries, opened, onResult, onError }: Props) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const query = queries.find((q) => q.name === name);
 
-  useEffect(() => {
-    if (!opened) return;
+  // a query opened from elsewhere is taken in once per opening (its nonce), while rendering
+  // (React's pattern for state that follows a prop), and again when the library arrives
+  const [takenIn, setTakenIn] = useState<{ opened: Props['opened']; queries: QuerySummary[] }>({
+    opened: null,
+    queries: [],
+  });
+  if (opened && (takenIn.opened !== opened || takenIn.queries !== queries)) {
+    setTakenIn({ opened, queries });
     setAdHoc(false);
     setName(opened.name);
     const q = queries.find((x) => x.name === opened.name);
     if (q) setValues(initialValues(q.params, opened.params));
-  }, [opened, queries]);
+  }
 
   const choose = (next: string) => {
     setName(next);
@@ -49,7 +55,7 @@ export function QueriesPanel({ queries, opened, onResult, onError }: Props) {
     setBusy(true);
     setRefusal(null);
     try {
-      const r = adHoc ? await api.cypher(text) : await api.runQuery(name, toParams(query!.params, values));
+      const r = adHoc ? await api.cypher(text) : await api.runQuery(name, toParams(query?.params ?? [], values));
       setResult(r);
       onResult(r, mode);
     } catch (error) {

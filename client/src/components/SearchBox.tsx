@@ -55,7 +55,8 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         value={text}
         onChange={(e) => setText(e.target.value)}
         onFocus={() => hits.length && setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // a pick is taken on mousedown, which keeps the focus here, so a blur can close the list at once
+        onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));

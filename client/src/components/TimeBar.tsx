@@ -2,7 +2,7 @@
  * The time bar: a histogram of first-seen months; two handles choose the window that filters
  * the canvas (the filters' from/to dates).
  */
-import { useMemo } from 'react';
+import { memo } from 'react';
 import type { DataGraph } from '../core/graph/data-graph.ts';
 import { endOfMonth, firstSeenHistogram } from '../core/filters/time-histogram.ts';
 
@@ -14,10 +14,16 @@ interface Props {
   onWindow(from: string | null, to: string | null): void;
 }
 
-export function TimeBar({ graph, version, from, to, onWindow }: Props) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const bins = useMemo(() => firstSeenHistogram(graph), [graph, version]);
-  if (bins.length < 2) return null;
+/**
+ * Memoised on its props: `version` changes with every edit of the graph, so the histogram is
+ * recomputed exactly when the graph changed (or the window moved), not on every hover.
+ */
+export const TimeBar = memo(function TimeBar({ graph, from, to, onWindow }: Props) {
+  const bins = firstSeenHistogram(graph);
+  const first = bins[0];
+  const last = bins[bins.length - 1];
+  if (bins.length < 2 || !first || !last) return null;
+  const month = (i: number) => bins[i]?.month ?? first.month;
   const max = Math.max(...bins.map((b) => b.count));
   const index = (date: string | null, fallback: number) => {
     if (!date) return fallback;
@@ -28,7 +34,7 @@ export function TimeBar({ graph, version, from, to, onWindow }: Props) {
   const hi = index(to, bins.length - 1);
   const apply = (a: number, b: number) => {
     const [l, h] = a <= b ? [a, b] : [b, a];
-    onWindow(l === 0 ? null : `${bins[l]!.month}-01`, h === bins.length - 1 ? null : endOfMonth(bins[h]!.month));
+    onWindow(l === 0 ? null : `${month(l)}-01`, h === bins.length - 1 ? null : endOfMonth(month(h)));
   };
   return (
     <div className="timebar" aria-label="Time bar">
@@ -61,10 +67,10 @@ export function TimeBar({ graph, version, from, to, onWindow }: Props) {
         />
       </div>
       <div className="timebar-labels">
-        <span>{bins[lo]!.month}</span>
+        <span>{month(lo)}</span>
         <span className="muted">first seen, by month</span>
-        <span>{bins[hi]!.month}</span>
+        <span>{month(hi)}</span>
       </div>
     </div>
   );
-}
+});

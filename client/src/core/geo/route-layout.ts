@@ -30,9 +30,9 @@ export const WORLD_BBOX = (() => {
     project(0, -85),
     project(-180, 0),
     project(180, 0),
-  ];
-  const xs = corners.map((c) => c!.x);
-  const ys = corners.map((c) => c!.y);
+  ].filter((c) => c !== null);
+  const xs = corners.map((c) => c.x);
+  const ys = corners.map((c) => c.y);
   return {
     x: [Math.min(...xs), Math.max(...xs)] as [number, number],
     y: [Math.min(...ys), Math.max(...ys)] as [number, number],
@@ -65,9 +65,9 @@ export function geoPlacements(graph: DataGraph): Map<string, GeoPlacement> {
           graph.edges(key, n).some((e) => graph.getEdgeAttribute(e, 'kind') === 'LOCATED_IN'),
       );
     const home = country ? placed.get(country) : undefined;
-    if (!home) return;
-    const index = perCountry.get(country!) ?? 0;
-    perCountry.set(country!, index + 1);
+    if (!country || !home) return;
+    const index = perCountry.get(country) ?? 0;
+    perCountry.set(country, index + 1);
     const angle = index * 2.399963229728653;
     const r = 6 + 2 * Math.sqrt(index);
     placed.set(key, { x: home.x + r * Math.cos(angle), y: home.y + r * Math.sin(angle), hub: home.hub });

@@ -100,7 +100,8 @@ export function toSerialized(graph: DataGraph): SerializedGraph {
       attributes: n.attributes as SerializedGraph['nodes'][number]['attributes'],
     })),
     edges: (exported.edges ?? []).map((e) => ({
-      key: e.key!,
+      // a graph exported by graphology always carries its edge keys
+      key: e.key ?? `${e.source}->${e.target}`,
       source: e.source,
       target: e.target,
       attributes: e.attributes as SerializedGraph['edges'][number]['attributes'],

@@ -1,0 +1,51 @@
+/** A workspace saved from the session and reopened into it: graph, view, filters, selection, camera. */
+import type { api as realApi, Workspace } from '../api/client.ts';
+import { toSerialized } from '../core/graph/data-graph.ts';
+import { NO_FILTERS, type Filters } from '../core/filters/filters.ts';
+import type { ViewMode } from '../core/url/url-state.ts';
+import type { GraphSession } from './graph-session.ts';
+
+export type WorkspaceApi = Pick<typeof realApi, 'workspace' | 'saveWorkspace'>;
+
+export interface ViewState {
+  view: ViewMode;
+  filters: Filters;
+  selected: string | null;
+}
+
+/** What the page restores besides the graph. */
+export interface Reopened extends ViewState {
+  title: string;
+  camera: Workspace['camera'] | null;
+}
+
+export async function saveWorkspace(
+  session: GraphSession,
+  client: WorkspaceApi,
+  name: string,
+  title: string,
+  state: ViewState & { camera: Workspace['camera'] | null },
+): Promise<void> {
+  const { networkBox } = session.getSnapshot();
+  await client.saveWorkspace(name, {
+    title,
+    graph: toSerialized(session.graph),
+    view: state.view,
+    filters: state.filters as unknown as Record<string, unknown>,
+    selected: state.selected,
+    ...(state.camera ? { camera: state.camera } : {}),
+    ...(networkBox ? { bbox: networkBox } : {}),
+  });
+}
+
+export async function openWorkspace(session: GraphSession, client: WorkspaceApi, name: string): Promise<Reopened> {
+  const ws = await client.workspace(name);
+  session.restore(ws.graph, ws.bbox ?? null);
+  return {
+    title: ws.title,
+    view: ws.view,
+    filters: { ...NO_FILTERS, ...(ws.filters as Partial<Filters>) },
+    selected: ws.selected,
+    camera: ws.camera ?? null,
+  };
+}
