@@ -112,13 +112,15 @@ export function cite(keys: readonly SourceKey[], options: CiteOptions = {}): Pro
   if (keys.length === 0) throw new Error('a fact must cite at least one document');
   const ordered = SOURCE_KEYS.filter((k) => keys.includes(k));
   const bounds = ordered.map((k) => dayBounds(SOURCES[k].published));
-  const firstSeen = options.year ? `${options.year}-01-01` : bounds.map((b) => b[0]).sort()[0]!;
-  const lastSeen = options.year
-    ? `${options.year}-12-31`
-    : bounds
-        .map((b) => b[1])
-        .sort()
-        .at(-1)!;
+  const earliest = bounds.map((b) => b[0]).sort()[0];
+  const latest = bounds
+    .map((b) => b[1])
+    .sort()
+    .at(-1);
+  // keys is not empty and every SourceKey names a document, so both days exist
+  if (earliest === undefined || latest === undefined) throw new Error('a fact cites no known document');
+  const firstSeen = options.year ? `${options.year}-01-01` : earliest;
+  const lastSeen = options.year ? `${options.year}-12-31` : latest;
   return {
     sourceIds: ordered.map(sourceId),
     grade: gradeOf(options.weakestFigureFrom ?? ordered),

@@ -8,7 +8,7 @@ import type { Codenames } from './codenames.ts';
 import type { FactIndex, NetworkBatch } from './context.ts';
 import { hubCountries } from './countries.ts';
 import { FIRST_DAY, dayOf, randomWindow, syntheticProvenance, type Window } from './provenance.ts';
-import { apportion, type Random } from './random.ts';
+import { apportion, itemAt, type Random } from './random.ts';
 
 export interface CentrePlan {
   id: string;
@@ -41,7 +41,7 @@ export function planCentres(rng: Random, codenames: Codenames, count: number, fa
   );
   const perHub: Array<readonly [HubRegionName, number]> = [
     ['South-East Asia', count - outer],
-    ...OUTER_HUB_WEIGHTS.map(([hub], i) => [hub, outerCounts[i]!] as const),
+    ...OUTER_HUB_WEIGHTS.map(([hub], i) => [hub, itemAt(outerCounts, i)] as const),
   ];
   const plans: CentrePlan[] = [];
   for (const [hub, n] of perHub) {

@@ -7,7 +7,7 @@
  * never reads as a person's name, and no combination copies a known compound or gang name.
  * When every combination has been used, the deck starts again with a round number ("Cobalt Gecko 2").
  */
-import type { Random } from './random.ts';
+import { itemAt, type Random } from './random.ts';
 
 export const FACILITATOR_ADJECTIVES = [
   'Ashen',
@@ -157,7 +157,7 @@ class Deck {
       this.next = 0;
       this.round++;
     }
-    const name = this.order[this.next++]!;
+    const name = itemAt(this.order, this.next++);
     return this.round > 1 ? `${name} ${this.round}` : name;
   }
 }

@@ -3,7 +3,7 @@
  * world-countries (independent states, Antarctica left out), none typed by hand.
  */
 import { ALL_COUNTRIES, hubRegionOf, type HubRegionName, type WorldCountry } from '../countries.ts';
-import { apportion, type Random } from './random.ts';
+import { apportion, itemAt, type Random } from './random.ts';
 
 export const ELIGIBLE_COUNTRIES: readonly WorldCountry[] = ALL_COUNTRIES.filter(
   (c) => c.independent && c.region !== 'Antarctic',
@@ -34,7 +34,7 @@ export function pickOrigins(rng: Random, count: number): WorldCountry[] {
     count - floor * pools.length,
     WORLD_REGIONS.map((r) => ORIGIN_REGION_WEIGHTS[r] ?? 10),
   );
-  const origins = pools.flatMap((pool, i) => rng.sample(pool, Math.min(pool.length, floor + extra[i]!)));
+  const origins = pools.flatMap((pool, i) => rng.sample(pool, Math.min(pool.length, floor + itemAt(extra, i))));
   // Top up from the whole list should a small region not hold its share.
   const chosen = new Set(origins.map((c) => c.cca2));
   const rest = rng.shuffle(ELIGIBLE_COUNTRIES.filter((c) => !chosen.has(c.cca2)));

@@ -9,7 +9,7 @@ import type { Codenames } from './codenames.ts';
 import type { FactIndex, NetworkBatch } from './context.ts';
 import { NATIONALITY_POOLS, NATIONALITY_SHARES, inNationalityGroup, type NationalityGroup } from './countries.ts';
 import { randomWindow, syntheticProvenance } from './provenance.ts';
-import { quotaLabels, type Random } from './random.ts';
+import { itemAt, quotaLabels, type Random } from './random.ts';
 import type { RoutePlan } from './routes.ts';
 
 type Role = NodeOf<'Facilitator'>['role'];
@@ -61,7 +61,7 @@ export function planFacilitators(
   const plans: FacilitatorPlan[] = roles.map((role, i) => ({
     id: `facilitator:syn-${String(i + 1).padStart(4, '0')}`,
     role,
-    group: groups[i]!,
+    group: itemAt(groups, i),
     routes: [],
     centres: [],
   }));
@@ -119,8 +119,8 @@ export function emitFacilitators(
           name: codenames.facilitator(),
           description: `Illustrative synthetic ${plan.role} (codename); not a real person.`,
           role: plan.role,
-          gender: genders[i]!,
-          ageBand: ages[i]!,
+          gender: itemAt(genders, i),
+          ageBand: itemAt(ages, i),
         },
         syntheticProvenance(rng, window),
       ),

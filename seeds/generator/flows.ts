@@ -7,7 +7,7 @@ import { makeRel } from '../records.ts';
 import type { CentrePlan } from './centres.ts';
 import type { NetworkBatch } from './context.ts';
 import { isoDay, randomWindow, syntheticProvenance, type Window } from './provenance.ts';
-import { apportion, type Random } from './random.ts';
+import { apportion, itemAt, type Random } from './random.ts';
 
 export interface FlowPlan {
   origin: WorldCountry;
@@ -72,13 +72,13 @@ function shareOut(rng: Random, victims: number, centres: readonly CentrePlan[], 
     centres.map((c) => c.weight),
   );
   centres.forEach((centre, i) => {
-    const list = inbound[i]!;
-    centre.victims = perCentre[i]! + list.length;
+    const list = itemAt(inbound, i);
+    centre.victims = itemAt(perCentre, i) + list.length;
     const split = apportion(
       centre.victims - list.length,
       list.map(() => 0.2 + rng.float()),
     );
-    list.forEach((flow, j) => (flow.victims = split[j]! + 1));
+    list.forEach((flow, j) => (flow.victims = itemAt(split, j) + 1));
   });
 }
 

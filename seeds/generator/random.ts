@@ -8,6 +8,16 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 
+/**
+ * `items[index]` for an index the caller has derived from the list's own length (the lists here
+ * never hold `undefined`, so a miss means the index arithmetic broke).
+ */
+export function itemAt<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`index ${index} is outside a list of ${items.length}`);
+  return item;
+}
+
 export class Random {
   private constructor(private readonly rng: JumpableRandomGenerator) {}
 
@@ -38,20 +48,21 @@ export class Random {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from an empty list');
-    return items[this.int(0, items.length - 1)]!;
+    return itemAt(items, this.int(0, items.length - 1));
   }
 
   /** One item, with probability proportional to its weight. */
   weighted<T>(items: readonly T[], weightOf: (item: T) => number): T {
-    const weights = items.map(weightOf);
-    const total = weights.reduce((a, b) => a + b, 0);
+    const weighted = items.map((item) => [item, weightOf(item)] as const);
+    const total = weighted.reduce((a, [, w]) => a + w, 0);
     if (items.length === 0 || !(total > 0)) throw new Error('weighted pick needs a positive total weight');
     let x = this.float() * total;
-    for (let i = 0; i < items.length; i++) {
-      x -= weights[i]!;
-      if (x < 0) return items[i]!;
+    for (const [item, weight] of weighted) {
+      x -= weight;
+      if (x < 0) return item;
     }
-    return items[items.length - 1]!;
+    // rounding can leave x a hair above zero after the last weight
+    return itemAt(items, items.length - 1);
   }
 
   /**
@@ -70,10 +81,10 @@ export class Random {
       let hi = items.length - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! > x) hi = mid;
+        if (itemAt(cumulative, mid) > x) hi = mid;
         else lo = mid + 1;
       }
-      return items[lo]!;
+      return itemAt(items, lo);
     };
   }
 
@@ -82,7 +93,7 @@ export class Random {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
       const j = this.int(0, i);
-      [out[i], out[j]] = [out[j]!, out[i]!];
+      [out[i], out[j]] = [itemAt(out, j), itemAt(out, i)];
     }
     return out;
   }
@@ -106,7 +117,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (const { i } of byRemainder) {
     if (left <= 0) break;
-    parts[i]!++;
+    parts[i] = itemAt(parts, i) + 1;
     left--;
   }
   return parts;
@@ -122,5 +133,5 @@ export function quotaLabels<L extends string>(
     total,
     shares.map(([, w]) => w),
   );
-  return rng.shuffle(shares.flatMap(([label], i) => Array<L>(counts[i]!).fill(label)));
+  return rng.shuffle(shares.flatMap(([label], i) => Array<L>(itemAt(counts, i)).fill(label)));
 }

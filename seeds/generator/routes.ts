@@ -22,8 +22,15 @@ export interface RoutePlan {
 /** Share of routes on which a converging crime is also seen (the documents give no figure). */
 const CARRIES_SHARE = 0.3;
 
+/** How many transit countries a route passes, and how often (one draw either way). */
+const HOP_WEIGHTS = [
+  [0, 30],
+  [1, 45],
+  [2, 25],
+] as const;
+
 function pickTransits(rng: Random, origin: WorldCountry, destination: WorldCountry): WorldCountry[] {
-  const hops = rng.weighted([0, 1, 2], (n) => [30, 45, 25][n]!);
+  const [hops] = rng.weighted(HOP_WEIGHTS, ([, weight]) => weight);
   const taken = new Set([origin.cca2, destination.cca2]);
   const fresh = (list: WorldCountry[]) => list.filter((c) => !taken.has(c.cca2));
   const transits: WorldCountry[] = [];
@@ -40,7 +47,10 @@ function pickTransits(rng: Random, origin: WorldCountry, destination: WorldCount
 }
 
 function modeOf(rng: Random, path: readonly WorldCountry[]): NodeOf<'Route'>['mode'] {
-  const overland = path.every((c, i) => i === 0 || shareBorder(path[i - 1]!, c));
+  const overland = path.every((c, i) => {
+    const previous = path[i - 1];
+    return previous === undefined || shareBorder(previous, c);
+  });
   if (overland) return 'land';
   if (path.length > 2) return 'mixed';
   const coastal = path.every((c) => !c.landlocked);
@@ -52,7 +62,9 @@ export function planRoutes(rng: Random, count: number, flows: readonly FlowPlan[
   const order = rng.shuffle(flows);
   const pickFlow = count > order.length ? rng.weightedPicker(flows, (f) => f.victims) : undefined;
   return Array.from({ length: count }, (_, i) => {
-    const flow = i < order.length ? order[i]! : pickFlow!();
+    // every flow once in shuffled order, then weighted picks (pickFlow exists when count exceeds the flows)
+    const flow = order[i] ?? pickFlow?.();
+    if (!flow) throw new Error('a route was planned with no flow to follow');
     return {
       id: `route:syn-${String(i + 1).padStart(4, '0')}`,
       origin: flow.origin,
@@ -94,7 +106,8 @@ export function emitRoutes(rng: Random, routes: readonly RoutePlan[], facts: Fac
       // Wildlife trafficking converges in a particular region: only routes ending there carry it.
       const hubId = regionId(route.centre.hub);
       const fits = crimeIds.filter((id) => {
-        const regions = facts.crimes.get(id)!;
+        const regions = facts.crimes.get(id);
+        if (!regions) throw new Error(`crime ${id} lost from the fact index it was listed from`);
         return regions.length === 0 || regions.includes(hubId);
       });
       if (fits.length > 0) {

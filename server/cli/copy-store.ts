@@ -115,8 +115,8 @@ function report(result: CopyResult, filesLine: string): void {
     String(result.target.total.relationships),
   ]);
   const width = Math.max(...rows.map((r) => r[0].length));
-  const head = [`source (${args.from})`, `target (${args.to})`];
-  console.log(`${''.padEnd(width)}  ${head[0]!.padStart(18)}  ${head[1]!.padStart(18)}`);
+  const [sourceHead, targetHead] = [`source (${args.from})`, `target (${args.to})`] as const;
+  console.log(`${''.padEnd(width)}  ${sourceHead.padStart(18)}  ${targetHead.padStart(18)}`);
   for (const [label, a, b] of rows) console.log(`${label.padEnd(width)}  ${a.padStart(18)}  ${b.padStart(18)}`);
   console.log(`data version (source)  ${result.source.dataVersion}`);
   console.log(`data version (target)  ${result.target.dataVersion}`);

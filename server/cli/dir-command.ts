@@ -15,8 +15,9 @@ export function fail(message: string, code = 1): never {
 export function dirArgument(usage: string): string {
   try {
     const parsed = parseArgs({ allowPositionals: true, options: {} });
-    if (parsed.positionals.length !== 1) fail(usage, 2);
-    return path.resolve(parsed.positionals[0]!);
+    const [dir] = parsed.positionals;
+    if (parsed.positionals.length !== 1 || dir === undefined) fail(usage, 2);
+    return path.resolve(dir);
   } catch (error) {
     return fail(`${(error as Error).message.split('\n')[0]}\n${usage}`, 2);
   }

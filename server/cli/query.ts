@@ -104,8 +104,14 @@ async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Pr
   if (args.list) return printList(((await call('/api/queries')) as unknown as { queries: CatalogueEntry[] }).queries);
   const result = args.cypher
     ? await call('/api/cypher', { query: args.cypher, params: args.params })
-    : await call(`/api/queries/${encodeURIComponent(args.name!)}/run`, { params: args.params });
+    : await call(`/api/queries/${encodeURIComponent(queryName(args))}/run`, { params: args.params });
   print(result as unknown as QueryResult, args.format);
+}
+
+/** The saved query to run: readArgs refuses a run with neither --list, --cypher nor a name. */
+function queryName(args: ReturnType<typeof readArgs>): string {
+  if (args.name === undefined) throw new AppError('internal', 'a query run got past readArgs without a name');
+  return args.name;
 }
 
 async function direct(config: Config, store: GraphStore, args: ReturnType<typeof readArgs>): Promise<void> {
@@ -115,7 +121,7 @@ async function direct(config: Config, store: GraphStore, args: ReturnType<typeof
     assertAnalystCypher(config.ANALYST_CYPHER);
     return print(await runCypher(store, args.cypher, args.params), args.format);
   }
-  const query = catalogue.get(args.name!);
+  const query = catalogue.get(queryName(args));
   assertMayRunQuery(query, config.ANALYST_CYPHER);
   print(await runSavedQuery(store, query, args.params), args.format);
 }

@@ -26,10 +26,11 @@ export function neutraliseFormula(cell: string): string {
 
 export function formatTable(result: QueryResult, width = 48): string {
   const rows = textRows(result).map((r) => r.map((c) => (c.length > width ? `${c.slice(0, width - 1)}…` : c)));
-  const widths = result.columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  // textRows gives every row one cell per column, so the defaults below never apply
+  const widths = result.columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => c.padEnd(widths[i]!))
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
   const out = [line(result.columns), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];

@@ -7,6 +7,7 @@
  * data version sorts by), the merge notices and the digest is computed again holding the graph.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { AppError } from '../errors.ts';
 import { canonical, dataVersion } from '../export/manifest.ts';
 import type { SerializedEdge, SerializedNode } from '../store/types.ts';
 import { NODE_TABLES, REL_TABLES, pagesOf, relPattern, totalCounts, type Reader } from './store-pages.ts';
@@ -49,12 +50,15 @@ async function* merged(streams: AsyncGenerator<Item>[]): AsyncGenerator<Item> {
   let previous: string | undefined;
   for (;;) {
     let min = -1;
-    for (let i = 0; i < heads.length; i++) {
-      const head = heads[i];
-      if (head && (min < 0 || head.item.key < heads[min]!.item.key)) min = i;
+    let least: { item: Item; stream: AsyncGenerator<Item> } | undefined;
+    for (const [i, head] of heads.entries()) {
+      if (head && (!least || head.item.key < least.item.key)) {
+        min = i;
+        least = head;
+      }
     }
-    if (min < 0) return;
-    const { item, stream } = heads[min]!;
+    if (!least) return;
+    const { item, stream } = least;
     if (previous !== undefined && !(item.key > previous)) throw new OutOfOrder();
     previous = item.key;
     yield item;
@@ -80,6 +84,13 @@ function zeroCounts(kinds: readonly string[]): Record<string, number> {
   return Object.fromEntries(kinds.map((k) => [k, 0]));
 }
 
+/** Counts one item of `kind`; every table's items carry that table's kind, which zeroCounts listed. */
+function bump(counts: Record<string, number>, kind: string): void {
+  const count = counts[kind];
+  if (count === undefined) throw new AppError('internal', `store digest read an item of unlisted kind ${kind}`);
+  counts[kind] = count + 1;
+}
+
 const nodeStreams = (read: Reader, pageSize: number) =>
   NODE_TABLES.map((kind) => tableItems(read, `(n:${kind})`, 'n', pageSize));
 const edgeStreams = (read: Reader, pageSize: number) =>
@@ -91,9 +102,9 @@ async function streamed(read: Reader, pageSize: number): Promise<Omit<StoreDiges
   // canonical({ nodes, edges }) sorts the keys: edges come first.
   const hash = createHash('sha256');
   hash.update('{"edges":');
-  await hashArray(hash, merged(edgeStreams(read, pageSize)), (e) => relationships[e.attributes.kind]!++);
+  await hashArray(hash, merged(edgeStreams(read, pageSize)), (e) => bump(relationships, e.attributes.kind));
   hash.update(',"nodes":');
-  await hashArray(hash, merged(nodeStreams(read, pageSize)), (n) => nodes[n.attributes.kind]!++);
+  await hashArray(hash, merged(nodeStreams(read, pageSize)), (n) => bump(nodes, n.attributes.kind));
   hash.update('}');
   return { nodes, relationships, dataVersion: `sha256:${hash.digest('hex')}` };
 }
@@ -104,9 +115,15 @@ async function held(read: Reader, pageSize: number): Promise<Omit<StoreDigest, '
   const relationships = zeroCounts([...new Set(REL_TABLES.map((t) => t.kind))]);
   const graph = { nodes: [] as SerializedNode[], edges: [] as SerializedEdge[] };
   for (const stream of nodeStreams(read, pageSize))
-    for await (const n of stream) (graph.nodes.push(n as SerializedNode), nodes[n.attributes.kind]!++);
+    for await (const n of stream) {
+      graph.nodes.push(n as SerializedNode);
+      bump(nodes, n.attributes.kind);
+    }
   for (const stream of edgeStreams(read, pageSize))
-    for await (const e of stream) (graph.edges.push(e as SerializedEdge), relationships[e.attributes.kind]!++);
+    for await (const e of stream) {
+      graph.edges.push(e as SerializedEdge);
+      bump(relationships, e.attributes.kind);
+    }
   return { nodes, relationships, dataVersion: dataVersion(graph) };
 }
 

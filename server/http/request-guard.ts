@@ -60,7 +60,10 @@ export function hostNameOf(header: string | undefined): string | undefined {
   const [, v6, name, port] = match;
   if (port !== undefined && Number(port) > 65535) return undefined;
   if (v6 !== undefined && !isIPv6(v6)) return undefined;
-  const host = normaliseHostName(v6 ?? name!);
+  // the pattern's alternation captures exactly one of the bracketed address and the name
+  const literal = v6 ?? name;
+  if (literal === undefined) return undefined;
+  const host = normaliseHostName(literal);
   // "a..b", ".a" and similar are not names a browser sends
   if (!host || host.split('.').some((label) => label === '')) return undefined;
   return host;
@@ -99,7 +102,7 @@ function isOwnOrigin(origin: string, hostHeader: string): boolean {
   return originOf(`${scheme}//${hostHeader.trim()}`) === origin;
 }
 
-const mediaType = (header: string | undefined) => header?.split(';')[0]!.trim().toLowerCase() ?? '';
+const mediaType = (header: string | undefined) => (header?.split(';')[0] ?? '').trim().toLowerCase();
 
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   return (
@@ -115,7 +118,8 @@ export function requestGuard(options: RequestGuardOptions): RequestHandler {
   return (req, _res, next) => {
     const hostHeader = req.headers.host;
     const host = hostNameOf(hostHeader);
-    if (!host || !hosts.has(host)) {
+    // hostNameOf finds no host without a header; checking both lets TypeScript know the header is there
+    if (!hostHeader || !host || !hosts.has(host)) {
       next(
         new AppError(
           'misdirected_request',
@@ -137,7 +141,7 @@ export function requestGuard(options: RequestGuardOptions): RequestHandler {
     const claimed =
       origin !== undefined ? origin : referer !== undefined ? (originOf(referer) ?? 'unreadable') : undefined;
     if (claimed !== undefined) {
-      const ok = claimed !== 'null' && (allowedOrigins.has(claimed) || isOwnOrigin(claimed, hostHeader!));
+      const ok = claimed !== 'null' && (allowedOrigins.has(claimed) || isOwnOrigin(claimed, hostHeader));
       if (!ok) {
         next(
           new AppError(

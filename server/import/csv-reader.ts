@@ -73,10 +73,13 @@ function parseQuoted(bytes: Buffer, delimiter: Delimiter): ParsedRow[] {
     delimiter,
   }) as unknown as { record: string[]; info: CsvInfo }[];
   const lines = new LineCounter(bytes);
-  return parsed.map((row, i) => ({
-    record: row.record,
-    line: lines.lineOfRecordAt(i === 0 ? 0 : parsed[i - 1]!.info.bytes),
-  }));
+  // a record starts where the one before it ended (info.bytes counts up to the record's end)
+  let start = 0;
+  return parsed.map((row) => {
+    const line = lines.lineOfRecordAt(start);
+    start = row.info.bytes;
+    return { record: row.record, line };
+  });
 }
 
 /**
@@ -149,10 +152,10 @@ export function readCsv(name: string, bytes: Buffer, text?: string): { records: 
       ],
     };
   }
-  if (parsed.length === 0)
-    return { records: [], issues: [{ file: name, line: 0, reason: 'the file is empty: no header row' }] };
+  const [headerRow, ...rows] = parsed;
+  if (!headerRow) return { records: [], issues: [{ file: name, line: 0, reason: 'the file is empty: no header row' }] };
 
-  const header = parsed[0]!.record.map((h) => h.trim());
+  const header = headerRow.record.map((h) => h.trim());
   const seen = new Set<string>();
   header.forEach((h) => {
     if (!h) issues.push({ file: name, line: 1, reason: 'a header cell is empty: every column needs a property name' });
@@ -164,8 +167,7 @@ export function readCsv(name: string, bytes: Buffer, text?: string): { records: 
   const kindColumn = header.indexOf('kind');
   const fileKind = kindFromFileName(name);
   const records: RawRecord[] = [];
-  for (let i = 1; i < parsed.length; i++) {
-    const { record, line } = parsed[i]!;
+  for (const { record, line } of rows) {
     // A row of empty cells (a spreadsheet's trailing ",,,") is a blank line too.
     if (record.every((cell) => cell.trim() === '')) continue;
     if (record.length !== header.length) {
@@ -176,7 +178,9 @@ export function readCsv(name: string, bytes: Buffer, text?: string): { records: 
     header.forEach((column, c) => {
       if (c !== kindColumn && record[c] !== '') values[column] = record[c];
     });
-    const kind = kindColumn >= 0 && record[kindColumn]!.trim() ? record[kindColumn]!.trim() : fileKind;
+    // the row has as many cells as the header, so a kind column has a cell in it
+    const kindCell = kindColumn >= 0 ? (record[kindColumn] ?? '').trim() : '';
+    const kind = kindCell || fileKind;
     records.push({ origin: { file: name, line }, kind, values });
   }
   issues.push(...emptyUnknownColumns(name, header, kindColumn, records));

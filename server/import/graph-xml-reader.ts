@@ -17,6 +17,7 @@
  * - Drawing (GEXF viz:*, yEd graphics, x, y, size, color) is not data and is dropped.
  */
 import { SaxesParser } from 'saxes';
+import { AppError } from '../errors.ts';
 import { relId } from '../model/relationships.ts';
 import { propertyTypes, relKindDef, type RelKind } from '../model/schema.ts';
 import type { ImportIssue, RawRecord } from './types.ts';
@@ -199,7 +200,10 @@ export function readGraphml(name: string, text: string): RawRead {
         if (current && key && !key.drawing) current.values[key.name] = buffer;
         dataKey = undefined;
       } else if (tag === 'default' && defaultKey !== undefined) {
-        keys.get(defaultKey)!.def = buffer;
+        // defaultKey was read from the map's own keys, and keys are never removed
+        const key = keys.get(defaultKey);
+        if (!key) throw new AppError('internal', `GraphML <default> lost its key ${defaultKey}`);
+        key.def = buffer;
         defaultKey = undefined;
       } else if (tag === 'node' || tag === 'edge') current = undefined;
     },
@@ -241,7 +245,8 @@ export function readGexf(name: string, text: string): RawRead {
         attributes.set(`${cls}|${attrs.id}`, { title: attrs.title ?? attrs.id ?? '', type: attrs.type });
       else if (tag === 'default' && !current) {
         const last = [...attributes.keys()].pop();
-        if (last) defaultFor = { cls: last.split('|')[0]!, id: last.slice(last.indexOf('|') + 1) };
+        // every attribute key is `${cls}|${id}`, so the first bar ends the class
+        if (last) defaultFor = { cls: last.slice(0, last.indexOf('|')), id: last.slice(last.indexOf('|') + 1) };
         buffer = '';
       } else if (tag === 'node' || tag === 'edge') {
         // a nested <node> (GEXF hierarchy) would be a record of its own; a viz element is not a node
@@ -263,7 +268,9 @@ export function readGexf(name: string, text: string): RawRead {
     },
     close(tag) {
       if (tag === 'default' && defaultFor) {
-        const declared = attributes.get(`${defaultFor.cls}|${defaultFor.id}`)!;
+        // defaultFor was read from the map's own keys, and attributes are never removed
+        const declared = attributes.get(`${defaultFor.cls}|${defaultFor.id}`);
+        if (!declared) throw new AppError('internal', `GEXF <default> lost its attribute ${defaultFor.id}`);
         defaults.set(`${defaultFor.cls}|${defaultFor.id}`, {
           cls: defaultFor.cls,
           title: declared.title,

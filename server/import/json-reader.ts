@@ -64,7 +64,7 @@ export function elementLines(text: string, arrayKey: string): number[] {
   let depth = 0;
   let inString = false;
   for (let i = text.indexOf('[', start) + 1; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === '\n') line++;
     if (inString) {
       if (ch === '\\') i++;

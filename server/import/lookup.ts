@@ -2,7 +2,8 @@
  * What the store already holds, read inside the import's transaction: which relationship ends
  * exist, and the stored values of the records being imported (to merge them).
  */
-import { nodeProperties, relProperties, type NodeKind, type RelKind } from '../model/schema.ts';
+import type { NodeKind, RelKind } from '../model/schema.ts';
+import { nodePropertiesOf, relPropertiesOf } from '../store/kind-lookup.ts';
 import type { Dialect } from '../store/dialect.ts';
 import type { JsonValue, TransactionRunner } from '../store/types.ts';
 
@@ -52,8 +53,7 @@ export async function storedNodes(
   const out = new Map<string, Record<string, JsonValue>>();
   const stored = ids.length === 0 ? 0 : await countOf(tx, `(n:${kind})`);
   if (stored === 0) return out;
-  const columns = nodeProperties
-    .get(kind)!
+  const columns = nodePropertiesOf(kind)
     .map((p) => `n.${p.name} AS ${p.name}`)
     .join(', ');
   if (preferScan(ids.length, stored)) {
@@ -82,11 +82,9 @@ export async function storedRels(
 ): Promise<Map<string, Record<string, JsonValue>>> {
   const out = new Map<string, Record<string, JsonValue>>();
   if (ids.length === 0 || (await countOf(tx, `()-[r:${kind}]->()`)) === 0) return out;
-  const columns = [
-    'a.id AS from',
-    'b.id AS to',
-    ...relProperties.get(kind)!.map((p) => `r.${p.name} AS ${p.name}`),
-  ].join(', ');
+  const columns = ['a.id AS from', 'b.id AS to', ...relPropertiesOf(kind).map((p) => `r.${p.name} AS ${p.name}`)].join(
+    ', ',
+  );
   if (dialect.name === 'neo4j') {
     for (const chunk of chunks(ids)) {
       const rows = await tx.scan(`UNWIND $ids AS i MATCH (a)-[r:${kind} {id: i}]->(b) RETURN ${columns}`, {

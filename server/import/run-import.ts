@@ -13,15 +13,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.ts';
 import { provenanceIssues } from '../model/provenance.ts';
 import {
-  nodeKindOfId,
-  nodeProperties,
-  relProperties,
   type NodeKind,
   type NodeRecordValue,
   type PropertyDef,
   type RelKind,
   type RelRecordValue,
 } from '../model/schema.ts';
+import { nodeKindOfValidId, nodePropertiesOf, relPropertiesOf } from '../store/kind-lookup.ts';
 import type { GraphStore } from '../store/types.ts';
 import { existingNodeIds, storedNodes, storedRels } from './lookup.ts';
 import { mergeRecord, normaliseStored, sameRecord } from './merge.ts';
@@ -62,7 +60,9 @@ type NodeItem = Extract<ValidRecord, { entity: 'node' }>;
 type RelItem = Extract<ValidRecord, { entity: 'rel' }>;
 
 export function invalidImport(issues: ImportIssue[], extra: Record<string, unknown> = {}): AppError {
-  const first = issues[0]!;
+  const [first] = issues;
+  // callers build this error only once they have found an issue
+  if (!first) throw new AppError('internal', 'an import was refused without an issue to report');
   const where = `${first.file}${first.line ? `:${first.line}` : ''}${first.column ? ` (${first.column})` : ''}`;
   return new AppError(
     'invalid_import',
@@ -183,7 +183,7 @@ export async function writeRecords(
         const outside = new Set<string>();
         for (const r of rels) for (const end of [r.record.from, r.record.to]) if (!imported.has(end)) outside.add(end);
         const present = new Set<string>();
-        for (const [kind, ids] of groupBy([...outside], (id) => nodeKindOfId(id)!.kind)) {
+        for (const [kind, ids] of groupBy([...outside], (id) => nodeKindOfValidId(id))) {
           for (const id of await existingNodeIds(tx, kind as NodeKind, ids)) present.add(id);
         }
         const dangling: ImportIssue[] = [];
@@ -206,7 +206,7 @@ export async function writeRecords(
         let nodeDone = 0;
         const nodeRows = (n: number) => progress('write', (nodeDone += n), nodeTotal + rels.length);
         for (const [kind, group] of groupBy(nodes, (n) => n.record.kind)) {
-          const props = nodeProperties.get(kind as NodeKind)!;
+          const props = nodePropertiesOf(kind as NodeKind);
           const stored = await storedNodes(
             tx,
             kind as NodeKind,
@@ -225,11 +225,11 @@ export async function writeRecords(
         // 3. Relationships, by kind and pair of end kinds.
         for (const [key, group] of groupBy(
           rels,
-          (r) => `${r.record.kind}|${nodeKindOfId(r.record.from)!.kind}|${nodeKindOfId(r.record.to)!.kind}`,
+          (r) => `${r.record.kind}|${nodeKindOfValidId(r.record.from)}|${nodeKindOfValidId(r.record.to)}`,
         )) {
           const [kind, fromKind, toKind] = key.split('|') as [RelKind, NodeKind, NodeKind];
           const props = [
-            ...relProperties.get(kind)!,
+            ...relPropertiesOf(kind),
             { name: 'from', type: 'STRING' as const, required: true },
             { name: 'to', type: 'STRING' as const, required: true },
           ];

@@ -9,11 +9,12 @@ import {
   RelRecord,
   nodeKindDef,
   nodeKindOfId,
-  nodeProperties,
   relKindDef,
-  relProperties,
+  type NodeKind,
   type PropertyDef,
+  type RelKind,
 } from '../model/schema.ts';
+import { nodePropertiesOf, relKindDefOf, relPropertiesOf } from '../store/kind-lookup.ts';
 import type { ImportIssue, RawRecord, ValidRecord } from './types.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -50,7 +51,8 @@ const propertyMaps = new Map<string, Map<string, PropertyDef>>();
 function propertiesOf(kind: string, entity: 'node' | 'rel'): Map<string, PropertyDef> {
   let map = propertyMaps.get(kind);
   if (!map) {
-    const list = entity === 'node' ? nodeProperties.get(kind as never)! : relProperties.get(kind as never)!;
+    // callers pass a kind the record schema has accepted
+    const list = entity === 'node' ? nodePropertiesOf(kind as NodeKind) : relPropertiesOf(kind as RelKind);
     map = new Map(list.map((p) => [p.name, p]));
     if (entity === 'rel') {
       map.set('from', { name: 'from', type: 'STRING', required: true });
@@ -122,7 +124,7 @@ export function validateRecord(
     const toKind = nodeKindOfId(rel.to)?.kind;
     if (!fromKind) issues.push(at(`from ${rel.from} is not a node id (kind:name)`, 'from'));
     if (!toKind) issues.push(at(`to ${rel.to} is not a node id (kind:name)`, 'to'));
-    const def = relKindDef(raw.kind)!;
+    const def = relKindDefOf(raw.kind);
     if (fromKind && toKind && !def.endpoints.some(([f, t]) => f === fromKind && t === toKind)) {
       const allowed = def.endpoints.map(([f, t]) => `${f}→${t}`).join(', ');
       issues.push(at(`${raw.kind} cannot join ${fromKind} to ${toKind} (allowed: ${allowed})`, 'from'));

@@ -6,9 +6,6 @@
 import { AppError } from '../errors.ts';
 import {
   SEARCH_PROPERTY,
-  nodeKindOfId,
-  nodeProperties,
-  relProperties,
   type GraphBatch,
   type NodeKind,
   type NodeRecordValue,
@@ -17,6 +14,7 @@ import {
 } from '../model/schema.ts';
 import { searchKeyOf } from '../model/text.ts';
 import type { Dialect } from './dialect.ts';
+import { nodeKindOfValidId, nodePropertiesOf, relPropertiesOf } from './kind-lookup.ts';
 import type { GraphStore, TransactionRunner } from './types.ts';
 
 /** Rows per UNWIND statement: large enough to be quick, small enough for the engines' parameter limits. */
@@ -51,7 +49,7 @@ export function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, 
  * and lock per row, and a concurrent writer of the same id still fails on the key constraint.
  */
 export function nodeUpsert(kind: NodeKind, dialect: Dialect, options: { create?: boolean } = {}) {
-  const props = nodeProperties.get(kind)!.filter((p) => p.name !== 'id');
+  const props = nodePropertiesOf(kind).filter((p) => p.name !== 'id');
   const sets = [
     ...props.map((p) => `n.${p.name} = ${dialect.cast(`row.${p.name}`, p.type)}`),
     `n.${SEARCH_PROPERTY} = ${dialect.cast(`row.${SEARCH_PROPERTY}`, 'STRING')}`,
@@ -74,7 +72,7 @@ export function nodeUpsert(kind: NodeKind, dialect: Dialect, options: { create?:
  * what Neo4j's uniqueness constraint on the id requires.
  */
 export function relUpsert(kind: RelKind, fromKind: NodeKind, toKind: NodeKind, dialect: Dialect) {
-  const props = relProperties.get(kind)!.filter((p) => p.name !== 'id');
+  const props = relPropertiesOf(kind).filter((p) => p.name !== 'id');
   const sets = props.map((p) => `r.${p.name} = ${dialect.cast(`row.${p.name}`, p.type)}`);
   const remove = `UNWIND $ids AS i MATCH ()-[r:${kind} {id: i}]->() DELETE r`;
   const query =
@@ -97,9 +95,11 @@ async function missingIds(tx: TransactionRunner, kind: NodeKind, ids: string[]):
 }
 
 async function writeRelGroup(tx: TransactionRunner, dialect: Dialect, rels: RelRecordValue[]): Promise<void> {
-  const first = rels[0]!;
-  const fromKind = nodeKindOfId(first.from)!.kind;
-  const toKind = nodeKindOfId(first.to)!.kind;
+  const [first] = rels;
+  // groupBy never makes an empty group
+  if (!first) throw new AppError('internal', 'empty relationship group');
+  const fromKind = nodeKindOfValidId(first.from);
+  const toKind = nodeKindOfValidId(first.to);
   const { remove, query, encode } = relUpsert(first.kind, fromKind, toKind, dialect);
   for (const chunk of chunks(rels)) {
     await tx.run(remove, { ids: chunk.map((r) => r.id) });
@@ -140,7 +140,7 @@ export async function writeBatch(
     }
     const byEnds = groupBy(
       batch.relationships,
-      (r) => `${r.kind}|${nodeKindOfId(r.from)!.kind}|${nodeKindOfId(r.to)!.kind}`,
+      (r) => `${r.kind}|${nodeKindOfValidId(r.from)}|${nodeKindOfValidId(r.to)}`,
     );
     for (const rels of byEnds.values()) await writeRelGroup(tx, dialect, rels);
   });

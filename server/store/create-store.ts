@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
 import { EmbeddedStore } from './embedded/embedded-store.ts';
 import { IsolatedStore, type IsolatedStoreOptions } from './isolated/isolated-store.ts';
 import type { GraphStore, StoreLimits } from './types.ts';
@@ -38,8 +39,11 @@ export async function createStore(config: Config, how: CreateStoreOptions = {}):
   if (config.GRAPH_BACKEND === 'neo4j') {
     // Loaded only when asked for, so the embedded default never pays for the driver.
     const { Neo4jStore } = await import('./neo4j/neo4j-store.ts');
+    // The config schema refuses GRAPH_BACKEND=neo4j without a URI, so this only trips on a bypassed schema.
+    if (!config.NEO4J_URI)
+      throw new AppError('internal', 'GRAPH_BACKEND=neo4j without NEO4J_URI passed config validation');
     return new Neo4jStore({
-      uri: config.NEO4J_URI!,
+      uri: config.NEO4J_URI,
       user: config.NEO4J_USER,
       password: config.NEO4J_PASSWORD ?? '',
       ...(config.NEO4J_DATABASE ? { database: config.NEO4J_DATABASE } : {}),

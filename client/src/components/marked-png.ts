@@ -47,7 +47,10 @@ export function shownSummary(sigma: SigmaInstance): { tlp: Tlp; nodes: number; l
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([kind, count]) => ({ colour: edgeColour(kind), label: kind, count, round: false })),
   ];
-  return { tlp: TLP_LEVELS[rank]!, nodes: nodes.length, links: links.length, legend };
+  // tlpRank answers an index into TLP_LEVELS, so the level is always there
+  const tlp = TLP_LEVELS[rank];
+  if (!tlp) throw new Error(`tlpRank gave ${rank}, which is not a TLP level`);
+  return { tlp, nodes: nodes.length, links: links.length, legend };
 }
 
 function banner(ctx: CanvasRenderingContext2D, y: number, width: number, tlp: Tlp, note: string): void {
@@ -64,6 +67,13 @@ function banner(ctx: CanvasRenderingContext2D, y: number, width: number, tlp: Tl
 }
 
 /** Items laid out left to right in rows that fit `width`: each item's x and row. */
+/** A canvas's 2D context; browsers answer null only when out of canvas memory or for a canvas in another mode. */
+function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('the browser gave no 2D drawing context for the picture');
+  return ctx;
+}
+
 function legendRows(
   ctx: CanvasRenderingContext2D,
   items: LegendItem[],
@@ -93,14 +103,15 @@ export async function markedPngBlob(sigma: SigmaInstance, date: string): Promise
   // sigma draws at the device pixel ratio; the frame is drawn in CSS pixels and scaled to match
   const scale = picture.width / sigma.getContainer().offsetWidth || 1;
   const width = picture.width / scale;
-  const measure = document.createElement('canvas').getContext('2d')!;
+  const measure = context2d(document.createElement('canvas'));
   const rows = legendRows(measure, summary.legend, width);
-  const legendHeight = (rows.length ? rows[rows.length - 1]!.row + 1 : 0) * ROW + PAD;
+  const lastRow = rows.at(-1);
+  const legendHeight = (lastRow ? lastRow.row + 1 : 0) * ROW + PAD;
   const pictureHeight = picture.height / scale;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round((BANNER + pictureHeight + legendHeight + BANNER) * scale);
-  const ctx = canvas.getContext('2d')!;
+  const ctx = context2d(canvas);
   ctx.scale(scale, scale);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, canvas.height / scale);

@@ -6,6 +6,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../errors.ts';
 import { readFilesAsync } from '../read-files.ts';
 import type { ImportFile } from '../types.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -25,7 +26,9 @@ function lowerOwnPriority(): void {
 }
 lowerOwnPriority();
 
-const port = parentPort!;
+const port = parentPort;
+// read-off-thread.ts starts this file as a Worker; run any other way there is nobody to answer
+if (!port) throw new AppError('internal', 'validate-worker.ts must run as a worker thread');
 const post = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', async ({ id, files, chunk, recordsWanted, maxIssues }: ToWorker) => {

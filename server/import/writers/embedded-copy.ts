@@ -6,9 +6,6 @@
 import path from 'node:path';
 import {
   SEARCH_PROPERTY,
-  nodeProperties,
-  relKindDef,
-  relProperties,
   type NodeKind,
   type NodeRecordValue,
   type PropertyDef,
@@ -17,6 +14,7 @@ import {
 } from '../../model/schema.ts';
 import { searchKeyOf } from '../../model/text.ts';
 import type { Dialect } from '../../store/dialect.ts';
+import { nodePropertiesOf, relKindDefOf, relPropertiesOf } from '../../store/kind-lookup.ts';
 import type { TransactionRunner } from '../../store/types.ts';
 import { AppError } from '../../errors.ts';
 import { diskReserve, requireFreeSpace } from '../../files/disk-space.ts';
@@ -148,7 +146,7 @@ export class EmbeddedCopyWriter {
   }
 
   async insertNodes(tx: TransactionRunner, kind: NodeKind, nodes: NodeRecordValue[], onRows?: (n: number) => void) {
-    const props = nodeProperties.get(kind)!;
+    const props = nodePropertiesOf(kind);
     const { staging, rest } = this.stage(
       kind,
       [...props.map((p) => p.name), SEARCH_PROPERTY],
@@ -178,7 +176,7 @@ export class EmbeddedCopyWriter {
     rels: RelRecordValue[],
     onRows?: (n: number) => void,
   ) {
-    const props = relProperties.get(kind)!;
+    const props = relPropertiesOf(kind);
     const { staging, rest } = this.stage(
       `${kind}-${ends[0]}-${ends[1]}`,
       ['from', 'to', ...props.map((p) => p.name)],
@@ -190,7 +188,7 @@ export class EmbeddedCopyWriter {
         ...props.map((p) => cellOf(values[p.name], p.type)),
       ],
     );
-    const multiplePairs = relKindDef(kind)!.endpoints.length > 1;
+    const multiplePairs = relKindDefOf(kind).endpoints.length > 1;
     if (staging.rows > 0) {
       const countQuery = `MATCH (:${ends[0]})-[r:${kind}]->(:${ends[1]}) RETURN count(r) AS c`;
       await this.copyChecked(

@@ -3,7 +3,8 @@
  * constraints without anyone remembering to add them. Every statement is idempotent
  * (IF NOT EXISTS), so `init()` applies them on every start.
  */
-import { NODE_KINDS, REL_KINDS, SEARCH_PROPERTY, nodeProperties } from '../../model/schema.ts';
+import { NODE_KINDS, REL_KINDS, SEARCH_PROPERTY } from '../../model/schema.ts';
+import { nodePropertiesOf } from '../kind-lookup.ts';
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -29,7 +30,7 @@ export function neo4jSchemaStatements(): string[] {
   const nodeStatements = NODE_KINDS.flatMap(({ kind }) => {
     const label = checked(kind);
     const name = snakeName(label);
-    const hasName = nodeProperties.get(kind)!.some((p) => p.name === 'name');
+    const hasName = nodePropertiesOf(kind).some((p) => p.name === 'name');
     return [
       `CREATE CONSTRAINT ${name}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
       ...(hasName ? [`CREATE INDEX ${name}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`] : []),

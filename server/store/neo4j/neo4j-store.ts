@@ -63,6 +63,12 @@ function errorMessage(error: unknown): string {
 }
 
 /** The URI without any user:password@ part, to name it in messages. */
+/** The message up to its first line break: Neo4j appends the whole statement after it. */
+function firstLine(message: string): string {
+  const end = message.indexOf('\n');
+  return end < 0 ? message : message.slice(0, end);
+}
+
 function safeUri(uri: string): string {
   return uri.replace(/\/\/[^/@]*@/, '//');
 }
@@ -90,7 +96,7 @@ export function neo4jError(error: unknown, timeoutMs: number): AppError {
     });
   // A duplicate id is the caller's data, not a failure of the store (the embedded store agrees).
   if (STATEMENT_ERROR.test(code) || code === UNIQUENESS_ERROR) {
-    return new AppError('query_error', message.split('\n')[0]!, { engine: 'neo4j', code, message });
+    return new AppError('query_error', firstLine(message), { engine: 'neo4j', code, message });
   }
   // The server's cap on one transaction's memory (dbms.memory.transaction.*): the request is too
   // big for this server, not a fault of the store, and retrying it as it is cannot help.
@@ -104,7 +110,7 @@ export function neo4jError(error: unknown, timeoutMs: number): AppError {
       {
         engine: 'neo4j',
         code,
-        message: message.split('\n')[0]!,
+        message: firstLine(message),
       },
     );
   }

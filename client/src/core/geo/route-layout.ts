@@ -30,9 +30,12 @@ export const WORLD_BBOX = (() => {
     project(0, -85),
     project(-180, 0),
     project(180, 0),
-  ].filter((c) => c !== null);
-  const xs = corners.map((c) => c.x);
-  const ys = corners.map((c) => c.y);
+  ];
+  // the projection covers the whole globe, so none of these corners falls outside it
+  const points = corners.filter((c) => c !== null);
+  if (points.length !== corners.length) throw new Error('the map projection lost a corner of the world');
+  const xs = points.map((c) => c.x);
+  const ys = points.map((c) => c.y);
   return {
     x: [Math.min(...xs), Math.max(...xs)] as [number, number],
     y: [Math.min(...ys), Math.max(...ys)] as [number, number],
@@ -64,8 +67,9 @@ export function geoPlacements(graph: DataGraph): Map<string, GeoPlacement> {
           graph.getNodeAttribute(n, 'kind') === 'Country' &&
           graph.edges(key, n).some((e) => graph.getEdgeAttribute(e, 'kind') === 'LOCATED_IN'),
       );
-    const home = country ? placed.get(country) : undefined;
-    if (!country || !home) return;
+    if (!country) return;
+    const home = placed.get(country);
+    if (!home) return;
     const index = perCountry.get(country) ?? 0;
     perCountry.set(country, index + 1);
     const angle = index * 2.399963229728653;

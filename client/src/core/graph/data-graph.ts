@@ -92,6 +92,12 @@ export function collapse(graph: DataGraph, key: string): string[] {
   return removed;
 }
 
+/** graphology exports every edge with its key (keys are not optional in a graph built from ours). */
+function edgeKey(key: string | undefined): string {
+  if (key === undefined) throw new Error('graphology exported an edge without its key');
+  return key;
+}
+
 export function toSerialized(graph: DataGraph): SerializedGraph {
   const exported = graph.export();
   return {
@@ -100,8 +106,7 @@ export function toSerialized(graph: DataGraph): SerializedGraph {
       attributes: n.attributes as SerializedGraph['nodes'][number]['attributes'],
     })),
     edges: (exported.edges ?? []).map((e) => ({
-      // a graph exported by graphology always carries its edge keys
-      key: e.key ?? `${e.source}->${e.target}`,
+      key: edgeKey(e.key),
       source: e.source,
       target: e.target,
       attributes: e.attributes as SerializedGraph['edges'][number]['attributes'],
