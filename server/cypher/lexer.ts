@@ -8,6 +8,8 @@
  * every comment blanked out as this lexer saw it (see `withoutComments`), so a comment the two
  * would end in different places cannot hide a clause.
  */
+import { AppError } from '../errors.ts';
+
 export type TokenKind = 'word' | 'param' | 'string' | 'quoted' | 'number' | 'punct';
 
 export interface Token {
@@ -18,12 +20,13 @@ export interface Token {
   at: number;
 }
 
-export class LexError extends Error {
+export class LexError extends AppError {
   constructor(
     message: string,
     readonly at: number,
   ) {
-    super(message);
+    super('query_error', message, { at });
+    this.name = 'LexError';
   }
 }
 

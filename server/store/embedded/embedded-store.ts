@@ -218,7 +218,7 @@ export class EmbeddedStore implements GraphStore {
       const message = error instanceof Error ? error.message : String(error);
       if (/lock/i.test(message)) {
         throw new AppError(
-          'store_unavailable',
+          'store_locked',
           `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`,
         );
       }
