@@ -154,7 +154,7 @@ export class EmbeddedStore implements GraphStore {
       connection.setQueryTimeout(limits.timeoutMs);
       const statement = await connection.prepare(query);
       if (!statement.isSuccess())
-        throw new AppError('query_error', statement.getErrorMessage().split('\n')[0]!, {
+        throw new AppError('query_error', statement.getErrorMessage().split('\n')[0] ?? '', {
           engine: 'ladybug',
           message: statement.getErrorMessage(),
         });
