@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { parseBatch, type BatchIssue, type GraphBatch } from '../server/model/schema.ts';
 import { buildFacts } from './facts/index.ts';
 import { generateNetwork } from './generator/network.ts';
+import { AppError } from '../server/errors.ts';
 
 export { buildFacts } from './facts/index.ts';
 export { generateNetwork, networkCounts, BASE_COUNTS } from './generator/network.ts';
@@ -27,10 +28,10 @@ export const SeedOptions = z.object({
 });
 
 /** The seed code built a batch the schema rejects: a bug in seeds/, never bad user input. */
-export class SeedGraphError extends Error {
-  readonly code = 'SEED_GRAPH_INVALID';
+export class SeedGraphError extends AppError {
   constructor(readonly issues: BatchIssue[]) {
     super(
+      'invalid_seed_graph',
       `the seed graph is invalid (${issues.length} issues):\n` +
         issues
           .slice(0, 20)

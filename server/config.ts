@@ -3,6 +3,7 @@
  * the server with a message naming the variable.
  */
 import { z } from 'zod';
+import { AppError } from './errors.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -91,9 +92,15 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   constructor(readonly issues: { variable: string; message: string }[]) {
-    super(`Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
+    super(
+      'invalid_config',
+      `Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
+      {
+        issues,
+      },
+    );
     this.name = 'ConfigError';
   }
 }

@@ -33,11 +33,35 @@ export const ERROR_STATUS = {
   timeout: 504,
   store_unavailable: 503,
   store_restarting: 503,
+  /** another process (another scamnet on the same DATA_DIR) holds the embedded database file */
+  store_locked: 503,
+  /** PDF export without Chromium at /usr/bin/chromium */
+  renderer_unavailable: 503,
   insufficient_storage: 507,
+  /** a backup or restore refused (target not empty, manifest mismatch, store in use) */
+  backup_refused: 409,
+  /** a store copy refused or failed (target not empty, counts differ); the target is as it was */
+  copy_refused: 409,
+  /** the environment does not validate (server/config.ts); reported at startup, never over HTTP */
+  invalid_config: 500,
+  /** a built-in seed built a graph the schema rejects: a bug in seeds/, never user input */
+  invalid_seed_graph: 500,
+  /** a saved or built-in query file whose header does not parse */
+  invalid_query_header: 500,
   internal: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/**
+ * Codes for a failure that may pass by itself: the same request, sent again a little later, can
+ * succeed. Clients and CLIs read `retriable` rather than knowing this list.
+ */
+const RETRIABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['store_restarting', 'store_unavailable', 'store_locked']);
+
+export function isRetriable(code: ErrorCode): boolean {
+  return RETRIABLE.has(code);
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -52,6 +76,10 @@ export class AppError extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+
+  get retriable(): boolean {
+    return isRetriable(this.code);
   }
 }
 

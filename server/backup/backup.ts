@@ -24,6 +24,7 @@ import {
 import path from 'node:path';
 import { z } from 'zod';
 import { copyFileDurably, syncDir, writeFileDurably } from '../files/durable-write.ts';
+import { AppError } from '../errors.ts';
 import type { GraphStore } from '../store/types.ts';
 
 export const MANIFEST = 'manifest.json';
@@ -42,8 +43,11 @@ const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 
 /** A backup or restore refused; the message says why, for the CLI to print. */
-export class BackupError extends Error {
+export class BackupError extends AppError {
   override name = 'BackupError';
+  constructor(message: string, details?: unknown) {
+    super('backup_refused', message, details);
+  }
 }
 
 /** SHA-256 of a file, read in chunks (a store file may be larger than memory). */

@@ -11,6 +11,7 @@
  */
 import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../errors.ts';
 import { BACKUPS_DIR } from '../api/backups/router.ts';
 import { BackupError, createBackup, verifyBackup } from '../backup/backup.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
@@ -24,9 +25,8 @@ const store = await createStore(config);
 try {
   await store.init();
 } catch (error) {
-  const message = (error as Error).message;
-  if (/in use by another process/.test(message)) await viaServer();
-  fail(`cannot open the graph store: ${message}`);
+  if (error instanceof AppError && error.code === 'store_locked') await viaServer();
+  fail(`cannot open the graph store: ${(error as Error).message}`);
 }
 /** The running server takes the backup inside DATA_DIR; it is verified and moved to the target. */
 async function viaServer(): Promise<never> {

@@ -15,6 +15,7 @@
  * sides. Exit 0 copied and verified, 1 refused or failed (target unchanged), 2 bad arguments.
  */
 import path from 'node:path';
+import { AppError } from '../errors.ts';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, type Config } from '../config.ts';
@@ -91,7 +92,8 @@ async function open(config: Config, side: string): Promise<GraphStore> {
     await store.close().catch(() => undefined);
     const where = config.GRAPH_BACKEND === 'neo4j' ? config.NEO4J_URI : config.DATA_DIR;
     const message = (error as Error).message;
-    const hint = /in use by another process/.test(message) ? ': stop the scamnet that holds it, then copy' : '';
+    const hint =
+      error instanceof AppError && error.code === 'store_locked' ? ': stop the scamnet that holds it, then copy' : '';
     return fail(
       `cannot open the ${side} store (${config.GRAPH_BACKEND}, ${where}): ${message}${hint}; nothing was copied`,
     );

@@ -18,7 +18,7 @@ export async function openStoreOrAskServer(
     await store.init();
     return store;
   } catch (error) {
-    const inUse = error instanceof AppError && /in use by another process/.test(error.message);
+    const inUse = error instanceof AppError && error.code === 'store_locked';
     if (!inUse) fail(`cannot open the graph store: ${(error as Error).message}`);
     const url = process.env.SCAMNET_URL ?? `http://${config.HOST}:${config.PORT}`;
     await viaServer(url).catch((e: Error) => fail(`cannot reach ${url}: ${e.message}`));

@@ -7,6 +7,7 @@
  * or failed, 2 for bad arguments.
  */
 import path from 'node:path';
+import { AppError } from '../errors.ts';
 import { BackupError, restoreBackup } from '../backup/backup.ts';
 import { storeLimits } from '../store/create-store.ts';
 import { EmbeddedStore } from '../store/embedded/embedded-store.ts';
@@ -23,7 +24,7 @@ async function openCheck(dataDir: string): Promise<void> {
     await store.init();
   } catch (error) {
     const message = (error as Error).message;
-    if (/in use by another process/.test(message))
+    if (error instanceof AppError && error.code === 'store_locked')
       throw new BackupError(`${dataDir} is in use by a running scamnet: stop it, then restore; nothing was restored`);
     throw new BackupError(`cannot open the database in ${dataDir}: ${message}; nothing was restored`);
   }

@@ -31,13 +31,13 @@ const BULK_THRESHOLD = 500;
 const UNCAPPED = { timeoutMs: IMPORT_TIMEOUT_MS, maxRows: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
 
 /** The copy was refused or failed; the target is as it was. The message says why. */
-export class CopyError extends Error {
+export class CopyError extends AppError {
   override name = 'CopyError';
   constructor(
     message: string,
     readonly digests?: { source: StoreDigest; target?: StoreDigest },
   ) {
-    super(message);
+    super('copy_refused', message, digests);
   }
 }
 

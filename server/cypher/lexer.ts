@@ -8,6 +8,8 @@
  * every comment blanked out as this lexer saw it (see `withoutComments`), so a comment the two
  * would end in different places cannot hide a clause.
  */
+import { AppError } from '../errors.ts';
+
 export type TokenKind = 'word' | 'param' | 'string' | 'quoted' | 'number' | 'punct';
 
 export interface Token {
@@ -21,12 +23,13 @@ export interface Token {
 /** Punctuation is only ever a punct token: a string '.' or a quoted `.` is a name, not a dot. */
 export const isPunct = (token: Token | undefined, text: string) => token?.kind === 'punct' && token.text === text;
 
-export class LexError extends Error {
+export class LexError extends AppError {
   constructor(
     message: string,
     readonly at: number,
   ) {
-    super(message);
+    super('query_error', message, { at });
+    this.name = 'LexError';
   }
 }
 

@@ -31,9 +31,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const after = (appError.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 1;
       res.setHeader('Retry-After', String(after));
     }
+    // `retriable` only when true: the body of every other error stays {code, message, details}.
+    const retriable = appError.retriable ? { retriable: true } : {};
     res
       .status(appError.status)
-      .json({ error: { code: appError.code, message: appError.message, details: appError.details } });
+      .json({ error: { code: appError.code, message: appError.message, details: appError.details, ...retriable } });
   };
 }
 

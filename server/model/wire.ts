@@ -41,7 +41,13 @@ export interface SerializedGraph {
 
 export const ErrorSchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), details: Json }),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: Json,
+      /** present (true) when the same request may succeed if sent again a little later */
+      retriable: z.literal(true).optional(),
+    }),
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorSchema>;

@@ -12,6 +12,7 @@
  */
 import { parameterNames } from '../cypher/lexer.ts';
 import { ParamSpec, specIssues } from './params.ts';
+import { AppError } from '../errors.ts';
 
 export interface QueryHeader {
   name: string;
@@ -21,9 +22,10 @@ export interface QueryHeader {
   returns: string;
 }
 
-export class HeaderError extends Error {
+export class HeaderError extends AppError {
   constructor(readonly issues: string[]) {
-    super(issues.join('; '));
+    super('invalid_query_header', issues.join('; '), { issues });
+    this.name = 'HeaderError';
   }
 }
 

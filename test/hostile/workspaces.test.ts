@@ -136,3 +136,57 @@ describe('the index', () => {
     await expect(store.delete('w-0')).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('typed filters and view', () => {
+  const filters = {
+    hiddenKinds: ['Person'],
+    hiddenRelKinds: [],
+    minGrade: 'C3',
+    tlpCeiling: 'AMBER',
+    from: '2024-01-01',
+    to: null,
+    fade: true,
+  };
+
+  it('keeps the filters the client saves, and refuses a bad filters object with 400 validation_error and details', async () => {
+    const app = appWith(path.join(h.dataDir, 'typed'), 20_000_000, 100);
+    const saved = await request(app)
+      .put('/api/workspaces/typed')
+      .send({ ...workspace('typed'), filters, view: 'routes' });
+    expect(saved.status).toBe(200);
+    expect((await request(app).get('/api/workspaces/typed')).body).toMatchObject({ filters, view: 'routes' });
+
+    for (const bad of [
+      { minGrade: 'Z9' },
+      { tlpCeiling: 'PURPLE' },
+      { hiddenKinds: 'Person' },
+      { from: 'yesterday' },
+      { fade: 'yes' },
+    ]) {
+      const res = await request(app)
+        .put('/api/workspaces/typed')
+        .send({ ...workspace('typed'), filters: { ...filters, ...bad } });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.body.error.code).toBe('validation_error');
+      expect(res.body.error.details).toBeTruthy();
+    }
+    const badView = await request(app)
+      .put('/api/workspaces/typed')
+      .send({ ...workspace('typed'), view: 'map' });
+    expect(badView.status).toBe(400);
+  });
+
+  it('still loads workspace files saved before the filters were typed (empty or partial filters)', async () => {
+    const dir = path.join(h.dataDir, 'typed-old');
+    const app = appWith(dir, 20_000_000, 100);
+    expect((await request(app).put('/api/workspaces/old').send(workspace('old'))).status).toBe(200);
+    const file = path.join(dir, 'workspaces', 'old.json');
+    for (const old of [{}, { fade: true }, { hiddenKinds: ['Centre'], minGrade: null }]) {
+      const stored = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...stored, filters: old }));
+      const res = await request(app).get('/api/workspaces/old');
+      expect(res.status, JSON.stringify(old)).toBe(200);
+      expect(res.body.filters).toEqual(old);
+    }
+  });
+});

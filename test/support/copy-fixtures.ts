@@ -67,7 +67,7 @@ export async function fillSource(store: GraphStore, dataDir: string): Promise<vo
     title: 'Case one',
     graph,
     view: 'network',
-    filters: { tlp: 'AMBER' },
+    filters: { tlpCeiling: 'AMBER' },
     selected: null,
   });
   await new UserQueryStore(dataDir).save(

@@ -2,8 +2,8 @@
  * Investigations saved by name: one JSON file per workspace in DATA_DIR/workspaces, written whole
  * through writeFileDurably (checked, fsynced, renamed into place) so a crash or a full disk never
  * leaves half a file: a save that cannot be written is 507 and the previous version stays. The server keeps what the client
- * sends (graph with positions, filters, view, camera) without interpreting it beyond its shape,
- * so a workspace reopens exactly as it was left.
+ * sends (graph with positions, filters, view, camera) without interpreting it beyond its shape
+ * (the filters and view typed in model/workspace.ts), so a workspace reopens exactly as it was left.
  *
  * Listing reads a small index beside the workspaces (`_index.json`: name, title, savedAt, counts,
  * and each file's size and mtime), not every file: parsing them all took 0.6 s a call at 117 MB
@@ -18,6 +18,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { removeStrayTemps, writeFileDurably } from '../../files/durable-write.ts';
+import { WorkspaceFilters, WorkspaceView } from '../../model/workspace.ts';
 import { SubgraphShape } from '../schemas.ts';
 
 export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -34,8 +35,8 @@ export const WorkspaceInput = z
       .max(200)
       .regex(/^[^\r\n]*$/, 'one line'),
     graph: z.object(SubgraphShape).describe('the canvas: nodes with x, y (and pinned, hidden) and edges'),
-    view: z.enum(['network', 'routes']).default('network'),
-    filters: z.record(z.string(), z.unknown()).default({}),
+    view: WorkspaceView.default('network'),
+    filters: WorkspaceFilters.default({}),
     camera: z
       .object({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().default(0) })
       .optional(),

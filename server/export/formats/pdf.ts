@@ -14,23 +14,10 @@ import { exportFileType } from '../../model/export-formats.ts';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-/**
- * 503 `renderer_unavailable`: the server cannot print without Chromium. The code is not in
- * ERROR_STATUS (server/errors.ts), so the status is given here.
- */
-export class RendererUnavailable extends AppError {
-  constructor(message: string, details?: unknown) {
-    super('store_unavailable', message, details);
-    (this as { code: string }).code = 'renderer_unavailable';
-  }
-  override get status(): number {
-    return 503;
-  }
-}
-
 export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new RendererUnavailable(
+    throw new AppError(
+      'renderer_unavailable',
       `PDF needs Chromium at ${CHROMIUM_PATH} (apt-get install chromium); the html format works without it`,
       {
         chromium: CHROMIUM_PATH,
@@ -41,7 +28,7 @@ export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
   const browser = await chromium
     .launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS })
     .catch((error: Error) => {
-      throw new RendererUnavailable(`Chromium did not start: ${error.message.split('\n')[0]}`);
+      throw new AppError('renderer_unavailable', `Chromium did not start: ${error.message.split('\n')[0]}`);
     });
   try {
     const page = await browser.newPage();

@@ -1,17 +1,23 @@
 /** LadybugDB node and relationship tables, derived from the domain schema. */
+import { AppError } from '../../errors.ts';
 import { NODE_KINDS, REL_KINDS, SEARCH_PROPERTY, nodeProperties, relProperties } from '../../model/schema.ts';
+
+/** Every kind has its properties in the schema; a kind without them is a bug in model/schema.ts. */
+function missing(kind: string): never {
+  throw new AppError('internal', `the schema has no properties for ${kind}`);
+}
 
 export function ladybugDdl(): string[] {
   const nodeTables = NODE_KINDS.map((k) => {
-    const columns = nodeProperties
-      .get(k.kind)!
-      .map((p) => (p.name === 'id' ? 'id STRING PRIMARY KEY' : `${p.name} ${p.type}`));
+    const columns = (nodeProperties.get(k.kind) ?? missing(k.kind)).map((p) =>
+      p.name === 'id' ? 'id STRING PRIMARY KEY' : `${p.name} ${p.type}`,
+    );
     columns.push(`${SEARCH_PROPERTY} STRING`);
     return `CREATE NODE TABLE IF NOT EXISTS ${k.kind}(${columns.join(', ')})`;
   });
   const relTables = REL_KINDS.map((k) => {
     const ends = k.endpoints.map(([from, to]) => `FROM ${from} TO ${to}`);
-    const columns = relProperties.get(k.kind)!.map((p) => `${p.name} ${p.type}`);
+    const columns = (relProperties.get(k.kind) ?? missing(k.kind)).map((p) => `${p.name} ${p.type}`);
     return `CREATE REL TABLE IF NOT EXISTS ${k.kind}(${[...ends, ...columns].join(', ')})`;
   });
   return [...nodeTables, ...relTables];

@@ -3,14 +3,15 @@
  * The engine takes one writer at a time and its Node binding is not safe when one connection is
  * used concurrently, so reads borrow from a small pool of connections and every write goes
  * through a single write connection, one transaction after another.
+ *
+ * The engine's errors are classified in native-errors.ts, the file opened in open-database.ts.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import lbug from '@ladybugdb/core';
 import type { Connection, Database, QueryResult as LadybugResult } from '@ladybugdb/core';
 import { AppError } from '../../errors.ts';
 import { diskReserve, requireFreeSpace } from '../../files/disk-space.ts';
-import { copyFileDurably, freeBytes, insufficientStorage, isNoSpace } from '../../files/durable-write.ts';
+import { copyFileDurably, freeBytes, insufficientStorage } from '../../files/durable-write.ts';
 import { ladybugDialect } from '../dialect.ts';
 import { GraphCollector } from '../graph-collector.ts';
 import { ResourcePool } from '../pool.ts';
@@ -29,112 +30,28 @@ import {
 } from '../types.ts';
 import { ladybugDdl } from './ddl.ts';
 import { checkLadybugPlan, readPlan } from './plan-check.ts';
+import { engineWriteFailed, ladybugError, withoutPaths } from './native-errors.ts';
+import { connect, openDatabase, runOwn } from './open-database.ts';
+import {
+  ANALYST_CONNECTIONS,
+  ANALYST_MAX_HOPS,
+  COMMIT_ROOM_BYTES,
+  DATABASE_FILE,
+  DEADLINE_GRACE_MS,
+  RECOVERY_BYTES,
+  type EmbeddedStoreOptions,
+} from './embedded-options.ts';
 import { refuseKnownEngineBugs } from './engine-bugs.ts';
 import { checkQueryShape } from '../../cypher/shape.ts';
 import { LadybugValues } from './values.ts';
 
-export interface EmbeddedStoreOptions {
-  /** directory holding the database file; created if missing */
-  dataDir: string;
-  limits: StoreLimits;
-  /** connections for concurrent reads */
-  readConnections?: number;
-  /**
-   * The engine's buffer pool in bytes (the engine's default, 80% of the machine's memory, when 0 or
-   * absent). Working memory of most operators comes from it, so a statement that needs more is
-   * stopped with too_large instead of growing the process.
-   */
-  bufferPoolBytes?: number;
-  /**
-   * Refuse the shapes the pinned engine miscomputes or crashes on (engine-bugs.ts). Only the crash
-   * isolation tests turn it off, to reach a real engine crash.
-   */
-  engineBugChecks?: boolean;
-}
-
-export const DATABASE_FILE = 'scamnet.lbug';
-
-/** Longest variable-length pattern an analyst query may expand (the engine's own default is 30). */
-export const ANALYST_MAX_HOPS = 10;
-/**
- * Connections for analysts' own Cypher: two, so one runaway query leaves room for the next
- * analyst, and apart from the API's (and the built-in library's) connections entirely.
- */
-export const ANALYST_CONNECTIONS = 2;
-
-/**
- * The engine's timeout covers execution only: it plans first and folds constants while planning,
- * so `RETURN range(1, 4000000)` spends ~7 s in prepare() and ~9 s in EXPLAIN here, past any
- * setQueryTimeout. A read that outlasts its timeout by this much is answered as timed out; its
- * connection stays borrowed until the engine lets go of it.
- */
-export const DEADLINE_GRACE_MS = 3000;
-
-/** Free space the engine needs to close and reopen after a full disk (its log's last pages). */
-const RECOVERY_BYTES = 1024 * 1024;
-
-/**
- * The engine could not write a file: ENOSPC, or a short write, which it reports as "Cannot write
- * to file … numBytesWritten: 2008. Error: Success" (the kernel's partial write on a nearly full
- * disk, seen on 0.19.1 appending to its log). Either way the disk took less than it was given.
- */
-export function engineWriteFailed(error: unknown): boolean {
-  return isNoSpace(error) || /Cannot write to file/i.test(error instanceof Error ? error.message : String(error));
-}
-
-/** Less free than this after a failed COMMIT: the disk is the likely cause (507, not 500). */
-const COMMIT_ROOM_BYTES = 16 * 1024 * 1024;
-
-/** Engine failures that are the store's, whatever statement met them. */
-const STORE_FAULT = /^(IO|Buffer manager|Storage|Checkpoint|Internal|Transaction manager|Copy) exception|assert/i;
-
-/**
- * The engine names files in its messages (`Cannot write to file. path: /…/scamnet.lbug.wal`,
- * `Error in file /…/staging/…csv on line 3`); an answer must not tell a client where the data
- * lives, so absolute paths become `<file>`. A path is a `/` that follows a space, quote or
- * the start, with at least two segments: `a/b` in a query's text is left alone.
- */
-export function withoutPaths(message: string): string {
-  return message.replace(/(^|[\s'"(=:])\/(?:[^\s'"/]+\/)+[^\s'",;)]*/g, '$1<file>');
-}
-
-/**
- * Maps an engine error to a typed one; the engine's message is kept, it names the problem. An
- * analyst's statement is the cause of any error but the store's own failures, so there every other
- * message is a query_error; for the API's own statements only the engine's query-error kinds are.
- */
-export function ladybugError(error: unknown, timeoutMs: number, analyst = false): AppError {
-  if (error instanceof AppError) return error;
-  if (engineWriteFailed(error)) return insufficientStorage('to the graph store', { engine: 'ladybug' });
-  const message = withoutPaths(error instanceof Error ? error.message : String(error));
-  // The engine's own words when setQueryTimeout stops a query; a message merely containing
-  // "timeout" (a cast of a string that does) is not one.
-  if (/^Interrupted\.?$/.test(message.trim())) {
-    return new AppError('timeout', `the query ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
-  }
-  // The buffer pool is the engine's memory ceiling (STORE_MAX_MEMORY_MB sizes it): the statement
-  // asked for more than the store may use, and nothing else was harmed.
-  if (/^Buffer manager exception: Unable to allocate memory/i.test(message)) {
-    return new AppError('too_large', 'the query needs more memory than the store may use (STORE_MAX_MEMORY_MB)', {
-      engine: 'ladybug',
-    });
-  }
-  const queryFault =
-    /^(Parser|Binder|Catalog|Runtime|Connection|Conversion|Overflow) exception|^Parameter \S+ not found/i.test(message);
-  if (queryFault || (analyst && !STORE_FAULT.test(message))) {
-    return new AppError('query_error', message.split('\n')[0]!, { engine: 'ladybug', message });
-  }
-  return new AppError('internal', 'the graph store failed', { engine: 'ladybug', message });
-}
-
-/**
- * Runs one of the store's own statements (DDL, BEGIN/COMMIT, settings) and closes its result:
- * an unclosed result keeps the database file locked after close() until it is garbage collected.
- */
-async function runOwn(connection: Connection, statement: string): Promise<void> {
-  const result = await connection.query(statement);
-  for (const r of Array.isArray(result) ? result : [result]) r.close();
-}
+export {
+  ANALYST_CONNECTIONS,
+  ANALYST_MAX_HOPS,
+  DATABASE_FILE,
+  DEADLINE_GRACE_MS,
+  type EmbeddedStoreOptions,
+} from './embedded-options.ts';
 
 export class EmbeddedStore implements GraphStore {
   readonly backend = 'embedded' as const;
@@ -164,23 +81,16 @@ export class EmbeddedStore implements GraphStore {
   async init(): Promise<void> {
     if (this.db) return;
     mkdirSync(this.options.dataDir, { recursive: true });
-    const db = await this.openDatabase();
+    const db = await openDatabase(this.databasePath, this.options.bufferPoolBytes);
     // A killed import's staging files: nothing refers to them (the engine rolled its transaction
     // back). Removed only now that the database is ours: while another process holds it, they may
     // be that process's running import.
     rmSync(this.stagingDir, { recursive: true, force: true });
-    // One execution thread per connection: the engine's workers are shared by all connections and
-    // number the cores, so a query free to use them all would hold up every other caller until
-    // it finished or timed out. With one each, a runaway query leaves the other core to the rest.
-    const connect = async () => {
-      const connection = new lbug.Connection(db, 1);
-      await connection.init();
-      return connection;
-    };
-    const writer = await connect();
+    // One execution thread per connection (open-database.ts says why).
+    const writer = await connect(db);
     for (const statement of ladybugDdl()) await runOwn(writer, statement);
-    const readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
-    const analysts = await Promise.all(Array.from({ length: ANALYST_CONNECTIONS }, connect));
+    const readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, () => connect(db)));
+    const analysts = await Promise.all(Array.from({ length: ANALYST_CONNECTIONS }, () => connect(db)));
     for (const analyst of analysts) await runOwn(analyst, `CALL var_length_extend_max_depth=${ANALYST_MAX_HOPS}`);
     this.db = db;
     this.writePool = new ResourcePool([writer]);
@@ -188,61 +98,6 @@ export class EmbeddedStore implements GraphStore {
     this.analystPool = new ResourcePool(analysts);
     const tables = await this.read('CALL show_tables() RETURN id, name, type');
     for (const row of tables.rows) if (row.type === 'NODE') this.tableLabels.set(Number(row.id), String(row.name));
-  }
-
-  /**
-   * Opens the database file. A write-ahead log torn by a full disk (seen on 0.19.1: after an
-   * ENOSPC in a WAL append the engine's shutdown writes a partial page, and the next open refuses
-   * with "Checksum verification failed, the WAL file is corrupted") is replayed up to the damage:
-   * every transaction committed before it is kept, the torn one (never answered as committed) is
-   * dropped. A copy of the damaged log is kept beside it when there is room, for inspection.
-   */
-  private async openDatabase(): Promise<Database> {
-    const open = async (throwOnWalReplayFailure: boolean) => {
-      const db = new lbug.Database(
-        this.databasePath,
-        this.options.bufferPoolBytes ?? 0,
-        true,
-        false,
-        0,
-        true,
-        -1,
-        throwOnWalReplayFailure,
-      );
-      await db.init();
-      return db;
-    };
-    try {
-      return await open(true);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/lock/i.test(message)) {
-        throw new AppError(
-          'store_unavailable',
-          `${this.databasePath} is in use by another process (is another scamnet running on this DATA_DIR?)`,
-        );
-      }
-      if (!/WAL file is corrupted|Corrupted wal file|Checksum verification failed/i.test(message)) {
-        throw new AppError('store_unavailable', `cannot open ${this.databasePath}: ${message.split('\n')[0]}`);
-      }
-      const wal = `${this.databasePath}.wal`;
-      try {
-        if (existsSync(wal)) copyFileSync(wal, `${wal}.damaged-${Date.now()}`);
-      } catch {
-        // no room for the copy: recovering the database matters more
-      }
-      process.emitWarning(
-        `the write-ahead log of ${this.databasePath} was damaged (${message.split('\n')[0]}); replayed up to the damage`,
-      );
-      try {
-        return await open(false);
-      } catch (again) {
-        throw new AppError(
-          'store_unavailable',
-          `cannot open ${this.databasePath}: ${(again as Error).message.split('\n')[0]}`,
-        );
-      }
-    }
   }
 
   /**
@@ -299,7 +154,7 @@ export class EmbeddedStore implements GraphStore {
       connection.setQueryTimeout(limits.timeoutMs);
       const statement = await connection.prepare(query);
       if (!statement.isSuccess())
-        throw new AppError('query_error', statement.getErrorMessage().split('\n')[0]!, {
+        throw new AppError('query_error', statement.getErrorMessage().split('\n')[0] ?? '', {
           engine: 'ladybug',
           message: statement.getErrorMessage(),
         });

@@ -147,7 +147,7 @@ export class IsolatedStore implements GraphStore {
       try {
         return await this.start();
       } catch (error) {
-        const locked = error instanceof AppError && /in use by another process/.test(error.message);
+        const locked = error instanceof AppError && error.code === 'store_locked';
         if (!locked || Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
