@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { NODE_KINDS, type NodeKind } from './nodes.ts';
-import { REL_WEIGHT, type RelKind as KindName } from './kinds.ts';
+import type { REL_WEIGHT, RelKind as KindName } from './kinds.ts';
 import { IsoDate, provenanceShape } from './provenance.ts';
 
 interface RelKindSpec<K extends KindName, P extends z.ZodRawShape> {
