@@ -142,7 +142,37 @@ export default tseslint.config(
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The bundle carries no zod and no schema descriptions: values come only from the zod-free
+      // model modules (listed here); types from any model module are erased and so allowed.
+      // test/integration/client-bundle.test.ts checks the built bundle itself.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'The client bundles no zod; import types only.',
+            },
+            {
+              group: [
+                '**/server/model/*',
+                '!**/server/model/kinds.ts',
+                '!**/server/model/markings.ts',
+                '!**/server/model/presentation.ts',
+                '!**/server/model/drawing-names.ts',
+                '!**/server/model/text.ts',
+              ],
+              allowTypeImports: true,
+              message:
+                'A zod schema module: the client value-imports only the zod-free model modules (kinds, markings, presentation, drawing-names, text); use `import type` here.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests may reach anything, and assert what they just checked.

@@ -3,21 +3,21 @@
  * data and never written into it. Also the Admiralty grade split into its two halves.
  */
 import type { SerializedGraph } from '../store/types.ts';
-import { EDGE_COLOUR, NODE_STYLE } from '../../client/src/core/style/palette.ts';
+import { NODE_KIND_NAMES } from '../model/kinds.ts';
+import { parseGrade } from '../model/markings.ts';
+import { FALLBACK_NODE_STYLE, NODE_STYLE, nodeStyle } from '../model/presentation.ts';
 
-/**
- * The client's colours, taken from the client's palette (plain data, no browser code), so a
- * briefing looks like the screen it was made from and the two cannot drift apart.
- */
+// the domain model's presentation tables, the same the client draws with, so a briefing looks
+// like the screen it was made from
+export { EDGE_COLOUR as EDGE_COLOURS, edgeColour } from '../model/presentation.ts';
+
 export const KIND_COLOURS: Record<string, string> = Object.fromEntries(
-  Object.entries(NODE_STYLE).map(([kind, style]) => [kind, style.colour]),
+  NODE_KIND_NAMES.map((kind) => [kind, NODE_STYLE[kind].colour]),
 );
-export const EDGE_COLOURS: Record<string, string> = EDGE_COLOUR;
-export const edgeColour = (kind: string): string => EDGE_COLOURS[kind] ?? '#b0b7c3';
-export const DEFAULT_COLOUR = '#555555';
+export const DEFAULT_COLOUR = FALLBACK_NODE_STYLE.colour;
 
 export function kindColour(kind: string): string {
-  return KIND_COLOURS[kind] ?? DEFAULT_COLOUR;
+  return nodeStyle(kind).colour;
 }
 
 export function degrees(graph: SerializedGraph): Map<string, number> {
@@ -35,6 +35,6 @@ export function nodeSize(degree: number): number {
 
 /** `B2` → reliability `B` (A–F) and credibility `2` (1–6); null when the grade is not one. */
 export function splitGrade(grade: unknown): { reliability: string; credibility: number } | null {
-  if (typeof grade !== 'string' || !/^[A-F][1-6]$/.test(grade)) return null;
-  return { reliability: grade[0]!, credibility: Number(grade[1]) };
+  const g = parseGrade(grade);
+  return g ? { reliability: String.fromCharCode(65 + g.reliability), credibility: g.credibility + 1 } : null;
 }

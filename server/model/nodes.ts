@@ -3,15 +3,16 @@
  * /api/schema answer, OpenAPI and import validation are all derived from these definitions.
  */
 import { z } from 'zod';
+import { HUB_REGIONS, type NodeKind as KindName } from './kinds.ts';
 import { provenanceShape } from './provenance.ts';
 
-export const HUB_REGIONS = ['South-East Asia', 'Middle East', 'West Africa', 'Central America'] as const;
+export { HUB_REGIONS };
 export const HubRegion = z.enum(HUB_REGIONS);
 
 const coordinate = (what: string) => z.number().nullable().default(null).describe(what);
 const count = (what: string) => z.number().int().min(0).nullable().default(null).describe(what);
 
-interface NodeKindSpec<K extends string, P extends z.ZodRawShape> {
+interface NodeKindSpec<K extends KindName, P extends z.ZodRawShape> {
   /** the node label in both stores */
   kind: K;
   /** the prefix of every id of this kind, e.g. `centre` in `centre:na-2024-01` */
@@ -20,7 +21,7 @@ interface NodeKindSpec<K extends string, P extends z.ZodRawShape> {
   properties: P;
 }
 
-function nodeKind<const K extends string, const P extends z.ZodRawShape>(spec: NodeKindSpec<K, P>) {
+function nodeKind<const K extends KindName, const P extends z.ZodRawShape>(spec: NodeKindSpec<K, P>) {
   const id = z
     .string()
     .regex(new RegExp(`^${spec.prefix}:[^\\s]+$`), `an id of the form ${spec.prefix}:<name>`)
@@ -195,3 +196,8 @@ export const NODE_KINDS = [
 
 export type NodeKindDef = (typeof NODE_KINDS)[number];
 export type NodeKind = NodeKindDef['kind'];
+
+// kinds.ts lists the same kinds without zod: a kind missing from either side fails to compile
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKinds: Same<NodeKind, KindName> = true;
+void sameKinds;

@@ -3,27 +3,19 @@
  * trusted (Admiralty grade), how it may be shared (TLP) and when it was seen.
  */
 import { z } from 'zod';
+import { GRADE_PATTERN, TLP_LEVELS } from './markings.ts';
+
+export { GRADE_PATTERN, TLP_COLOURS, TLP_LEVELS, gradeRank, tlpRank, weakestGrade } from './markings.ts';
 
 /** NATO Admiralty code: source reliability A (reliable) … F (cannot be judged), information credibility 1 (confirmed) … 6 (cannot be judged). */
-export const GRADE_PATTERN = /^[A-F][1-6]$/;
 export const Grade = z
   .string()
   .regex(GRADE_PATTERN, 'an Admiralty grade: a letter A-F then a digit 1-6, e.g. B2')
   .describe('Admiralty grade: source reliability A-F and information credibility 1-6');
 export type Grade = z.infer<typeof Grade>;
 
-/** Traffic Light Protocol 2.0 markings, least to most restricted. */
-export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 export const Tlp = z.enum(TLP_LEVELS).describe('Traffic Light Protocol 2.0 marking');
 export type Tlp = z.infer<typeof Tlp>;
-/** FIRST's TLP 2.0 colours for the label text, printed on black (#000000) as the standard asks. */
-export const TLP_COLOURS: Record<Tlp, string> = {
-  CLEAR: '#ffffff',
-  GREEN: '#33ff00',
-  AMBER: '#ffc000',
-  'AMBER+STRICT': '#ffc000',
-  RED: '#ff2b2b',
-};
 
 export const IsoDate = z.iso.date();
 
@@ -53,25 +45,4 @@ export function provenanceIssues(value: {
   if (value.firstSeen && value.lastSeen && value.firstSeen > value.lastSeen)
     issues.push('lastSeen is before firstSeen');
   return issues;
-}
-
-/**
- * Orders grades from strongest to weakest. Reliability dominates: a B6 rests on a better source
- * than a C1, and investigators weigh the source first.
- */
-export function gradeRank(grade: string): number {
-  return (grade.charCodeAt(0) - 65) * 6 + (Number(grade[1]) - 1);
-}
-
-/** The weakest of some grades, or null when there are none. */
-export function weakestGrade(grades: Iterable<string | null | undefined>): string | null {
-  let worst: string | null = null;
-  for (const g of grades) {
-    if (g && GRADE_PATTERN.test(g) && (worst === null || gradeRank(g) > gradeRank(worst))) worst = g;
-  }
-  return worst;
-}
-
-export function tlpRank(tlp: Tlp): number {
-  return TLP_LEVELS.indexOf(tlp);
 }

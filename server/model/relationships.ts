@@ -3,9 +3,10 @@
  */
 import { z } from 'zod';
 import { NODE_KINDS, type NodeKind } from './nodes.ts';
+import type { REL_WEIGHT, RelKind as KindName } from './kinds.ts';
 import { IsoDate, provenanceShape } from './provenance.ts';
 
-interface RelKindSpec<K extends string, P extends z.ZodRawShape> {
+interface RelKindSpec<K extends KindName, P extends z.ZodRawShape> {
   kind: K;
   description: string;
   /** allowed [from, to] pairs of node kinds */
@@ -13,7 +14,7 @@ interface RelKindSpec<K extends string, P extends z.ZodRawShape> {
   properties: P;
 }
 
-function relKind<const K extends string, const P extends z.ZodRawShape>(spec: RelKindSpec<K, P>) {
+function relKind<const K extends KindName, const P extends z.ZodRawShape>(spec: RelKindSpec<K, P>) {
   const schema = z.object({
     id: z.string().regex(/^\S+$/, 'an id without spaces').describe('stable global id'),
     from: z.string().min(1).describe('id of the start node'),
@@ -210,6 +211,21 @@ export const REL_KINDS = [
 
 export type RelKindDef = (typeof REL_KINDS)[number];
 export type RelKind = RelKindDef['kind'];
+
+// kinds.ts lists the same kinds without zod, and names each kind's weight property: a kind missing
+// from either side, or a weight that is not a property of its kind, fails to compile
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKinds: Same<RelKind, KindName> = true;
+void sameKinds;
+type WeightIsProperty = {
+  [D in RelKindDef as D['kind']]: (typeof REL_WEIGHT)[D['kind']] extends null
+    ? true
+    : (typeof REL_WEIGHT)[D['kind']] extends keyof D['schema']['shape']
+      ? true
+      : false;
+};
+const weightsExist: false extends WeightIsProperty[RelKind] ? never : true = true;
+void weightsExist;
 
 /** A stable id for a relationship, derived from what it joins. */
 export function relId(kind: RelKind, from: string, to: string, qualifier?: string): string {

@@ -70,21 +70,23 @@ describe('markings', () => {
       expect(parseGrade(bad)).toBeNull();
   });
 
-  it('meets a minimum only when both the letter and the digit are as strong', () => {
+  it('meets a minimum in the one grade order, reliability letter first, then credibility digit', () => {
     expect(gradeMeets('B2', 'C3')).toBe(true);
     expect(gradeMeets('C3', 'C3')).toBe(true);
-    expect(gradeMeets('A4', 'C3')).toBe(false); // strong source, weak information
+    expect(gradeMeets('A4', 'C3')).toBe(true); // the better source ranks first, as weak-links ranks it
+    expect(gradeMeets('B4', 'C3')).toBe(true);
+    expect(gradeMeets('C4', 'C3')).toBe(false); // same source, weaker information
     expect(gradeMeets('D1', 'C3')).toBe(false); // weak source, confirmed information
     expect(gradeMeets(undefined, 'C3')).toBe(false); // ungraded fails
     expect(gradeMeets('Z9', 'F6')).toBe(false);
     expect(gradeMeets('F6', 'not a grade')).toBe(true); // no usable minimum: nothing is held back
   });
 
-  it('takes the worst letter and the worst digit as the weakest grade', () => {
-    expect(weakestGrade(['A1', 'C2', 'B4'])).toBe('C4');
+  it('takes the weakest grade in the same order as the server', () => {
+    expect(weakestGrade(['A1', 'C2', 'B4'])).toBe('C2');
     expect(weakestGrade(['B2'])).toBe('B2');
     expect(weakestGrade([])).toBeNull();
-    expect(weakestGrade(['A1', undefined])).toBe('F6'); // an ungraded link makes the chain unjudgeable
+    expect(weakestGrade(['A1', undefined])).toBe('A1'); // as the server's path search: non-grades are skipped
   });
 });
 

@@ -1,6 +1,6 @@
 /** Filters on markings and dates, and what node size stands for. */
 import type { Filters } from '../core/filters/filters.ts';
-import { CREDIBILITY, RELIABILITY, TLP_LEVELS, type Tlp } from '../core/filters/markings.ts';
+import { GRADES, TLP_LEVELS, type Tlp } from '../core/filters/markings.ts';
 import { SIZE_MEASURES, type SizeMeasure } from '../core/style/sizing.ts';
 
 interface Props {
@@ -9,8 +9,6 @@ interface Props {
   onChange(filters: Filters): void;
   onSizeMeasure(measure: SizeMeasure): void;
 }
-
-const GRADES = RELIABILITY.flatMap((r) => CREDIBILITY.map((c) => `${r}${c}`));
 
 export function FiltersPanel({ filters, sizeMeasure, onChange, onSizeMeasure }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });

@@ -25,24 +25,10 @@ import { propertyTypes } from '../../model/schema.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { manifestSummary } from '../manifest.ts';
+// i2 icon per kind: the domain model's presentation table
+import { nodeStyle } from '../../model/presentation.ts';
 import { edgeColour, kindColour, splitGrade } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
-
-/** i2 standard icons by node kind. */
-export const ICON_BY_KIND: Record<string, string> = {
-  Country: 'Flag',
-  Region: 'General group',
-  Centre: 'Fraud',
-  Facilitator: 'Person',
-  Route: 'Airplane',
-  Crime: 'Crime',
-  ScamType: 'Fraud',
-  Method: 'Phone',
-  Operation: 'Case',
-  Notice: 'Sentence',
-  Organisation: 'Group of People',
-  Source: 'Spreadsheetdoc',
-};
 
 /** Admiralty reliability A–F and credibility 1–6, as i2's GradeOne and GradeTwo lists. */
 export const GRADE_ONE = [
@@ -163,7 +149,7 @@ export function writeAnx(ctx: ExportContext): ExportFile {
     ets.ele('EntityType', {
       Id: `ET${kind}`,
       Name: kind,
-      IconFile: ICON_BY_KIND[kind] ?? 'General',
+      IconFile: nodeStyle(kind).i2Icon,
       PreferredRepresentation: 'RepresentAsIcon',
       IconShadingColour: String(colorref(kindColour(kind))),
     });

@@ -1,48 +1,23 @@
 /**
- * Admiralty grades and TLP markings, in the order investigators read them. A grade is a source
- * reliability letter (A reliable … F cannot be judged) and an information credibility digit
- * (1 confirmed … 6 cannot be judged); "weaker" means a later letter or a higher digit.
+ * Admiralty grades and TLP markings for the filters and badges. The order, the TLP list and the
+ * weakest-grade rule are the domain model's (server/model/markings.ts, zod-free), the same the
+ * server's weak-links query and path search use: reliability letter first, then credibility digit.
  */
-import { TLP_COLOURS, TLP_LEVELS, type Tlp } from '../../../../server/model/provenance.ts';
+import { parseGrade } from '../../../../server/model/markings.ts';
 
-// the domain model is the one source of the markings
-export { TLP_COLOURS, TLP_LEVELS, type Tlp };
-
-export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export const CREDIBILITY = ['1', '2', '3', '4', '5', '6'] as const;
-
-export function tlpRank(tlp: unknown): number {
-  const rank = TLP_LEVELS.indexOf(String(tlp) as Tlp);
-  // an unmarked item is handled as the most restricted, never as the least
-  return rank < 0 ? TLP_LEVELS.length - 1 : rank;
-}
-
-export function parseGrade(grade: unknown): { reliability: number; credibility: number } | null {
-  const match = /^([A-F])([1-6])$/.exec(String(grade ?? ''));
-  if (!match) return null;
-  return { reliability: RELIABILITY.indexOf(match[1] as never), credibility: CREDIBILITY.indexOf(match[2] as never) };
-}
-
-/** Whether `grade` is at least as strong as `minimum` on both scales; ungraded items fail. */
-export function gradeMeets(grade: unknown, minimum: string): boolean {
-  const g = parseGrade(grade);
-  const m = parseGrade(minimum);
-  if (!m) return true;
-  if (!g) return false;
-  return g.reliability <= m.reliability && g.credibility <= m.credibility;
-}
-
-/** The weakest of several grades: the worst letter and the worst digit among them. */
-export function weakestGrade(grades: unknown[]): string | null {
-  const parsed = grades.map(parseGrade);
-  if (parsed.length === 0) return null;
-  if (parsed.some((g) => g === null)) return 'F6';
-  const worst = parsed.reduce((a, b) => ({
-    reliability: Math.max(a!.reliability, b!.reliability),
-    credibility: Math.max(a!.credibility, b!.credibility),
-  }));
-  return `${RELIABILITY[worst!.reliability]}${CREDIBILITY[worst!.credibility]}`;
-}
+export {
+  CREDIBILITY,
+  GRADES,
+  RELIABILITY,
+  TLP_COLOURS,
+  TLP_LEVELS,
+  gradeMeets,
+  gradeRank,
+  parseGrade,
+  tlpRank,
+  weakestGrade,
+  type Tlp,
+} from '../../../../server/model/markings.ts';
 
 /** A colour for how much a grade can be trusted: green for A1-B2, amber for the middle, red for the weak. */
 export function gradeColour(grade: unknown): string {

@@ -5,7 +5,7 @@
  */
 import { geoNaturalEarth1 } from 'd3-geo';
 import type { DataGraph } from '../graph/data-graph.ts';
-import { HUB_REGIONS } from '../../../../server/model/nodes.ts';
+import { HUB_REGIONS } from '../../../../server/model/kinds.ts';
 
 export { HUB_REGIONS };
 export type HubRegion = (typeof HUB_REGIONS)[number];
