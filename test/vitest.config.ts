@@ -14,7 +14,16 @@ import { defineConfig } from 'vitest/config';
 // into Neo4j).
 export const BOTH_STORES = [
   'test/integration/api.test.ts',
-  'test/integration/query-library.test.ts',
+  // the saved query library, split to mirror server/queries/ (hand-made and seed graphs apart)
+  'test/integration/queries/library.test.ts',
+  'test/integration/queries/runner.test.ts',
+  'test/integration/queries/hand-made/centres.test.ts',
+  'test/integration/queries/hand-made/facilitators.test.ts',
+  'test/integration/queries/hand-made/links.test.ts',
+  'test/integration/queries/hand-made/routes.test.ts',
+  'test/integration/queries/seed/facts.test.ts',
+  'test/integration/queries/seed/synthetic-network.test.ts',
+  'test/integration/queries/seed/synthetic-regions.test.ts',
   'test/integration/import-api.test.ts',
   'test/integration/import-store.test.ts',
   'test/integration/export-formats.test.ts',

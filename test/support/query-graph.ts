@@ -1,5 +1,5 @@
 /**
- * A small graph for the saved-query tests (test/integration/query-library.test.ts), written for
+ * A small graph for the saved-query tests (test/integration/queries/), written for
  * these tests and not drawn from any source: every saved query has a non-trivial answer here, and
  * each expected answer in the test was worked out by hand from the picture below. Centres and
  * people have codenames; the countries are real but their roles are made up.
