@@ -164,10 +164,11 @@ export default tseslint.config(
                 '!**/server/model/presentation.ts',
                 '!**/server/model/drawing-names.ts',
                 '!**/server/model/text.ts',
+                '!**/server/model/export-formats.ts',
               ],
               allowTypeImports: true,
               message:
-                'A zod schema module: the client value-imports only the zod-free model modules (kinds, markings, presentation, drawing-names, text); use `import type` here.',
+                'A zod schema module: the client value-imports only the zod-free model modules (kinds, markings, presentation, drawing-names, text, export-formats); use `import type` here.',
             },
           ],
         },

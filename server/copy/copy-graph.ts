@@ -18,7 +18,8 @@ import { normaliseStored } from '../import/merge.ts';
 import { EmbeddedCopyWriter } from '../import/writers/embedded-copy.ts';
 import { upsertNodes, upsertRels } from '../import/writers/unwind.ts';
 import { writeError } from '../files/durable-write.ts';
-import { nodeProperties, relProperties, type NodeRecordValue, type RelRecordValue } from '../model/schema.ts';
+import type { NodeRecordValue, RelRecordValue } from '../model/schema.ts';
+import { nodePropertiesOf, relPropertiesOf } from '../store/kind-lookup.ts';
 import type { GraphStore, TransactionRunner } from '../store/types.ts';
 import { digestStore, type StoreDigest } from './store-digest.ts';
 import { NODE_TABLES, REL_TABLES, pagesOf, relPattern, totalCounts, type Reader } from './store-pages.ts';
@@ -154,7 +155,7 @@ export async function copyGraph(
       const writer = stagingDir ? new EmbeddedCopyWriter(stagingDir, target.dialect) : undefined;
 
       for (const kind of NODE_TABLES) {
-        const props = nodeProperties.get(kind)!;
+        const props = nodePropertiesOf(kind);
         const columns = props.map((p) => `n.${p.name} AS ${p.name}`).join(', ');
         let written = 0;
         let bulk = false;
@@ -172,7 +173,7 @@ export async function copyGraph(
         if (written) progress(`wrote ${written} ${kind} nodes through ${bulk ? 'COPY FROM' : 'UNWIND'}`);
       }
       for (const table of REL_TABLES) {
-        const props = relProperties.get(table.kind)!;
+        const props = relPropertiesOf(table.kind);
         const columns = ['a.id AS from', 'b.id AS to', ...props.map((p) => `r.${p.name} AS ${p.name}`)].join(', ');
         const withEnds = [
           ...props,

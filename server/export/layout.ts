@@ -39,7 +39,7 @@ export function layoutPositions(
     const iterations = iterationsFor(g.order);
     if (iterations > 0 && g.order > 1) forceAtlas2.assign(g, { iterations, settings: forceAtlas2.inferSettings(g) });
   } else {
-    g.forEachNode((key) => g.mergeNodeAttributes(key, given[key]!));
+    g.forEachNode((key) => g.mergeNodeAttributes(key, given[key] ?? {}));
   }
   const positions: Positions = new Map();
   g.forEachNode((key, attrs) => positions.set(key, { x: round(attrs.x as number), y: round(attrs.y as number) }));

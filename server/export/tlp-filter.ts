@@ -37,5 +37,5 @@ export function filterByTlp(
 export function highestTlp(graph: SerializedGraph): Tlp {
   let highest = 0;
   for (const item of [...graph.nodes, ...graph.edges]) highest = Math.max(highest, tlpRank(markingOf(item.attributes)));
-  return TLP_LEVELS[highest]!;
+  return TLP_LEVELS[highest] ?? 'RED'; // a rank past the list is treated as the highest
 }

@@ -152,7 +152,7 @@ export function parseBatch(input: {
     seen.add(rel.id);
     const fromKind = nodeKindOfId(rel.from)?.kind;
     const toKind = nodeKindOfId(rel.to)?.kind;
-    const allowed = relKindDef(rel.kind)!.endpoints.some(([f, t]) => f === fromKind && t === toKind);
+    const allowed = relKindDef(rel.kind)?.endpoints.some(([f, t]) => f === fromKind && t === toKind) ?? false;
     if (!allowed) {
       issues.push({
         path: `relationships[${i}]`,
@@ -174,13 +174,13 @@ export function describeSchema() {
       kind: k.kind,
       idPrefix: k.prefix,
       description: k.description,
-      properties: nodeProperties.get(k.kind)!,
+      properties: nodeProperties.get(k.kind) ?? [],
     })),
     relationshipKinds: REL_KINDS.map((k) => ({
       kind: k.kind,
       description: k.description,
       endpoints: k.endpoints.map(([from, to]) => ({ from, to })),
-      properties: relProperties.get(k.kind)!,
+      properties: relProperties.get(k.kind) ?? [],
     })),
   };
 }

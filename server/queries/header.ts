@@ -43,7 +43,7 @@ function parseParam(line: string, issues: string[]): ParamSpec | undefined {
       return undefined;
     }
     try {
-      fallback = JSON.parse(match[1]!);
+      fallback = JSON.parse(match[1] ?? '');
     } catch {
       issues.push(`param ${name}: default ${match[1]} is not JSON (quote strings: default "C3")`);
       return undefined;
@@ -67,7 +67,7 @@ export function parseQueryFile(text: string, expectedName?: string): { header: Q
   let last: string | undefined;
   let i = 0;
   for (; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i] ?? '';
     if (!line.startsWith('//')) break;
     const content = line.slice(2);
     const field = /^\s?(\w+):\s?(.*)$/.exec(content);
@@ -97,11 +97,12 @@ export function parseQueryFile(text: string, expectedName?: string): { header: Q
   if (issues.length > 0) throw new HeaderError(issues);
   return {
     header: {
-      name: fields.name!,
-      title: fields.title!,
-      description: fields.description!,
+      // present: a missing field was an issue above
+      name: fields.name ?? '',
+      title: fields.title ?? '',
+      description: fields.description ?? '',
       params,
-      returns: fields.returns!,
+      returns: fields.returns ?? '',
     },
     body,
   };

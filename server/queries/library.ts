@@ -24,7 +24,7 @@ export interface QueryDef extends QueryHeader {
 function stripHeader(text: string): string {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   let i = 0;
-  while (i < lines.length && lines[i]!.startsWith('//')) i++;
+  while (i < lines.length && lines[i]?.startsWith('//')) i++;
   return lines.slice(i).join('\n').trim();
 }
 

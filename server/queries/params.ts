@@ -6,43 +6,16 @@
 import { z } from 'zod';
 import { nodeKindOfId } from '../model/schema.ts';
 
-export const BASE_TYPES = ['string', 'integer', 'number', 'boolean', 'date', 'id'] as const;
-export type BaseType = (typeof BASE_TYPES)[number];
-export type ParamType = BaseType | `list<${BaseType}>`;
-
-const BASE = BASE_TYPES.join('|');
-export const ParamTypeSchema = z
-  .string()
-  .regex(new RegExp(`^(${BASE}|list<(${BASE})>)$`), `one of ${BASE_TYPES.join(', ')}, or list<…> of one`)
-  .transform((value) => value as ParamType);
-
-/**
- * Names every JavaScript object has (`constructor`, `toString`, `__proto__`…): the embedded
- * engine's binding reads `params.constructor` to check it was given a plain object, so a parameter
- * of that name fails inside it, and the others are traps for any code that reads the map.
- */
-export const RESERVED_PARAM_NAMES: ReadonlySet<string> = new Set([
-  ...Object.getOwnPropertyNames(Object.prototype),
-  'prototype',
-]);
-
-export const ParamSpec = z
-  .object({
-    name: z
-      .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a parameter name: letters, digits and _')
-      .refine((n) => !RESERVED_PARAM_NAMES.has(n), 'a name JavaScript objects reserve'),
-    type: ParamTypeSchema,
-    required: z.boolean(),
-    default: z.unknown().optional().describe('used when the parameter is not given; required parameters have none'),
-    description: z
-      .string()
-      .max(500)
-      .regex(/^[^\r\n]*$/, 'one line, without line breaks')
-      .default(''),
-  })
-  .meta({ id: 'QueryParameter' });
-export type ParamSpec = z.infer<typeof ParamSpec>;
+// The declarations themselves are wire shapes the client reads too: they live in the model.
+export {
+  BASE_TYPES,
+  ParamSpec,
+  ParamTypeSchema,
+  RESERVED_PARAM_NAMES,
+  type BaseType,
+  type ParamType,
+} from '../model/query-spec.ts';
+import type { BaseType, ParamSpec, ParamType } from '../model/query-spec.ts';
 
 /** Values arrive as JSON from the API and as strings from the CLI: both are accepted. */
 function baseSchema(type: BaseType): z.ZodType {

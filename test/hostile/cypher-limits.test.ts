@@ -76,11 +76,9 @@ describe("the engine's aggregate bug, as a class", () => {
   });
 
   it('the same aggregates in the safe order give the right numbers', async () => {
-    const ran = await request(h.app)
-      .post('/api/cypher')
-      .send({
-        query: 'MATCH (c:Centre)-[r]-(m) RETURN c.id AS k, {b: count(*), a: count(DISTINCT m.id)} AS x ORDER BY k',
-      });
+    const ran = await request(h.app).post('/api/cypher').send({
+      query: 'MATCH (c:Centre)-[r]-(m) RETURN c.id AS k, {b: count(*), a: count(DISTINCT m.id)} AS x ORDER BY k',
+    });
     expect(ran.status).toBe(200);
     for (const row of ran.body.rows as Array<{ x: { a: number; b: number } }>) {
       expect(row.x.b).toBeGreaterThanOrEqual(row.x.a);

@@ -16,6 +16,9 @@ import type {
   SerializedGraph,
   SourceRef,
 } from '../../../server/model/wire.ts';
+import type { ParamSpec, QuerySummary } from '../../../server/model/query-spec.ts';
+
+export type { ParamSpec, QuerySummary };
 
 // the answers' types are the server's own (server/model/wire.ts), imported as types only
 export type { Health, InducedSubgraph, Neighbourhood, SchemaInfo, NodeDetails, PathInfo, PathsResponse, QueryResult };
@@ -85,23 +88,6 @@ const qs = (params: Record<string, string | number | undefined>) =>
       .filter(([, v]) => v !== undefined && v !== '')
       .map(([k, v]) => [k, String(v)]),
   ).toString();
-
-export interface ParamSpec {
-  name: string;
-  type: string;
-  required: boolean;
-  default?: unknown;
-  description?: string;
-}
-
-export interface QuerySummary {
-  name: string;
-  title: string;
-  description: string;
-  params: ParamSpec[];
-  returns: string;
-  builtin: boolean;
-}
 
 export interface WorkspaceSummary {
   name: string;

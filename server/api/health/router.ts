@@ -7,7 +7,6 @@ import { defineRoute } from '../route.ts';
 
 export { HealthSchema };
 
-
 export const healthRoutes = [
   defineRoute({
     method: 'get',

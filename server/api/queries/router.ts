@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { assertAnalystCypher, assertMayRunQuery } from '../../cypher/analyst-switch.ts';
 import { parseInput } from '../../http/validate.ts';
 import { formatHeader } from '../../queries/header.ts';
-import { ParamSpec } from '../../queries/params.ts';
+import { QuerySummary } from '../../model/query-spec.ts';
 import type { CatalogueEntry } from '../../queries/catalogue.ts';
 import { runSavedQuery } from '../../queries/runner.ts';
 import { SavedQueryInput } from '../../queries/user-queries.ts';
@@ -19,19 +19,7 @@ export const QueryName = z.object({ name: z.string().min(1).max(64) });
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 export const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) }).meta({ id: 'RunQuery' });
 
-export const QuerySummary = z
-  .object({
-    name: z.string(),
-    title: z.string(),
-    description: z.string(),
-    params: z.array(ParamSpec),
-    returns: z.string(),
-    builtin: z.boolean(),
-    variants: z.array(z.enum(['ladybug', 'neo4j'])).describe('stores with a text of their own'),
-    version: z.number().int().optional(),
-    savedAt: z.string().optional(),
-  })
-  .meta({ id: 'QuerySummary' });
+export { QuerySummary };
 export const QueryDetail = QuerySummary.extend({
   dialect: z.enum(['ladybug', 'neo4j']),
   query: z.string().describe('the Cypher the active store runs'),

@@ -57,8 +57,8 @@ export function strengthOf(grade: unknown): 'Confirmed' | 'Unconfirmed' | 'Tenta
 
 /** '#rrggbb' as a Windows COLORREF (blue << 16 | green << 8 | red). */
 export function colorref(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return (b! << 16) | (g! << 8) | r!;
+  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return (b << 16) | (g << 8) | r;
 }
 
 function attType(property: string, value: JsonValue): string {
@@ -111,7 +111,7 @@ function sourceRef(attributes: Record<string, JsonValue>): Record<string, string
  * the entity's Identity and EntityId, which links refer to, keep the scamnet id as it is.
  */
 export function anxItemId(prefix: 'N' | 'L', key: string): string {
-  return `${prefix}_${key.replace(/[^A-Za-z0-9.-]/gu, (c) => `_x${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}_`)}`;
+  return `${prefix}_${key.replace(/[^A-Za-z0-9.-]/gu, (c) => `_x${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`)}`;
 }
 
 export function writeAnx(ctx: ExportContext): ExportFile {
@@ -161,8 +161,11 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   const items = chart.ele('ChartItemCollection');
   const addAttributes = (item: XMLBuilder, attributes: Record<string, JsonValue>) => {
     const list = item.ele('AttributeCollection');
-    for (const [k, v] of itemAttributes(attributes))
-      list.ele('Attribute', { AttributeClassReference: classes.get(k)!.id, Value: attValue(k, v) });
+    for (const [k, v] of itemAttributes(attributes)) {
+      // every attribute an item carries was given a class above; one without is not written
+      const attributeClass = classes.get(k);
+      if (attributeClass) list.ele('Attribute', { AttributeClassReference: attributeClass.id, Value: attValue(k, v) });
+    }
   };
   for (const node of graph.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };

@@ -12,7 +12,7 @@ import { exportFileType } from '../../model/export-formats.ts';
 
 /** A Cypher string literal. */
 export function cypherString(text: string): string {
-  const escaped = text.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c]!);
+  const escaped = text.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c] ?? c);
   return `'${escaped}'`;
 }
 const ESCAPES: Record<string, string> = {

@@ -37,7 +37,10 @@ const GEXF_TYPE: Record<StorageType, GexfType> = {
 function schemaColumns(defs: ReadonlyMap<string, { name: string }[]>): Map<string, GexfType> {
   const columns = new Map<string, GexfType>([['kind', 'string']]);
   for (const props of defs.values()) {
-    for (const p of props) if (!columns.has(p.name)) columns.set(p.name, GEXF_TYPE[propertyTypes.get(p.name)!]);
+    for (const p of props) {
+      const type = propertyTypes.get(p.name);
+      if (!columns.has(p.name)) columns.set(p.name, type ? GEXF_TYPE[type] : 'string');
+    }
   }
   return columns;
 }
@@ -94,8 +97,8 @@ function addValues(element: XMLBuilder, columns: Map<string, GexfType>, attribut
 }
 
 function rgb(hex: string): { r: string; g: string; b: string } {
-  const [r, g, b] = [1, 3, 5].map((i) => String(parseInt(hex.slice(i, i + 2), 16)));
-  return { r: r!, g: g!, b: b! };
+  const [r = '0', g = '0', b = '0'] = [1, 3, 5].map((i) => String(parseInt(hex.slice(i, i + 2), 16)));
+  return { r, g, b };
 }
 
 export function writeGexf(ctx: ExportContext): ExportFile {

@@ -57,8 +57,9 @@ function collectKeys(items: { attributes: Record<string, JsonValue> }[], prefix:
 
 function addData(parent: XMLBuilder, keys: Map<string, { id: string }>, attributes: Record<string, JsonValue>): void {
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || !keys.has(name)) continue;
-    parent.ele('data', { key: keys.get(name)!.id }).txt(graphmlText(value));
+    const key = keys.get(name);
+    if (value === null || !key) continue;
+    parent.ele('data', { key: key.id }).txt(graphmlText(value));
   }
 }
 
@@ -66,7 +67,10 @@ const round = (v: number) => Math.round(v * 100) / 100;
 
 /** A scamnet id as an XML NMTOKEN (see the header); reversible. */
 export function graphmlId(id: string): string {
-  return id.replace(/[^A-Za-z0-9.:-]/gu, (c) => `_x${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}_`);
+  return id.replace(
+    /[^A-Za-z0-9.:-]/gu,
+    (c) => `_x${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 }
 
 export function writeGraphml(ctx: ExportContext): ExportFile {

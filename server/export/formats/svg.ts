@@ -8,7 +8,10 @@ import type { Positions } from '../layout.ts';
 import { degrees, edgeColour, kindColour, nodeSize } from '../style.ts';
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 const WIDTH = 1000;
@@ -53,7 +56,8 @@ function placeLabels(
   const placed: Box[] = [];
   const out: string[] = [];
   for (const n of order) {
-    const p = at.get(n.key)!;
+    const p = at.get(n.key);
+    if (!p) continue;
     const r = nodeSize(degree.get(n.key) ?? 0);
     const text = n.attributes.label.length > 40 ? `${n.attributes.label.slice(0, 39)}…` : n.attributes.label;
     const sides: ['start' | 'end', number][] = [
@@ -86,17 +90,17 @@ export function graphSvg(graph: SerializedGraph, positions: Positions): string {
     x: MARGIN + (p.x - minX) * scale + (WIDTH - 2 * MARGIN - (maxX - minX) * scale) / 2,
     y: HEIGHT - MARGIN - (p.y - minY) * scale - (HEIGHT - 2 * MARGIN - (maxY - minY) * scale) / 2,
   });
-  const at = new Map(graph.nodes.map((n, i) => [n.key, place(points[i]!)]));
+  const at = new Map(graph.nodes.map((n, i) => [n.key, place(points[i] ?? { x: 0, y: 0 })]));
   const degree = degrees(graph);
   const f = (v: number) => v.toFixed(1);
-  const lines = graph.edges
-    .filter((e) => at.has(e.source) && at.has(e.target))
-    .map((e) => {
-      const [a, b] = [at.get(e.source)!, at.get(e.target)!];
-      return `<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" stroke="${edgeColour(e.attributes.kind)}" stroke-width="1.2"/>`;
-    });
-  const discs = graph.nodes.map((n) => {
-    const p = at.get(n.key)!;
+  const lines = graph.edges.flatMap((e) => {
+    const [a, b] = [at.get(e.source), at.get(e.target)];
+    if (!a || !b) return [];
+    return `<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" stroke="${edgeColour(e.attributes.kind)}" stroke-width="1.2"/>`;
+  });
+  const discs = graph.nodes.flatMap((n) => {
+    const p = at.get(n.key);
+    if (!p) return [];
     const r = nodeSize(degree.get(n.key) ?? 0);
     return `<circle cx="${f(p.x)}" cy="${f(p.y)}" r="${f(r)}" fill="${kindColour(n.attributes.kind)}" stroke="#fff" stroke-width="1"><title>${escapeXml(n.attributes.label)}</title></circle>`;
   });

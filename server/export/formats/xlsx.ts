@@ -46,7 +46,7 @@ function cellValue(name: string, value: JsonValue | undefined): ExcelJS.CellValu
 function highest(tlps: Iterable<string>): Tlp {
   let top = 0;
   for (const t of tlps) top = Math.max(top, tlpRank(t as Tlp));
-  return TLP_LEVELS[top]!;
+  return TLP_LEVELS[top] ?? 'RED'; // a rank past the list is treated as the highest
 }
 
 function mark(sheet: ExcelJS.Worksheet, tlp: Tlp, title: string): void {
@@ -105,8 +105,8 @@ export async function writeXlsx(ctx: ExportContext): Promise<ExportFile> {
     const rows = graph.edges
       .filter((e) => e.attributes.kind === kind)
       .map((e) => ({ ...e.attributes, id: e.key, from: e.source, to: e.target }));
-    const [id, ...rest] = props.map((p) => p.name);
-    if (rows.length > 0) addKindSheet(book, kind, [id!, 'from', 'to', ...rest], rows, manifest.title);
+    const [id = 'id', ...rest] = props.map((p) => p.name);
+    if (rows.length > 0) addKindSheet(book, kind, [id, 'from', 'to', ...rest], rows, manifest.title);
   }
   const body = Buffer.from(await book.xlsx.writeBuffer());
   return { body, ...exportFileType('xlsx') };

@@ -89,8 +89,8 @@ export interface LadybugPlan {
 /** Operator and table-function names in the text of an EXPLAIN plan (boxes may sit side by side). */
 export function readPlan(explainText: string): LadybugPlan {
   return {
-    operators: [...explainText.matchAll(/\b([A-Z][A-Z_]*)\[\d+\]/g)].map((m) => m[1]!),
-    functions: [...explainText.matchAll(/Function: ([A-Za-z_0-9]+)/g)].map((m) => m[1]!.toUpperCase()),
+    operators: [...explainText.matchAll(/\b([A-Z][A-Z_]*)\[\d+\]/g)].map((m) => m[1] ?? ''),
+    functions: [...explainText.matchAll(/Function: ([A-Za-z_0-9]+)/g)].map((m) => (m[1] ?? '').toUpperCase()),
   };
 }
 

@@ -35,7 +35,10 @@ export function firstSeenHistogram(graph: DataGraph): MonthBin[] {
   graph.forEachEdge((_, a) => add(a.firstSeen));
   if (counts.size === 0) return [];
   const sorted = [...counts.keys()].sort();
-  return monthsBetween(sorted[0]!, sorted.at(-1)!).map((month) => ({ month, count: counts.get(month) ?? 0 }));
+  const [first] = sorted;
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  return monthsBetween(first, last).map((month) => ({ month, count: counts.get(month) ?? 0 }));
 }
 
 /** The last day of a YYYY-MM month, as an ISO date. */

@@ -3,7 +3,7 @@
  * values (types as the library declares them: string, integer, number, boolean, date, id, or
  * list<…> of one), so the server's own validation sees numbers as numbers and lists as lists.
  */
-import type { ParamSpec } from '../../api/client.ts';
+import type { ParamSpec } from '../../../../server/model/query-spec.ts';
 
 export function initialValues(params: ParamSpec[], preset: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(
@@ -26,7 +26,7 @@ function convert(type: string, text: string): unknown {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => convert(list[1]!, s));
+      .map((s) => convert(list[1] ?? 'string', s));
   }
   if (type === 'integer' || type === 'number')
     return text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);

@@ -7,13 +7,13 @@ import type { ParamSpec } from '../../../src/api/client.ts';
 
 describe('query parameter form', () => {
   const params: ParamSpec[] = [
-    { name: 'country', type: 'id', required: true },
-    { name: 'depth', type: 'integer', required: false, default: 2 },
-    { name: 'share', type: 'number', required: false, default: 0.5 },
-    { name: 'synthetic', type: 'boolean', required: false, default: false },
-    { name: 'kinds', type: 'list<string>', required: false, default: ['Centre', 'Country'] },
-    { name: 'years', type: 'list<integer>', required: false },
-    { name: 'since', type: 'date', required: false, default: null },
+    { name: 'country', type: 'id', required: true, description: '' },
+    { name: 'depth', type: 'integer', required: false, default: 2, description: '' },
+    { name: 'share', type: 'number', required: false, default: 0.5, description: '' },
+    { name: 'synthetic', type: 'boolean', required: false, default: false, description: '' },
+    { name: 'kinds', type: 'list<string>', required: false, default: ['Centre', 'Country'], description: '' },
+    { name: 'years', type: 'list<integer>', required: false, description: '' },
+    { name: 'since', type: 'date', required: false, default: null, description: '' },
   ];
 
   it('fills the form from defaults, presets first', () => {
