@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
@@ -33,12 +33,14 @@ async function seededDir(): Promise<string> {
   return dataDir;
 }
 
-async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await pause(POLL_MS); // polling the condition
-  }
+/** Waits for `condition` to hold: vi.waitFor re-checks it every POLL_MS until the timeout. */
+function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  return vi.waitFor(
+    () => {
+      if (!condition()) throw new Error('condition not met in time');
+    },
+    { timeout: timeoutMs, interval: POLL_MS },
+  );
 }
 
 interface Served {
@@ -100,7 +102,7 @@ async function whileWatching<T>(url: string, work: () => Promise<T>) {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
       const body = (await res.json()) as { status: string };
       health.push({ ms: performance.now() - started, status: res.status, state: body.status });
-      await pause(POLL_MS); // polling interval
+      await pause(POLL_MS); // the sampling rate of the health watch, not a wait: it spaces the probes while `work` runs
     }
   })();
   const otherLoop = (async () => {

@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
@@ -36,14 +36,16 @@ function listen(server: Server): Promise<number> {
   );
 }
 
-async function waitFor<T>(what: () => string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // poll interval
-  }
+/** Resolves with what `probe` finds once it finds something; vi.waitFor re-checks it until the timeout. */
+function waitFor<T>(what: () => string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  return vi.waitFor(
+    () => {
+      const value = probe();
+      if (value === undefined) throw new Error(`timed out waiting for ${what()}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: 20 },
+  );
 }
 
 describe.runIf(hasChromium || browserRequired)('attacks from other origins in Chromium', () => {

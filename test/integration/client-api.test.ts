@@ -15,6 +15,7 @@ import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
+import { untilClockPasses } from '../support/clock.ts';
 import { smallGraph } from '../support/small-graph.ts';
 
 let h: Harness;
@@ -194,7 +195,9 @@ describe('/api/workspaces', () => {
   });
 
   it('lists workspaces with their node and edge counts, newest first', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 5)); // a later savedAt than the first test's
+    // a later savedAt than every workspace saved so far
+    const before = (await request(h.app).get('/api/workspaces').expect(200)).body.workspaces as WorkspaceSummary[];
+    await untilClockPasses(before.map((w) => w.savedAt).reduce((a, b) => (a > b ? a : b), ''));
     await put('empty-canvas', { title: 'Nothing yet', graph: { nodes: [], edges: [] } }).expect(200);
     const res = await request(h.app).get('/api/workspaces').expect(200);
     const list = res.body.workspaces.map((w: unknown) => WorkspaceSummary.parse(w));
@@ -215,7 +218,7 @@ describe('/api/workspaces', () => {
       graph: { nodes: [investigation().graph.nodes[2]!], edges: [] },
     };
     second.graph.nodes[0]!.attributes.x = 777;
-    await new Promise((resolve) => setTimeout(resolve, 5)); // a later savedAt
+    await untilClockPasses(first.savedAt); // a later savedAt
     const saved = Workspace.parse((await put('again', second).expect(200)).body);
     expect(saved.savedAt > first.savedAt).toBe(true);
     const got = (await request(h.app).get('/api/workspaces/again').expect(200)).body;

@@ -58,6 +58,7 @@ function runImport(
       stderr += d;
       if (killOn && !armed && killOn.test(stderr)) {
         armed = true;
+        // not a wait: the kill lands delayMs into the write, to interrupt the import mid-way
         setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });

@@ -2,7 +2,7 @@
  * `npm start` as a user runs it: a real server process on an empty data dir seeds the graph,
  * serves it, stops cleanly on SIGTERM, keeps its data on restart, and refuses bad configuration.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getJson, runServerToExit, startServer, type ServerProcess } from '../support/server-process.ts';
 
 let server: ServerProcess;
@@ -78,8 +78,11 @@ describe('a crash of the server process', () => {
       for (let kill = 1; kill <= 6; kill++) {
         const current = listening()[kill - 1]!;
         process.kill(Number(current.pid), 'SIGKILL');
-        const deadline = Date.now() + 60_000;
-        while (listening().length <= kill && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100)); // polling the log
+        // waits on the log for the next process's "listening" line
+        await vi.waitFor(() => expect(listening()[kill], `server process ${kill + 1} started`).toBeDefined(), {
+          timeout: 60_000,
+          interval: 100,
+        });
         const next = listening()[kill];
         expect(next, `server process ${kill + 1} started`).toBeDefined();
         expect(next!.pid).not.toBe(current.pid);

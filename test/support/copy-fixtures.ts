@@ -19,6 +19,7 @@ import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import type { GraphStore, StoreLimits } from '../../server/store/types.ts';
 import { markedGraph } from './export-marked-graph.ts';
+import { provWith } from './fixtures.ts';
 import { REPO_ROOT } from './server-process.ts';
 
 /** More than the import's bulk threshold (500), so these go through COPY FROM on the embedded store. */
@@ -27,11 +28,11 @@ export const FILLERS = 620;
 /** `centre:Ａ…` (U+FF21) sorts after `centre:😀…` as JavaScript strings, before it by code point. */
 export const ORDER_IDS = ['scamtype:\uFF21-fullwidth', 'scamtype:\u{1F600}-emoji', 'scamtype:zz-plain'];
 
-const prov = { grade: 'C3', tlp: 'AMBER', sourceIds: [], synthetic: true } as const;
+const prov = provWith({ grade: 'C3', tlp: 'AMBER', sourceIds: [], synthetic: true });
 
 export function awkwardGraph(): GraphBatch {
   const nodes: object[] = [
-    { kind: 'Method', id: 'method:copy-test', name: 'Copy test method', stage: 'control', ...prov },
+    { kind: 'Method', id: 'method:copy-test', name: 'Copy test method', stage: 'control', ...prov() },
   ];
   const relationships: object[] = [];
   for (let i = 0; i < FILLERS; i++) {
@@ -43,12 +44,12 @@ export function awkwardGraph(): GraphBatch {
       // every tenth has aliases the engine's CSV list syntax cannot carry: UNWIND instead of COPY
       aliases: i % 10 === 0 ? ['comma, inside', 'quote " inside', '[bracket]'] : [`alias-${i}`],
       description: i % 7 === 0 ? 'tab\there; =cmd|" /C calc"!A0; <script>x</script>' : null,
-      ...prov,
+      ...prov(),
       tlp: (['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const)[i % 5],
     });
-    relationships.push({ kind: 'USES_METHOD', id: `uses:copy-${i}`, from: id, to: 'method:copy-test', ...prov });
+    relationships.push({ kind: 'USES_METHOD', id: `uses:copy-${i}`, from: id, to: 'method:copy-test', ...prov() });
   }
-  for (const id of ORDER_IDS) nodes.push({ kind: 'ScamType', id, name: `Order ${id}`, ...prov });
+  for (const id of ORDER_IDS) nodes.push({ kind: 'ScamType', id, name: `Order ${id}`, ...prov() });
   const parsed = parseBatch({ nodes, relationships });
   if (!parsed.ok) throw new Error(`awkward graph is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
   return parsed.batch;

@@ -43,6 +43,7 @@
  */
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { parseBatch } from '../../server/model/schema.ts';
+import { country as countryRecord, provWith } from './fixtures.ts';
 
 const DOC1 = 'source:qdoc1';
 const DOC2 = 'source:qdoc2';
@@ -53,26 +54,20 @@ interface Prov {
   sourceIds?: string[];
   synthetic?: boolean;
 }
-const prov = ({ grade = 'B2', firstSeen = '2023-06-01', sourceIds = [DOC2], synthetic = false }: Prov = {}) => ({
-  grade,
+const base = provWith({
+  grade: 'B2',
   tlp: 'AMBER',
-  firstSeen,
+  firstSeen: '2023-06-01',
   lastSeen: '2024-12-31',
-  sourceIds: synthetic ? [] : sourceIds,
-  synthetic,
+  sourceIds: [DOC2],
+  synthetic: false,
 });
+/** A synthetic record cites no source. */
+const prov = (p: Prov = {}) => base(p.synthetic ? { ...p, sourceIds: [] } : p);
 const doc1 = (grade = 'A2', firstSeen = '2024-05-02'): Prov => ({ grade, firstSeen, sourceIds: [DOC1] });
 
-const country = (iso2: string, iso3: string, name: string, region: string, hubRegion: string | null = null) => ({
-  kind: 'Country',
-  id: `country:${iso2}`,
-  name,
-  iso2,
-  iso3,
-  region,
-  hubRegion,
-  ...prov(),
-});
+const country = (iso2: string, iso3: string, name: string, region: string, hubRegion: string | null = null) =>
+  countryRecord(iso2, iso3, name, { region, hubRegion, ...prov() });
 const centre = (slug: string, name: string, status: string, workforce: number | null, p: Prov = {}) => ({
   kind: 'Centre',
   id: `centre:${slug}`,

@@ -40,6 +40,7 @@ export function runServerToExit(extra: Record<string, string>, timeoutMs = 30_00
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    // not a wait: the bound on how long the server may take to exit
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not exit within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
@@ -63,6 +64,7 @@ export function startServer(
   let stderr = '';
   let buffered = '';
   return new Promise((resolve, reject) => {
+    // not a wait: the bound on how long start-up may take
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start within ${timeoutMs} ms: ${stderr}`));

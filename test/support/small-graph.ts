@@ -9,23 +9,17 @@
  */
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { parseBatch } from '../../server/model/schema.ts';
+import { country as countryRecord, provWith } from './fixtures.ts';
 
-const prov = (grade: string) => ({
-  grade,
+const prov = provWith({
+  grade: 'A1',
   tlp: 'AMBER',
   sourceIds: ['source:doc-a'],
   firstSeen: '2024-03-01',
   lastSeen: '2024-09-30',
 });
-const country = (iso2: string, iso3: string, name: string, region: string) => ({
-  kind: 'Country',
-  id: `country:${iso2}`,
-  name,
-  iso2,
-  iso3,
-  region,
-  ...prov('A1'),
-});
+const country = (iso2: string, iso3: string, name: string, region: string) =>
+  countryRecord(iso2, iso3, name, { region, ...prov() });
 
 const nodes = [
   {
@@ -34,7 +28,7 @@ const nodes = [
     name: 'Test document A',
     publisher: 'Test publisher',
     published: '2025-06-30',
-    ...prov('A1'),
+    ...prov(),
   },
   {
     kind: 'Source',
@@ -42,7 +36,7 @@ const nodes = [
     name: 'Test document B',
     publisher: 'Other publisher',
     published: '2025-07',
-    ...prov('B2'),
+    ...prov({ grade: 'B2' }),
   },
   country('NA', 'NAM', 'Namibia', 'Africa'),
   country('PH', 'PHL', 'Philippines', 'Asia'),
@@ -54,17 +48,31 @@ const nodes = [
     name: 'South-East Asia',
     hubStatus: 'original',
     victimShare: 0.74,
-    ...prov('A1'),
+    ...prov(),
   },
-  { kind: 'Centre', id: 'centre:alpha', name: 'Alpha Compound', status: 'active', workforce: 40, ...prov('B2') },
-  { kind: 'Centre', id: 'centre:beta', name: 'Beta Park', aliases: ['Bêta Zone'], status: 'suspected', ...prov('C3') },
+  {
+    kind: 'Centre',
+    id: 'centre:alpha',
+    name: 'Alpha Compound',
+    status: 'active',
+    workforce: 40,
+    ...prov({ grade: 'B2' }),
+  },
+  {
+    kind: 'Centre',
+    id: 'centre:beta',
+    name: 'Beta Park',
+    aliases: ['Bêta Zone'],
+    status: 'suspected',
+    ...prov({ grade: 'C3' }),
+  },
   {
     kind: 'Centre',
     id: 'centre:gamma',
     name: 'Gamma Hub',
     status: 'dismantled',
     workforce: 88,
-    ...prov('A1'),
+    ...prov(),
     sourceIds: ['source:doc-a', 'source:doc-b'],
   },
   {
@@ -74,7 +82,7 @@ const nodes = [
     role: 'recruiter',
     gender: 'male',
     ageBand: '20-29',
-    ...prov('B2'),
+    ...prov({ grade: 'B2' }),
     synthetic: true,
     sourceIds: [],
   },
@@ -85,9 +93,9 @@ const nodes = [
     role: 'manager',
     gender: 'female',
     ageBand: '30-39',
-    ...prov('B2'),
+    ...prov({ grade: 'B2' }),
   },
-  { kind: 'Route', id: 'route:r1', name: 'Kenya to Thailand by air', mode: 'air', ...prov('B3') },
+  { kind: 'Route', id: 'route:r1', name: 'Kenya to Thailand by air', mode: 'air', ...prov({ grade: 'B3' }) },
   {
     kind: 'Operation',
     id: 'operation:op1',
@@ -95,7 +103,7 @@ const nodes = [
     scope: 'national',
     date: '2024-05-01',
     arrests: 1,
-    ...prov('A1'),
+    ...prov(),
   },
 ];
 
@@ -104,7 +112,7 @@ const rel = (id: string, kind: string, from: string, to: string, grade: string, 
   id,
   from,
   to,
-  ...prov(grade),
+  ...prov({ grade }),
   ...extra,
 });
 

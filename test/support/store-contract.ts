@@ -22,9 +22,10 @@ import {
 } from '../../server/model/schema.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import type { GraphStore, QueryResult } from '../../server/store/types.ts';
+import { provWith } from './fixtures.ts';
 
 const SOURCE = 'source:contract-report';
-const prov = { grade: 'B2', tlp: 'AMBER', sourceIds: [SOURCE] };
+const prov = provWith({ grade: 'B2', tlp: 'AMBER', sourceIds: [SOURCE] });
 
 const nodes = [
   {
@@ -33,7 +34,7 @@ const nodes = [
     name: 'Contract test report',
     publisher: 'Test publisher',
     published: '2024-03',
-    ...prov,
+    ...prov(),
   },
   {
     kind: 'Country',
@@ -45,7 +46,7 @@ const nodes = [
     lat: -22.5,
     lng: 17,
     firstSeen: '2024-01-15',
-    ...prov,
+    ...prov(),
   },
   {
     kind: 'Country',
@@ -56,9 +57,9 @@ const nodes = [
     region: 'Asia',
     subregion: 'South-eastern Asia',
     hubRegion: 'South-East Asia',
-    ...prov,
+    ...prov(),
   },
-  { kind: 'Country', id: 'country:MM', name: 'Myanmar', iso2: 'MM', iso3: 'MMR', region: 'Asia', ...prov },
+  { kind: 'Country', id: 'country:MM', name: 'Myanmar', iso2: 'MM', iso3: 'MMR', region: 'Asia', ...prov() },
   {
     kind: 'Centre',
     id: 'centre:test-1',
@@ -68,10 +69,10 @@ const nodes = [
     workforce: 1200,
     city: 'Sihanoukville',
     firstSeen: '2024-01-15',
-    ...prov,
+    ...prov(),
   },
-  { kind: 'Centre', id: 'centre:test-2', name: 'Test compound two', status: 'raided', workforce: 300, ...prov },
-  { kind: 'Facilitator', id: 'facilitator:test-a', name: 'Grey Heron', role: 'recruiter', ...prov },
+  { kind: 'Centre', id: 'centre:test-2', name: 'Test compound two', status: 'raided', workforce: 300, ...prov() },
+  { kind: 'Facilitator', id: 'facilitator:test-a', name: 'Grey Heron', role: 'recruiter', ...prov() },
 ];
 
 const rel = (kind: RelKind, from: string, to: string, extra: object = {}) => ({
@@ -79,7 +80,7 @@ const rel = (kind: RelKind, from: string, to: string, extra: object = {}) => ({
   id: relId(kind, from, to),
   from,
   to,
-  ...prov,
+  ...prov(),
   ...extra,
 });
 
@@ -340,8 +341,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Gra
     it('refuses a batch with a relationship to a missing node and leaves none of it behind', async () => {
       const broken = parsed({
         nodes: [
-          { kind: 'Country', id: 'country:ZZ', name: 'Rollback', iso2: 'ZZ', iso3: 'ZZZ', region: 'None', ...prov },
-          { kind: 'Centre', id: 'centre:rollback-1', name: 'Rollback compound', status: 'suspected', ...prov },
+          { kind: 'Country', id: 'country:ZZ', name: 'Rollback', iso2: 'ZZ', iso3: 'ZZZ', region: 'None', ...prov() },
+          { kind: 'Centre', id: 'centre:rollback-1', name: 'Rollback compound', status: 'suspected', ...prov() },
         ],
         relationships: [
           rel('LOCATED_IN', 'centre:rollback-1', 'country:ZZ'),
@@ -494,7 +495,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Gra
           store,
           parsed({
             nodes: [
-              { kind: 'Facilitator', id: `facilitator:conc-${i}`, name: `Concurrent ${i}`, role: 'broker', ...prov },
+              { kind: 'Facilitator', id: `facilitator:conc-${i}`, name: `Concurrent ${i}`, role: 'broker', ...prov() },
             ],
             relationships: [rel('NATIONAL_OF', `facilitator:conc-${i}`, 'country:NA')],
           }),

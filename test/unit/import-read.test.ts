@@ -8,6 +8,7 @@ import { readFiles } from '../../server/import/read-files.ts';
 import { detectDelimiter } from '../../server/import/csv-reader.ts';
 import { mergeRecord, sameRecord } from '../../server/import/merge.ts';
 import { nodeProperties } from '../../server/model/schema.ts';
+import { country as countryRecord } from '../support/fixtures.ts';
 
 const file = (name: string, text: string | Buffer) => ({
   name,
@@ -182,17 +183,8 @@ describe('JSON', () => {
   });
   // networkx's `node_link_data` writes {directed, multigraph, graph, nodes: [{id, …}], links: [{source, target, key?, …}]}
   it('reads networkx node-link data: its links are relationships, not dropped', () => {
-    const country = (iso2: string, iso3: string, name: string) => ({
-      kind: 'Country',
-      id: `country:${iso2}`,
-      name,
-      iso2,
-      iso3,
-      region: 'Asia',
-      grade: 'A1',
-      tlp: 'CLEAR',
-      synthetic: true,
-    });
+    const country = (iso2: string, iso3: string, name: string) =>
+      countryRecord(iso2, iso3, name, { region: 'Asia', grade: 'A1', tlp: 'CLEAR', synthetic: true });
     const doc = {
       directed: true,
       multigraph: true,

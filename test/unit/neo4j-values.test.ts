@@ -11,12 +11,13 @@ import { GraphCollector } from '../../server/store/graph-collector.ts';
 import { Neo4jStore, neo4jError } from '../../server/store/neo4j/neo4j-store.ts';
 import { Neo4jValues, toDriverParams } from '../../server/store/neo4j/values.ts';
 import type { JsonValue } from '../../server/store/types.ts';
+import { provWith } from '../support/fixtures.ts';
 
 const { Node, Relationship, PathSegment, Path, Point } = neo4j.types;
 const { Date: Neo4jDate, DateTime, LocalDateTime, Time, LocalTime, Duration } = neo4j.types;
 const int = neo4j.int;
 
-const prov = { grade: 'B2', tlp: 'AMBER', sourceIds: ['source:doc'], synthetic: false };
+const prov = provWith({ grade: 'B2', tlp: 'AMBER', sourceIds: ['source:doc'], synthetic: false });
 
 const country = new Node(
   int(1),
@@ -30,7 +31,7 @@ const country = new Node(
     subregion: null,
     searchKey: '|namibia|',
     firstSeen: new Neo4jDate(int(2024), int(1), int(15)),
-    ...prov,
+    ...prov(),
   },
   'elem-1',
 );
@@ -45,11 +46,11 @@ const centre = new Node(
     workforce: int(1200),
     description: null,
     searchKey: '|test compound|compound n|',
-    ...prov,
+    ...prov(),
   },
   'elem-2',
 );
-const kh = new Node(int(3), ['Country'], { id: 'country:KH', name: 'Cambodia', ...prov }, 'elem-3');
+const kh = new Node(int(3), ['Country'], { id: 'country:KH', name: 'Cambodia', ...prov() }, 'elem-3');
 const trafficked = new Relationship(
   int(10),
   int(1),
@@ -60,7 +61,7 @@ const trafficked = new Relationship(
     victims: int(88),
     periodStart: new Neo4jDate(2024, 1, 15),
     periodEnd: null,
-    ...prov,
+    ...prov(),
   },
   'elem-r10',
   'elem-1',
@@ -72,7 +73,7 @@ const located = new Relationship(
   int(3),
   int(2),
   'LOCATED_IN',
-  { id: 'rel:l', ...prov },
+  { id: 'rel:l', ...prov() },
   'elem-r11',
   'elem-3',
   'elem-2',
@@ -88,7 +89,7 @@ const COUNTRY_ATTRIBUTES = {
   lat: -22.5,
   lng: 17,
   firstSeen: '2024-01-15',
-  ...prov,
+  ...prov(),
 };
 const CENTRE_ATTRIBUTES = {
   kind: 'Centre',
@@ -98,7 +99,7 @@ const CENTRE_ATTRIBUTES = {
   aliases: ['Compound Ñ'],
   status: 'active',
   workforce: 1200,
-  ...prov,
+  ...prov(),
 };
 
 function convert() {
@@ -147,7 +148,7 @@ describe('Neo4jValues', () => {
         key: 'rel:t',
         source: 'country:NA',
         target: 'centre:test-1',
-        attributes: { kind: 'TRAFFICKED_TO', id: 'rel:t', victims: 88, periodStart: '2024-01-15', ...prov },
+        attributes: { kind: 'TRAFFICKED_TO', id: 'rel:t', victims: 88, periodStart: '2024-01-15', ...prov() },
       },
     ]);
   });
