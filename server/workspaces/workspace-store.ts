@@ -12,7 +12,8 @@
  * and each file's size and mtime), not every file: parsing them all took 0.6 s a call at 117 MB
  * and held the event loop meanwhile. The index is checked against the directory once per process
  * (files added, removed or changed behind its back are read again) and rebuilt when it is missing
- * or damaged. Every file access is asynchronous, and the writes of one store are serialised, so
+ * or damaged. Reads are asynchronous (the durable write itself is synchronous, fsync then rename),
+ * and the writes of one store are serialised, so
  * the index always matches what this process wrote. WORKSPACE_MAX_BYTES and WORKSPACE_MAX_COUNT
  * bound what the directory can grow to.
  */
