@@ -30,6 +30,7 @@ const EDGES = [
 ];
 const SERVICES = [
   './server/queries',
+  './server/workspaces',
   './server/import',
   './server/export',
   './server/copy',

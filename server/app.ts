@@ -13,7 +13,7 @@ import { apiRoutes } from './api/routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { landingPage } from './landing-page.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
-import { WorkspaceStore } from './api/workspaces/workspace-store.ts';
+import { WorkspaceStore } from './workspaces/workspace-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
 import type { GraphStore } from '../store/types.ts';
-import type { WorkspaceStore } from './workspaces/workspace-store.ts';
+import type { WorkspaceStore } from '../workspaces/workspace-store.ts';
 
 /** What the handlers need from the running server. */
 export interface ApiDeps {

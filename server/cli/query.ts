@@ -116,12 +116,12 @@ function queryName(args: ReturnType<typeof readArgs>): string {
 
 async function direct(config: Config, store: GraphStore, args: ReturnType<typeof readArgs>): Promise<void> {
   const catalogue = openCatalogue(store, config.DATA_DIR);
-  if (args.list) return printList(catalogue.list());
+  if (args.list) return printList(await catalogue.list());
   if (args.cypher) {
     assertAnalystCypher(config.ANALYST_CYPHER);
     return print(await runCypher(store, args.cypher, args.params), args.format);
   }
-  const query = catalogue.get(queryName(args));
+  const query = await catalogue.get(queryName(args));
   assertMayRunQuery(query, config.ANALYST_CYPHER);
   print(await runSavedQuery(store, query, args.params), args.format);
 }

@@ -83,7 +83,7 @@ export function queryTextForManifest(text: string): string {
 }
 
 async function byQuery(ctx: SelectionContext, name: string, params: Params): Promise<Selected> {
-  const entry = ctx.queries.get(name);
+  const entry = await ctx.queries.get(name);
   assertMayRunQuery(entry, ctx.analystCypher);
   const result = await runSavedQuery(ctx.store, entry, params);
   checkComplete(result, `the result of ${name}`);

@@ -37,25 +37,25 @@ export class QueryCatalogue {
     this.builtins = new Map(builtins.map((q) => [q.name, q]));
   }
 
-  list(): CatalogueEntry[] {
-    return [...this.builtins.values(), ...this.saved.list().map(fromSaved)];
+  async list(): Promise<CatalogueEntry[]> {
+    return [...this.builtins.values(), ...(await this.saved.list()).map(fromSaved)];
   }
 
-  get(name: string, version?: number): CatalogueEntry {
+  async get(name: string, version?: number): Promise<CatalogueEntry> {
     const builtin = this.builtins.get(name);
     if (builtin) {
       if (version !== undefined) throw new AppError('not_found', `${name} is built in and has no saved versions`);
       return builtin;
     }
-    const saved = this.saved.get(name, version);
+    const saved = await this.saved.get(name, version);
     if (!saved)
       throw new AppError('not_found', version === undefined ? `no query ${name}` : `no version ${version} of ${name}`);
     return fromSaved(saved);
   }
 
-  versions(name: string) {
+  async versions(name: string) {
     if (this.builtins.has(name)) return [];
-    const versions = this.saved.versions(name);
+    const versions = await this.saved.versions(name);
     if (versions.length === 0) throw new AppError('not_found', `no query ${name}`);
     return versions;
   }

@@ -1,14 +1,14 @@
 /**
  * Analysts' own saved queries: one JSON file per query in DATA_DIR/queries, holding every version
- * saved, so they survive restarts and keep their history. Files are written whole through
- * writeFileDurably (checked, fsynced, renamed into place), so a crash or a full disk never leaves
- * half a query: a save that cannot be written is 507 and the file stays as it was.
+ * saved, so they survive restarts and keep their history. The files are kept by a JsonRepository
+ * (files/json-repository.ts): each read is checked against the schema below, each write is whole
+ * (checked, fsynced, renamed into place), so a crash or a full disk never leaves half a query: a
+ * save that cannot be written is 507 and the file stays as it was.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { removeStrayTemps, writeFileDurably } from '../files/durable-write.ts';
+import { JsonRepository, type DamagedFile } from '../files/json-repository.ts';
 import { ParamSpec } from './params.ts';
 import { QUERY_NAME } from './header.ts';
 import type { DialectName } from './library.ts';
@@ -31,88 +31,96 @@ export const SavedQueryInput = z
   .meta({ id: 'SavedQueryInput' });
 export type SavedQueryInput = z.infer<typeof SavedQueryInput>;
 
-export interface SavedVersion extends SavedQueryInput {
-  version: number;
-  savedAt: string;
+/** One saved version, as stored: the input, its number, when, and the store it was checked on. */
+export const SavedVersion = SavedQueryInput.extend({
+  version: z.number().int().positive(),
+  savedAt: z.string(),
   /** the store it was checked on when saved */
-  dialect: DialectName;
-}
+  dialect: z.enum(['ladybug', 'neo4j'] as const satisfies readonly DialectName[]),
+});
+export type SavedVersion = z.infer<typeof SavedVersion>;
 
 /** A query's file: every version saved, and whether it has been deleted (its history is kept). */
 const StoredFile = z.object({
   name: z.string(),
   deleted: z.boolean().default(false),
-  versions: z.array(z.looseObject({ version: z.number().int() }).transform((v) => v as unknown as SavedVersion)).min(1),
+  versions: z.array(SavedVersion).min(1),
 });
 type StoredFile = z.infer<typeof StoredFile>;
 
+export interface UserQueryStoreOptions {
+  /** the clock for savedAt (tests fix it) */
+  now?: () => Date;
+}
+
 export class UserQueryStore {
-  private readonly dir: string;
+  private readonly files: JsonRepository<StoredFile>;
   /** one save at a time per process: read-modify-write of a file must not interleave */
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string) {
-    this.dir = path.join(dataDir, 'queries');
-    removeStrayTemps(this.dir);
-  }
-
-  private file(name: string): string {
-    if (!QUERY_NAME.test(name)) throw new AppError('not_found', `no query ${name}`);
-    return path.join(this.dir, `${name}.json`);
+  constructor(dataDir: string, options: UserQueryStoreOptions = {}) {
+    this.files = new JsonRepository({
+      dir: path.join(dataDir, 'queries'),
+      schema: StoredFile,
+      what: 'the saved query',
+      names: QUERY_NAME,
+      // one key a line: the files are meant to be read (and diffed) by people too
+      serialise: (stored) => `${JSON.stringify(stored, null, 1)}\n`,
+      now: options.now,
+    });
   }
 
   /** The file of a query, deleted or not; a damaged file is the store's failure, said plainly. */
-  private readFile(name: string): StoredFile | undefined {
-    const file = this.file(name);
-    if (!existsSync(file)) return undefined;
-    try {
-      return StoredFile.parse(JSON.parse(readFileSync(file, 'utf8')));
-    } catch {
-      throw new AppError('internal', `the saved query file ${path.basename(file)} is damaged`, {
-        file: path.basename(file),
-      });
-    }
+  private async read(name: string): Promise<StoredFile | undefined> {
+    if (!QUERY_NAME.test(name)) throw new AppError('not_found', `no query ${name}`);
+    return this.files.get(name);
   }
 
-  private live(name: string): StoredFile | undefined {
-    const stored = this.readFile(name);
+  private async live(name: string): Promise<StoredFile | undefined> {
+    const stored = await this.read(name);
     return stored && !stored.deleted ? stored : undefined;
   }
 
-  /** The latest version of every saved query; stray or damaged files in the folder are passed over. */
-  list(): SavedVersion[] {
-    if (!existsSync(this.dir)) return [];
-    return readdirSync(this.dir)
-      .filter((f) => f.endsWith('.json') && QUERY_NAME.test(f.slice(0, -5)))
-      .flatMap((f) => {
-        try {
-          return this.live(f.slice(0, -5))?.versions.slice(-1) ?? [];
-        } catch {
-          return [];
-        }
-      })
+  /** The latest version of every saved query (deleted ones are not listed). */
+  async list(): Promise<SavedVersion[]> {
+    return (await this.listWithDamage()).queries;
+  }
+
+  /**
+   * The latest version of every saved query, and the files in the folder that are damaged (not
+   * JSON, or not a saved query): those cannot be listed, but are named rather than passed over.
+   */
+  async listWithDamage(): Promise<{ queries: SavedVersion[]; damaged: DamagedFile[] }> {
+    const { items, damaged } = await this.files.list((stored) => (stored.deleted ? undefined : stored.versions.at(-1)));
+    const queries = items
+      .flatMap(({ summary }) => (summary ? [summary] : []))
       .sort((a, b) => a.name.localeCompare(b.name));
+    return { queries, damaged };
   }
 
   /** One version (the latest when `version` is not given), or undefined. */
-  get(name: string, version?: number): SavedVersion | undefined {
-    const stored = this.live(name);
+  async get(name: string, version?: number): Promise<SavedVersion | undefined> {
+    const stored = await this.live(name);
     if (!stored) return undefined;
     return version === undefined ? stored.versions.at(-1) : stored.versions.find((v) => v.version === version);
   }
 
-  versions(name: string): Array<Pick<SavedVersion, 'version' | 'savedAt' | 'title'>> {
-    return (this.live(name)?.versions ?? []).map(({ version, savedAt, title }) => ({ version, savedAt, title }));
+  async versions(name: string): Promise<Array<Pick<SavedVersion, 'version' | 'savedAt' | 'title'>>> {
+    return ((await this.live(name))?.versions ?? []).map(({ version, savedAt, title }) => ({
+      version,
+      savedAt,
+      title,
+    }));
   }
 
-  private exclusive<T>(work: () => T): Promise<T> {
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const next = this.chain.then(work);
     this.chain = next.catch(() => undefined);
     return next;
   }
 
-  private write(stored: StoredFile): void {
-    writeFileDurably(this.file(stored.name), `${JSON.stringify(stored, null, 1)}\n`, 'the saved query');
+  private async write(stored: StoredFile): Promise<void> {
+    await this.files.put(stored.name, stored);
   }
 
   /**
@@ -121,8 +129,8 @@ export class UserQueryStore {
    * comes to mean another text.
    */
   save(input: SavedQueryInput, dialect: DialectName, mustExist: boolean): Promise<SavedVersion> {
-    return this.exclusive(() => {
-      const stored = this.readFile(input.name);
+    return this.exclusive(async () => {
+      const stored = await this.read(input.name);
       const live = stored && !stored.deleted;
       if (mustExist && !live) throw new AppError('not_found', `no saved query ${input.name}`);
       if (!mustExist && live)
@@ -131,20 +139,20 @@ export class UserQueryStore {
       const version: SavedVersion = {
         ...input,
         version: (versions.at(-1)?.version ?? 0) + 1,
-        savedAt: new Date().toISOString(),
+        savedAt: this.files.stamp(),
         dialect,
       };
-      this.write({ name: input.name, deleted: false, versions: [...versions, version] });
+      await this.write({ name: input.name, deleted: false, versions: [...versions, version] });
       return version;
     });
   }
 
   /** Takes a query out of the library; its versions stay in its file. */
   remove(name: string): Promise<void> {
-    return this.exclusive(() => {
-      const stored = this.live(name);
+    return this.exclusive(async () => {
+      const stored = await this.live(name);
       if (!stored) throw new AppError('not_found', `no saved query ${name}`);
-      this.write({ ...stored, deleted: true });
+      await this.write({ ...stored, deleted: true });
     });
   }
 }

@@ -18,7 +18,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { WorkspaceStore } from '../../server/api/workspaces/workspace-store.ts';
+import { WorkspaceStore } from '../../server/workspaces/workspace-store.ts';
 import { diskReserve } from '../../server/files/disk-space.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';

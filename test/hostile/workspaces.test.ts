@@ -8,7 +8,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { INDEX_FILE, WorkspaceInput, WorkspaceStore } from '../../server/api/workspaces/workspace-store.ts';
+import { INDEX_FILE, WorkspaceInput, WorkspaceStore } from '../../server/workspaces/workspace-store.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../server/api/workspaces/workspace-store.ts';
+import { WorkspaceStore } from '../../server/workspaces/workspace-store.ts';
 import { UserQueryStore } from '../../server/queries/user-queries.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';

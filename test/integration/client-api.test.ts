@@ -10,7 +10,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../server/api/schemas.ts';
 import { InducedSubgraph, MAX_SUBGRAPH_IDS } from '../../server/graph/induced-subgraph.ts';
-import { Workspace, WorkspaceSummary } from '../../server/api/workspaces/workspace-store.ts';
+import { Workspace, WorkspaceSummary } from '../../server/workspaces/workspace-store.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';

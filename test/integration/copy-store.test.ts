@@ -13,7 +13,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedGraph } from '../../seeds/index.ts';
-import { WorkspaceStore } from '../../server/api/workspaces/workspace-store.ts';
+import { WorkspaceStore } from '../../server/workspaces/workspace-store.ts';
 import { digestStore } from '../../server/copy/store-digest.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { type EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';

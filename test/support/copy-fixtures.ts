@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { buildSeedGraph } from '../../seeds/index.ts';
-import { WorkspaceStore } from '../../server/api/workspaces/workspace-store.ts';
+import { WorkspaceStore } from '../../server/workspaces/workspace-store.ts';
 import { dataVersion } from '../../server/export/manifest.ts';
 import { parseBatch, type GraphBatch } from '../../server/model/schema.ts';
 import { UserQueryStore } from '../../server/queries/user-queries.ts';

@@ -47,7 +47,7 @@ export const queriesRoutes = [
     summary: 'The query library: built-in and saved queries with their parameters',
     output: { status: 200, description: 'every query', schema: z.object({ queries: z.array(QuerySummary) }) },
     errors: { ...failures },
-    handler: (_input, { queries }) => ({ queries: queries.list().map(summary) }),
+    handler: async (_input, { queries }) => ({ queries: (await queries.list()).map(summary) }),
   }),
   defineRoute({
     method: 'get',
@@ -56,7 +56,8 @@ export const queriesRoutes = [
     input: { params, query: { schema: VersionQuery, what: 'version' } },
     output: { status: 200, description: 'the query', schema: QueryDetail },
     errors: { 404: errors[404], ...failures },
-    handler: ({ params, query }, { store, queries }) => detail(store, queries.get(params.name, query.version)),
+    handler: async ({ params, query }, { store, queries }) =>
+      detail(store, await queries.get(params.name, query.version)),
   }),
   defineRoute({
     method: 'get',
@@ -72,7 +73,7 @@ export const queriesRoutes = [
       }),
     },
     errors: { 404: errors[404], ...failures },
-    handler: ({ params }, { queries }) => ({ name: params.name, versions: queries.versions(params.name) }),
+    handler: async ({ params }, { queries }) => ({ name: params.name, versions: await queries.versions(params.name) }),
   }),
   defineRoute({
     method: 'post',
@@ -82,7 +83,7 @@ export const queriesRoutes = [
     output: { status: 200, description: 'table and graph', schema: QueryResultSchema },
     errors: { 400: errors[400], 403: errors[403], 404: errors[404], ...failures },
     handler: async ({ params, body }, { store, queries, analystCypher }) => {
-      const entry = queries.get(params.name);
+      const entry = await queries.get(params.name);
       assertMayRunQuery(entry, analystCypher);
       return runSavedQuery(store, entry, body.params);
     },

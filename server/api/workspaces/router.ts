@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorSchema } from '../schemas.ts';
 import { errors, failures, json } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
-import { Workspace, WorkspaceInput, WorkspaceName, WorkspaceSummary } from './workspace-store.ts';
+import { Workspace, WorkspaceInput, WorkspaceName, WorkspaceSummary } from '../../workspaces/workspace-store.ts';
 
 export const WorkspaceParam = z.object({ name: WorkspaceName });
 const params = { schema: WorkspaceParam, what: 'workspace name' };

@@ -5,21 +5,26 @@
  * sends (graph with positions, filters, view, camera) without interpreting it beyond its shape
  * (the filters and view typed in model/workspace.ts), so a workspace reopens exactly as it was left.
  *
+ * The files themselves are kept by a JsonRepository (files/json-repository.ts): validated on
+ * read, written whole, damaged files reported rather than dropped.
+ *
  * Listing reads a small index beside the workspaces (`_index.json`: name, title, savedAt, counts,
  * and each file's size and mtime), not every file: parsing them all took 0.6 s a call at 117 MB
  * and held the event loop meanwhile. The index is checked against the directory once per process
  * (files added, removed or changed behind its back are read again) and rebuilt when it is missing
- * or damaged. Every file access is asynchronous, and the writes of one store are serialised, so
+ * or damaged. Reads are asynchronous (the durable write itself is synchronous, fsync then rename),
+ * and the writes of one store are serialised, so
  * the index always matches what this process wrote. WORKSPACE_MAX_BYTES and WORKSPACE_MAX_COUNT
  * bound what the directory can grow to.
  */
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { removeStrayTemps, writeFileDurably } from '../../files/durable-write.ts';
-import { WorkspaceFilters, WorkspaceView } from '../../model/workspace.ts';
-import { SubgraphShape } from '../schemas.ts';
+import { AppError } from '../errors.ts';
+import { writeFileDurably } from '../files/durable-write.ts';
+import { JsonRepository, type DamagedFile, type FileStamp } from '../files/json-repository.ts';
+import { WorkspaceFilters, WorkspaceView } from '../model/workspace.ts';
+import { SubgraphShape } from '../model/wire.ts';
 
 export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const WorkspaceName = z.string().regex(WORKSPACE_NAME, 'lower-case letters, digits and -, up to 64 characters');
@@ -73,100 +78,101 @@ export interface WorkspaceLimits {
   maxCount: number;
 }
 
+export interface WorkspaceStoreOptions extends Partial<WorkspaceLimits> {
+  /** the clock for savedAt (tests fix it) */
+  now?: () => Date;
+}
+
 const DEFAULT_LIMITS: WorkspaceLimits = { maxBytes: 20_000_000, maxCount: 1_000 };
 
-const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+/** The index as loaded: the listed workspaces, and the files that could not be read. */
+interface LoadedIndex {
+  entries: Map<string, IndexEntry>;
+  damaged: DamagedFile[];
+}
 
 export class WorkspaceStore {
-  private readonly dir: string;
+  private readonly files: JsonRepository<Workspace>;
   private readonly limits: WorkspaceLimits;
   /** the index, loaded (and checked against the directory) on first use */
-  private index: Promise<Map<string, IndexEntry>> | undefined;
+  private index: Promise<LoadedIndex> | undefined;
   /** writes run one at a time, so the index is written in the order the files were */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string, limits: Partial<WorkspaceLimits> = {}) {
-    this.dir = path.join(dataDir, 'workspaces');
-    removeStrayTemps(this.dir);
+  constructor(dataDir: string, options: WorkspaceStoreOptions = {}) {
+    const { now, ...limits } = options;
+    this.files = new JsonRepository({
+      dir: path.join(dataDir, 'workspaces'),
+      schema: Workspace,
+      what: 'the workspace',
+      names: WORKSPACE_NAME,
+      now,
+    });
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
-  private file(name: string): string {
+  private checkName(name: string): void {
     if (!WORKSPACE_NAME.test(name)) throw new AppError('not_found', `no workspace ${name}`);
-    return path.join(this.dir, `${name}.json`);
   }
 
   async get(name: string): Promise<Workspace> {
-    const file = this.file(name);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if (isMissing(error)) throw new AppError('not_found', `no workspace ${name}`, { name });
-      throw error;
-    }
-    let parsed;
-    try {
-      parsed = Workspace.safeParse(JSON.parse(text));
-    } catch {
-      parsed = { success: false as const };
-    }
-    if (!parsed.success) throw new AppError('internal', `the workspace file ${name}.json is damaged`, { name });
-    return parsed.data;
+    this.checkName(name);
+    const workspace = await this.files.get(name);
+    if (!workspace) throw new AppError('not_found', `no workspace ${name}`, { name });
+    return workspace;
   }
 
   async list(): Promise<WorkspaceSummary[]> {
-    const index = await this.loadIndex();
-    return [...index.values()]
+    return (await this.listWithDamage()).workspaces;
+  }
+
+  /**
+   * The list, newest first, and the workspace files that are damaged (not JSON, or not a
+   * workspace): those cannot be listed, but are named rather than passed over in silence.
+   */
+  async listWithDamage(): Promise<{ workspaces: WorkspaceSummary[]; damaged: DamagedFile[] }> {
+    const { entries, damaged } = await this.loadIndex();
+    const workspaces = [...entries.values()]
       .map(({ name, title, savedAt, nodes, edges }) => ({ name, title, savedAt, nodes, edges }))
       .sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.name.localeCompare(b.name));
+    return { workspaces, damaged };
   }
 
   save(name: string, input: WorkspaceInput): Promise<Workspace> {
-    const file = this.file(name);
+    this.checkName(name);
     return this.serialised(async () => {
-      const index = await this.loadIndex();
-      const workspace: Workspace = { ...input, name, savedAt: new Date().toISOString() };
-      const text = JSON.stringify(workspace);
-      const bytes = Buffer.byteLength(text);
-      if (bytes > this.limits.maxBytes) {
-        throw new AppError(
-          'too_large',
-          `the workspace is ${bytes} bytes, more than WORKSPACE_MAX_BYTES (${this.limits.maxBytes})`,
-          { bytes, maxBytes: this.limits.maxBytes },
-        );
-      }
-      if (!index.has(name) && index.size >= this.limits.maxCount) {
-        throw new AppError(
-          'workspace_limit',
-          `there are already ${index.size} saved workspaces (WORKSPACE_MAX_COUNT); delete one or save over an existing one`,
-          {
-            count: index.size,
-            maxCount: this.limits.maxCount,
-          },
-        );
-      }
-      await mkdir(this.dir, { recursive: true });
-      await writeWhole(file, text);
-      const { mtimeMs } = await stat(file);
-      index.set(name, summaryOf(workspace, bytes, mtimeMs));
-      await this.writeIndex(index);
+      const { entries } = await this.loadIndex();
+      const workspace: Workspace = { ...input, name, savedAt: this.files.stamp() };
+      // the size is checked before the count, as it always was: a too-large save is 413 either way
+      const stamp = await this.files.put(name, workspace, (bytes) => {
+        if (bytes > this.limits.maxBytes) {
+          throw new AppError(
+            'too_large',
+            `the workspace is ${bytes} bytes, more than WORKSPACE_MAX_BYTES (${this.limits.maxBytes})`,
+            { bytes, maxBytes: this.limits.maxBytes },
+          );
+        }
+        if (!entries.has(name) && entries.size >= this.limits.maxCount) {
+          throw new AppError(
+            'workspace_limit',
+            `there are already ${entries.size} saved workspaces (WORKSPACE_MAX_COUNT); delete one or save over an existing one`,
+            { count: entries.size, maxCount: this.limits.maxCount },
+          );
+        }
+      });
+      entries.set(name, summaryOf(workspace, stamp));
+      await this.writeIndex(entries);
       return workspace;
     });
   }
 
   delete(name: string): Promise<void> {
-    const file = this.file(name);
+    this.checkName(name);
     return this.serialised(async () => {
-      const index = await this.loadIndex();
-      try {
-        await rm(file);
-      } catch (error) {
-        if (isMissing(error)) throw new AppError('not_found', `no workspace ${name}`, { name });
-        throw error;
-      }
-      index.delete(name);
-      await this.writeIndex(index);
+      const { entries } = await this.loadIndex();
+      if (!(await this.files.delete(name))) throw new AppError('not_found', `no workspace ${name}`, { name });
+      entries.delete(name);
+      await this.writeIndex(entries);
     });
   }
 
@@ -176,7 +182,7 @@ export class WorkspaceStore {
     return run;
   }
 
-  private loadIndex(): Promise<Map<string, IndexEntry>> {
+  private loadIndex(): Promise<LoadedIndex> {
     this.index ??= this.readIndex().catch((error) => {
       this.index = undefined; // try again on the next call
       throw error;
@@ -189,57 +195,49 @@ export class WorkspaceStore {
    * files that are new or whose size or mtime differ are read again. A missing or damaged index
    * is rebuilt from the files; when anything changed, the index is written back.
    */
-  private async readIndex(): Promise<Map<string, IndexEntry>> {
-    let names: string[];
-    try {
-      names = (await readdir(this.dir))
-        .filter((f) => f.endsWith('.json') && WORKSPACE_NAME.test(f.slice(0, -5)))
-        .map((f) => f.slice(0, -5));
-    } catch (error) {
-      if (isMissing(error)) return new Map();
-      throw error;
-    }
+  private async readIndex(): Promise<LoadedIndex> {
     const stored = new Map<string, IndexEntry>();
     try {
-      const parsed = IndexFile.safeParse(JSON.parse(await readFile(path.join(this.dir, INDEX_FILE), 'utf8')));
+      const parsed = IndexFile.safeParse(JSON.parse(await readFile(this.indexFile(), 'utf8')));
       if (parsed.success) for (const entry of parsed.data.workspaces) stored.set(entry.name, entry);
     } catch {
       /* missing or not JSON: rebuilt below */
     }
-    const index = new Map<string, IndexEntry>();
-    let changed = stored.size !== names.length;
-    for (const name of names) {
-      const file = path.join(this.dir, `${name}.json`);
-      const { size, mtimeMs } = await stat(file);
-      const entry = stored.get(name);
-      // within a millisecond: copies and restores (utimes) keep no finer mtime
-      if (entry && entry.bytes === size && Math.abs(entry.mtimeMs - mtimeMs) < 1) {
-        index.set(name, entry);
-        continue;
-      }
-      changed = true;
-      try {
-        index.set(name, summaryOf(await this.get(name), size, mtimeMs));
-      } catch {
-        /* a damaged workspace file is left out of the list, as before; GET names it */
-      }
+    let reused = 0;
+    const listing = await this.files.list(
+      (workspace, _name, stamp) => summaryOf(workspace, stamp),
+      (name, stamp) => {
+        const entry = stored.get(name);
+        // within a millisecond: copies and restores (utimes) keep no finer mtime
+        if (!entry || entry.bytes !== stamp.bytes || Math.abs(entry.mtimeMs - stamp.mtimeMs) >= 1) return undefined;
+        reused += 1;
+        return entry;
+      },
+    );
+    const entries = new Map<string, IndexEntry>();
+    for (const { name, summary } of listing.items) {
+      entries.set(name, summary);
     }
-    if (changed) await this.writeIndex(index);
-    return index;
+    // a damaged file is left out of the index (GET names it) and out of the list, but reported
+    if (reused !== stored.size || reused !== entries.size) await this.writeIndex(entries);
+    return { entries, damaged: listing.damaged };
   }
 
-  /** The one place the index is written (whole, then renamed into place). */
+  private indexFile(): string {
+    return path.join(this.files.dir, INDEX_FILE);
+  }
+
+  /** The one place the index is written: whole, fsynced, renamed into place (a full disk is 507). */
   private async writeIndex(index: Map<string, IndexEntry>): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeWhole(
-      path.join(this.dir, INDEX_FILE),
+    writeFileDurably(
+      this.indexFile(),
       JSON.stringify({ version: 1, workspaces: [...index.values()] }),
       'the workspace index',
     );
   }
 }
 
-function summaryOf(w: Workspace, bytes: number, mtimeMs: number): IndexEntry {
+function summaryOf(w: Workspace, { bytes, mtimeMs }: FileStamp): IndexEntry {
   return {
     name: w.name,
     title: w.title,
@@ -249,10 +247,4 @@ function summaryOf(w: Workspace, bytes: number, mtimeMs: number): IndexEntry {
     bytes,
     mtimeMs,
   };
-}
-
-/** Writes a file whole under a temporary name and renames it into place. */
-/** Checked, fsynced and renamed into place (files/durable-write.ts): a full disk is 507 and the old file stays. */
-async function writeWhole(file: string, text: string, what = 'the workspace'): Promise<void> {
-  writeFileDurably(file, text, what);
 }
