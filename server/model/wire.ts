@@ -188,3 +188,12 @@ export const SchemaSchema = z
   })
   .meta({ id: 'Schema' });
 export type SchemaInfo = z.infer<typeof SchemaSchema>;
+
+/** A saved file (workspace) the server could not read: listed by name with why, never silently dropped. */
+export const DamagedFileSchema = z
+  .object({
+    name: z.string(),
+    reason: z.string().describe('what is wrong with it, e.g. "not JSON" or the first field that fails its schema'),
+  })
+  .meta({ id: 'DamagedFile' });
+export type DamagedFile = z.infer<typeof DamagedFileSchema>;

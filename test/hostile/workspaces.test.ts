@@ -190,3 +190,36 @@ describe('typed filters and view', () => {
     }
   });
 });
+
+describe('damaged files', () => {
+  it('lists the readable workspaces and names each unreadable file with why, without a path', async () => {
+    const dir = path.join(h.dataDir, 'damaged');
+    const app = appWith(dir, 20_000_000, 100);
+    expect((await request(app).put('/api/workspaces/good').send(workspace('good'))).status).toBe(200);
+    const folder = path.join(dir, 'workspaces');
+    const good = JSON.parse(readFileSync(path.join(folder, 'good.json'), 'utf8'));
+    // one of each way a file goes bad: cut short, not an object, a field of the wrong type, a missing field
+    writeFileSync(path.join(folder, 'cut.json'), '{"title":"cut", "graph": {"nodes": [');
+    writeFileSync(path.join(folder, 'array.json'), '[1, 2, 3]');
+    writeFileSync(path.join(folder, 'typed.json'), JSON.stringify({ ...good, title: 42 }));
+    const { graph: _graph, ...noGraph } = good;
+    writeFileSync(path.join(folder, 'nograph.json'), JSON.stringify(noGraph));
+
+    // a server started on this folder (the running one keeps its index of the files it wrote)
+    const restarted = appWith(dir, 20_000_000, 100);
+    const res = await request(restarted).get('/api/workspaces').expect(200);
+    expect(res.body.workspaces.map((w: { name: string }) => w.name)).toEqual(['good']);
+    const damaged = res.body.damaged as { name: string; reason: string }[];
+    expect(damaged.map((d) => d.name).sort()).toEqual(['array', 'cut', 'nograph', 'typed']);
+    expect(damaged.find((d) => d.name === 'cut')?.reason).toBe('not JSON');
+    for (const d of damaged) expect(d.reason.length, d.name).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toContain(dir);
+    // the files stay as they were, for the analyst to mend or remove
+    expect(readFileSync(path.join(folder, 'array.json'), 'utf8')).toBe('[1, 2, 3]');
+    // opening one says it is damaged, as a clear error with no path in it
+    const opened = await request(restarted).get('/api/workspaces/typed');
+    expect(opened.status).toBe(500);
+    expect(opened.body.error.message).toMatch(/damaged/);
+    expect(JSON.stringify(opened.body)).not.toContain(dir);
+  });
+});

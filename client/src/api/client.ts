@@ -15,13 +15,24 @@ import type {
   SearchResponse,
   SerializedGraph,
   SourceRef,
+  DamagedFile,
 } from '../../../server/model/wire.ts';
 import type { ParamSpec, QuerySummary } from '../../../server/model/query-spec.ts';
 
 export type { ParamSpec, QuerySummary };
 
 // the answers' types are the server's own (server/model/wire.ts), imported as types only
-export type { Health, InducedSubgraph, Neighbourhood, SchemaInfo, NodeDetails, PathInfo, PathsResponse, QueryResult };
+export type {
+  DamagedFile,
+  Health,
+  InducedSubgraph,
+  Neighbourhood,
+  SchemaInfo,
+  NodeDetails,
+  PathInfo,
+  PathsResponse,
+  QueryResult,
+};
 /** A search hit; `match` is '' for one the client makes itself (to open a node it knows by id). */
 export type SearchHit = Omit<WireSearchHit, 'match'> & { match: WireSearchHit['match'] | '' };
 /** a cited document, as node details list it */
@@ -130,7 +141,7 @@ export const api = {
     call<QueryResult>(`/api/queries/${encodeURIComponent(name)}/run`, post({ params })),
   cypher: (query: string, params: Record<string, unknown> = {}) =>
     call<QueryResult>('/api/cypher', post({ query, params })),
-  workspaces: () => call<{ workspaces: WorkspaceSummary[] }>('/api/workspaces'),
+  workspaces: () => call<{ workspaces: WorkspaceSummary[]; damaged: DamagedFile[] }>('/api/workspaces'),
   workspace: (name: string) => call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`),
   saveWorkspace: (name: string, body: Omit<Workspace, 'name' | 'savedAt'>) =>
     call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(body) }),

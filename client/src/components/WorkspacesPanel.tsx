@@ -1,6 +1,6 @@
 /** Investigations saved on the server by name, reopened exactly as they were left. */
 import { useCallback, useEffect, useState } from 'react';
-import { api, type WorkspaceSummary } from '../api/client.ts';
+import { api, type DamagedFile, type WorkspaceSummary } from '../api/client.ts';
 
 interface Props {
   onSave(name: string, title: string): Promise<void>;
@@ -19,11 +19,15 @@ const slug = (title: string) =>
 export function WorkspacesPanel({ onSave, onOpen, onError }: Props) {
   const [title, setTitle] = useState('');
   const [list, setList] = useState<WorkspaceSummary[]>([]);
+  const [damaged, setDamaged] = useState<DamagedFile[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const refresh = useCallback(() => {
     api
       .workspaces()
-      .then((r) => setList(r.workspaces))
+      .then((r) => {
+        setList(r.workspaces);
+        setDamaged(r.damaged);
+      })
       .catch(onError);
   }, [onError]);
   useEffect(refresh, [refresh]);
@@ -71,6 +75,19 @@ export function WorkspacesPanel({ onSave, onOpen, onError }: Props) {
           </li>
         ))}
       </ul>
+      {damaged.length > 0 && (
+        <div className="notice error small" role="status" aria-label="Unreadable workspaces">
+          {damaged.length === 1 ? 'One saved workspace' : `${damaged.length} saved workspaces`} could not be read (the
+          files are kept as they are):
+          <ul>
+            {damaged.map((d) => (
+              <li key={d.name}>
+                {d.name}: {d.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorSchema } from '../schemas.ts';
 import { errors, failures, json } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
 import { Workspace, WorkspaceInput, WorkspaceName, WorkspaceSummary } from '../../workspaces/workspace-store.ts';
+import { DamagedFileSchema } from '../../model/wire.ts';
 
 export const WorkspaceParam = z.object({ name: WorkspaceName });
 const params = { schema: WorkspaceParam, what: 'workspace name' };
@@ -13,9 +14,16 @@ export const workspacesRoutes = [
     method: 'get',
     path: '/workspaces',
     summary: 'Saved investigations, newest first',
-    output: { status: 200, description: 'the list', schema: z.object({ workspaces: z.array(WorkspaceSummary) }) },
+    output: {
+      status: 200,
+      description: 'the list, and the files that could not be read',
+      schema: z.object({
+        workspaces: z.array(WorkspaceSummary),
+        damaged: z.array(DamagedFileSchema).describe('workspace files the server could not read, with why'),
+      }),
+    },
     errors: { ...failures },
-    handler: async (_input, { workspaces }) => ({ workspaces: await workspaces.list() }),
+    handler: async (_input, { workspaces }) => workspaces.listWithDamage(),
   }),
   defineRoute({
     method: 'get',
