@@ -76,7 +76,7 @@ export function WorkspacesPanel({ onSave, onOpen, onError }: Props) {
         ))}
       </ul>
       {damaged.length > 0 && (
-        <div className="notice error small" role="status" aria-label="Unreadable workspaces">
+        <div className="damaged-files small" role="status" aria-label="Unreadable workspaces">
           {damaged.length === 1 ? 'One saved workspace' : `${damaged.length} saved workspaces`} could not be read (the
           files are kept as they are):
           <ul>
