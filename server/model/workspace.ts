@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { GRADE_PATTERN, Tlp } from './provenance.ts';
+import { SubgraphShape } from './wire.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date, YYYY-MM-DD');
 const Kinds = z.array(z.string().max(100)).max(200);
@@ -17,7 +18,7 @@ export const WorkspaceFilters = z
   .object({
     hiddenKinds: Kinds.optional(),
     hiddenRelKinds: Kinds.optional(),
-    /** e.g. "C3": only items graded C3 or better on both scales */
+    /** e.g. "C3": only items graded C3 or better in the one grade order (markings.ts) */
     minGrade: z.string().regex(GRADE_PATTERN, 'an Admiralty grade, e.g. C3').nullable().optional(),
     tlpCeiling: Tlp.nullable().optional(),
     from: IsoDate.nullable().optional(),
@@ -30,3 +31,41 @@ export type WorkspaceFilters = z.infer<typeof WorkspaceFilters>;
 
 export const WorkspaceView = z.enum(['network', 'routes']);
 export type WorkspaceView = z.infer<typeof WorkspaceView>;
+
+export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const WorkspaceName = z.string().regex(WORKSPACE_NAME, 'lower-case letters, digits and -, up to 64 characters');
+
+export const WorkspaceInput = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^\r\n]*$/, 'one line'),
+    graph: z.object(SubgraphShape).describe('the canvas: nodes with x, y (and pinned, hidden) and edges'),
+    view: WorkspaceView.default('network'),
+    filters: WorkspaceFilters.default({}),
+    camera: z
+      .object({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().default(0) })
+      .optional(),
+    /** the graph extent the camera is relative to (sigma's custom bounding box) */
+    bbox: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).optional(),
+    selected: z.string().max(300).nullable().default(null),
+  })
+  .meta({ id: 'WorkspaceInput' });
+export type WorkspaceInput = z.infer<typeof WorkspaceInput>;
+
+export const Workspace = WorkspaceInput.extend({ name: WorkspaceName, savedAt: z.string() }).meta({ id: 'Workspace' });
+export type Workspace = z.infer<typeof Workspace>;
+
+export const WorkspaceSummary = z
+  .object({
+    name: z.string(),
+    title: z.string(),
+    savedAt: z.string(),
+    nodes: z.number().int(),
+    edges: z.number().int(),
+  })
+  .meta({ id: 'WorkspaceSummary' });
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;

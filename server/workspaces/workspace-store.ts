@@ -23,48 +23,13 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { writeFileDurably } from '../files/durable-write.ts';
 import { JsonRepository, type DamagedFile, type FileStamp } from '../files/json-repository.ts';
-import { WorkspaceFilters, WorkspaceView } from '../model/workspace.ts';
-import { SubgraphShape } from '../model/wire.ts';
+import { WORKSPACE_NAME, Workspace, WorkspaceSummary, type WorkspaceInput } from '../model/workspace.ts';
 
-export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const WorkspaceName = z.string().regex(WORKSPACE_NAME, 'lower-case letters, digits and -, up to 64 characters');
+// the workspace's shapes are wire shapes the client reads too: they live in the model
+export { WORKSPACE_NAME, Workspace, WorkspaceInput, WorkspaceName, WorkspaceSummary } from '../model/workspace.ts';
+
 /** Not a possible workspace name (names have no `_`), so it never collides with one. */
 export const INDEX_FILE = '_index.json';
-
-export const WorkspaceInput = z
-  .object({
-    title: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .regex(/^[^\r\n]*$/, 'one line'),
-    graph: z.object(SubgraphShape).describe('the canvas: nodes with x, y (and pinned, hidden) and edges'),
-    view: WorkspaceView.default('network'),
-    filters: WorkspaceFilters.default({}),
-    camera: z
-      .object({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().default(0) })
-      .optional(),
-    /** the graph extent the camera is relative to (sigma's custom bounding box) */
-    bbox: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).optional(),
-    selected: z.string().max(300).nullable().default(null),
-  })
-  .meta({ id: 'WorkspaceInput' });
-export type WorkspaceInput = z.infer<typeof WorkspaceInput>;
-
-export const Workspace = WorkspaceInput.extend({ name: WorkspaceName, savedAt: z.string() }).meta({ id: 'Workspace' });
-export type Workspace = z.infer<typeof Workspace>;
-
-export const WorkspaceSummary = z
-  .object({
-    name: z.string(),
-    title: z.string(),
-    savedAt: z.string(),
-    nodes: z.number().int(),
-    edges: z.number().int(),
-  })
-  .meta({ id: 'WorkspaceSummary' });
-export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
 /** One index entry: the summary, and the file's size and mtime to notice changes made behind the index's back. */
 const IndexEntry = WorkspaceSummary.extend({ bytes: z.number().int(), mtimeMs: z.number() });

@@ -13,13 +13,13 @@ import type {
   SearchHit as WireSearchHit,
   SchemaInfo,
   SearchResponse,
-  SerializedGraph,
   SourceRef,
   DamagedFile,
 } from '../../../server/model/wire.ts';
 import type { ParamSpec, QuerySummary } from '../../../server/model/query-spec.ts';
+import type { Workspace, WorkspaceSummary } from '../../../server/model/workspace.ts';
 
-export type { ParamSpec, QuerySummary };
+export type { ParamSpec, QuerySummary, Workspace, WorkspaceSummary };
 
 // the answers' types are the server's own (server/model/wire.ts), imported as types only
 export type {
@@ -99,26 +99,6 @@ const qs = (params: Record<string, string | number | undefined>) =>
       .filter(([, v]) => v !== undefined && v !== '')
       .map(([k, v]) => [k, String(v)]),
   ).toString();
-
-export interface WorkspaceSummary {
-  name: string;
-  title: string;
-  savedAt: string;
-  nodes: number;
-  edges: number;
-}
-
-export interface Workspace {
-  name: string;
-  title: string;
-  savedAt: string;
-  graph: SerializedGraph;
-  view: 'network' | 'routes';
-  filters: Record<string, unknown>;
-  camera?: { x: number; y: number; ratio: number; angle: number };
-  bbox?: { x: [number, number]; y: [number, number] };
-  selected: string | null;
-}
 
 export const api = {
   health: () => call<Health>('/api/health'),

@@ -31,7 +31,7 @@ export async function saveWorkspace(
     title,
     graph: toSerialized(session.graph),
     view: state.view,
-    filters: state.filters as unknown as Record<string, unknown>,
+    filters: state.filters,
     selected: state.selected,
     ...(state.camera ? { camera: state.camera } : {}),
     ...(networkBox ? { bbox: networkBox } : {}),

@@ -8,7 +8,7 @@ import { gradeMeets, tlpRank, type Tlp } from './markings.ts';
 export interface Filters {
   hiddenKinds: string[];
   hiddenRelKinds: string[];
-  /** e.g. "C3": only items graded C3 or better on both scales */
+  /** e.g. "C3": only items graded C3 or better in the one grade order (server/model/markings.ts) */
   minGrade: string | null;
   /** only items marked at or below this TLP level */
   tlpCeiling: Tlp | null;
