@@ -9,6 +9,7 @@ import { parameterIssues } from './header.ts';
 import { loadBuiltinQueries, type QueryDef } from './library.ts';
 import { sampleValue, specIssues } from './params.ts';
 import { UserQueryStore, type SavedQueryInput, type SavedVersion } from './user-queries.ts';
+import type { DamagedFile } from '../files/json-repository.ts';
 
 export interface CatalogueEntry extends QueryDef {
   /** saved queries: the version shown and when it was saved */
@@ -38,7 +39,13 @@ export class QueryCatalogue {
   }
 
   async list(): Promise<CatalogueEntry[]> {
-    return [...this.builtins.values(), ...(await this.saved.list()).map(fromSaved)];
+    return (await this.listWithDamage()).entries;
+  }
+
+  /** Every query, and the saved-query files that cannot be read (named with why, never dropped unseen). */
+  async listWithDamage(): Promise<{ entries: CatalogueEntry[]; damaged: DamagedFile[] }> {
+    const { queries, damaged } = await this.saved.listWithDamage();
+    return { entries: [...this.builtins.values(), ...queries.map(fromSaved)], damaged };
   }
 
   async get(name: string, version?: number): Promise<CatalogueEntry> {

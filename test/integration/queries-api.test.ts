@@ -2,7 +2,7 @@
  * The query library over HTTP: listing, reading, running with checked parameters, and analysts'
  * own queries — saved with history, checked on save, kept across restarts, never over a built-in.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -429,6 +429,28 @@ describe('ANALYST_CYPHER=false', () => {
       }
     } finally {
       await request(h.app).delete('/api/queries/analyst-switch-probe').set('X-Scamnet-Request', '1').expect(204);
+    }
+  });
+});
+
+describe('damaged saved-query files', () => {
+  it('lists the library and names each saved-query file it cannot read, with why and no path', async () => {
+    const folder = path.join(h.dataDir, 'queries');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'cut-short.json'), '{"versions": [');
+    writeFileSync(path.join(folder, 'not-a-query.json'), JSON.stringify({ versions: [{ name: 'not-a-query' }] }));
+    try {
+      const res = await request(h.app).get('/api/queries').expect(200);
+      expect(res.body.queries.length).toBeGreaterThan(0);
+      expect(res.body.queries.map((q: { name: string }) => q.name)).not.toContain('cut-short');
+      const damaged = res.body.damaged as { name: string; reason: string }[];
+      // (an earlier test here leaves a damaged file of its own)
+      expect(damaged.map((d) => d.name)).toEqual(expect.arrayContaining(['cut-short', 'not-a-query']));
+      expect(damaged.find((d) => d.name === 'cut-short')?.reason).toBe('not JSON');
+      expect(JSON.stringify(res.body)).not.toContain(h.dataDir);
+    } finally {
+      rmSync(path.join(folder, 'cut-short.json'));
+      rmSync(path.join(folder, 'not-a-query.json'));
     }
   });
 });

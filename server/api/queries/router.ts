@@ -14,6 +14,7 @@ import type { GraphStore } from '../../store/types.ts';
 import { errors, failures } from '../errors-doc.ts';
 import { defineRoute, type ApiDeps } from '../route.ts';
 import { QueryResultSchema } from '../schemas.ts';
+import { DamagedFileSchema } from '../../model/wire.ts';
 
 export const QueryName = z.object({ name: z.string().min(1).max(64) });
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
@@ -45,9 +46,19 @@ export const queriesRoutes = [
     method: 'get',
     path: '/queries',
     summary: 'The query library: built-in and saved queries with their parameters',
-    output: { status: 200, description: 'every query', schema: z.object({ queries: z.array(QuerySummary) }) },
+    output: {
+      status: 200,
+      description: 'every query, and the saved-query files that could not be read',
+      schema: z.object({
+        queries: z.array(QuerySummary),
+        damaged: z.array(DamagedFileSchema).describe('saved-query files the server could not read, with why'),
+      }),
+    },
     errors: { ...failures },
-    handler: async (_input, { queries }) => ({ queries: (await queries.list()).map(summary) }),
+    handler: async (_input, { queries }) => {
+      const { entries, damaged } = await queries.listWithDamage();
+      return { queries: entries.map(summary), damaged };
+    },
   }),
   defineRoute({
     method: 'get',
