@@ -116,7 +116,7 @@ export const api = {
     ),
   paths: (from: string, to: string, maxHops = 6) => call<PathsResponse>(`/api/paths?${qs({ from, to, maxHops })}`),
   subgraph: (ids: string[]) => call<InducedSubgraph>('/api/subgraph', post({ ids })),
-  queries: () => call<{ queries: QuerySummary[] }>('/api/queries'),
+  queries: () => call<{ queries: QuerySummary[]; damaged: DamagedFile[] }>('/api/queries'),
   runQuery: (name: string, params: Record<string, unknown>) =>
     call<QueryResult>(`/api/queries/${encodeURIComponent(name)}/run`, post({ params })),
   cypher: (query: string, params: Record<string, unknown> = {}) =>

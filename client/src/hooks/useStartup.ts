@@ -17,7 +17,18 @@ export function useStartup(
     loaded.current = true;
     api
       .queries()
-      .then((r) => setQueries(r.queries))
+      .then((r) => {
+        setQueries(r.queries);
+        // a saved query whose file cannot be read is said once, not left out unseen
+        if (r.damaged.length > 0)
+          notify(
+            `${r.damaged.length} saved query file(s) could not be read: ${r.damaged
+              .slice(0, 3)
+              .map((d) => `${d.name} (${d.reason})`)
+              .join('; ')}`,
+            'error',
+          );
+      })
       .catch(onError);
     if (linkedNodes.length === 0) return;
     api
