@@ -2,6 +2,7 @@
  * Handling markings: what a recipient may see. Items marked above the recipient's TLP level are
  * withheld, and so is a relationship whose end is withheld; the counts go into the export.
  */
+import { highestMarking } from '../model/markings.ts';
 import { TLP_LEVELS, tlpRank, type Tlp } from '../model/provenance.ts';
 import type { SerializedGraph } from '../store/types.ts';
 
@@ -35,7 +36,5 @@ export function filterByTlp(
 
 /** The highest marking among what is exported; CLEAR for an empty export. */
 export function highestTlp(graph: SerializedGraph): Tlp {
-  let highest = 0;
-  for (const item of [...graph.nodes, ...graph.edges]) highest = Math.max(highest, tlpRank(markingOf(item.attributes)));
-  return TLP_LEVELS[highest] ?? 'RED'; // a rank past the list is treated as the highest
+  return highestMarking([...graph.nodes, ...graph.edges].map((item) => markingOf(item.attributes)));
 }

@@ -31,6 +31,13 @@ export function tlpRank(tlp: unknown): number {
   return rank < 0 ? TLP_LEVELS.length - 1 : rank;
 }
 
+/** The highest of some markings (unmarked or unknown counts as the most restricted); CLEAR for none. */
+export function highestMarking(tlps: Iterable<unknown>): Tlp {
+  let top = 0;
+  for (const t of tlps) top = Math.max(top, tlpRank(t));
+  return TLP_LEVELS[top] ?? 'RED';
+}
+
 export function isGrade(grade: unknown): grade is string {
   return typeof grade === 'string' && GRADE_PATTERN.test(grade);
 }

@@ -17,7 +17,8 @@
  */
 import ExcelJS from 'exceljs';
 import { nodeProperties, relProperties, propertyTypes } from '../../model/schema.ts';
-import { TLP_LEVELS, tlpRank, type Tlp } from '../../model/provenance.ts';
+import { highestMarking } from '../../model/markings.ts';
+import type { Tlp } from '../../model/provenance.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { manifestSummary } from '../manifest.ts';
@@ -43,12 +44,6 @@ function cellValue(name: string, value: JsonValue | undefined): ExcelJS.CellValu
   return String(value);
 }
 
-function highest(tlps: Iterable<string>): Tlp {
-  let top = 0;
-  for (const t of tlps) top = Math.max(top, tlpRank(t as Tlp));
-  return TLP_LEVELS[top] ?? 'RED'; // a rank past the list is treated as the highest
-}
-
 function mark(sheet: ExcelJS.Worksheet, tlp: Tlp, title: string): void {
   // &C centre section, &P page, &N pages (the OOXML header/footer codes)
   const text = `TLP:${tlp}`.replace(/&/g, '&&');
@@ -67,7 +62,7 @@ function addKindSheet(
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(10, c.length + 2)) }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(columns.map((c) => cellValue(c, row[c])));
-  mark(sheet, highest(rows.map((r) => String(r.tlp))), title);
+  mark(sheet, highestMarking(rows.map((r) => r.tlp)), title);
 }
 
 export async function writeXlsx(ctx: ExportContext): Promise<ExportFile> {
