@@ -27,6 +27,12 @@ export const ERROR_STATUS = {
   misdirected_request: 421,
   /** WORKSPACE_MAX_COUNT reached */
   workspace_limit: 409,
+  /** no session cookie or API token, or one that is expired, revoked or of a disabled account */
+  unauthenticated: 401,
+  /** signed in, but the role or account lacks the permission named in details.permission */
+  forbidden: 403,
+  /** too many sign-in attempts for the account or from the address */
+  rate_limited: 429,
   not_found: 404,
   conflict: 409,
   too_large: 413,

@@ -5,6 +5,8 @@
  */
 import type { ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { NextFunction, Request, Response, Router } from 'express';
+import { AppError } from '../errors.ts';
+import { can, type Actor, type Permission } from '../model/access.ts';
 import type { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
@@ -78,6 +80,11 @@ export interface RouteSpec<I extends Inputs, O extends z.ZodType | undefined, Se
   output: Answer<O>;
   /** the other answers, by status */
   errors?: Record<number, ResponseConfig>;
+  /**
+   * What the caller needs: `public` for routes anyone may reach (health, sign-in, the docs);
+   * otherwise 401 without an account and 403 `forbidden` naming the permission without it.
+   */
+  permission: Permission | 'public';
   /** checked before the input is parsed (e.g. ANALYST_CYPHER) */
   guard?: (deps: ApiDeps) => void;
   /** the handler writes the answer itself (a streamed file, static assets) */
@@ -87,7 +94,7 @@ export interface RouteSpec<I extends Inputs, O extends z.ZodType | undefined, Se
   handler: (
     input: Parsed<I>,
     deps: ApiDeps,
-    http: { req: Request; res: Response; next: NextFunction },
+    http: { req: Request; res: Response; next: NextFunction; actor: Actor },
   ) => Out<O, Self> | Promise<Out<O, Self>>;
 }
 
@@ -98,6 +105,7 @@ export interface Route {
   /** the path as OpenAPI writes it, with /api */
   openApiPath: string;
   undocumented: boolean;
+  permission: Permission | 'public';
   openApi: Omit<RouteConfig, 'method' | 'path'>;
   serve: (deps: ApiDeps, req: Request, res: Response, next: NextFunction) => Promise<void>;
 }
@@ -128,6 +136,7 @@ export function defineRoute<
     path: spec.path,
     openApiPath: openApiPath(spec.path),
     undocumented: spec.undocumented ?? false,
+    permission: spec.permission,
     openApi: {
       summary: spec.summary,
       ...(spec.description && { description: spec.description }),
@@ -135,6 +144,14 @@ export function defineRoute<
       responses: { [output.status]: success, ...spec.errors },
     },
     async serve(deps, req, res, next) {
+      const actor = actorOf(res);
+      if (spec.permission !== 'public') {
+        if (!actor) throw new AppError('unauthenticated', 'sign in, or send an API token (Authorization: Bearer …)');
+        if (!can(actor, spec.permission))
+          throw new AppError('forbidden', `this needs the ${spec.permission} permission, which ${actor.name} lacks`, {
+            permission: spec.permission,
+          });
+      }
       spec.guard?.(deps);
       // params, then query, then body: the order the first problem is reported in
       const parsed: Record<string, unknown> = {};
@@ -144,12 +161,21 @@ export function defineRoute<
         parsed.body = input.body.parsedByHandler
           ? req.body
           : parseInput(input.body.schema, input.body.orEmpty ? (req.body ?? {}) : req.body, input.body.what);
-      const answer = await spec.handler(parsed as Parsed<I>, deps, { req, res, next });
+      // a public route has no account to run as: it gets the least there is, and must not read the graph
+      const answer = await spec.handler(parsed as Parsed<I>, deps, { req, res, next, actor: actor ?? ANONYMOUS });
       if (spec.writesOwnAnswer) return;
       if (output.status === 204) res.status(204).end();
       else res.status(output.status).json(answer);
     },
   };
+}
+
+/** Who runs a public route: no permission, nothing visible above CLEAR. */
+const ANONYMOUS: Actor = { name: 'anonymous', role: 'viewer', clearance: 'CLEAR', rawCypher: false, via: 'session' };
+
+/** The actor the authentication middleware (server/http) resolved for this request, if any. */
+export function actorOf(res: Response): Actor | undefined {
+  return (res.locals as { actor?: Actor }).actor;
 }
 
 /** Adds the routes to an Express router, in their order. */

@@ -27,6 +27,7 @@ export const backupsRoutes = [
   defineRoute({
     method: 'post',
     path: '/backups',
+    permission: 'settings:manage',
     summary: 'Back up the embedded store while the server runs (what `npm run backup` asks for)',
     description:
       'Writes a consistent copy (writes held back, engine checkpointed) of the store, the saved queries and the workspaces, with a SHA-256 manifest, under DATA_DIR/backups/<name>, at a path the server chooses; `npm run backup` then verifies it, moves it where the operator asked and removes it there.',

@@ -17,6 +17,7 @@ export const cypherRoutes = [
   defineRoute({
     method: 'post',
     path: '/cypher',
+    permission: 'cypher:raw',
     summary: 'Run ad-hoc read-only Cypher (one statement; time-limited and row-capped)',
     guard: requireAnalystCypher,
     input: { body: { schema: CypherBody, what: 'request body' } },

@@ -40,6 +40,7 @@ export const docsRoutes = [
   defineRoute({
     method: 'get',
     path: '/docs',
+    permission: 'public',
     summary: 'The API documentation page',
     undocumented: true,
     writesOwnAnswer: true,
@@ -49,6 +50,7 @@ export const docsRoutes = [
   defineRoute({
     method: 'get',
     path: '/docs/start.js',
+    permission: 'public',
     summary: 'Its start-up script',
     undocumented: true,
     writesOwnAnswer: true,
@@ -58,6 +60,7 @@ export const docsRoutes = [
   defineRoute({
     method: 'get',
     path: '/docs/:asset',
+    permission: 'public',
     summary: 'Swagger UI’s script and style sheet',
     undocumented: true,
     writesOwnAnswer: true,

@@ -11,6 +11,7 @@ export const healthRoutes = [
   defineRoute({
     method: 'get',
     path: '/health',
+    permission: 'public',
     summary: 'Store status and graph size',
     output: { status: 200, description: 'the store answers', schema: HealthSchema },
     errors: { ...failures },

@@ -12,6 +12,7 @@ export const nodesRoutes = [
   defineRoute({
     method: 'get',
     path: '/nodes/:id',
+    permission: 'graph:read',
     summary: 'A node with its properties, provenance and degree',
     input: { params },
     output: { status: 200, description: 'the node', schema: NodeDetailsSchema },
@@ -21,6 +22,7 @@ export const nodesRoutes = [
   defineRoute({
     method: 'get',
     path: '/nodes/:id/neighbors',
+    permission: 'graph:read',
     summary: 'The neighbourhood of a node as a graphology subgraph',
     input: { params, query: { schema: NeighboursQuery, what: 'neighbours query' } },
     output: { status: 200, description: 'nodes and relationships', schema: NeighbourhoodSchema },

@@ -8,6 +8,7 @@ export const openApiRoutes = [
   defineRoute({
     method: 'get',
     path: '/openapi.json',
+    permission: 'public',
     summary: 'This document',
     output: {
       status: 200,

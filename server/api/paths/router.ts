@@ -8,6 +8,7 @@ export const pathsRoutes = [
   defineRoute({
     method: 'get',
     path: '/paths',
+    permission: 'graph:read',
     summary: 'All shortest paths between two nodes, each with its weakest grade',
     input: { query: { schema: PathsQuery, what: 'paths query' } },
     output: { status: 200, description: 'the paths and their subgraph', schema: PathsResponseSchema },

@@ -45,6 +45,7 @@ export const queriesRoutes = [
   defineRoute({
     method: 'get',
     path: '/queries',
+    permission: 'graph:read',
     summary: 'The query library: built-in and saved queries with their parameters',
     output: {
       status: 200,
@@ -63,6 +64,7 @@ export const queriesRoutes = [
   defineRoute({
     method: 'get',
     path: '/queries/:name',
+    permission: 'graph:read',
     summary: 'One query, with its Cypher for the active store',
     input: { params, query: { schema: VersionQuery, what: 'version' } },
     output: { status: 200, description: 'the query', schema: QueryDetail },
@@ -73,6 +75,7 @@ export const queriesRoutes = [
   defineRoute({
     method: 'get',
     path: '/queries/:name/versions',
+    permission: 'graph:read',
     summary: 'The saved versions of an analyst’s query',
     input: { params },
     output: {
@@ -89,6 +92,7 @@ export const queriesRoutes = [
   defineRoute({
     method: 'post',
     path: '/queries/:name/run',
+    permission: 'graph:read',
     summary: 'Run a query with parameters checked against its declaration',
     input: { params, body: { schema: RunBody, what: 'request body', orEmpty: true } },
     output: { status: 200, description: 'table and graph', schema: QueryResultSchema },
@@ -102,6 +106,7 @@ export const queriesRoutes = [
   defineRoute({
     method: 'post',
     path: '/queries',
+    permission: 'cypher:raw',
     summary: 'Save an analyst’s own query (checked on the active store: read-only, parameters declared)',
     guard: requireAnalystCypher,
     input: { body: { schema: SavedQueryInput, what: 'query' } },
@@ -112,6 +117,7 @@ export const queriesRoutes = [
   defineRoute({
     method: 'put',
     path: '/queries/:name',
+    permission: 'cypher:raw',
     summary: 'Save a new version of an analyst’s query',
     guard: requireAnalystCypher,
     // documented without the name, which the path gives; parsed with it below
@@ -126,6 +132,7 @@ export const queriesRoutes = [
   defineRoute({
     method: 'delete',
     path: '/queries/:name',
+    permission: 'cypher:raw',
     summary: 'Delete an analyst’s query and its history',
     input: { params },
     guard: requireAnalystCypher,

@@ -13,6 +13,7 @@ export const schemaRoutes = [
   defineRoute({
     method: 'get',
     path: '/schema',
+    permission: 'graph:read',
     summary: 'Node kinds with their properties, relationship kinds with their endpoints',
     output: { status: 200, description: 'the domain schema', schema: SchemaSchema },
     errors: { ...failures },

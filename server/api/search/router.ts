@@ -8,6 +8,7 @@ export const searchRoutes = [
   defineRoute({
     method: 'get',
     path: '/search',
+    permission: 'graph:read',
     summary: 'Ranked, case- and accent-insensitive search on names and aliases',
     input: { query: { schema: SearchQuery, what: 'search query' } },
     output: { status: 200, description: 'matches, best first', schema: SearchResponseSchema },

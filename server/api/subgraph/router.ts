@@ -8,6 +8,7 @@ export const subgraphRoutes = [
   defineRoute({
     method: 'post',
     path: '/subgraph',
+    permission: 'graph:read',
     summary: 'The nodes with the given ids and every relationship among them (how the client reopens a shared link)',
     input: { body: { schema: SubgraphBody, what: 'subgraph request' } },
     output: {

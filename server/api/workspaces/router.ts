@@ -13,6 +13,7 @@ export const workspacesRoutes = [
   defineRoute({
     method: 'get',
     path: '/workspaces',
+    permission: 'workspaces:read',
     summary: 'Saved investigations, newest first',
     output: {
       status: 200,
@@ -28,6 +29,7 @@ export const workspacesRoutes = [
   defineRoute({
     method: 'get',
     path: '/workspaces/:name',
+    permission: 'workspaces:read',
     summary: 'One saved investigation: canvas with positions, view, filters, camera, selection',
     input: { params },
     output: { status: 200, description: 'the workspace', schema: Workspace },
@@ -37,6 +39,7 @@ export const workspacesRoutes = [
   defineRoute({
     method: 'put',
     path: '/workspaces/:name',
+    permission: 'workspaces:write',
     summary: 'Save (or replace) an investigation under a name',
     input: { params, body: { schema: WorkspaceInput, what: 'workspace' } },
     output: { status: 200, description: 'the workspace as saved', schema: Workspace },
@@ -51,6 +54,7 @@ export const workspacesRoutes = [
   defineRoute({
     method: 'delete',
     path: '/workspaces/:name',
+    permission: 'workspaces:write',
     summary: 'Delete a saved investigation',
     input: { params },
     output: { status: 204, description: 'deleted' },
