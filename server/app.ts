@@ -98,6 +98,8 @@ export function createApp({
     workspaces: new WorkspaceStore(dataDir, workspaceLimits),
     dataDir,
     openapi: openApiDocument(version),
+    // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
+    audit: { record: () => {} },
   });
   api.use(notFoundHandler);
   app.use('/api', api);

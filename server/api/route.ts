@@ -7,6 +7,7 @@ import type { ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi
 import type { NextFunction, Request, Response, Router } from 'express';
 import { AppError } from '../errors.ts';
 import { can, type Actor, type Permission } from '../model/access.ts';
+import type { AuditSink } from '../model/audit.ts';
 import type { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
@@ -27,6 +28,8 @@ export interface ApiDeps {
   dataDir: string;
   /** the OpenAPI document, served at /api/openapi.json */
   openapi: unknown;
+  /** the audit trail (server/audit/) */
+  audit: AuditSink;
 }
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
