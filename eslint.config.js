@@ -166,10 +166,11 @@ export default tseslint.config(
                 '!**/server/model/drawing-names.ts',
                 '!**/server/model/text.ts',
                 '!**/server/model/export-formats.ts',
+                '!**/server/model/access.ts',
               ],
               allowTypeImports: true,
               message:
-                'A zod schema module: the client value-imports only the zod-free model modules (kinds, markings, presentation, drawing-names, text, export-formats); use `import type` here.',
+                'A zod schema module: the client value-imports only the zod-free model modules (kinds, markings, presentation, drawing-names, text, export-formats, access); use `import type` here.',
             },
           ],
         },

@@ -38,11 +38,18 @@ import { PathPanel } from './components/PathPanel.tsx';
 import { QueriesPanel } from './components/QueriesPanel.tsx';
 import { WorkspacesPanel } from './components/WorkspacesPanel.tsx';
 import { ExportPanel } from './components/ExportPanel.tsx';
+import { ImportPanel } from './components/ImportPanel.tsx';
+import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
+import { AdminPanel } from './components/admin/AdminPanel.tsx';
+import { useAuth } from './hooks/useAuth.ts';
+import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
 
-type Tab = 'filters' | 'queries' | 'paths' | 'workspaces' | 'export';
-const TABS: Tab[] = ['filters', 'queries', 'paths', 'workspaces', 'export'];
+type Tab = 'filters' | 'queries' | 'paths' | 'workspaces' | 'export' | 'import';
+const TABS: Tab[] = ['filters', 'queries', 'paths', 'workspaces', 'export', 'import'];
+/** the permission a whole tab needs (the others need only graph:read, or check their own controls) */
+const TAB_PERMISSION: Partial<Record<Tab, Permission>> = { export: 'export', import: 'import' };
 
 const toggleIn = (list: string[], item: string) =>
   list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -62,6 +69,8 @@ export function App() {
   const [hovered, setHovered] = useState<string | null>(null);
   const [sizeMeasure, setSizeMeasure] = useState<SizeMeasure>('degree');
   const [tab, setTab] = useState<Tab>('filters');
+  const [admin, setAdmin] = useState<AdminView | null>(null);
+  const { denied } = useAuth();
   const [openedQuery, setOpenedQuery] = useState<{
     name: string;
     params: Record<string, string>;
@@ -189,15 +198,26 @@ export function App() {
         <div className="counts" data-testid="counts">
           {graph.order} nodes · {graph.size} links
         </div>
+        <UserMenu onAdmin={setAdmin} onError={onError} onDone={notify} />
       </header>
 
       <nav className="side">
         <div className="tabs">
-          {TABS.map((t) => (
-            <button key={t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
-              {t.charAt(0).toUpperCase() + t.slice(1)}
-            </button>
-          ))}
+          {TABS.map((t) => {
+            const needs = TAB_PERMISSION[t];
+            const reason = needs ? denied(needs) : null;
+            return (
+              <button
+                key={t}
+                className={tab === t ? 'on' : ''}
+                disabled={Boolean(reason)}
+                title={reason ?? undefined}
+                onClick={() => setTab(t)}
+              >
+                {t.charAt(0).toUpperCase() + t.slice(1)}
+              </button>
+            );
+          })}
         </div>
         {view === 'routes' && (
           <RoutePanel
@@ -216,7 +236,13 @@ export function App() {
           />
         )}
         {tab === 'queries' && (
-          <QueriesPanel queries={queries} opened={openedQuery} onResult={showQueryResult} onError={onError} />
+          <QueriesPanel
+            queries={queries}
+            opened={openedQuery}
+            cypherDenied={denied('cypher:raw')}
+            onResult={showQueryResult}
+            onError={onError}
+          />
         )}
         {tab === 'paths' && (
           <PathPanel
@@ -234,7 +260,15 @@ export function App() {
           />
         )}
         {tab === 'workspaces' && (
-          <WorkspacesPanel onSave={workspaces.save} onOpen={workspaces.open} onError={onError} />
+          <WorkspacesPanel
+            saveDenied={denied('workspaces:write')}
+            onSave={workspaces.save}
+            onOpen={workspaces.open}
+            onError={onError}
+          />
+        )}
+        {tab === 'import' && !denied('import') && (
+          <ImportPanel onError={onError} onDone={(message) => notify(message)} />
         )}
         {tab === 'export' && (
           <ExportPanel
@@ -280,6 +314,7 @@ export function App() {
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
       </main>
 
+      {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}
       {!selectedOnCanvas && <DetailsPlaceholder />}
       {selectedOnCanvas && (
         <DetailsPanel

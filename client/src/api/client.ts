@@ -18,6 +18,11 @@ import type {
 } from '../../../server/model/wire.ts';
 import type { ParamSpec, QuerySummary } from '../../../server/model/query-spec.ts';
 import type { Workspace, WorkspaceSummary } from '../../../server/model/workspace.ts';
+import type { Actor, Permission, Role } from '../../../server/model/access.ts';
+import type { AuditEvent } from '../../../server/model/audit.ts';
+import type { Tlp } from '../../../server/model/markings.ts';
+
+export type { Actor, AuditEvent, Permission, Role, Tlp };
 
 export type { ParamSpec, QuerySummary, Workspace, WorkspaceSummary };
 
@@ -44,6 +49,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly details: unknown = null,
+    /** seconds until a refused request may be tried again (429's Retry-After), when the server says */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -56,6 +63,46 @@ export class ApiError extends Error {
  * add a custom header without a CORS preflight, which the server never grants.
  */
 export const REQUEST_HEADERS = { 'X-Scamnet-Request': '1' } as const;
+
+/**
+ * Told when the server answers 401 to a call made while signed in: the session ended (signed out
+ * elsewhere, expired, the account disabled). The sign-in gate listens and shows the sign-in page.
+ * The calls that ask whether anyone is signed in (me, sign-in) are not mid-session and do not tell.
+ */
+const sessionEndedListeners = new Set<() => void>();
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+const ASKS_WHO = new Set(['/api/auth/me', '/api/auth/sign-in', '/api/auth/options']);
+/** For fetches made outside `call` (downloads, uploads): a 401 there ends the session the same way. */
+export function reportStatus(path: string, status: number): void {
+  if (status === 401 && !ASKS_WHO.has(path)) for (const listener of sessionEndedListeners) listener();
+}
+
+/** The ApiError for a failed answer: the server's code and words, and when to retry if it says. */
+export async function errorOf(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON: the status is reported */
+  }
+  return apiError(response, body);
+}
+
+function apiError(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  const retry = Number(response.headers.get('retry-after'));
+  return new ApiError(
+    error?.code ?? 'http_error',
+    error?.message ?? `the server answered ${response.status}`,
+    response.status,
+    error?.details,
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+  );
+}
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
@@ -79,13 +126,8 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
     /* a non-JSON body is reported below */
   }
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(
-      error?.code ?? 'http_error',
-      error?.message ?? `the server answered ${response.status}`,
-      response.status,
-      error?.details,
-    );
+    reportStatus(path.split('?')[0] ?? path, response.status);
+    throw apiError(response, body);
   }
   if (body === null && text)
     throw new ApiError('bad_response', 'the server sent something that is not JSON', response.status);
@@ -125,4 +167,69 @@ export const api = {
   workspace: (name: string) => call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`),
   saveWorkspace: (name: string, body: Omit<Workspace, 'name' | 'savedAt'>) =>
     call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(body) }),
+  // --- accounts (server/api/auth, server/api/users) -------------------------------------------
+  authOptions: () => call<AuthOptions>('/api/auth/options'),
+  me: () => call<Me>('/api/auth/me'),
+  signIn: (name: string, password: string) => call<SignedIn>('/api/auth/sign-in', post({ name, password })),
+  signOut: () => call<null>('/api/auth/sign-out', { method: 'POST' }),
+  changePassword: (current: string, password: string) => call<null>('/api/auth/password', post({ current, password })),
+  users: () => call<{ users: UserSummary[] }>('/api/users'),
+  addUser: (user: NewUser) => call<UserSummary>('/api/users', post(user)),
+  changeUser: (name: string, change: UserChange) =>
+    call<UserSummary>(`/api/users/${encodeURIComponent(name)}`, { method: 'PATCH', body: JSON.stringify(change) }),
+  createToken: (name: string, label?: string) =>
+    call<{ id: string; token: string }>(`/api/users/${encodeURIComponent(name)}/tokens`, post(label ? { label } : {})),
+  revokeToken: (name: string, id: string) =>
+    call<null>(`/api/users/${encodeURIComponent(name)}/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  // --- the audit trail (server/api/audit) ---------------------------------------------------------
+  audit: (filters: AuditFilters) =>
+    call<{ entries: AuditEvent[]; truncated: boolean }>(`/api/audit?${auditQuery(filters)}`),
 };
+
+/** The audit trail's filters, as the query string of /api/audit and /api/audit.csv. */
+export interface AuditFilters {
+  user?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+export const auditQuery = (filters: AuditFilters): string => qs({ ...filters });
+
+export interface AuthOptions {
+  local: boolean;
+  oidc: boolean;
+  authOff: boolean;
+  /** the provider's name for the button, when the server gives one */
+  oidcName?: string;
+}
+export interface SignedIn {
+  actor: Actor;
+  permissions: Permission[];
+}
+export interface Me extends SignedIn {
+  authOff: boolean;
+}
+export interface TokenSummary {
+  id: string;
+  label?: string | null;
+  createdAt?: string;
+  lastUsedAt?: string | null;
+}
+export interface UserSummary {
+  name: string;
+  role: Role;
+  clearance: Tlp;
+  rawCypher: boolean;
+  disabled: boolean;
+  tokens?: TokenSummary[];
+}
+export interface NewUser {
+  name: string;
+  role: Role;
+  clearance: Tlp;
+  rawCypher: boolean;
+  password: string;
+}
+export type UserChange = Partial<Pick<UserSummary, 'role' | 'clearance' | 'rawCypher' | 'disabled'>>;

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { markedPngBlob } from './marked-png.ts';
+import { errorOf, reportStatus } from '../api/client.ts';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExportFormatName } from '../../../server/model/export-formats.ts';
 import type { SigmaInstance } from './GraphCanvas.tsx';
 import type { SerializedGraph } from '../core/graph/types.ts';
@@ -71,10 +72,9 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
           ...(recipientTlp ? { recipientTlp } : {}),
         }),
       });
-      if (!response.ok) {
-        const body = await response.json().catch(() => null);
-        throw new Error(body?.error?.message ?? `the export failed (${response.status})`);
-      }
+      reportStatus('/api/export', response.status);
+      // the server's words (a recipient TLP above the clearance is a 403 naming it) reach the notice
+      if (!response.ok) throw await errorOf(response);
       const name =
         /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
         `scamnet-${date}.${EXPORT_FORMAT_INFO[format].ext}`;

@@ -12,6 +12,8 @@ interface Props {
   queries: QuerySummary[];
   /** a query opened from elsewhere (the details panel), with preset parameters */
   opened: { name: string; params: Record<string, string>; nonce: number } | null;
+  /** why this account may not run its own Cypher (the permission it lacks), or null */
+  cypherDenied: string | null;
   onResult(result: QueryResult, mode: 'replace' | 'add'): void;
   onError(error: unknown): void;
 }
@@ -19,7 +21,7 @@ interface Props {
 const EXAMPLE =
   'MATCH (c:Country)-[t:TRAFFICKED_TO]->(centre:Centre)\nWHERE t.victims > 50\nRETURN c, t, centre LIMIT 50';
 
-export function QueriesPanel({ queries, opened, onResult, onError }: Props) {
+export function QueriesPanel({ queries, opened, cypherDenied, onResult, onError }: Props) {
   const [name, setName] = useState<string>('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [mode, setMode] = useState<'replace' | 'add'>('add');
@@ -72,7 +74,12 @@ export function QueriesPanel({ queries, opened, onResult, onError }: Props) {
         <button className={!adHoc ? 'on' : ''} onClick={() => setAdHoc(false)}>
           Library
         </button>
-        <button className={adHoc ? 'on' : ''} onClick={() => setAdHoc(true)}>
+        <button
+          className={adHoc ? 'on' : ''}
+          disabled={Boolean(cypherDenied)}
+          title={cypherDenied ?? undefined}
+          onClick={() => setAdHoc(true)}
+        >
           Cypher
         </button>
       </div>

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type DamagedFile, type WorkspaceSummary } from '../api/client.ts';
 
 interface Props {
+  /** why this account may not save (the permission it lacks), or null */
+  saveDenied: string | null;
   onSave(name: string, title: string): Promise<void>;
   onOpen(name: string): Promise<void>;
   onError(error: unknown): void;
@@ -16,7 +18,7 @@ const slug = (title: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 64) || 'workspace';
 
-export function WorkspacesPanel({ onSave, onOpen, onError }: Props) {
+export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError }: Props) {
   const [title, setTitle] = useState('');
   const [list, setList] = useState<WorkspaceSummary[]>([]);
   const [damaged, setDamaged] = useState<DamagedFile[]>([]);
@@ -56,9 +58,20 @@ export function WorkspacesPanel({ onSave, onOpen, onError }: Props) {
             placeholder="e.g. Namibia centre follow-up"
           />
         </label>
-        <button className="primary" type="submit" disabled={!title.trim()}>
+        <button
+          className="primary"
+          type="submit"
+          disabled={Boolean(saveDenied) || !title.trim()}
+          title={saveDenied ?? undefined}
+          data-testid="save-workspace"
+        >
           Save workspace
         </button>
+        {saveDenied && (
+          <p className="denied small" data-testid="save-denied">
+            {saveDenied}
+          </p>
+        )}
         {saved && <span className="small muted"> saved as “{saved}”</span>}
       </form>
       <h3>Saved</h3>

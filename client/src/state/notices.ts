@@ -40,8 +40,19 @@ export class NoticeStore {
   }
 }
 
-/** The text of an error for a notice: an API error with its code. */
-export function errorText(error: unknown, isApiError: (e: unknown) => e is Error & { code: string }): string {
+/**
+ * The text of an error for a notice: an API error with its code; a refusal for want of a
+ * permission says so first, with the permission the server named (its 403 `details.permission`).
+ */
+export function errorText(
+  error: unknown,
+  isApiError: (e: unknown) => e is Error & { code: string; details?: unknown },
+): string {
+  if (isApiError(error) && error.code === 'forbidden') {
+    const permission = (error.details as { permission?: unknown } | null | undefined)?.permission;
+    const named = typeof permission === 'string' && !error.message.includes(permission) ? ` (needs ${permission})` : '';
+    return `Not allowed: ${error.message}${named}`;
+  }
   if (isApiError(error)) return `${error.message} (${error.code})`;
   return error instanceof Error ? error.message : String(error);
 }
