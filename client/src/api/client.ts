@@ -74,7 +74,8 @@ export function onSessionEnded(listener: () => void): () => void {
   sessionEndedListeners.add(listener);
   return () => sessionEndedListeners.delete(listener);
 }
-const ASKS_WHO = new Set(['/api/auth/me', '/api/auth/sign-in', '/api/auth/options']);
+// a wrong current password is a 401 too, and must not throw the user out
+const ASKS_WHO = new Set(['/api/auth/me', '/api/auth/sign-in', '/api/auth/options', '/api/auth/password']);
 /** For fetches made outside `call` (downloads, uploads): a 401 there ends the session the same way. */
 export function reportStatus(path: string, status: number): void {
   if (status === 401 && !ASKS_WHO.has(path)) for (const listener of sessionEndedListeners) listener();
@@ -172,9 +173,11 @@ export const api = {
   me: () => call<Me>('/api/auth/me'),
   signIn: (name: string, password: string) => call<SignedIn>('/api/auth/sign-in', post({ name, password })),
   signOut: () => call<null>('/api/auth/sign-out', { method: 'POST' }),
-  changePassword: (current: string, password: string) => call<null>('/api/auth/password', post({ current, password })),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<null>('/api/auth/password', post({ ...(currentPassword ? { currentPassword } : {}), newPassword })),
   users: () => call<{ users: UserSummary[] }>('/api/users'),
-  addUser: (user: NewUser) => call<UserSummary>('/api/users', post(user)),
+  /** without a password the server makes one and answers it, once */
+  addUser: (user: NewUser) => call<{ user: UserSummary; password?: string }>('/api/users', post(user)),
   changeUser: (name: string, change: UserChange) =>
     call<UserSummary>(`/api/users/${encodeURIComponent(name)}`, { method: 'PATCH', body: JSON.stringify(change) }),
   createToken: (name: string, label?: string) =>
@@ -213,9 +216,9 @@ export interface Me extends SignedIn {
 }
 export interface TokenSummary {
   id: string;
-  label?: string | null;
-  createdAt?: string;
-  lastUsedAt?: string | null;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
 }
 export interface UserSummary {
   name: string;
@@ -223,13 +226,17 @@ export interface UserSummary {
   clearance: Tlp;
   rawCypher: boolean;
   disabled: boolean;
-  tokens?: TokenSummary[];
+  /** false for an account that signs in only by a one-time link or OIDC */
+  hasPassword?: boolean;
+  createdAt?: string;
+  tokens: TokenSummary[];
 }
 export interface NewUser {
   name: string;
   role: Role;
   clearance: Tlp;
   rawCypher: boolean;
-  password: string;
+  /** left out: the server generates one */
+  password?: string;
 }
 export type UserChange = Partial<Pick<UserSummary, 'role' | 'clearance' | 'rawCypher' | 'disabled'>>;

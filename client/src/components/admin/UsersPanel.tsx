@@ -14,13 +14,23 @@ interface Props {
   onError(error: unknown): void;
 }
 
-const BLANK: NewUser = { name: '', role: 'viewer', clearance: 'GREEN', rawCypher: false, password: '' };
+interface Draft extends NewUser {
+  password: string;
+}
+const BLANK: Draft = { name: '', role: 'viewer', clearance: 'GREEN', rawCypher: false, password: '' };
+
+/** A secret the server answers once: a new token, or the password it made for a new account. */
+interface Shown {
+  what: string;
+  secret: string;
+  use: string;
+}
 
 export function UsersPanel({ onError }: Props) {
   const { actor } = useAuth();
   const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [draft, setDraft] = useState<NewUser>(BLANK);
-  const [minted, setMinted] = useState<{ user: string; id: string; token: string } | null>(null);
+  const [draft, setDraft] = useState<Draft>(BLANK);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [copied, setCopied] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -43,6 +53,10 @@ export function UsersPanel({ onError }: Props) {
     refresh();
   };
   const change = (name: string, delta: UserChange) => act(() => api.changeUser(name, delta));
+  const show = (next: Shown) => {
+    setCopied(false);
+    setShown(next);
+  };
 
   return (
     <div className="users" aria-label="Users">
@@ -80,7 +94,7 @@ export function UsersPanel({ onError }: Props) {
                       ))}
                     </select>
                   </td>
-                  <td>
+                  <td className="clearance">
                     <select
                       aria-label={`Clearance of ${u.name}`}
                       value={u.clearance}
@@ -113,12 +127,16 @@ export function UsersPanel({ onError }: Props) {
                   </td>
                   <td>
                     <ul className="tokens">
-                      {u.tokens?.map((t) => (
+                      {u.tokens.map((t) => (
                         <li key={t.id}>
                           <code>{t.label || t.id}</code>
-                          {t.createdAt && (
-                            <span className="muted small"> {new Date(t.createdAt).toLocaleDateString()}</span>
-                          )}{' '}
+                          <span
+                            className="muted small"
+                            title={t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used'}
+                          >
+                            {' '}
+                            {new Date(t.createdAt).toLocaleDateString()}
+                          </span>{' '}
                           <button
                             className="small"
                             aria-label={`Revoke token ${t.label || t.id} of ${u.name}`}
@@ -134,8 +152,11 @@ export function UsersPanel({ onError }: Props) {
                       onClick={() =>
                         void act(async () => {
                           const { id, token } = await api.createToken(u.name);
-                          setCopied(false);
-                          setMinted({ user: u.name, id, token });
+                          show({
+                            what: `New API token for ${u.name} (id ${id})`,
+                            secret: token,
+                            use: 'copy it into the script’s secret store (Authorization: Bearer …)',
+                          });
                         })
                       }
                     >
@@ -153,25 +174,24 @@ export function UsersPanel({ onError }: Props) {
           {problem}
         </p>
       )}
-      {minted && (
-        <div className="minted" role="status" data-testid="minted-token">
+      {shown && (
+        <div className="minted" role="status" data-testid="shown-secret">
           <p>
-            New API token for <b>{minted.user}</b> (id <code>{minted.id}</code>). It is shown only now: copy it into the
-            script’s secret store (<code>Authorization: Bearer …</code>).
+            {shown.what}. It is shown only now: {shown.use}.
           </p>
           <div className="actions">
-            <input readOnly aria-label="New token" value={minted.token} onFocus={(e) => e.target.select()} />
+            <input readOnly aria-label="Secret shown once" value={shown.secret} onFocus={(e) => e.target.select()} />
             <button
               onClick={() =>
                 void navigator.clipboard
-                  .writeText(minted.token)
+                  .writeText(shown.secret)
                   .then(() => setCopied(true))
                   .catch(onError)
               }
             >
               {copied ? 'Copied' : 'Copy'}
             </button>
-            <button onClick={() => setMinted(null)}>Done</button>
+            <button onClick={() => setShown(null)}>Done</button>
           </div>
         </div>
       )}
@@ -181,8 +201,15 @@ export function UsersPanel({ onError }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           void act(async () => {
-            await api.addUser({ ...draft, name: draft.name.trim() });
+            const { password, ...rest } = draft;
+            const added = await api.addUser({ ...rest, name: rest.name.trim(), ...(password ? { password } : {}) });
             setDraft(BLANK);
+            if (added.password)
+              show({
+                what: `The password made for ${added.user.name}`,
+                secret: added.password,
+                use: 'give it to them by a safe channel; they can change it from their menu',
+              });
           });
         }}
       >
@@ -230,17 +257,18 @@ export function UsersPanel({ onError }: Props) {
           Raw Cypher
         </label>
         <label>
-          Password
+          <span>
+            Password <span className="muted small">(12 or more characters; left empty, one is made)</span>
+          </span>
           <input
             aria-label="New user password"
             type="password"
             autoComplete="new-password"
-            required
             value={draft.password}
             onChange={(e) => setDraft((d) => ({ ...d, password: e.target.value }))}
           />
         </label>
-        <button className="primary" type="submit" disabled={!draft.name.trim() || !draft.password}>
+        <button className="primary" type="submit" disabled={!draft.name.trim()}>
           Add
         </button>
       </form>

@@ -87,7 +87,6 @@ export function UserMenu({ onAdmin, onError, onDone }: Props) {
                     setOpen(false);
                     onDone('Password changed.');
                   }}
-                  onError={onError}
                 />
               )}
             </>
@@ -103,7 +102,7 @@ export function UserMenu({ onAdmin, onError, onDone }: Props) {
   );
 }
 
-function PasswordForm(p: { onCancel(): void; onChanged(): void; onError(error: unknown): void }) {
+function PasswordForm(p: { onCancel(): void; onChanged(): void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -128,6 +127,7 @@ function PasswordForm(p: { onCancel(): void; onChanged(): void; onError(error: u
         <input
           type="password"
           autoComplete="current-password"
+          placeholder="none yet after a one-time link"
           value={current}
           onChange={(e) => setCurrent(e.target.value)}
         />
@@ -149,7 +149,7 @@ function PasswordForm(p: { onCancel(): void; onChanged(): void; onError(error: u
         <button type="button" onClick={p.onCancel}>
           Cancel
         </button>
-        <button className="primary" type="submit" disabled={!current || !next}>
+        <button className="primary" type="submit" disabled={!next}>
           Change
         </button>
       </div>
