@@ -19,6 +19,7 @@ import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
 import type { Config } from './config.ts';
 import { fullActor } from './model/access.ts';
+import { MemoryAudit, type AuditLog } from './audit/audit-log.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -39,6 +40,8 @@ export interface AppDeps {
   network?: { host: string; allowedHosts?: readonly string[]; allowedOrigins?: readonly string[] };
   /** WORKSPACE_MAX_BYTES, WORKSPACE_MAX_COUNT (default: the configuration's defaults) */
   workspaceLimits?: { maxBytes: number; maxCount: number };
+  /** the audit trail main.ts opens (server/audit/); by default one in memory, for tests */
+  audit?: AuditLog;
 }
 
 /** The parts of the configuration createApp takes as they are. */
@@ -68,6 +71,7 @@ export function createApp({
     maxBytes: ConfigSchema.shape.WORKSPACE_MAX_BYTES.parse(undefined),
     maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
   },
+  audit = new MemoryAudit(),
 }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -98,8 +102,7 @@ export function createApp({
     workspaces: new WorkspaceStore(dataDir, workspaceLimits),
     dataDir,
     openapi: openApiDocument(version),
-    // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
-    audit: { record: () => {} },
+    audit,
   });
   api.use(notFoundHandler);
   app.use('/api', api);
