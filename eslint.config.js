@@ -6,7 +6,7 @@
 //   cypher                                 lexer, shape, allowlists and the analyst guard
 //   store                                  one GraphStore; sees model, plumbing, lexer and allowlists
 //   graph                                  graph services (find, neighbourhood, subgraph, paths, counts)
-//   queries, import, export, copy, backup, seed, seeds    work on the graph through the services
+//   queries, import, export, copy, backup, audit, seed, seeds    work on the graph through the services
 //   api, http, cli, app, landing page      the edges: HTTP and the command line
 //   client                                 shares only the model with the server
 import js from '@eslint/js';
@@ -35,6 +35,7 @@ const SERVICES = [
   './server/export',
   './server/copy',
   './server/backup',
+  './server/audit',
   './server/seed',
   './server/auth',
   './seeds',

@@ -22,6 +22,7 @@ import { Auth, type AuthSettings } from './auth/auth.ts';
 import { authenticate } from './http/authenticate.ts';
 import { authDirOf } from './config.ts';
 import path from 'node:path';
+import { MemoryAudit, type AuditLog } from './audit/audit-log.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -48,6 +49,8 @@ export interface AppDeps {
    * from the configuration (appOptionsFrom), where AUTH defaults to on.
    */
   auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
+  /** the audit trail main.ts opens (server/audit/); by default one in memory, for tests */
+  audit?: AuditLog;
 }
 
 /** The auth settings the configuration gives. */
@@ -97,9 +100,8 @@ export function createApp({
     maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
   },
   auth: authOptions = { mode: 'off' },
+  audit = new MemoryAudit(),
 }: AppDeps): express.Express {
-  // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
-  const audit = { record: () => {} };
   const auth = new Auth(withDefaults(authOptions, dataDir), audit);
   if (auth.off)
     logger.warn(

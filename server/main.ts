@@ -14,6 +14,8 @@ import { createLogger } from './logger.ts';
 import { seedIfEmpty } from './seed/load-seed.ts';
 import { createStore } from './store/create-store.ts';
 import { openCatalogue } from './queries/catalogue.ts';
+import { openAuditTrail } from './audit/open-trail.ts';
+import type { AuditTrail } from './audit/audit-log.ts';
 
 function configOrExit(): Config {
   try {
@@ -43,12 +45,23 @@ try {
   process.exit(1);
 }
 
+let audit: AuditTrail;
+try {
+  audit = await openAuditTrail(config, logger);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  logger.fatal(`cannot open the audit trail: ${message}`);
+  await store.close();
+  process.exit(1);
+}
+
 const app = createApp({
   store,
   logger,
   queries: openCatalogue(store, config.DATA_DIR),
   analystCypher: config.ANALYST_CYPHER,
   dataDir: config.DATA_DIR,
+  audit,
   ...appOptionsFrom(config),
 });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
@@ -66,8 +79,7 @@ async function firstStart(port: number): Promise<void> {
   if (config.AUTH === 'off') return;
   try {
     const operator = { user: userInfo().username, role: null, via: 'operator' as const, address: null };
-    // PLACEHOLDER until the audit trail lands (issue 12): the integrator passes the trail here
-    const token = await createFirstAdmin(authDirOf(config), { record: () => {} }, operator);
+    const token = await createFirstAdmin(authDirOf(config), audit, operator);
     if (!token) return;
     // one plain line, as Jupyter prints its URL; the log says where to look, not the secret
     process.stdout.write(
@@ -94,6 +106,8 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   server.closeAllConnections();
   await store.close();
+  // after the server stops taking requests: what they recorded is written before the process ends
+  await audit.close();
   logger.flush();
   process.exit(0);
 }

@@ -7,7 +7,8 @@ import type { ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi
 import type { NextFunction, Request, Response, Router } from 'express';
 import { AppError } from '../errors.ts';
 import { can, type Actor, type Permission } from '../model/access.ts';
-import type { AuditSink } from '../model/audit.ts';
+import type { AuditEventInput } from '../model/audit.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
@@ -30,8 +31,8 @@ export interface ApiDeps {
   dataDir: string;
   /** the OpenAPI document, served at /api/openapi.json */
   openapi: unknown;
-  /** the audit trail (server/audit/) */
-  audit: AuditSink;
+  /** the audit trail (server/audit/): every route with `audit` records through it, and so may others */
+  audit: AuditLog;
   /** accounts, sessions, API tokens (server/auth/) */
   auth: Auth;
 }
@@ -93,6 +94,16 @@ export interface RouteSpec<I extends Inputs, O extends z.ZodType | undefined, Se
    * otherwise 401 without an account and 403 `forbidden` naming the permission without it.
    */
   permission: Permission | 'public';
+  /**
+   * What the audit trail records for this route (README, "Audit trail"), when it is called: the
+   * action, and from the input and the answer the targets and details. `note` gets no input when
+   * the input did not parse, and no answer when the handler failed; `res` carries the headers the
+   * handler set (an export's counts). The event is on disk before a JSON answer is sent.
+   */
+  audit?: {
+    action: string;
+    note?: (done: { input?: Parsed<I>; answer?: Out<O, Self>; res: Response; error?: unknown }) => AuditNote;
+  };
   /** checked before the input is parsed (e.g. ANALYST_CYPHER) */
   guard?: (deps: ApiDeps) => void;
   /** the handler writes the answer itself (a streamed file, static assets) */
@@ -128,12 +139,12 @@ export function defineRoute<
   O extends z.ZodType | undefined = undefined,
   Self extends boolean = false,
 >(spec: RouteSpec<I, O, Self>): Route {
-  const { input = {} as I, output } = spec;
+  const { input: input_ = {} as I, output } = spec;
   const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
   const request: NonNullable<RouteConfig['request']> = {};
-  if (input.params) request.params = input.params.schema;
-  if (input.query) request.query = input.query.schema;
-  if (input.body) request.body = json(input.body.schema);
+  if (input_.params) request.params = input_.params.schema;
+  if (input_.query) request.query = input_.query.schema;
+  if (input_.body) request.body = json(input_.body.schema);
   Object.assign(request, spec.docRequest);
   const success: ResponseConfig = output.doc ?? {
     description: output.description,
@@ -155,24 +166,56 @@ export function defineRoute<
     },
     async serve(deps, req, res, next) {
       const actor = actorOf(res);
+      const who = {
+        user: actor?.name ?? 'anonymous',
+        role: actor?.role ?? null,
+        via: actor?.via ?? null,
+        address: req.ip ?? null,
+      };
       if (spec.permission !== 'public') {
-        if (!actor) throw new AppError('unauthenticated', 'sign in, or send an API token (Authorization: Bearer …)');
-        if (!can(actor, spec.permission))
+        const denied = (status: 401 | 403) =>
+          deps.audit.record({
+            ...who,
+            action: 'access.denied',
+            targets: [],
+            outcome: 'denied',
+            details: { permission: spec.permission, status, route: `${spec.method.toUpperCase()} /api${spec.path}` },
+          });
+        if (!actor) {
+          denied(401);
+          throw new AppError('unauthenticated', 'sign in, or send an API token (Authorization: Bearer …)');
+        }
+        if (!can(actor, spec.permission)) {
+          denied(403);
           throw new AppError('forbidden', `this needs the ${spec.permission} permission, which ${actor.name} lacks`, {
             permission: spec.permission,
           });
+        }
       }
-      spec.guard?.(deps);
       // params, then query, then body: the order the first problem is reported in
-      const parsed: Record<string, unknown> = {};
-      if (input.params) parsed.params = parseInput(input.params.schema, req.params, input.params.what);
-      if (input.query) parsed.query = parseInput(input.query.schema, req.query, input.query.what);
-      if (input.body)
-        parsed.body = input.body.parsedByHandler
-          ? req.body
-          : parseInput(input.body.schema, input.body.orEmpty ? (req.body ?? {}) : req.body, input.body.what);
-      // a public route has no account to run as: it gets the least there is, and must not read the graph
-      const answer = await spec.handler(parsed as Parsed<I>, deps, { req, res, next, actor: actor ?? ANONYMOUS });
+      let input: Parsed<I> | undefined;
+      let answer: Out<O, Self> | undefined;
+      try {
+        spec.guard?.(deps);
+        const parsed: Record<string, unknown> = {};
+        if (input_.params) parsed.params = parseInput(input_.params.schema, req.params, input_.params.what);
+        if (input_.query) parsed.query = parseInput(input_.query.schema, req.query, input_.query.what);
+        if (input_.body)
+          parsed.body = input_.body.parsedByHandler
+            ? req.body
+            : parseInput(input_.body.schema, input_.body.orEmpty ? (req.body ?? {}) : req.body, input_.body.what);
+        input = parsed as Parsed<I>;
+        // a public route has no account to run as: it gets the least there is, and must not read the graph
+        answer = await spec.handler(input, deps, { req, res, next, actor: actor ?? ANONYMOUS });
+      } catch (error) {
+        if (spec.audit) deps.audit.record(auditEvent(spec.audit, who, { input, res, error }));
+        throw error;
+      }
+      if (spec.audit) {
+        deps.audit.record(auditEvent(spec.audit, who, { input, answer, res }));
+        // on disk before the answer (a file the handler streamed is already out: README, "Audit trail")
+        if (!spec.writesOwnAnswer) await deps.audit.flushed();
+      }
       if (spec.writesOwnAnswer) return;
       if (output.status === 204) res.status(204).end();
       else res.status(output.status).json(answer);
@@ -197,6 +240,52 @@ function accessAnswers(
   return {
     401: json('unauthenticated: no session cookie or API token, or one that is expired, revoked or disabled'),
     403: own?.[403] ? { ...own[403], description: `${own[403].description}; or ${forbidden}` } : json(forbidden),
+  };
+}
+
+/** The outcome of a failed request: a refusal, the caller's mistake, or the server's fault. */
+function outcomeOf(error: unknown): AuditEventInput['outcome'] {
+  if (error instanceof AppError) {
+    if (error.code === 'forbidden' || error.code === 'unauthenticated') return 'denied';
+    return error.status < 500 ? 'failed' : 'error';
+  }
+  return 'error';
+}
+
+/** What a route's `audit.note` adds to its event. */
+export interface AuditNote {
+  targets?: readonly string[];
+  details?: Record<string, unknown>;
+}
+
+function auditEvent<D extends { error?: unknown }>(
+  audit: { action: string; note?: (done: D) => AuditNote },
+  who: Pick<AuditEventInput, 'user' | 'role' | 'via' | 'address'>,
+  done: D,
+): AuditEventInput {
+  let note: AuditNote;
+  try {
+    note = audit.note?.(done) ?? {};
+  } catch (error) {
+    // a note that cannot be made still leaves the event: what was done, by whom, how it ended
+    note = { details: { noteFailed: error instanceof Error ? error.message : String(error) } };
+  }
+  const error = done.error;
+  const failure =
+    error === undefined
+      ? {}
+      : {
+          error:
+            error instanceof AppError
+              ? { code: error.code, status: error.status, message: error.message }
+              : { code: 'internal', status: 500 },
+        };
+  return {
+    ...who,
+    action: audit.action,
+    targets: [...(note.targets ?? [])],
+    outcome: error === undefined ? 'ok' : outcomeOf(error),
+    details: { ...note.details, ...failure },
   };
 }
 

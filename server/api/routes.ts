@@ -2,6 +2,7 @@
  * Every route of /api, in the order Express tries them. The routers (app.ts) and the OpenAPI
  * document (openapi/document.ts) are both made from this list.
  */
+import { auditRoutes } from './audit/router.ts';
 import { authRoutes } from './auth/router.ts';
 import { backupsRoutes } from './backups/router.ts';
 import { cypherRoutes } from './cypher/router.ts';
@@ -35,6 +36,7 @@ export const apiRoutes: readonly Route[] = [
   ...importRoutes,
   ...workspacesRoutes,
   ...backupsRoutes,
+  ...auditRoutes,
   ...openApiRoutes,
   ...docsRoutes,
 ];

@@ -28,6 +28,7 @@ export const backupsRoutes = [
     method: 'post',
     path: '/backups',
     permission: 'settings:manage',
+    audit: { action: 'backup', note: ({ answer }) => ({ targets: answer && [answer.name], details: { ...answer } }) },
     summary: 'Back up the embedded store while the server runs (what `npm run backup` asks for)',
     description:
       'Writes a consistent copy (writes held back, engine checkpointed) of the store, the saved queries and the workspaces, with a SHA-256 manifest, under DATA_DIR/backups/<name>, at a path the server chooses; `npm run backup` then verifies it, moves it where the operator asked and removes it there.',

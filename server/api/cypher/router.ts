@@ -18,6 +18,12 @@ export const cypherRoutes = [
     method: 'post',
     path: '/cypher',
     permission: 'cypher:raw',
+    audit: {
+      action: 'cypher.run',
+      note: ({ input, answer }) => ({
+        details: { query: input?.body.query, params: input?.body.params, rows: answer?.rows.length },
+      }),
+    },
     summary: 'Run ad-hoc read-only Cypher (one statement; time-limited and row-capped)',
     guard: requireAnalystCypher,
     input: { body: { schema: CypherBody, what: 'request body' } },

@@ -11,11 +11,47 @@ import { ExportRequest } from '../../export/request.ts';
 import { runExport } from '../../export/run-export.ts';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportMediaType } from '../../model/export-formats.ts';
 import { errors, failures, json } from '../errors-doc.ts';
-import { defineRoute } from '../route.ts';
+import type { Response } from 'express';
+import { defineRoute, type AuditNote } from '../route.ts';
 import { ErrorSchema } from '../schemas.ts';
 
 /** Who is exporting, for the manifest: there are no accounts yet, so a client may say. */
 export const EXPORTED_BY_HEADER = 'x-exported-by';
+
+/** What the trail keeps of an export: the request, and from the answer's headers its marking and counts. */
+function exportNote(request: ExportRequest | undefined, res: Response): AuditNote {
+  const header = (name: string) => {
+    const value = res.getHeader(name);
+    return value === undefined ? undefined : String(value);
+  };
+  const count = (name: string) => {
+    const value = header(name);
+    return value === undefined ? undefined : Number(value);
+  };
+  const selection = request?.selection;
+  const targets =
+    selection?.kind === 'ids'
+      ? selection.ids
+      : selection?.kind === 'ego'
+        ? [selection.id]
+        : selection?.kind === 'path'
+          ? [selection.from, selection.to]
+          : selection?.kind === 'query'
+            ? [selection.name]
+            : [];
+  return {
+    targets,
+    details: {
+      format: request?.format,
+      title: request?.title,
+      selection: selection && (selection.kind === 'ids' ? { kind: 'ids', count: selection.ids.length } : selection),
+      recipientTlp: request?.recipientTlp ?? null,
+      highestTlp: header('x-export-highest-tlp'),
+      dataVersion: header('x-export-data-version'),
+      withheld: { nodes: count('x-export-withheld-nodes'), links: count('x-export-withheld-links') },
+    },
+  };
+}
 
 export const ExportHeaders = z.object({
   'content-disposition': z.string().describe('attachment; filename="<title>-<date>.<ext>" (made by the server)'),
@@ -32,6 +68,7 @@ export const exportRoutes = [
     method: 'post',
     path: '/export',
     permission: 'export',
+    audit: { action: 'export', note: ({ input, res }) => exportNote(input?.body, res) },
     summary: `Export a subgraph as a file: ${EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].label).join(', ')}`,
     description:
       'Every file carries a manifest (when, by whom — the optional X-Exported-By header —, the selection, the store, a data version, the tool version) and states its highest TLP marking; with `recipientTlp`, items above it are withheld and counted. The server names the file (`<title>-<date>.<ext>`).',

@@ -109,6 +109,22 @@ export const importRoutes = [
     method: 'post',
     path: '/import',
     permission: 'import',
+    audit: {
+      action: 'import',
+      note: ({ input, answer }) => ({
+        details: {
+          onError: input?.query.onError,
+          ...(answer && {
+            files: answer.files,
+            rows: answer.rows,
+            nodes: answer.nodes,
+            relationships: answer.relationships,
+            skipped: answer.skipped,
+            issues: answer.issues.length,
+          }),
+        },
+      }),
+    },
     summary: 'Import CSV, JSON (graphology or batch) and NDJSON files in one transaction',
     description:
       'Every row is validated against the domain schema. With onError=abort (default) one bad row refuses the import (400 invalid_import, `details.issues` naming file, line, column and reason) and nothing is written; with onError=skip the good rows are written and the bad listed. Existing records are merged (given properties replaced, sourceIds unioned, firstSeen the earlier, lastSeen the later); importing the same files again changes nothing.',

@@ -13,6 +13,7 @@ export const nodesRoutes = [
     method: 'get',
     path: '/nodes/:id',
     permission: 'graph:read',
+    audit: { action: 'graph.node', note: ({ input }) => ({ targets: input && [input.params.id] }) },
     summary: 'A node with its properties, provenance and degree',
     input: { params },
     output: { status: 200, description: 'the node', schema: NodeDetailsSchema },
@@ -23,6 +24,13 @@ export const nodesRoutes = [
     method: 'get',
     path: '/nodes/:id/neighbors',
     permission: 'graph:read',
+    audit: {
+      action: 'graph.neighbours',
+      note: ({ input, answer }) => ({
+        targets: input && [input.params.id],
+        details: { ...input?.query, nodes: answer?.nodes.length, links: answer?.edges.length },
+      }),
+    },
     summary: 'The neighbourhood of a node as a graphology subgraph',
     input: { params, query: { schema: NeighboursQuery, what: 'neighbours query' } },
     output: { status: 200, description: 'nodes and relationships', schema: NeighbourhoodSchema },

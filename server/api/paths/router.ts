@@ -9,6 +9,13 @@ export const pathsRoutes = [
     method: 'get',
     path: '/paths',
     permission: 'graph:read',
+    audit: {
+      action: 'graph.paths',
+      note: ({ input, answer }) => ({
+        targets: input && [input.query.from, input.query.to],
+        details: { ...input?.query, paths: answer?.paths.length },
+      }),
+    },
     summary: 'All shortest paths between two nodes, each with its weakest grade',
     input: { query: { schema: PathsQuery, what: 'paths query' } },
     output: { status: 200, description: 'the paths and their subgraph', schema: PathsResponseSchema },

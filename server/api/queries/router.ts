@@ -93,6 +93,13 @@ export const queriesRoutes = [
     method: 'post',
     path: '/queries/:name/run',
     permission: 'graph:read',
+    audit: {
+      action: 'query.run',
+      note: ({ input, answer }) => ({
+        targets: input && [input.params.name],
+        details: { name: input?.params.name, params: input?.body.params, rows: answer?.rows.length },
+      }),
+    },
     summary: 'Run a query with parameters checked against its declaration',
     input: { params, body: { schema: RunBody, what: 'request body', orEmpty: true } },
     output: { status: 200, description: 'table and graph', schema: QueryResultSchema },
@@ -107,6 +114,13 @@ export const queriesRoutes = [
     method: 'post',
     path: '/queries',
     permission: 'cypher:raw',
+    audit: {
+      action: 'query.save',
+      note: ({ input, answer }) => ({
+        targets: input && [input.body.name],
+        details: { version: answer?.version, query: input?.body.query },
+      }),
+    },
     summary: 'Save an analyst’s own query (checked on the active store: read-only, parameters declared)',
     guard: requireAnalystCypher,
     input: { body: { schema: SavedQueryInput, what: 'query' } },
@@ -118,6 +132,13 @@ export const queriesRoutes = [
     method: 'put',
     path: '/queries/:name',
     permission: 'cypher:raw',
+    audit: {
+      action: 'query.save',
+      note: ({ input, answer }) => ({
+        targets: input && [input.params.name],
+        details: { version: answer?.version, query: (input?.body as { query?: unknown } | undefined)?.query },
+      }),
+    },
     summary: 'Save a new version of an analyst’s query',
     guard: requireAnalystCypher,
     // documented without the name, which the path gives; parsed with it below
@@ -133,6 +154,7 @@ export const queriesRoutes = [
     method: 'delete',
     path: '/queries/:name',
     permission: 'cypher:raw',
+    audit: { action: 'query.delete', note: ({ input }) => ({ targets: input && [input.params.name] }) },
     summary: 'Delete an analyst’s query and its history',
     input: { params },
     guard: requireAnalystCypher,

@@ -9,6 +9,13 @@ export const searchRoutes = [
     method: 'get',
     path: '/search',
     permission: 'graph:read',
+    audit: {
+      action: 'graph.search',
+      note: ({ input, answer }) => ({
+        targets: answer?.results.map((r) => r.id),
+        details: { terms: input?.query.q, kinds: input?.query.kinds ?? null, results: answer?.results.length },
+      }),
+    },
     summary: 'Ranked, case- and accent-insensitive search on names and aliases',
     input: { query: { schema: SearchQuery, what: 'search query' } },
     output: { status: 200, description: 'matches, best first', schema: SearchResponseSchema },

@@ -9,6 +9,13 @@ export const subgraphRoutes = [
     method: 'post',
     path: '/subgraph',
     permission: 'graph:read',
+    audit: {
+      action: 'graph.subgraph',
+      note: ({ input, answer }) => ({
+        targets: input?.body.ids,
+        details: { ids: input?.body.ids.length, nodes: answer?.nodes.length, missing: answer?.missing.length },
+      }),
+    },
     summary: 'The nodes with the given ids and every relationship among them (how the client reopens a shared link)',
     input: { body: { schema: SubgraphBody, what: 'subgraph request' } },
     output: {
