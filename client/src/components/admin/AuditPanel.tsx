@@ -9,7 +9,7 @@ interface Props {
   onError(error: unknown): void;
 }
 
-/** The actions the server records (README, "Audit trail"), offered as suggestions; any text filters. */
+/** The actions the server records (README, "Audit trail"), offered as suggestions; `graph.*` is a prefix. */
 const ACTIONS = [
   'auth.sign-in',
   'auth.sign-in-failed',
@@ -33,6 +33,10 @@ const ACTIONS = [
   'token.create',
   'token.revoke',
   'backup',
+  'audit.read',
+  'audit.export',
+  'graph.*',
+  'auth.*',
 ];
 const LIMIT = 500;
 
