@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import { Auth, type AuthSettings } from './auth/auth.ts';
 import { authenticate } from './http/authenticate.ts';
 import { authDirOf } from './config.ts';
+import type { AuditSink } from './model/audit.ts';
 import path from 'node:path';
 
 export interface AppDeps {
@@ -48,6 +49,8 @@ export interface AppDeps {
    * from the configuration (appOptionsFrom), where AUTH defaults to on.
    */
   auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
+  /** where security events go (server/audit/); dropped when left out */
+  audit?: AuditSink;
 }
 
 /** The auth settings the configuration gives. */
@@ -97,9 +100,9 @@ export function createApp({
     maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
   },
   auth: authOptions = { mode: 'off' },
-}: AppDeps): express.Express {
   // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
-  const audit = { record: () => {} };
+  audit = { record: () => {} },
+}: AppDeps): express.Express {
   const auth = new Auth(withDefaults(authOptions, dataDir), audit);
   if (auth.off)
     logger.warn(
