@@ -29,6 +29,8 @@ export interface HarnessOptions {
   exportMaxNodes?: number;
   /** accounts: AUTH=off (full access, as the suites before accounts expect) unless a suite asks for them */
   auth?: AppDeps['auth'];
+  /** where the app's audit events go */
+  audit?: AppDeps['audit'];
   /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
   backend?: 'embedded' | 'neo4j';
 }
@@ -42,6 +44,7 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     analystCypher: options.analystCypher ?? true,
     dataDir,
     auth: options.auth ?? { mode: 'off' },
+    ...(options.audit && { audit: options.audit }),
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
   });
 }
