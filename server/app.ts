@@ -89,7 +89,8 @@ export function createApp({
   app.use(express.json({ limit: '2mb' }));
   // Until accounts land (issue 12), every request runs as one fully cleared actor, as before.
   app.use((_req, res, next) => {
-    res.locals.actor = fullActor('anonymous', 'auth-off');
+    // (an actor set before this app, as the audit suite's outer app does, is kept)
+    res.locals.actor ??= fullActor('anonymous', 'auth-off');
     next();
   });
 
