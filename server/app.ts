@@ -121,8 +121,10 @@ export function createApp({
   // a saved investigation holds its whole canvas, so it may be larger than other requests
   app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));
-  // who the request is (session cookie, API token, or AUTH=off): res.locals.actor, read by every route
-  app.use(authenticate(auth));
+  // who the request is (session cookie, API token, or AUTH=off): res.locals.actor, read by every route;
+  // an actor set before this app (only an outer app in the same process can, as the audit suite's does) is kept
+  const authenticated = authenticate(auth);
+  app.use((req, res, next) => (res.locals.actor ? next() : authenticated(req, res, next)));
 
   const api = mount(express.Router(), apiRoutes, {
     store,

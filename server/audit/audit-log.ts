@@ -181,7 +181,8 @@ export class AuditTrail implements AuditLog {
     this.failing = false;
     this.retryMs = 0;
     this.kick();
-    await this.draining;
+    // a drain that ends with events queued starts the next one: wait for the last
+    while (this.draining) await this.draining;
     this.closed = true;
     if (this.queue.length > 0)
       this.log.error(

@@ -150,7 +150,13 @@ function diagnose(line: Entry, prev: Entry, prev2: Entry | undefined, next: Entr
   };
 }
 
-export async function verifyChain(dir: string): Promise<ChainReport> {
+/** A seq and hash kept elsewhere (a logged head): the chain must still hold that line. */
+export interface Anchor {
+  seq: number;
+  hash: string;
+}
+
+export async function verifyChain(dir: string, anchors: readonly Anchor[] = []): Promise<ChainReport> {
   const files = chainFiles(dir);
   const report: ChainReport = {
     chain: chainName(dir),
@@ -211,6 +217,16 @@ export async function verifyChain(dir: string): Promise<ChainReport> {
       report.problem = diagnose(entry, prev, prev2, ahead?.ok ? ahead.entry : undefined);
       return report;
     }
+    const anchor = anchors.find((a) => a.seq === entry.seq);
+    if (anchor && anchor.hash !== entry.hash) {
+      report.problem = {
+        kind: 'edited',
+        file: entry.file,
+        line: entry.line,
+        message: `${at(entry)} (seq ${entry.seq}) is not the line anchored: its SHA-256 is ${entry.hash}, the anchor says ${anchor.hash} — the chain was rewritten from here or before`,
+      };
+      return report;
+    }
     if (head && entry.seq === head.seq && entry.hash !== head.hash) {
       report.problem = {
         kind: 'edited',
@@ -242,6 +258,21 @@ export async function verifyChain(dir: string): Promise<ChainReport> {
       `starts at seq ${first.seq} (${first.file}): the files before it were removed by retention (the audit.retention event at seq ${by}); its first prev ${first.prev} is where the kept chain begins`,
     );
   }
+  const lastSeq = prev?.seq ?? 0;
+  const beyond = anchors.find((a) => a.seq > lastSeq);
+  if (beyond) {
+    const last = prev ?? { file: files[files.length - 1]?.name ?? '(no file)', line: 0, seq: 0 };
+    report.problem = {
+      kind: 'truncated',
+      file: last.file,
+      line: last.line + 1,
+      message: `the chain ends at seq ${lastSeq}, before the anchored seq ${beyond.seq}: lines were deleted from the end`,
+    };
+    return report;
+  }
+  for (const a of anchors)
+    if (first && a.seq < first.seq)
+      report.notes.push(`anchor seq ${a.seq} is before the kept chain (removed by retention)`);
   if (!head) report.notes.push('no head.json: lines removed from the end could not be seen');
   else if (head.seq > (prev?.seq ?? 0)) {
     const last = prev ?? { file: files[files.length - 1]?.name ?? '(no file)', line: 0, seq: 0 };
@@ -257,9 +288,9 @@ export async function verifyChain(dir: string): Promise<ChainReport> {
 }
 
 /** Every chain under an audit folder (or the one chain it is). */
-export async function verifyTrail(auditDir: string): Promise<ChainReport[]> {
+export async function verifyTrail(auditDir: string, anchors: readonly Anchor[] = []): Promise<ChainReport[]> {
   const reports: ChainReport[] = [];
-  for (const dir of chainDirs(auditDir)) reports.push(await verifyChain(dir));
+  for (const dir of chainDirs(auditDir)) reports.push(await verifyChain(dir, anchors));
   return reports;
 }
 

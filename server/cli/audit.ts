@@ -1,7 +1,8 @@
 /**
- * `npm run audit -- verify [--dir <dir>] [--json]`: checks every chain under AUDIT_DIR (or the one
- * chain `--dir` names); exit 0 with a summary per chain, or 1 naming the file and line of the
- * first edited, inserted or deleted line. A folder with no chain is an error too (exit 1): a trail
+ * `npm run audit -- verify [--dir <dir>] [--anchor <seq>:<hash>] [--json]`: checks every chain
+ * under AUDIT_DIR (or the one chain `--dir` names); exit 0 with a summary per chain, or 1 naming
+ * the file and line of the first edited, inserted or deleted line. `--anchor` is a head the
+ * server logged (auditHead): the chain must still hold a line with that seq and hash. A folder with no chain is an error too (exit 1): a trail
  * that is not there is not intact.
  *
  * `npm run audit -- export --csv [--dir <dir>] [--from <time>] [--to <time>] [--user <name>]
@@ -14,10 +15,11 @@ import { loadConfig } from '../config.ts';
 import { auditCsv } from '../audit/csv.ts';
 import { auditDirOf } from '../audit/open-trail.ts';
 import { readTrail, type AuditFilter } from '../audit/read-trail.ts';
+import { chainDirs } from '../audit/chain.ts';
 import { describeReport, verifyTrail } from '../audit/verify.ts';
 import { fail } from './dir-command.ts';
 
-const USAGE = `usage: npm run audit -- verify [--dir <AUDIT_DIR>] [--json]
+const USAGE = `usage: npm run audit -- verify [--dir <AUDIT_DIR>] [--anchor <seq>:<sha256>] [--json]
        npm run audit -- export --csv [--dir <AUDIT_DIR>] [--from <time>] [--to <time>] [--user <name>] [--action <action>] [--target <id>]`;
 
 let parsed: ReturnType<typeof parse>;
@@ -26,6 +28,7 @@ function parse() {
     allowPositionals: true,
     options: {
       dir: { type: 'string' },
+      anchor: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
       from: { type: 'string' },
@@ -65,7 +68,14 @@ function time(value: string | undefined, flag: string, end: boolean): number | u
 
 const dir = auditDir();
 if (command === 'verify') {
-  const reports = await verifyTrail(dir);
+  const anchors = (values.anchor ?? []).map((text) => {
+    const match = /^(\d+):([0-9a-f]{64})$/.exec(text);
+    if (!match) return fail(`--anchor: <seq>:<sha256 hex>, as the server logs its auditHead: ${text}\n${USAGE}`, 2);
+    return { seq: Number(match[1]), hash: String(match[2]) };
+  });
+  if (anchors.length > 0 && chainDirs(dir).length > 1)
+    fail('--anchor names a line of one chain: give that chain with --dir', 2);
+  const reports = await verifyTrail(dir, anchors);
   if (values.json) console.log(JSON.stringify(reports, null, 2));
   else for (const report of reports) console.log(describeReport(report));
   if (reports.length === 0) fail(`no audit chain in ${dir}`);

@@ -66,6 +66,8 @@ describe('health and schema', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
+        '/api/audit',
+        '/api/audit.csv',
         '/api/backups',
         '/api/cypher',
         '/api/export',

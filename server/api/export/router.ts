@@ -12,7 +12,7 @@ import { runExport } from '../../export/run-export.ts';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportMediaType } from '../../model/export-formats.ts';
 import { errors, failures, json } from '../errors-doc.ts';
 import type { Response } from 'express';
-import { defineRoute, type AuditNote } from '../route.ts';
+import { actorOf, defineRoute, type AuditNote } from '../route.ts';
 import { ErrorSchema } from '../schemas.ts';
 
 /** Who is exporting, for the manifest: there are no accounts yet, so a client may say. */
@@ -46,6 +46,8 @@ function exportNote(request: ExportRequest | undefined, res: Response): AuditNot
       title: request?.title,
       selection: selection && (selection.kind === 'ids' ? { kind: 'ids', count: selection.ids.length } : selection),
       recipientTlp: request?.recipientTlp ?? null,
+      // what a recipient TLP left out is read against: the exporter's clearance
+      clearance: actorOf(res)?.clearance ?? null,
       highestTlp: header('x-export-highest-tlp'),
       dataVersion: header('x-export-data-version'),
       withheld: { nodes: count('x-export-withheld-nodes'), links: count('x-export-withheld-links') },

@@ -1,0 +1,307 @@
+/**
+ * The audit trail behind the real app over HTTP, on a real embedded store and real files: what a
+ * search, a node, an export, a query and a refused request record; the filters of GET /api/audit;
+ * its CSV; 200 requests at once give 200 events and an intact chain.
+ *
+ * Until accounts are merged in, who the request runs as is set by an outer app (x-test-* headers)
+ * before the scamnet app, whose stand-in authentication keeps an actor already set.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import express from 'express';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { MemoryAudit, type AuditTrail } from '../../server/audit/audit-log.ts';
+import { AUDIT_CSV_COLUMNS } from '../../server/audit/csv.ts';
+import { verifyTrail } from '../../server/audit/verify.ts';
+import { createLogger } from '../../server/logger.ts';
+import type { Actor, Role } from '../../server/model/access.ts';
+import { AuditEventSchema, type AuditEvent } from '../../server/model/audit.ts';
+import { openCatalogue } from '../../server/queries/catalogue.ts';
+import { writeBatch } from '../../server/store/batch-writer.ts';
+import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
+import { smallGraph } from '../support/small-graph.ts';
+import { filesOf, openTrail, removeAll, tempDir } from '../support/audit-trail.ts';
+
+let dataDir: string;
+let auditDir: string;
+let store: EmbeddedStore;
+let trail: AuditTrail;
+let app: express.Express;
+
+beforeAll(async () => {
+  dataDir = tempDir('scamnet-audit-api-');
+  auditDir = path.join(dataDir, 'audit');
+  store = new EmbeddedStore({ dataDir, limits: { timeoutMs: 10_000, maxRows: 5_000, maxBytes: 16_000_000 } });
+  await store.init();
+  await writeBatch(store, smallGraph());
+  trail = await openTrail(auditDir);
+  const scamnet = createApp({
+    store,
+    logger: createLogger('silent'),
+    queries: openCatalogue(store, dataDir),
+    analystCypher: true,
+    dataDir,
+    serveClient: false,
+    audit: trail,
+  });
+  app = express();
+  app.use((req, res, next) => {
+    const role = req.get('x-test-role') as Role | undefined;
+    if (role) {
+      const actor: Actor = {
+        name: req.get('x-test-user') ?? role,
+        role,
+        clearance: 'RED',
+        rawCypher: false,
+        via: 'token',
+      };
+      res.locals.actor = actor;
+    }
+    next();
+  });
+  app.use(scamnet);
+}, 60_000);
+afterAll(async () => {
+  await trail?.close();
+  await store?.close();
+  removeAll([dataDir]);
+});
+
+const asAdmin = { 'x-test-role': 'admin', 'x-test-user': 'ada' };
+const audit = async (query: Record<string, string | number>) => {
+  const res = await request(app).get('/api/audit').query(query).set(asAdmin).expect(200);
+  return res.body as { entries: AuditEvent[]; truncated: boolean };
+};
+/** What the files hold right now, read without the server. */
+const onDisk = (): AuditEvent[] =>
+  filesOf(auditDir).flatMap((f) =>
+    readFileSync(f.path, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as AuditEvent),
+  );
+
+describe('what requests record', () => {
+  it('a search: user, role, via, address, the terms, kinds and results — on disk before the answer', async () => {
+    const res = await request(app)
+      .get('/api/search')
+      .query({ q: 'alpha', kinds: 'Centre' })
+      .set({ 'x-test-role': 'analyst', 'x-test-user': 'alice' })
+      .expect(200);
+    const ids = (res.body.results as { id: string }[]).map((r) => r.id);
+    expect(ids).toContain('centre:alpha');
+    const event = onDisk().findLast((e) => e.action === 'graph.search');
+    expect(event).toMatchObject({
+      user: 'alice',
+      role: 'analyst',
+      via: 'token',
+      action: 'graph.search',
+      targets: ids,
+      outcome: 'ok',
+      details: { terms: 'alpha', kinds: ['Centre'], results: ids.length },
+    });
+    expect(event!.address).toMatch(/127\.0\.0\.1|::1/);
+    expect(Date.parse(event!.time)).toBeGreaterThan(Date.now() - 60_000);
+    // the API answers the same event, in the shared schema
+    const { entries } = await audit({ action: 'graph.search', user: 'alice' });
+    expect(AuditEventSchema.parse(entries[0])).toEqual(event && AuditEventSchema.parse(event));
+  });
+
+  it('a node opened, and one that is not there (failed, with the error code)', async () => {
+    await request(app).get('/api/nodes/centre:beta').set(asAdmin).expect(200);
+    await request(app).get('/api/nodes/centre:nowhere').set(asAdmin).expect(404);
+    const { entries } = await audit({ action: 'graph.node' });
+    expect(entries.slice(0, 2)).toMatchObject([
+      { targets: ['centre:nowhere'], outcome: 'failed', details: { error: { code: 'not_found', status: 404 } } },
+      { targets: ['centre:beta'], outcome: 'ok', user: 'ada', role: 'admin' },
+    ]);
+  });
+
+  it('input that does not parse is recorded as failed, under the action it was for', async () => {
+    await request(app).get('/api/search').set(asAdmin).expect(400);
+    const { entries } = await audit({ action: 'graph.search', user: 'ada' });
+    expect(entries[0]).toMatchObject({ outcome: 'failed', details: { error: { code: 'validation_error' } } });
+  });
+
+  it('neighbours and paths: the ids and the depth', async () => {
+    await request(app).get('/api/nodes/centre:alpha/neighbors').query({ depth: 2 }).set(asAdmin).expect(200);
+    await request(app).get('/api/paths').query({ from: 'centre:alpha', to: 'centre:gamma' }).set(asAdmin).expect(200);
+    expect((await audit({ action: 'graph.neighbours' })).entries[0]).toMatchObject({
+      targets: ['centre:alpha'],
+      details: { depth: 2 },
+    });
+    expect((await audit({ action: 'graph.paths' })).entries[0]).toMatchObject({
+      targets: ['centre:alpha', 'centre:gamma'],
+    });
+  });
+
+  it('an export: format, recipient TLP, data version and what was withheld', async () => {
+    const res = await request(app)
+      .post('/api/export')
+      .set(asAdmin)
+      .send({ format: 'json', selection: { kind: 'ego', id: 'centre:alpha', depth: 1 }, recipientTlp: 'GREEN' })
+      .expect(200);
+    // the file is streamed before the event is recorded: wait for it to be there
+    const event = await vi.waitFor(async () => {
+      const found = (await audit({ action: 'export' })).entries[0];
+      if (!found) throw new Error('no export event yet');
+      return found;
+    });
+    expect(event).toMatchObject({
+      user: 'ada',
+      targets: ['centre:alpha'],
+      outcome: 'ok',
+      details: {
+        format: 'json',
+        recipientTlp: 'GREEN',
+        dataVersion: res.headers['x-export-data-version'],
+        highestTlp: res.headers['x-export-highest-tlp'],
+        withheld: {
+          nodes: Number(res.headers['x-export-withheld-nodes']),
+          links: Number(res.headers['x-export-withheld-links']),
+        },
+        selection: { kind: 'ego', id: 'centre:alpha' },
+      },
+    });
+    expect((event.details.withheld as { nodes: number }).nodes).toBeGreaterThan(0);
+  });
+
+  it('a library query run: its name and parameters', async () => {
+    const { body } = await request(app).get('/api/queries').set(asAdmin).expect(200);
+    const query = (body.queries as { name: string; params: { name: string }[] }[]).find((q) => q.params.length === 0)!;
+    await request(app).post(`/api/queries/${query.name}/run`).set(asAdmin).send({ params: {} }).expect(200);
+    expect((await audit({ action: 'query.run' })).entries[0]).toMatchObject({
+      targets: [query.name],
+      details: { name: query.name, params: {} },
+    });
+  });
+
+  it('a refused request: access.denied with the permission, and the refused action is not done', async () => {
+    await request(app).get('/api/audit').set({ 'x-test-role': 'viewer', 'x-test-user': 'vera' }).expect(403);
+    await request(app)
+      .put('/api/workspaces/case-1')
+      .set({ 'x-test-role': 'viewer', 'x-test-user': 'vera' })
+      .send({})
+      .expect(403);
+    const { entries } = await audit({ user: 'vera' });
+    expect(entries).toMatchObject([
+      {
+        action: 'access.denied',
+        role: 'viewer',
+        outcome: 'denied',
+        details: { permission: 'workspaces:write', status: 403, route: 'PUT /api/workspaces/:name' },
+      },
+      { action: 'access.denied', outcome: 'denied', details: { permission: 'audit:read', route: 'GET /api/audit' } },
+    ]);
+  });
+
+  it('reading the trail is itself recorded, with the filter', async () => {
+    await audit({ user: 'nobody-at-all' });
+    const { entries } = await audit({ action: 'audit.read' });
+    expect(entries.some((e) => (e.details.filter as { user?: string }).user === 'nobody-at-all')).toBe(true);
+  });
+});
+
+describe('the answer waits for the trail', () => {
+  it('a JSON answer is not sent before its event is on disk (flushed)', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated = new (class extends MemoryAudit {
+      override flushed() {
+        return gate;
+      }
+    })();
+    const gatedApp = createApp({
+      store,
+      logger: createLogger('silent'),
+      queries: openCatalogue(store, dataDir),
+      analystCypher: true,
+      dataDir,
+      serveClient: false,
+      audit: gated,
+    });
+    let answered = false;
+    const pending = request(gatedApp)
+      .get('/api/nodes/centre:alpha')
+      .then((res) => {
+        answered = true;
+        return res;
+      });
+    await vi.waitFor(() => expect(gated.events.map((e) => e.action)).toEqual(['graph.node']));
+    // the handler is done and the event recorded; the answer waits on flushed()
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    open();
+    expect((await pending).status).toBe(200);
+  });
+});
+
+describe('GET /api/audit filters', () => {
+  it('by action prefix, target, time and limit, newest first, saying when it cut', async () => {
+    const all = await audit({ action: 'graph.*', limit: 10_000 });
+    expect(all.entries.length).toBeGreaterThan(3);
+    expect(all.entries.every((e) => e.action.startsWith('graph.'))).toBe(true);
+    const times = all.entries.map((e) => e.time);
+    expect([...times].sort().reverse()).toEqual(times);
+    const two = await audit({ action: 'graph.*', limit: 2 });
+    expect(two).toMatchObject({ truncated: true, entries: all.entries.slice(0, 2) });
+    const alpha = await audit({ target: 'centre:alpha' });
+    expect(alpha.entries.length).toBeGreaterThan(0);
+    expect(alpha.entries.every((e) => e.targets.includes('centre:alpha'))).toBe(true);
+    const future = await audit({ from: '2999-01-01' });
+    expect(future.entries).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await audit({ from: today, to: today, action: 'graph.*' })).entries).toHaveLength(all.entries.length);
+    await request(app).get('/api/audit').query({ limit: 10_001 }).set(asAdmin).expect(400);
+    await request(app).get('/api/audit').query({ from: 'yesterday' }).set(asAdmin).expect(400);
+  });
+});
+
+describe('GET /api/audit.csv', () => {
+  it('parses with csv-parse, has the columns, and defuses formulas', async () => {
+    await request(app)
+      .get('/api/search')
+      .query({ q: 'beta' })
+      .set({ 'x-test-role': 'analyst', 'x-test-user': '=HYPERLINK("http://evil")' })
+      .expect(200);
+    const res = await request(app).get('/api/audit.csv').set(asAdmin).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="scamnet-audit-\d{4}-\d{2}-\d{2}\.csv"/);
+    const rows = parse(res.text, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...AUDIT_CSV_COLUMNS]);
+    const evil = rows.find((r) => r.user!.includes('HYPERLINK'))!;
+    expect(evil.user).toBe(`'=HYPERLINK("http://evil")`);
+    expect(JSON.parse(evil.details!)).toMatchObject({ terms: 'beta' });
+    expect(evil).toMatchObject({ action: 'graph.search', outcome: 'ok', role: 'analyst', via: 'token' });
+    const filtered = parse((await request(app).get('/api/audit.csv?action=graph.node').set(asAdmin)).text, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((r) => r.action === 'graph.node')).toBe(true);
+  });
+});
+
+describe('load', () => {
+  it('200 requests at once: 200 events, in one intact chain', async () => {
+    const before = (await audit({ action: 'graph.node', user: 'load', limit: 10_000 })).entries.length;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        request(app)
+          .get(`/api/nodes/${i % 2 ? 'centre:alpha' : 'centre:beta'}`)
+          .set({ 'x-test-role': 'viewer', 'x-test-user': 'load' }),
+      ),
+    );
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    const after = await audit({ action: 'graph.node', user: 'load', limit: 10_000 });
+    expect(after.entries.length - before).toBe(200);
+    await trail.flushed();
+    const reports = await verifyTrail(auditDir);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.problem).toBeUndefined();
+    const seqs = onDisk().map((e) => (e as unknown as { seq: number }).seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+});
