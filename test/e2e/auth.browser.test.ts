@@ -240,6 +240,79 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
       .toMatch(/^Too many sign-in attempts\. Try again in \d+ (seconds|minutes) \(at .+\)\.$/);
   });
 
+  it('lets an analyst import and save but not run raw Cypher, and change their password', async () => {
+    const ana = { name: 'ana', password: 'the analyst first password' };
+    const added = await admin.request.post(`${server.url}/api/users`, {
+      data: { ...ana, role: 'analyst', clearance: 'AMBER' },
+    });
+    expect(added.status()).toBe(201);
+    const { page } = await freshPage();
+    await signIn(page, ana.name, ana.password);
+    await page.locator('[data-testid=user-button]').waitFor();
+    expect(await page.locator('nav.side .tabs button', { hasText: 'Import' }).isDisabled()).toBe(false);
+    await page.click('nav.side .tabs button:has-text("Queries")');
+    const cypherTab = page.locator('[aria-label=Queries] .tabs button', { hasText: 'Cypher' });
+    expect(await cypherTab.getAttribute('title')).toContain('an admin grants per account');
+    await page.click('nav.side .tabs button:has-text("Workspaces")');
+    await page.fill('[aria-label="Workspace title"]', 'Ana first look');
+    expect(await page.locator('[data-testid=save-workspace]').isDisabled()).toBe(false);
+
+    // a wrong current password is refused in the form, and the session goes on
+    await page.click('[data-testid=user-button]');
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    const form = page.locator('form[aria-label="Change password"]');
+    const fill = async (current: string, next: string) => {
+      await form.locator('input').nth(0).fill(current);
+      await form.locator('input').nth(1).fill(next);
+      await form.locator('input').nth(2).fill(next);
+      await form.locator('button[type=submit]').click();
+    };
+    await fill('not my password at all', 'the analyst second password');
+    await form.locator('[role=alert]').waitFor();
+    expect(await page.locator('form[aria-label="Sign in"]').count()).toBe(0);
+    await fill(ana.password, 'the analyst second password');
+    await page.locator('.notice', { hasText: 'Password changed.' }).waitFor();
+    await page.click('[data-testid=user-button]');
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    await signIn(page, ana.name, ana.password);
+    await page.locator('[data-testid=sign-in-error]').waitFor();
+    await signIn(page, ana.name, 'the analyst second password');
+    await page.locator('[data-testid=user-button]').waitFor();
+  });
+
+  it('imports through the Import panel: a bad row refuses it naming the line; with skip the rest is written', async () => {
+    await adminPage.bringToFront();
+    await adminPage.click('nav.side .tabs button:has-text("Import")');
+    const prov = 'grade,tlp,sourceIds';
+    await adminPage.setInputFiles('[aria-label="Files to import"]', [
+      {
+        name: 'Source.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          `id,name,publisher,published,${prov}\nsource:doc-a,Doc A,Publisher,2025-06-30,A1,CLEAR,source:doc-a\n`,
+        ),
+      },
+      {
+        name: 'Centre.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          `id,name,status,${prov}\ncentre:new1,Imported One,active,B2,AMBER,source:doc-a\n` +
+            `centre:new2,Bad Grade,active,K2,AMBER,source:doc-a\n`,
+        ),
+      },
+    ]);
+    const panel = adminPage.locator('[aria-label=Import]');
+    await panel.locator('button', { hasText: 'Import' }).click();
+    await expect.poll(() => panel.locator('[aria-label="Import issues"]').textContent()).toContain('Centre.csv:3');
+    await adminPage.locator('.notice.error', { hasText: 'invalid_import' }).waitFor();
+    await panel.locator('select').selectOption('skip');
+    await panel.locator('button', { hasText: 'Import' }).click();
+    await adminPage.locator('.notice', { hasText: '1 bad rows left out' }).waitFor();
+    const found = await admin.request.get(`${server.url}/api/nodes/centre:new1`);
+    expect(found.status()).toBe(200);
+    expect(await admin.request.get(`${server.url}/api/nodes/centre:new2`).then((r) => r.status())).toBe(404);
+  });
+
   it('shows the admin the audit trail with their own sign-in, filtered, and a CSV of the same filter', async () => {
     await adminPage.bringToFront();
     await openAdmin(adminPage, 'Audit trail');
