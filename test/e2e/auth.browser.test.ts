@@ -168,7 +168,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     await shot(page, 'auth-user-menu.png');
   });
 
-  it('shows a viewer no import, no saving and no Cypher, naming the permission; a forced save shows the 403', async () => {
+  it('shows a viewer no import, no saving, no Cypher and no marking above GREEN; a forced save shows the 403', async () => {
     const { page } = await freshPage();
     await signIn(page, VIEWER.name, VIEWER.password);
     await page.locator('[data-testid=user-button]').waitFor();
@@ -179,6 +179,13 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     const cypherTab = page.locator('[aria-label=Queries] .tabs button', { hasText: 'Cypher' });
     expect(await cypherTab.isDisabled()).toBe(true);
     expect(await cypherTab.getAttribute('title')).toContain('cypher:raw');
+    // an export cannot be marked above the exporter's clearance
+    await page.click('nav.side .tabs button:has-text("Export")');
+    expect(await page.locator('[aria-label="Recipient TLP"] option').allTextContents()).toEqual([
+      'everything on the canvas (up to your TLP:GREEN)',
+      'TLP:CLEAR',
+      'TLP:GREEN',
+    ]);
     await page.click('nav.side .tabs button:has-text("Workspaces")');
     const save = page.locator('[data-testid=save-workspace]');
     await page.fill('[aria-label="Workspace title"]', 'forced');

@@ -7,6 +7,8 @@
 import { useEffect, useState } from 'react';
 import { markedPngBlob } from './marked-png.ts';
 import { errorOf, reportStatus } from '../api/client.ts';
+import { visibleTlps } from '../../../server/model/access.ts';
+import { useAuth } from '../hooks/useAuth.ts';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExportFormatName } from '../../../server/model/export-formats.ts';
 import type { SigmaInstance } from './GraphCanvas.tsx';
 import type { SerializedGraph } from '../core/graph/types.ts';
@@ -47,6 +49,9 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
   const [serverExports, setServerExports] = useState(false);
   const [recipientTlp, setRecipientTlp] = useState('');
   const [title, setTitle] = useState('scamnet briefing');
+  // an export cannot be marked for more than the exporter may see: the server refuses it (403)
+  const { actor } = useAuth();
+  const recipientLevels = visibleTlps(actor.clearance);
 
   useEffect(() => {
     fetch('/api/openapi.json')
@@ -128,8 +133,8 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
           <label>
             Recipient may see up to
             <select aria-label="Recipient TLP" value={recipientTlp} onChange={(e) => setRecipientTlp(e.target.value)}>
-              <option value="">everything on the canvas</option>
-              {['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((t) => (
+              <option value="">everything on the canvas (up to your TLP:{actor.clearance})</option>
+              {recipientLevels.map((t) => (
                 <option key={t} value={t}>
                   TLP:{t}
                 </option>
