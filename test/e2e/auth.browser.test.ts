@@ -154,7 +154,8 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
       .poll(() => page.textContent('[data-testid=sign-in-error]'))
       .toBe('Wrong name or password (or the account is disabled).');
     await shot(page, 'auth-sign-in-refused.png');
-    await signIn(page, VIEWER.name, VIEWER.password);
+    // as typed with a capital: names are lower-case
+    await signIn(page, 'Vera', VIEWER.password);
     await page.locator('[data-testid=user-button]').waitFor();
     expect(await page.locator('[data-testid=auth-off-banner]').count()).toBe(0);
     await page.click('[data-testid=user-button]');
@@ -349,6 +350,28 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     expect(lines.length).toBe(1 + outcomes.length);
     expect(lines.slice(1).every((l) => l.includes('mallory'))).toBe(true);
     await shot(adminPage, 'auth-audit-panel.png');
+    // by entity: what was done to vera's account, by the admin
+    await adminPage.click('.audit-filters button:has-text("Clear")');
+    await adminPage.fill('[aria-label="Filter by entity"]', VIEWER.name);
+    await adminPage.click('.audit-filters button[type=submit]');
+    await expect
+      .poll(async () => {
+        const actions = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+        return ['user.add', 'token.create', 'token.revoke', 'user.change'].every((a) => actions.includes(a));
+      })
+      .toBe(true);
+    const targets = await table.locator('tbody tr td.targets').allTextContents();
+    expect(targets.every((t) => t.split(', ').includes(VIEWER.name))).toBe(true);
+    // by time: nothing has happened since tomorrow
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const local = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T00:00`;
+    await adminPage.fill('[aria-label=From]', local(tomorrow));
+    await adminPage.click('.audit-filters button[type=submit]');
+    await expect.poll(() => adminPage.textContent('[data-testid=audit-count]')).toBe('0 entries');
+    expect(await adminPage.getAttribute('[data-testid=audit-csv]', 'href')).toMatch(
+      /^\/api\/audit\.csv\?target=vera&from=\d{4}-\d\d-\d\dT\d\d%3A00%3A00\.000Z$/,
+    );
     // the viewer may not read it: the server says so
     const viewer = await browser.newContext();
     contexts.push(viewer);

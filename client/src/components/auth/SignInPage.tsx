@@ -23,7 +23,8 @@ export function SignInPage({ options, reason, onSignIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await onSignIn(name.trim(), password);
+      // account names are lower-case (server/model/account.ts): "Vera" is vera, not a refusal
+      await onSignIn(name.trim().toLowerCase(), password);
     } catch (e) {
       setError(signInError(e));
       setPassword('');
