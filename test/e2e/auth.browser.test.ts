@@ -193,6 +193,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     expect(await save.isDisabled()).toBe(true);
     expect(await save.getAttribute('title')).toContain('workspaces:write');
     expect(await page.textContent('[data-testid=save-denied]')).toContain('workspaces:write');
+    await shot(page, 'auth-viewer-save-off.png');
     // forced: the server refuses, and the page says which permission is missing
     await save.evaluate((button) => button.removeAttribute('disabled'));
     await save.click();
