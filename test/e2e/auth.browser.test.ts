@@ -316,7 +316,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     await adminPage.locator('.notice.error', { hasText: 'invalid_import' }).waitFor();
     await panel.locator('select').selectOption('skip');
     await panel.locator('button', { hasText: 'Import' }).click();
-    await adminPage.locator('.notice', { hasText: '1 bad rows left out' }).waitFor();
+    await adminPage.locator('.notice', { hasText: 'Imported 3 rows from 2 files; 1 bad row left out.' }).waitFor();
     const found = await admin.request.get(`${server.url}/api/nodes/centre:new1`);
     expect(found.status()).toBe(200);
     expect(await admin.request.get(`${server.url}/api/nodes/centre:new2`).then((r) => r.status())).toBe(404);
@@ -351,10 +351,10 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     expect(lines.length).toBe(1 + outcomes.length);
     expect(lines.slice(1).every((l) => l.includes('mallory'))).toBe(true);
     await shot(adminPage, 'auth-audit-panel.png');
-    // by entity: what was done to vera's account, by the admin
+    // by entity, from a click on a target in the table: what was done to vera's account
     await adminPage.click('.audit-filters button:has-text("Clear")');
-    await adminPage.fill('[aria-label="Filter by entity"]', VIEWER.name);
-    await adminPage.click('.audit-filters button[type=submit]');
+    await table.locator('td.targets button', { hasText: VIEWER.name }).first().click();
+    expect(await adminPage.inputValue('[aria-label="Filter by entity"]')).toBe(VIEWER.name);
     await expect
       .poll(async () => {
         const actions = await table.locator('tbody tr td:nth-child(3)').allTextContents();

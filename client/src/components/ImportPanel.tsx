@@ -52,7 +52,7 @@ export function ImportPanel({ onError, onDone }: Props) {
       setIssues(summary.issues);
       onDone(
         `Imported ${summary.rows} rows from ${files.length} file${files.length === 1 ? '' : 's'}` +
-          (summary.skipped ? `; ${summary.skipped} bad rows left out.` : '.'),
+          (summary.skipped ? `; ${summary.skipped} bad row${summary.skipped === 1 ? '' : 's'} left out.` : '.'),
       );
     } catch (error) {
       onError(error);

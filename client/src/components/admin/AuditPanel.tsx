@@ -2,7 +2,7 @@
  * The audit trail for admins: newest first, filtered by user, action, entity id and time, and
  * the same filters as a CSV download (GET /api/audit.csv) for an inspector.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { api, auditQuery, type AuditEvent, type AuditFilters } from '../../api/client.ts';
 
 interface Props {
@@ -84,6 +84,16 @@ export function AuditPanel({ onError }: Props) {
     [onError],
   );
   useEffect(() => load({}), [load]);
+
+  /** a click on a user or a target in the table narrows the filter to it, as in a log viewer */
+  const narrow = (key: 'user' | 'target', value: string) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    const filters = filtersOf(next);
+    setApplied(filters);
+    setBusy(true);
+    load(filters);
+  };
 
   const field = (key: keyof Form) => ({
     value: form[key],
@@ -171,7 +181,9 @@ export function AuditPanel({ onError }: Props) {
               <tr key={`${e.time}-${i}`} data-outcome={e.outcome}>
                 <td title={e.time}>{new Date(e.time).toLocaleString()}</td>
                 <td>
-                  {e.user}
+                  <button className="link" title="Only this user’s entries" onClick={() => narrow('user', e.user)}>
+                    {e.user}
+                  </button>
                   {e.role && <span className="muted small"> {e.role}</span>}
                   {e.via && e.via !== 'session' && <span className="muted small"> via {e.via}</span>}
                   {e.address && <div className="muted small">{e.address}</div>}
@@ -179,7 +191,16 @@ export function AuditPanel({ onError }: Props) {
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td className="targets">{e.targets.join(', ')}</td>
+                <td className="targets">
+                  {e.targets.map((t, i) => (
+                    <Fragment key={`${t}-${i}`}>
+                      {i > 0 && ', '}
+                      <button className="link" title="Only entries about this" onClick={() => narrow('target', t)}>
+                        {t}
+                      </button>
+                    </Fragment>
+                  ))}
+                </td>
                 <td>
                   <span className={`outcome outcome-${e.outcome}`}>{e.outcome}</span>
                 </td>
