@@ -37,6 +37,7 @@ const SERVICES = [
   './server/backup',
   './server/audit',
   './server/seed',
+  './server/auth',
   './seeds',
 ];
 

@@ -18,8 +18,11 @@ import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
 import type { Config } from './config.ts';
-import { fullActor } from './model/access.ts';
 import { MemoryAudit, type AuditLog } from './audit/audit-log.ts';
+import { Auth, type AuthSettings } from './auth/auth.ts';
+import { authenticate } from './http/authenticate.ts';
+import { authDirOf } from './config.ts';
+import path from 'node:path';
 
 export interface AppDeps {
   store: GraphStore;
@@ -42,13 +45,38 @@ export interface AppDeps {
   workspaceLimits?: { maxBytes: number; maxCount: number };
   /** the audit trail main.ts opens (server/audit/); by default one in memory, for tests */
   audit?: AuditLog;
+  /**
+   * AUTH and its settings. Left out, the app runs as AUTH=off with accounts in `<dataDir>/auth`:
+   * what the test suites that predate accounts expect. The server (main.ts) always passes it,
+   * from the configuration (appOptionsFrom), where AUTH defaults to on.
+   */
+  auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
+}
+
+/** The auth settings the configuration gives. */
+export function authSettingsFrom(config: Config): AuthSettings {
+  return {
+    mode: config.AUTH,
+    dir: authDirOf(config),
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    sessionMaxHours: config.SESSION_MAX_HOURS,
+    signInMaxPerAccount: config.SIGNIN_MAX_PER_ACCOUNT,
+    signInMaxPerAddress: config.SIGNIN_MAX_PER_ADDRESS,
+  };
+}
+
+/** The settings left out of `auth`, from the configuration's defaults. */
+function withDefaults(auth: AppDeps['auth'], dataDir: string): AuthSettings {
+  const defaults = authSettingsFrom(ConfigSchema.parse({ DATA_DIR: dataDir, HOST: '127.0.0.1', AUTH: 'off' }));
+  return { ...defaults, dir: path.join(dataDir, 'auth'), ...auth };
 }
 
 /** The parts of the configuration createApp takes as they are. */
 export function appOptionsFrom(
   config: Config,
-): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes'> {
+): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth'> {
   return {
+    auth: authSettingsFrom(config),
     network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
     workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
     exportMaxNodes: config.EXPORT_MAX_NODES,
@@ -71,8 +99,14 @@ export function createApp({
     maxBytes: ConfigSchema.shape.WORKSPACE_MAX_BYTES.parse(undefined),
     maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
   },
+  auth: authOptions = { mode: 'off' },
   audit = new MemoryAudit(),
 }: AppDeps): express.Express {
+  const auth = new Auth(withDefaults(authOptions, dataDir), audit);
+  if (auth.off)
+    logger.warn(
+      'AUTH=off: there is no sign-in, and anyone who can reach this port on this machine can read and change everything',
+    );
   const app = express();
   app.disable('x-powered-by');
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
@@ -87,12 +121,8 @@ export function createApp({
   // a saved investigation holds its whole canvas, so it may be larger than other requests
   app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));
-  // Until accounts land (issue 12), every request runs as one fully cleared actor, as before.
-  app.use((_req, res, next) => {
-    // (an actor set before this app, as the audit suite's outer app does, is kept)
-    res.locals.actor ??= fullActor('anonymous', 'auth-off');
-    next();
-  });
+  // who the request is (session cookie, API token, or AUTH=off): res.locals.actor, read by every route
+  app.use(authenticate(auth));
 
   const api = mount(express.Router(), apiRoutes, {
     store,
@@ -104,6 +134,7 @@ export function createApp({
     dataDir,
     openapi: openApiDocument(version),
     audit,
+    auth,
   });
   api.use(notFoundHandler);
   app.use('/api', api);
