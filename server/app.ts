@@ -83,9 +83,10 @@ export function createApp({
   // a saved investigation holds its whole canvas, so it may be larger than other requests
   app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));
-  // Until accounts land (issue 12), every request runs as one fully cleared actor, as before.
+  // Until accounts land (issue 12), every request runs as one fully cleared actor, as before
+  // (unless the test harness wrapped this app to set one: test/support/app-harness.ts, `actor`).
   app.use((_req, res, next) => {
-    res.locals.actor = fullActor('anonymous', 'auth-off');
+    res.locals.actor ??= fullActor('anonymous', 'auth-off');
     next();
   });
 

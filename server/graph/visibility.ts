@@ -18,12 +18,8 @@ export function visibleParam(clearance: Tlp): { visible: Tlp[] } {
 /** The predicate that keeps an item the reader may see: `n.tlp IN $visible`. */
 export const seen = (variable: string): string => `${variable}.tlp IN $visible`;
 
-/** Cited ids (in `sourceIds`) that name a node the reader may not see. */
-export async function withheldCitations(
-  store: GraphStore,
-  ids: Iterable<string>,
-  clearance: Tlp,
-): Promise<Set<string>> {
+/** The ids among `ids` that name a node the reader may not see (ids naming no node are not among them). */
+export async function withheldNodeIds(store: GraphStore, ids: Iterable<string>, clearance: Tlp): Promise<Set<string>> {
   const hidden = new Set<string>();
   if (clearance === 'RED') return hidden;
   for (const [kind, group] of groupIdsByKind(new Set(ids), (id) => nodeKindOfId(id)?.kind)) {
@@ -56,7 +52,7 @@ export async function withoutWithheldCitations<G extends SerializedGraph>(
   clearance: Tlp,
 ): Promise<G> {
   if (clearance === 'RED') return graph;
-  const hidden = await withheldCitations(store, citedIn(graph), clearance);
+  const hidden = await withheldNodeIds(store, citedIn(graph), clearance);
   if (hidden.size === 0) return graph;
   const clean = <T extends { attributes: Record<string, JsonValue> }>(item: T): T => {
     const cited = item.attributes.sourceIds;
