@@ -70,6 +70,8 @@ beforeAll(async () => {
     ['vera', 'viewer'],
     ['load', 'viewer'],
   ];
+  await operator.add({ name: 'greta', role: 'admin', clearance: 'GREEN', password: 'none' }, OPERATOR);
+  tokens.set('greta', (await operator.createToken('greta', 'audit suite', OPERATOR)).token);
   for (const [name, role] of accounts) {
     await operator.add({ name, role, clearance: 'RED', password: 'none' }, OPERATOR);
     tokens.set(name, (await operator.createToken(name, 'audit suite', OPERATOR)).token);
@@ -202,6 +204,20 @@ describe('what requests record', () => {
         details: { permission: 'workspaces:write', status: 403, route: 'PUT /api/workspaces/:name' },
       },
       { action: 'access.denied', outcome: 'denied', details: { permission: 'audit:read', route: 'GET /api/audit' } },
+    ]);
+  });
+
+  it('an admin cleared below the highest marking may not read the trail: it names ids and terms at every level', async () => {
+    const res = await request(app).get('/api/audit').set(as('greta')).expect(403);
+    expect(res.body.error).toMatchObject({
+      code: 'forbidden',
+      details: { clearance: 'GREEN', highestMarking: expect.stringMatching(/AMBER|RED/) },
+    });
+    await request(app).get('/api/audit.csv').set(as('greta')).expect(403);
+    const { entries } = await audit({ user: 'greta', action: 'audit.*' });
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
+      ['audit.export', 'denied'],
+      ['audit.read', 'denied'],
     ]);
   });
 
