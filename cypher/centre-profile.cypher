@@ -12,32 +12,41 @@
 //   flows (TRAFFICKED_TO) and raids (RAIDED), each bringing the node at its other end.
 
 MATCH (centre:Centre {id: $centre})
+WHERE centre.tlp IN $visible
 OPTIONAL MATCH (centre)-[located:LOCATED_IN]->(country:Country)
+WHERE located.tlp IN $visible AND country.tlp IN $visible
 WITH centre, located, country
 OPTIONAL MATCH (centre)-[runs:RUNS_SCAM]->(scam:ScamType)
+WHERE runs.tlp IN $visible AND scam.tlp IN $visible
 // SKIP 0: LadybugDB takes ORDER BY in WITH only before SKIP or LIMIT; collect() keeps the order.
 WITH centre, located, country, runs, scam
 ORDER BY scam.name SKIP 0
 WITH centre, located, country, coalesce(collect(scam.name), []) AS scamTypes, coalesce(collect(runs), []) AS scamLinks
 OPTIONAL MATCH (centre)-[uses:USES_METHOD]->(method:Method)
+WHERE uses.tlp IN $visible AND method.tlp IN $visible
 WITH centre, located, country, scamTypes, scamLinks, uses, method
 ORDER BY method.name SKIP 0
 WITH centre, located, country, scamTypes, scamLinks, coalesce(collect(method.name), []) AS methods,
   coalesce(collect(uses), []) AS methodLinks
 OPTIONAL MATCH (origin:Country)-[flow:TRAFFICKED_TO]->(centre)
+WHERE flow.tlp IN $visible AND origin.tlp IN $visible
 WITH centre, located, country, scamTypes, scamLinks, methods, methodLinks, sum(flow.victims) AS victims,
   coalesce(collect(flow), []) AS flows
 // DISTINCT and plain aggregates go in separate steps: LadybugDB 0.19 miscounts, or crashes, when one step mixes them.
-OPTIONAL MATCH (origin:Country)-[:TRAFFICKED_TO]->(centre)
+OPTIONAL MATCH (origin:Country)-[inflow:TRAFFICKED_TO]->(centre)
+WHERE inflow.tlp IN $visible AND origin.tlp IN $visible
 WITH centre, located, country, scamTypes, scamLinks, methods, methodLinks, victims, flows,
   count(DISTINCT origin) AS originCount
-OPTIONAL MATCH (f:Facilitator)-[:RECRUITS_FOR]->(centre)
+OPTIONAL MATCH (f:Facilitator)-[recruits:RECRUITS_FOR]->(centre)
+WHERE recruits.tlp IN $visible AND f.tlp IN $visible
 WITH centre, located, country, scamTypes, scamLinks, methods, methodLinks, victims, flows, originCount,
   count(DISTINCT f) AS facilitatorCount
-OPTIONAL MATCH (route:Route)-[:DESTINED_FOR]->(centre)
+OPTIONAL MATCH (route:Route)-[arrives:DESTINED_FOR]->(centre)
+WHERE arrives.tlp IN $visible AND route.tlp IN $visible
 WITH centre, located, country, scamTypes, scamLinks, methods, methodLinks, victims, flows, originCount,
   facilitatorCount, count(DISTINCT route) AS routeCount
 OPTIONAL MATCH (operation:Operation)-[raid:RAIDED]->(centre)
+WHERE raid.tlp IN $visible AND operation.tlp IN $visible
 WITH centre, located, country, scamTypes, scamLinks, methods, methodLinks, victims, flows, originCount,
   facilitatorCount, routeCount, raid, operation
 ORDER BY operation.name SKIP 0

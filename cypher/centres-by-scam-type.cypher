@@ -9,8 +9,11 @@
 //   Graph columns: scam, centre, runs (RUNS_SCAM) and located (LOCATED_IN, bringing the country).
 
 MATCH (scam:ScamType {id: $scamType})<-[runs:RUNS_SCAM]-(centre:Centre)
+WHERE scam.tlp IN $visible AND runs.tlp IN $visible AND centre.tlp IN $visible
 OPTIONAL MATCH (centre)-[located:LOCATED_IN]->(country:Country)
-OPTIONAL MATCH (:Country)-[flow:TRAFFICKED_TO]->(centre)
+WHERE located.tlp IN $visible AND country.tlp IN $visible
+OPTIONAL MATCH (origin:Country)-[flow:TRAFFICKED_TO]->(centre)
+WHERE flow.tlp IN $visible AND origin.tlp IN $visible
 RETURN centre.id AS centreId, centre.name AS centreName, centre.status AS status, country.name AS countryName,
   country.hubRegion AS hubRegion, coalesce(sum(flow.victims), 0) AS victims, runs.grade AS grade,
   scam, centre, runs, located

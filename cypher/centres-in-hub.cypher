@@ -11,10 +11,13 @@
 //   (TRAFFICKED_TO, which bring the origin countries).
 
 MATCH (region:Region)<-[inRegion:IN_REGION]-(country:Country)<-[located:LOCATED_IN]-(centre:Centre)
-WHERE toLower(region.name) = toLower($hub) OR $hub IN region.aliases
-OPTIONAL MATCH (:Country)-[flow:TRAFFICKED_TO]->(centre)
+WHERE (toLower(region.name) = toLower($hub) OR $hub IN region.aliases)
+  AND region.tlp IN $visible AND inRegion.tlp IN $visible AND country.tlp IN $visible AND located.tlp IN $visible AND centre.tlp IN $visible
+OPTIONAL MATCH (source:Country)-[flow:TRAFFICKED_TO]->(centre)
+WHERE flow.tlp IN $visible AND source.tlp IN $visible
 WITH region, inRegion, country, located, centre, coalesce(collect(flow), []) AS flows
 OPTIONAL MATCH (origin:Country)-[flow:TRAFFICKED_TO]->(centre)
+WHERE flow.tlp IN $visible AND origin.tlp IN $visible
 // SKIP 0: LadybugDB takes ORDER BY in WITH only before SKIP or LIMIT; collect() keeps the order.
 // no coalesce here: LadybugDB calls a sum() over a coalesce(sum()) from an earlier step a nested aggregation.
 WITH region, inRegion, country, located, centre, flows, origin, sum(flow.victims) AS fromOrigin

@@ -9,8 +9,9 @@
 //   (DESTINED_FOR, bringing the routes) and cargo (CARRIES).
 
 MATCH (centre:Centre)<-[arrives:DESTINED_FOR]-(route:Route)-[carries:CARRIES]->(crime:Crime)
-WHERE crime.category IN $categories
-OPTIONAL MATCH (centre)-[:LOCATED_IN]->(country:Country)
+WHERE crime.category IN $categories AND centre.tlp IN $visible AND arrives.tlp IN $visible AND route.tlp IN $visible AND carries.tlp IN $visible AND crime.tlp IN $visible
+OPTIONAL MATCH (centre)-[located:LOCATED_IN]->(country:Country)
+WHERE located.tlp IN $visible AND country.tlp IN $visible
 RETURN centre.id AS centreId, centre.name AS centreName, country.name AS countryName, crime.name AS crimeName,
   crime.category AS category, count(route) AS routeCount, coalesce(sum(carries.shipments), 0) AS shipments,
   centre, crime, collect(arrives) AS arrivals, collect(carries) AS cargo

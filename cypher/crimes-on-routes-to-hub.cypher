@@ -9,12 +9,14 @@
 //   shipments sums CARRIES.shipments (unknown counts add 0). Graph columns: crime, cargo (CARRIES,
 //   bringing the routes) and arrivals (DESTINED_FOR, bringing the centres).
 
-MATCH (region:Region)<-[:IN_REGION]-(:Country)<-[:LOCATED_IN]-(centre:Centre)<-[:DESTINED_FOR]-(route:Route)-[carries:CARRIES]->(crime:Crime)
-WHERE toLower(region.name) = toLower($hub) OR $hub IN region.aliases
+MATCH (region:Region)<-[inRegion:IN_REGION]-(country:Country)<-[located:LOCATED_IN]-(centre:Centre)<-[arrives:DESTINED_FOR]-(route:Route)-[carries:CARRIES]->(crime:Crime)
+WHERE (toLower(region.name) = toLower($hub) OR $hub IN region.aliases)
+  AND region.tlp IN $visible AND inRegion.tlp IN $visible AND country.tlp IN $visible AND located.tlp IN $visible AND centre.tlp IN $visible AND arrives.tlp IN $visible AND route.tlp IN $visible AND carries.tlp IN $visible AND crime.tlp IN $visible
 // Centres are counted a step after routes, not with count(DISTINCT): LadybugDB 0.19 miscounts, or crashes, when one step mixes them.
 WITH region, crime, centre, count(carries) AS routes, sum(carries.shipments) AS shipments
 WITH region, crime, count(centre) AS centreCount, sum(routes) AS routeCount, sum(shipments) AS shipments
-MATCH (region)<-[:IN_REGION]-(:Country)<-[:LOCATED_IN]-(:Centre)<-[arrives:DESTINED_FOR]-(:Route)-[carries:CARRIES]->(crime)
+MATCH (region)<-[inRegion:IN_REGION]-(country:Country)<-[located:LOCATED_IN]-(centre:Centre)<-[arrives:DESTINED_FOR]-(route:Route)-[carries:CARRIES]->(crime)
+WHERE inRegion.tlp IN $visible AND country.tlp IN $visible AND located.tlp IN $visible AND centre.tlp IN $visible AND arrives.tlp IN $visible AND route.tlp IN $visible AND carries.tlp IN $visible
 RETURN crime.id AS crimeId, crime.name AS crimeName, crime.category AS category, routeCount, centreCount,
   coalesce(shipments, 0) AS shipments, crime, collect(carries) AS cargo, collect(arrives) AS arrivals
 ORDER BY routeCount DESC, crimeName, crimeId

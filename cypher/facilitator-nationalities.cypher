@@ -7,6 +7,7 @@
 //   (NATIONAL_OF, bringing the facilitators).
 
 MATCH (f:Facilitator)-[nationality:NATIONAL_OF]->(country:Country)
+WHERE f.tlp IN $visible AND nationality.tlp IN $visible AND country.tlp IN $visible
 // SKIP 0: LadybugDB takes ORDER BY in WITH only before SKIP or LIMIT; collect() keeps the order.
 WITH country, f, nationality
 ORDER BY f.name SKIP 0

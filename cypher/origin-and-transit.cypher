@@ -7,9 +7,11 @@
 //   the routes starting there, routesThrough those crossing it. Graph columns: country, departures
 //   (ORIGINATES_IN) and crossings (TRANSITS), which bring the routes.
 
-MATCH (country:Country)<-[departs:ORIGINATES_IN]-(:Route)
+MATCH (country:Country)<-[departs:ORIGINATES_IN]-(origin:Route)
+WHERE country.tlp IN $visible AND departs.tlp IN $visible AND origin.tlp IN $visible
 WITH country, count(departs) AS routesFrom, collect(departs) AS departures
-MATCH (country)<-[crosses:TRANSITS]-(:Route)
+MATCH (country)<-[crosses:TRANSITS]-(transit:Route)
+WHERE crosses.tlp IN $visible AND transit.tlp IN $visible
 WITH country, routesFrom, departures, count(crosses) AS routesThrough, collect(crosses) AS crossings
 RETURN country.id AS countryId, country.name AS countryName, country.region AS region, routesFrom, routesThrough,
   routesFrom + routesThrough AS routes, country, departures, crossings

@@ -11,14 +11,19 @@
 //   (DESTINED_FOR) and carried (CARRIES), which bring their end nodes with them.
 
 MATCH (origin:Country {id: $country})<-[departs:ORIGINATES_IN]-(route:Route)
+WHERE origin.tlp IN $visible AND departs.tlp IN $visible AND route.tlp IN $visible
 OPTIONAL MATCH (route)-[hop:TRANSITS]->(transit:Country)
+WHERE hop.tlp IN $visible AND transit.tlp IN $visible
 // SKIP 0: LadybugDB takes ORDER BY in WITH only before SKIP or LIMIT; collect() keeps the order.
 WITH origin, departs, route, hop, transit
 ORDER BY hop.hop SKIP 0
 WITH origin, departs, route, coalesce(collect(transit.name), []) AS transits, coalesce(collect(hop), []) AS hops
 OPTIONAL MATCH (route)-[toCountry:DESTINED_FOR]->(destination:Country)
+WHERE toCountry.tlp IN $visible AND destination.tlp IN $visible
 OPTIONAL MATCH (route)-[toCentre:DESTINED_FOR]->(centre:Centre)
+WHERE toCentre.tlp IN $visible AND centre.tlp IN $visible
 OPTIONAL MATCH (route)-[carries:CARRIES]->(crime:Crime)
+WHERE carries.tlp IN $visible AND crime.tlp IN $visible
 WITH origin, departs, route, transits, hops, toCountry, destination, toCentre, centre, carries, crime
 ORDER BY crime.name SKIP 0
 RETURN route.id AS routeId, route.name AS routeName, route.mode AS mode, origin.name AS originName, transits,

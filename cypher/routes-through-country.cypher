@@ -9,9 +9,13 @@
 //   and toCentre (DESTINED_FOR), each bringing the node at its other end.
 
 MATCH (transit:Country {id: $country})<-[crosses:TRANSITS]-(route:Route)
+WHERE transit.tlp IN $visible AND crosses.tlp IN $visible AND route.tlp IN $visible
 OPTIONAL MATCH (route)-[departs:ORIGINATES_IN]->(origin:Country)
+WHERE departs.tlp IN $visible AND origin.tlp IN $visible
 OPTIONAL MATCH (route)-[toCountry:DESTINED_FOR]->(destination:Country)
+WHERE toCountry.tlp IN $visible AND destination.tlp IN $visible
 OPTIONAL MATCH (route)-[toCentre:DESTINED_FOR]->(centre:Centre)
+WHERE toCentre.tlp IN $visible AND centre.tlp IN $visible
 RETURN route.id AS routeId, route.name AS routeName, route.mode AS mode, crosses.hop AS hop, origin.name AS originName,
   destination.name AS destinationName, centre.name AS centreName, route, crosses, departs, toCountry, toCentre
 ORDER BY routeId

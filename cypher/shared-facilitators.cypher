@@ -9,6 +9,7 @@
 //   and nationality (NATIONAL_OF).
 
 MATCH (f:Facilitator)-[recruits:RECRUITS_FOR]->(centre:Centre)
+WHERE f.tlp IN $visible AND recruits.tlp IN $visible AND centre.tlp IN $visible
 // SKIP 0: LadybugDB takes ORDER BY in WITH only before SKIP or LIMIT; collect() keeps the order.
 WITH f, recruits, centre
 ORDER BY centre.name SKIP 0
@@ -16,6 +17,7 @@ WITH f, count(centre) AS centreCount, collect(centre.name) AS centres, collect(r
   coalesce(sum(recruits.recruits), 0) AS recruited
 WHERE centreCount >= $minCentres
 OPTIONAL MATCH (f)-[nationality:NATIONAL_OF]->(country:Country)
+WHERE nationality.tlp IN $visible AND country.tlp IN $visible
 RETURN f.id AS facilitatorId, f.name AS facilitatorName, f.role AS role, country.name AS nationalityName,
   centreCount, centres, recruited, f, links, nationality
 ORDER BY centreCount DESC, facilitatorName, facilitatorId

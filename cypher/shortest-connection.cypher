@@ -14,8 +14,10 @@
 //   No row when the two are the same entity or further apart than maxHops.
 
 MATCH (a {id: $from}), (b {id: $to})
-WHERE a.id <> b.id
+WHERE a.id <> b.id AND a.tlp IN $visible AND b.tlp IN $visible
 MATCH p = allShortestPaths((a)-[:TRAFFICKED_TO|LOCATED_IN|IN_REGION|ORIGINATES_IN|TRANSITS|DESTINED_FOR|OPERATES|RECRUITS_FOR|NATIONAL_OF|RUNS_SCAM|USES_METHOD|CARRIES|CONVERGES_IN|RAIDED|ARRESTED|CONDUCTED_IN|COORDINATED|ISSUED|WARNS_ABOUT*..8]-(b))
+// part of the search: the shortest among the paths through what the reader may see
+WHERE all(x IN nodes(p) WHERE x.tlp IN $visible) AND all(x IN relationships(p) WHERE x.tlp IN $visible)
 // a filter of its own: as a predicate of the shortest-path search, Neo4j may fall back to an exhaustive search
 WITH p WHERE length(p) <= $maxHops
 RETURN length(p) AS hops, reduce(via = '', n IN nodes(p) | via + CASE WHEN via = '' THEN '' ELSE ' → ' END + n.name) AS via,

@@ -10,8 +10,11 @@
 //   "from → to" for a link; grade and synthetic are the item's own. Graph column: p, the entity
 //   with its REPORTED_IN link to the source, or the link with its two ends.
 
+MATCH (cited:Source {id: $source})
+WHERE cited.tlp IN $visible
 MATCH p = (a)-[r]->(b)
-WHERE (type(r) = 'REPORTED_IN' AND b.id = $source) OR (type(r) <> 'REPORTED_IN' AND $source IN r.sourceIds)
+WHERE ((type(r) = 'REPORTED_IN' AND b.id = $source) OR (type(r) <> 'REPORTED_IN' AND $source IN r.sourceIds))
+  AND a.tlp IN $visible AND r.tlp IN $visible AND b.tlp IN $visible
 WITH p AS p, a, r, b, type(r) = 'REPORTED_IN' AS entity
 RETURN CASE WHEN entity THEN 'entity' ELSE 'link' END AS item,
   CASE WHEN entity THEN labels(a)[0] ELSE type(r) END AS kind,

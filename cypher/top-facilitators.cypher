@@ -10,12 +10,16 @@
 //   columns: f (the facilitator), recruitLinks (RECRUITS_FOR) and routeLinks (OPERATES).
 
 MATCH (f:Facilitator)
-OPTIONAL MATCH (f)-[link:OPERATES|RECRUITS_FOR|NATIONAL_OF|USES_METHOD|ARRESTED]-()
+WHERE f.tlp IN $visible
+OPTIONAL MATCH (f)-[link:OPERATES|RECRUITS_FOR|NATIONAL_OF|USES_METHOD|ARRESTED]-(other)
+WHERE link.tlp IN $visible AND other.tlp IN $visible
 WITH f, count(link) AS degree
 // DISTINCT and plain aggregates go in separate steps: LadybugDB 0.19 miscounts, or crashes, when one step mixes them.
 OPTIONAL MATCH (f)-[recruits:RECRUITS_FOR]->(centre:Centre)
+WHERE recruits.tlp IN $visible AND centre.tlp IN $visible
 WITH f, degree, count(DISTINCT centre) AS centreCount, coalesce(collect(DISTINCT recruits), []) AS recruitLinks
 OPTIONAL MATCH (f)-[operates:OPERATES]->(route:Route)
+WHERE operates.tlp IN $visible AND route.tlp IN $visible
 WITH f, degree, centreCount, recruitLinks, count(DISTINCT route) AS routeCount,
   coalesce(collect(DISTINCT operates), []) AS routeLinks
 RETURN f.id AS facilitatorId, f.name AS facilitatorName, f.role AS role, degree, centreCount, routeCount,

@@ -8,7 +8,8 @@
 //   counts the TRAFFICKED_TO links. Graph column: links (the TRAFFICKED_TO links of the flow,
 //   bringing origin countries and centres). Centres with no recorded location are not counted.
 
-MATCH (origin:Country)-[flow:TRAFFICKED_TO]->(centre:Centre)-[:LOCATED_IN]->(host:Country)
+MATCH (origin:Country)-[flow:TRAFFICKED_TO]->(centre:Centre)-[located:LOCATED_IN]->(host:Country)
+WHERE origin.tlp IN $visible AND flow.tlp IN $visible AND centre.tlp IN $visible AND located.tlp IN $visible AND host.tlp IN $visible
 RETURN origin.region AS originRegion, coalesce(host.hubRegion, '(no hub region)') AS hubRegion,
   coalesce(sum(flow.victims), 0) AS victims, count(flow) AS flows, collect(flow) AS links
 ORDER BY victims DESC, originRegion, hubRegion

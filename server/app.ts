@@ -18,11 +18,11 @@ import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
 import type { Config } from './config.ts';
+import { MemoryAudit, type AuditLog } from './audit/audit-log.ts';
 import { Auth, type AuthSettings } from './auth/auth.ts';
 import { authenticate } from './http/authenticate.ts';
 import { authDirOf } from './config.ts';
 import path from 'node:path';
-import { MemoryAudit, type AuditLog } from './audit/audit-log.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -43,14 +43,14 @@ export interface AppDeps {
   network?: { host: string; allowedHosts?: readonly string[]; allowedOrigins?: readonly string[] };
   /** WORKSPACE_MAX_BYTES, WORKSPACE_MAX_COUNT (default: the configuration's defaults) */
   workspaceLimits?: { maxBytes: number; maxCount: number };
+  /** the audit trail main.ts opens (server/audit/); by default one in memory, for tests */
+  audit?: AuditLog;
   /**
    * AUTH and its settings. Left out, the app runs as AUTH=off with accounts in `<dataDir>/auth`:
    * what the test suites that predate accounts expect. The server (main.ts) always passes it,
    * from the configuration (appOptionsFrom), where AUTH defaults to on.
    */
   auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
-  /** the audit trail main.ts opens (server/audit/); by default one in memory, for tests */
-  audit?: AuditLog;
 }
 
 /** The auth settings the configuration gives. */
@@ -121,10 +121,8 @@ export function createApp({
   // a saved investigation holds its whole canvas, so it may be larger than other requests
   app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));
-  // who the request is (session cookie, API token, or AUTH=off): res.locals.actor, read by every route;
-  // an actor set before this app (only an outer app in the same process can, as the audit suite's does) is kept
-  const authenticated = authenticate(auth);
-  app.use((req, res, next) => (res.locals.actor ? next() : authenticated(req, res, next)));
+  // who the request is (session cookie, API token, or AUTH=off): res.locals.actor, read by every route
+  app.use(authenticate(auth));
 
   const api = mount(express.Router(), apiRoutes, {
     store,

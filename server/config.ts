@@ -92,6 +92,22 @@ export const ConfigSchema = z
     WORKSPACE_MAX_COUNT: int(1, 1_000_000)
       .default(1_000)
       .describe('most saved workspaces (409 workspace_limit past that)'),
+    AUDIT_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('where the audit trail is written, one folder per server (default <DATA_DIR>/audit)'),
+    AUDIT_CHAIN: z
+      .string()
+      .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/, 'a folder name: letters, digits, . _ -')
+      .optional()
+      .describe("this server's folder under AUDIT_DIR (default <host name>-<PORT>); each server writes its own chain"),
+    AUDIT_RETENTION_DAYS: int(1, 36_500)
+      .default(365)
+      .describe('audit files wholly older than this many days are deleted (CJIS asks for a year)'),
+    AUDIT_ROTATE_BYTES: int(10_000, 100_000_000_000)
+      .default(64_000_000)
+      .describe('the audit trail starts a new file past this size (and each UTC day)'),
     AUTH: z
       .enum(['on', 'off'])
       .default('on')
@@ -115,22 +131,6 @@ export const ConfigSchema = z
     SIGNIN_MAX_PER_ADDRESS: int(1, 100_000)
       .default(20)
       .describe('failed sign-ins from one address in 15 minutes before it answers 429'),
-    AUDIT_DIR: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('where the audit trail is written, one folder per server (default <DATA_DIR>/audit)'),
-    AUDIT_CHAIN: z
-      .string()
-      .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/, 'a folder name: letters, digits, . _ -')
-      .optional()
-      .describe("this server's folder under AUDIT_DIR (default <host name>-<PORT>); each server writes its own chain"),
-    AUDIT_RETENTION_DAYS: int(1, 36_500)
-      .default(365)
-      .describe('audit files wholly older than this many days are deleted (CJIS asks for a year)'),
-    AUDIT_ROTATE_BYTES: int(10_000, 100_000_000_000)
-      .default(64_000_000)
-      .describe('the audit trail starts a new file past this size (and each UTC day)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

@@ -14,9 +14,12 @@ import { defineConfig } from 'vitest/config';
 // into Neo4j).
 export const BOTH_STORES = [
   'test/integration/api.test.ts',
+  // every read endpoint at every clearance, and every library query at GREEN (issue 12)
+  'test/integration/clearance.test.ts',
   // the saved query library, split to mirror server/queries/ (hand-made and seed graphs apart)
   'test/integration/queries/library.test.ts',
   'test/integration/queries/runner.test.ts',
+  'test/integration/queries/clearance.test.ts',
   'test/integration/queries/hand-made/centres.test.ts',
   'test/integration/queries/hand-made/facilitators.test.ts',
   'test/integration/queries/hand-made/links.test.ts',

@@ -223,26 +223,6 @@ export function defineRoute<
   };
 }
 
-/**
- * The 401 and 403 every protected route may answer, documented from its permission; a route
- * that documents a 403 of its own (write_not_allowed, …) gets forbidden added to its text.
- */
-function accessAnswers(
-  permission: Permission | 'public',
-  own: Record<number, ResponseConfig> | undefined,
-): Record<number, ResponseConfig> {
-  if (permission === 'public') return {};
-  const json = (description: string): ResponseConfig => ({
-    description,
-    content: { 'application/json': { schema: ErrorSchema } },
-  });
-  const forbidden = `forbidden: the account lacks the ${permission} permission (named in details.permission)`;
-  return {
-    401: json('unauthenticated: no session cookie or API token, or one that is expired, revoked or disabled'),
-    403: own?.[403] ? { ...own[403], description: `${own[403].description}; or ${forbidden}` } : json(forbidden),
-  };
-}
-
 /** The outcome of a failed request: a refusal, the caller's mistake, or the server's fault. */
 function outcomeOf(error: unknown): AuditEventInput['outcome'] {
   if (error instanceof AppError) {
@@ -286,6 +266,26 @@ function auditEvent<D extends { error?: unknown }>(
     targets: [...(note.targets ?? [])],
     outcome: error === undefined ? 'ok' : outcomeOf(error),
     details: { ...note.details, ...failure },
+  };
+}
+
+/**
+ * The 401 and 403 every protected route may answer, documented from its permission; a route
+ * that documents a 403 of its own (write_not_allowed, …) gets forbidden added to its text.
+ */
+function accessAnswers(
+  permission: Permission | 'public',
+  own: Record<number, ResponseConfig> | undefined,
+): Record<number, ResponseConfig> {
+  if (permission === 'public') return {};
+  const json = (description: string): ResponseConfig => ({
+    description,
+    content: { 'application/json': { schema: ErrorSchema } },
+  });
+  const forbidden = `forbidden: the account lacks the ${permission} permission (named in details.permission)`;
+  return {
+    401: json('unauthenticated: no session cookie or API token, or one that is expired, revoked or disabled'),
+    403: own?.[403] ? { ...own[403], description: `${own[403].description}; or ${forbidden}` } : json(forbidden),
   };
 }
 

@@ -2,8 +2,9 @@
  * `npm run export -- --format gexf --ego centre:na-2024-01 --depth 2 --out briefing.gexf`
  *
  * Selections: --ids a,b,c | --ego <id> [--depth N] [--rel-kinds A,B] | --path <from>,<to> [--max-hops N]
- * | --query <name> [--param key=value ...]. Options: --recipient-tlp, --title, --by, --out (default:
- * the server-made name in the current directory). Progress goes to stderr. Like `npm run query`,
+ * | --query <name> [--param key=value ...]. Options: --recipient-tlp, --title, --out (default:
+ * the server-made name in the current directory). On the local data dir it runs as the machine's
+ * operator (every marking; the manifest names the OS account); through a server, as that server's caller. Progress goes to stderr. Like `npm run query`,
  * it opens the configured store, or asks the running server that holds it (SCAMNET_URL).
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from '../model/export-formats.ts';
 import { openCatalogue } from '../queries/catalogue.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
+import { operatorActor } from './operator.ts';
 
 const USAGE = `usage:
   npm run export -- --format ${EXPORT_FORMATS.join('|')} <selection> [options]
@@ -27,7 +29,7 @@ selection (one of):
   --query <name> [--param key=value ...]  a saved query's graph
 options:
   --recipient-tlp CLEAR|GREEN|AMBER|AMBER+STRICT|RED   withhold what is marked above it
-  --title "<title>"   --by "<who>"   --out <file>`;
+  --title "<title>"   --out <file>`;
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -63,7 +65,6 @@ function readArgs() {
         param: { type: 'string', multiple: true },
         'recipient-tlp': { type: 'string' },
         title: { type: 'string' },
-        by: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -102,7 +103,7 @@ function readArgs() {
       2,
     );
   }
-  return { request: request.data, out: v.out, by: v.by };
+  return { request: request.data, out: v.out };
 }
 
 /** `npm run` starts scripts in the package root; paths are the user's, from where they typed the command. */
@@ -139,7 +140,6 @@ async function viaServer(url: string, args: ReturnType<typeof readArgs>): Promis
     headers: {
       'content-type': 'application/json',
       [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
-      ...(args.by ? { 'x-exported-by': args.by } : {}),
     },
     body: JSON.stringify(args.request),
   });
@@ -177,7 +177,7 @@ try {
     analystCypher: config.ANALYST_CYPHER,
     maxNodes,
   };
-  const result = await runExport(deps, args.request, { exportedBy: args.by, progress });
+  const result = await runExport(deps, args.request, { actor: operatorActor(), progress });
   const m = result.manifest;
   const withheld = m.recipientTlp
     ? `; withheld for TLP:${m.recipientTlp}: ${m.withheld.nodes} nodes, ${m.withheld.links} links`

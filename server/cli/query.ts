@@ -14,9 +14,10 @@ import { loadConfig, type Config } from '../config.ts';
 import { assertAnalystCypher, assertMayRunQuery } from '../cypher/analyst-switch.ts';
 import { AppError } from '../errors.ts';
 import { openCatalogue, type CatalogueEntry } from '../queries/catalogue.ts';
-import { runCypher, runSavedQuery } from '../queries/runner.ts';
+import { runRawCypher, runSavedQuery } from '../queries/runner.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
+import { operatorActor } from './operator.ts';
 import type { GraphStore, QueryResult } from '../store/types.ts';
 import { formatTable, neutraliseFormula, textRows } from './render.ts';
 
@@ -119,11 +120,11 @@ async function direct(config: Config, store: GraphStore, args: ReturnType<typeof
   if (args.list) return printList(await catalogue.list());
   if (args.cypher) {
     assertAnalystCypher(config.ANALYST_CYPHER);
-    return print(await runCypher(store, args.cypher, args.params), args.format);
+    return print(await runRawCypher(store, operatorActor(), args.cypher, args.params), args.format);
   }
   const query = await catalogue.get(queryName(args));
   assertMayRunQuery(query, config.ANALYST_CYPHER);
-  print(await runSavedQuery(store, query, args.params), args.format);
+  print(await runSavedQuery(store, query, args.params, operatorActor()), args.format);
 }
 
 const args = readArgs();

@@ -15,6 +15,7 @@ import { NODE_KINDS, nodeKindOfId } from '../model/schema.ts';
 import { tlpRank, type Tlp } from '../model/provenance.ts';
 import type { GraphStore, JsonValue, Params, SerializedGraph, SerializedNode } from '../store/types.ts';
 import { groupIdsByKind } from '../graph/graph-merge.ts';
+import { seen, visibleParam } from '../graph/visibility.ts';
 import { cleanGraph } from './clean-text.ts';
 import type { SelectionRecord } from './selection.ts';
 import { markingOf } from './tlp-filter.ts';
@@ -22,13 +23,18 @@ import { markingOf } from './tlp-filter.ts';
 /** What the manifest says in place of anything that would name a withheld item. */
 export const WITHHELD = 'withheld';
 
-/** Reads nodes by id through each kind's index; ids that name no node are simply not returned. */
-async function nodesById(store: GraphStore, ids: Iterable<string>): Promise<SerializedNode[]> {
+/**
+ * Reads nodes by id through each kind's index, at the exporter's clearance; ids that name no node
+ * (or one the exporter may not see) are simply not returned. The lookups are the exporter's own: a
+ * string the exporter typed that names a node above their clearance stays as typed, so the file
+ * does not tell them such a node exists.
+ */
+async function nodesById(store: GraphStore, ids: Iterable<string>, clearance: Tlp): Promise<SerializedNode[]> {
   const found: SerializedNode[] = [];
   for (const [kind, group] of groupIdsByKind(new Set(ids), (id) => nodeKindOfId(id)?.kind)) {
     const result = await store.read(
-      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`,
-      { ids: group },
+      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) WHERE ${seen('n')} RETURN n`,
+      { ids: group, ...visibleParam(clearance) },
       { maxRows: group.length },
     );
     found.push(...cleanGraph(result.graph).nodes);
@@ -39,14 +45,14 @@ async function nodesById(store: GraphStore, ids: Iterable<string>): Promise<Seri
 /** Most strings looked up by name (a query's parameters and literals are few; this bounds a hostile one). */
 const MAX_NAME_LOOKUPS = 1_000;
 
-/** Reads the nodes of every kind whose name is one of the given strings. */
-async function nodesByName(store: GraphStore, names: string[]): Promise<SerializedNode[]> {
+/** Reads the nodes of every kind whose name is one of the given strings, at the exporter's clearance. */
+async function nodesByName(store: GraphStore, names: string[], clearance: Tlp): Promise<SerializedNode[]> {
   if (names.length === 0) return [];
   const found: SerializedNode[] = [];
   for (const { kind } of NODE_KINDS) {
     const result = await store.read(
-      `MATCH (n:${kind}) WHERE n.name IN $names RETURN n`,
-      { names },
+      `MATCH (n:${kind}) WHERE n.name IN $names AND ${seen('n')} RETURN n`,
+      { names, ...visibleParam(clearance) },
       { maxRows: 100_000 },
     );
     found.push(...cleanGraph(result.graph).nodes);
@@ -93,6 +99,7 @@ export async function findSecrets(
   exported: SerializedGraph,
   record: SelectionRecord,
   recipientTlp: Tlp,
+  exporterClearance: Tlp,
 ): Promise<Secrets> {
   const limit = tlpRank(recipientTlp);
   const visible = new Set([...exported.nodes.map((n) => n.key), ...exported.edges.map((e) => e.key)]);
@@ -113,7 +120,10 @@ export async function findSecrets(
     record.kind === 'query'
       ? [...mentioned].filter((s) => !nodeKindOfId(s) && s.trim() !== '' && s.length <= 300).slice(0, MAX_NAME_LOOKUPS)
       : [];
-  const found = [...(await nodesById(store, lookUp)), ...(await nodesByName(store, byName))];
+  const found = [
+    ...(await nodesById(store, lookUp, exporterClearance)),
+    ...(await nodesByName(store, byName, exporterClearance)),
+  ];
   for (const node of found)
     if (!visible.has(node.key) && tlpRank(markingOf(node.attributes)) > limit) hide(node.key, node.attributes.label);
   // a name shared with a visible node is not a secret: the recipient sees that node anyway

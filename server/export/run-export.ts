@@ -2,7 +2,9 @@
  * One export from request to file: select, clean, withhold what the recipient may not see,
  * write the manifest, then the format. The router and the CLI both call this.
  */
-import type { Tlp } from '../model/provenance.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../model/access.ts';
+import { tlpRank, type Tlp } from '../model/provenance.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
 import type { GraphStore } from '../store/types.ts';
 import { cleanGraph, cleanText } from './clean-text.ts';
@@ -30,8 +32,8 @@ export interface ExportResult extends ExportFile {
 }
 
 export interface ExportOptions {
-  /** who exports: a header or the CLI user; 'anonymous' when not given */
-  exportedBy?: string;
+  /** who exports: the request's actor (the CLI's: the machine's operator); the manifest names them */
+  actor: Actor;
   now?: Date;
   /** told of each step, for the CLI's progress line */
   progress?: (step: string) => void;
@@ -47,23 +49,42 @@ export function cleanActor(by: string | undefined): string {
   return cleaned || 'anonymous';
 }
 
+/**
+ * The recipient's TLP: at most the exporter's clearance (one cannot hand on what one may not see),
+ * the clearance itself when not given.
+ */
+export function recipientTlpFor(actor: Actor, requested: Tlp | undefined): Tlp {
+  const recipient = requested ?? actor.clearance;
+  if (tlpRank(recipient) > tlpRank(actor.clearance)) {
+    throw new AppError(
+      'forbidden',
+      `recipientTlp ${recipient} is above your clearance (${actor.clearance}): an export cannot hand on more than its exporter may see`,
+      { recipientTlp: recipient, clearance: actor.clearance },
+    );
+  }
+  return recipient;
+}
+
 export async function runExport(
   deps: ExportDeps,
   request: ExportRequest,
-  options: ExportOptions = {},
+  options: ExportOptions,
 ): Promise<ExportResult> {
+  const { actor } = options;
   const progress = options.progress ?? (() => {});
   const now = options.now ?? new Date();
+  const recipientTlp = recipientTlpFor(actor, request.recipientTlp);
   progress('selecting');
-  const selected = await resolveSelection(deps, request.selection);
+  // read at the exporter's clearance: the withheld counts below are only of what the exporter sees
+  const selected = await resolveSelection(deps, request.selection, actor);
   const cleaned = cleanGraph(selected.graph);
-  const filtered = filterByTlp(cleaned, request.recipientTlp);
+  const filtered = filterByTlp(cleaned, recipientTlp);
   let { graph } = filtered;
   const { withheld } = filtered;
   let selection = selected.record;
-  if (request.recipientTlp) {
+  if (recipientTlp !== 'RED') {
     // the filter removed the items; their ids and names must not survive elsewhere in the file
-    const secrets = await findSecrets(deps.store, cleaned, graph, selected.record, request.recipientTlp);
+    const secrets = await findSecrets(deps.store, cleaned, graph, selected.record, recipientTlp, actor.clearance);
     graph = redactCitations(graph, secrets);
     selection = redactSelection(selected.record, graph, secrets);
   }
@@ -77,12 +98,12 @@ export async function runExport(
     title,
     format: request.format,
     exportedAt: now.toISOString(),
-    exportedBy: cleanActor(options.exportedBy),
+    exportedBy: cleanActor(actor.name),
     selection,
     store: { backend: deps.store.backend },
     dataVersion: dataVersion(graph),
     highestTlp: highestTlp(graph),
-    recipientTlp: (request.recipientTlp ?? null) as Tlp | null,
+    recipientTlp,
     withheld,
     counts: { nodes: graph.nodes.length, links: graph.edges.length },
   };
@@ -92,7 +113,7 @@ export async function runExport(
     graph,
     manifest,
     positions: () => (positions ??= layoutPositions(graph, request.positions)),
-    sources: () => (sources ??= citedSources(deps.store, graph, request.recipientTlp)),
+    sources: () => (sources ??= citedSources(deps.store, graph, recipientTlp)),
   };
   progress(`writing ${request.format}`);
   const file = await WRITERS[request.format](ctx);

@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { subgraphAmong } from '../graph/induced-subgraph.ts';
 import { neighbours } from '../graph/neighbourhood.ts';
 import { shortestPaths } from '../graph/shortest-paths.ts';
+import type { Actor } from '../model/access.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
 import { runSavedQuery } from '../queries/runner.ts';
 import type { GraphStore, Params, QueryResult, SerializedGraph } from '../store/types.ts';
@@ -48,10 +49,11 @@ function checkComplete(result: QueryResult, what: string): void {
     throw new AppError('too_large', `${what} was cut by the store's row or byte cap; the export would be incomplete`);
 }
 
-async function byIds(ctx: SelectionContext, ids: string[]): Promise<SerializedGraph> {
+async function byIds(ctx: SelectionContext, ids: string[], actor: Actor): Promise<SerializedGraph> {
   const unique = [...new Set(ids)];
   if (unique.length > ctx.maxNodes) throw tooLarge(unique.length, ctx.maxNodes);
-  const found = await subgraphAmong(ctx.store, unique, { maxBytes: BIG_READ.maxBytes });
+  // a node above the exporter's clearance is missing, in the same words as one that does not exist
+  const found = await subgraphAmong(ctx.store, unique, actor.clearance, { maxBytes: BIG_READ.maxBytes });
   if (found.truncated)
     throw new AppError(
       'too_large',
@@ -82,10 +84,10 @@ export function queryTextForManifest(text: string): string {
     .trim();
 }
 
-async function byQuery(ctx: SelectionContext, name: string, params: Params): Promise<Selected> {
+async function byQuery(ctx: SelectionContext, name: string, params: Params, actor: Actor): Promise<Selected> {
   const entry = await ctx.queries.get(name);
   assertMayRunQuery(entry, ctx.analystCypher);
-  const result = await runSavedQuery(ctx.store, entry, params);
+  const result = await runSavedQuery(ctx.store, entry, params, actor);
   checkComplete(result, `the result of ${name}`);
   return {
     graph: result.graph,
@@ -100,19 +102,23 @@ async function byQuery(ctx: SelectionContext, name: string, params: Params): Pro
   };
 }
 
-export async function resolveSelection(ctx: SelectionContext, selection: Selection): Promise<Selected> {
+/** The selection as `actor` may see it: every read is made at the exporter's clearance. */
+export async function resolveSelection(ctx: SelectionContext, selection: Selection, actor: Actor): Promise<Selected> {
   let selected: Selected;
   switch (selection.kind) {
     case 'ids':
-      selected = { graph: await byIds(ctx, selection.ids), record: { kind: 'ids', ids: [...new Set(selection.ids)] } };
+      selected = {
+        graph: await byIds(ctx, selection.ids, actor),
+        record: { kind: 'ids', ids: [...new Set(selection.ids)] },
+      };
       break;
     case 'ego': {
-      const found = await neighbours(ctx.store, selection.id, {
-        depth: selection.depth,
-        relKinds: selection.relKinds,
-        kinds: undefined,
-        limit: ctx.maxNodes + 1,
-      });
+      const found = await neighbours(
+        ctx.store,
+        selection.id,
+        { depth: selection.depth, relKinds: selection.relKinds, kinds: undefined, limit: ctx.maxNodes + 1 },
+        actor.clearance,
+      );
       if (found.truncated || found.nodes.length > ctx.maxNodes) throw tooLarge(found.nodes.length, ctx.maxNodes);
       selected = {
         graph: { nodes: found.nodes, edges: found.edges } as SerializedGraph,
@@ -121,7 +127,7 @@ export async function resolveSelection(ctx: SelectionContext, selection: Selecti
       break;
     }
     case 'path': {
-      const found = await shortestPaths(ctx.store, selection);
+      const found = await shortestPaths(ctx.store, selection, actor.clearance);
       selected = {
         graph: { nodes: found.nodes, edges: found.edges } as SerializedGraph,
         record: {
@@ -135,7 +141,7 @@ export async function resolveSelection(ctx: SelectionContext, selection: Selecti
       break;
     }
     case 'query':
-      selected = await byQuery(ctx, selection.name, selection.params as Params);
+      selected = await byQuery(ctx, selection.name, selection.params as Params, actor);
       break;
   }
   if (selected.graph.nodes.length > ctx.maxNodes) throw tooLarge(selected.graph.nodes.length, ctx.maxNodes);

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { nodeKindOfId } from '../model/schema.ts';
+import type { Tlp } from '../model/markings.ts';
 import type { GraphStore, QueryOptions, SerializedGraph } from '../store/types.ts';
+import { seen, visibleParam, withoutWithheldCitations } from './visibility.ts';
 import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
 import { InducedSubgraphSchema } from '../model/wire.ts';
 
@@ -24,19 +26,23 @@ const kindOf = (id: string) => nodeKindOfId(id)?.kind;
 /**
  * @example subgraphAmong(store, ['centre:na-2024-01', 'country:NA']) // the two nodes and LOCATED_IN
  * `truncated` says a store cap cut a read (callers that must be complete, like exports, refuse then).
+ * Read at `clearance`: a withheld node is `missing` like one that does not exist, and withheld links
+ * are not returned.
  */
 export async function subgraphAmong(
   store: GraphStore,
   ids: string[],
+  clearance: Tlp,
   options: Pick<QueryOptions, 'maxBytes'> = {},
 ): Promise<SerializedGraph & { missing: string[]; truncated: boolean }> {
   const wanted = [...new Set(ids)];
+  const visible = visibleParam(clearance);
   const parts: SerializedGraph[] = [];
   let truncated = false;
   for (const [kind, group] of groupIdsByKind(wanted, kindOf)) {
     const nodes = await store.read(
-      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) RETURN n`,
-      { ids: group },
+      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) WHERE ${seen('n')} RETURN n`,
+      { ids: group, ...visible },
       { ...options, maxRows: group.length },
     );
     truncated ||= nodes.truncated;
@@ -48,14 +54,15 @@ export async function subgraphAmong(
   for (const [kind, group] of groupIdsByKind(members, kindOf)) {
     const from = startFrom('a', kind, group, 'ids');
     const result = await store.read(
-      `MATCH ${from.node}-[r]->(b) WHERE ${from.where} AND b.id IN $members RETURN a, r, b`,
-      { ...from.params, members },
+      `MATCH ${from.node}-[r]->(b) WHERE ${from.where} AND b.id IN $members AND ${seen('r')} AND ${seen('b')}
+       RETURN a, r, b`,
+      { ...from.params, members, ...visible },
       { maxRows: 2_000_000, ...options },
     );
     truncated ||= result.truncated;
     edgeParts.push({ nodes: [], edges: result.graph.edges });
   }
-  const graph = mergeGraphs(found, ...edgeParts);
+  const graph = await withoutWithheldCitations(store, mergeGraphs(found, ...edgeParts), clearance);
   const present = new Set(members);
   return { ...graph, missing: wanted.filter((id) => !present.has(id)), truncated };
 }

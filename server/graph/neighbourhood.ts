@@ -6,11 +6,13 @@
  */
 import { z } from 'zod';
 import { NodeKindName, RelKindName, nodeKindOfId } from '../model/schema.ts';
+import type { Tlp } from '../model/markings.ts';
 import type { GraphStore, SerializedGraph } from '../store/types.ts';
 import { csvList, intParam } from './query-params.ts';
 import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
 import { NeighbourhoodSchema } from '../model/wire.ts';
+import { seen, visibleParam, withoutWithheldCitations } from './visibility.ts';
 
 export const NeighboursQuery = z.object({
   depth: intParam(1, 3, 1).describe('hops from the node (1-3)'),
@@ -31,8 +33,18 @@ function byNameThenKey(a: SerializedGraph['nodes'][number], b: SerializedGraph['
   return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-export async function neighbours(store: GraphStore, id: string, input: NeighboursQuery): Promise<Subgraph> {
-  const start = await findNode(store, id);
+/**
+ * Read at `clearance`: withheld nodes and links are not followed, not counted in `total`, and not
+ * among the links returned.
+ */
+export async function neighbours(
+  store: GraphStore,
+  id: string,
+  input: NeighboursQuery,
+  clearance: Tlp,
+): Promise<Subgraph> {
+  const start = await findNode(store, id, clearance);
+  const visible = visibleParam(clearance);
   const rels = input.relKinds ? `:${input.relKinds.join('|')}` : '';
   const kindFilter = input.kinds ? ` AND ${store.dialect.hasLabelIn('m', 'kinds')}` : '';
   const kindParam = input.kinds ? { kinds: input.kinds } : {};
@@ -49,8 +61,9 @@ export async function neighbours(store: GraphStore, id: string, input: Neighbour
       const from = startFrom('n', kind, ids, 'ids');
       const result = await store.read(
         `MATCH ${from.node}-[r${rels}]-(m) WHERE ${from.where} AND NOT (m.id IN $seen)${kindFilter}
+           AND ${seen('r')} AND ${seen('m')}
          RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $take`,
-        { ...from.params, seen: [...found.keys()], take: room + 1, ...kindParam },
+        { ...from.params, seen: [...found.keys()], take: room + 1, ...kindParam, ...visible },
         { maxRows: room + 1 },
       );
       candidates.push(...result.graph.nodes);
@@ -68,8 +81,9 @@ export async function neighbours(store: GraphStore, id: string, input: Neighbour
     // findNode found the start node through its kind's index, so its id has a kind prefix.
     const kind = kindOfIdOr404(start.key);
     const counted = await store.read(
-      `MATCH (n:${kind} {id: $id})-[r${rels}]-(m) WHERE m.id <> $id${kindFilter} RETURN count(DISTINCT m) AS total`,
-      { id: start.key, ...kindParam },
+      `MATCH (n:${kind} {id: $id})-[r${rels}]-(m) WHERE m.id <> $id${kindFilter} AND ${seen('r')} AND ${seen('m')}
+       RETURN count(DISTINCT m) AS total`,
+      { id: start.key, ...kindParam, ...visible },
     );
     total = Number(counted.rows[0]?.total ?? 0);
   }
@@ -80,12 +94,17 @@ export async function neighbours(store: GraphStore, id: string, input: Neighbour
   for (const [kind, ids] of groupIdsByKind(all, kindOf)) {
     const from = startFrom('a', kind, ids, 'ids');
     const result = await store.read(
-      `MATCH ${from.node}-[r${rels}]->(b) WHERE ${from.where} AND b.id IN $members RETURN a, r, b`,
-      { ...from.params, members: all },
+      `MATCH ${from.node}-[r${rels}]->(b) WHERE ${from.where} AND b.id IN $members AND ${seen('r')} AND ${seen('b')}
+       RETURN a, r, b`,
+      { ...from.params, members: all, ...visible },
       { maxRows: 200_000 },
     );
     edgeGraphs.push(result.graph);
   }
-  const graph = mergeGraphs({ nodes: [...found.values()], edges: [] }, ...edgeGraphs);
+  const graph = await withoutWithheldCitations(
+    store,
+    mergeGraphs({ nodes: [...found.values()], edges: [] }, ...edgeGraphs),
+    clearance,
+  );
   return { ...graph, truncated, total };
 }

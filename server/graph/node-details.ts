@@ -1,18 +1,28 @@
 /** A node (GET /api/nodes/:id) with its provenance spelled out and its degree by kind. */
 import { type z } from 'zod';
+import type { Tlp } from '../model/markings.ts';
 import type { GraphStore } from '../store/types.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
+import { seen, visibleParam } from './visibility.ts';
 import { SourceRefSchema, NodeDetailsSchema } from '../model/wire.ts';
 
 export const SourceRef = SourceRefSchema;
 export const NodeDetails = NodeDetailsSchema;
 export type NodeDetails = z.infer<typeof NodeDetails>;
 
-export async function sourcesFor(store: GraphStore, ids: string[]): Promise<z.infer<typeof SourceRef>[]> {
+/**
+ * The cited Sources as the reader may see them. `ids` come from a node already cleaned of withheld
+ * citations (findNode), and the lookup filters again, so a withheld Source is named nowhere.
+ */
+export async function sourcesFor(
+  store: GraphStore,
+  ids: string[],
+  clearance: Tlp,
+): Promise<z.infer<typeof SourceRef>[]> {
   if (ids.length === 0) return [];
   const result = await store.read(
-    'UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.name AS name, s.publisher AS publisher, s.published AS published, s.file AS file, s.url AS url',
-    { ids },
+    `UNWIND $ids AS i MATCH (s:Source {id: i}) WHERE ${seen('s')} RETURN s.id AS id, s.name AS name, s.publisher AS publisher, s.published AS published, s.file AS file, s.url AS url`,
+    { ids, ...visibleParam(clearance) },
   );
   const found = new Map(result.rows.map((row) => [String(row.id), row]));
   return ids.map((id) => {
@@ -29,13 +39,15 @@ export async function sourcesFor(store: GraphStore, ids: string[]): Promise<z.in
   });
 }
 
-export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDetails> {
-  const node = await findNode(store, id);
+/** The degrees count only visible links to visible nodes: they must not tell that RED links exist. */
+export async function nodeDetails(store: GraphStore, id: string, clearance: Tlp): Promise<NodeDetails> {
+  const node = await findNode(store, id, clearance);
   const kind = kindOfIdOr404(id);
   const { dialect } = store;
   const counts = await store.read(
-    `MATCH (n:${kind} {id: $id})-[r]-(m) RETURN ${dialect.kindOf('r', 'rel')} AS relKind, ${dialect.kindOf('m', 'node')} AS kind, count(*) AS c`,
-    { id },
+    `MATCH (n:${kind} {id: $id})-[r]-(m) WHERE ${seen('r')} AND ${seen('m')}
+     RETURN ${dialect.kindOf('r', 'rel')} AS relKind, ${dialect.kindOf('m', 'node')} AS kind, count(*) AS c`,
+    { id, ...visibleParam(clearance) },
   );
   const degreeByRelKind: Record<string, number> = {};
   const degreeByKind: Record<string, number> = {};
@@ -54,7 +66,7 @@ export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDe
     degreeByRelKind,
     degreeByKind,
     provenance: {
-      sources: await sourcesFor(store, Array.isArray(a.sourceIds) ? (a.sourceIds as string[]) : []),
+      sources: await sourcesFor(store, Array.isArray(a.sourceIds) ? (a.sourceIds as string[]) : [], clearance),
       grade: text(a.grade),
       tlp: text(a.tlp),
       firstSeen: text(a.firstSeen),

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { NodeKindName } from '../model/schema.ts';
 import { foldText } from '../model/text.ts';
+import type { Tlp } from '../model/markings.ts';
 import type { GraphStore } from '../store/types.ts';
+import { seen, visibleParam } from './visibility.ts';
 import { csvList, intParam } from './query-params.ts';
 import { SEARCH_MATCHES, SearchResponseSchema } from '../model/wire.ts';
 
@@ -29,12 +31,13 @@ function matchOf(rank: unknown): (typeof MATCHES)[number] {
   return match;
 }
 
-export async function search(store: GraphStore, input: SearchQuery): Promise<SearchResponse> {
+/** Read at `clearance`: a withheld node is not found, and a withheld country is not named beside a result. */
+export async function search(store: GraphStore, input: SearchQuery, clearance: Tlp): Promise<SearchResponse> {
   const term = foldText(input.q);
   if (!term) return { query: input.q, results: [] };
   const kindFilter = input.kinds ? ` AND ${store.dialect.hasLabelIn('n', 'kinds')}` : '';
   // The search key is `|name|alias|…|`: the first entry is the name.
-  const query = `MATCH (n) WHERE n.searchKey CONTAINS $term${kindFilter}
+  const query = `MATCH (n) WHERE n.searchKey CONTAINS $term${kindFilter} AND ${seen('n')}
     WITH n, CASE
       WHEN n.searchKey STARTS WITH $exact THEN 0
       WHEN n.searchKey CONTAINS $exact THEN 1
@@ -43,7 +46,7 @@ export async function search(store: GraphStore, input: SearchQuery): Promise<Sea
       WHEN n.searchKey CONTAINS $word THEN 4
       ELSE 5 END AS rank
     ORDER BY rank, size(n.name), n.name, n.id LIMIT $limit
-    OPTIONAL MATCH (n)-[:LOCATED_IN|NATIONAL_OF]->(c:Country)
+    OPTIONAL MATCH (n)-[l:LOCATED_IN|NATIONAL_OF]->(c:Country) WHERE ${seen('l')} AND ${seen('c')}
     RETURN n.id AS id, ${store.dialect.kindOf('n', 'node')} AS kind, n.name AS label, rank, collect(c.name) AS countries`;
   const result = await store.read(query, {
     term,
@@ -51,6 +54,7 @@ export async function search(store: GraphStore, input: SearchQuery): Promise<Sea
     prefix: `|${term}`,
     word: ` ${term}`,
     limit: input.limit,
+    ...visibleParam(clearance),
     ...(input.kinds ? { kinds: input.kinds } : {}),
   });
   const results = result.rows

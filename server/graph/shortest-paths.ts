@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { weakestGrade } from '../model/provenance.ts';
 import { REL_KIND_NAMES, RelKindName, type RelKind } from '../model/schema.ts';
+import type { Tlp } from '../model/markings.ts';
 import type { GraphStore, PathCell } from '../store/types.ts';
+import { visibleParam, withoutWithheldCitations } from './visibility.ts';
 import { csvList, intParam } from './query-params.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
 import { PathsResponseSchema, MAX_PATHS } from '../model/wire.ts';
@@ -38,14 +40,26 @@ function followedKinds(input: PathsQuery, fromKind: string, toKind: string): rea
   return REL_KIND_NAMES.filter((k) => k !== 'REPORTED_IN');
 }
 
-export async function shortestPaths(store: GraphStore, input: PathsQuery): Promise<PathsResponse> {
-  await Promise.all([findNode(store, input.from), findNode(store, input.to)]);
+/**
+ * Read at `clearance`: a withheld end is the 404 of a missing one, and no path passes through a
+ * withheld node or link (the filter is part of the search: see Dialect.allShortestPaths).
+ */
+export async function shortestPaths(store: GraphStore, input: PathsQuery, clearance: Tlp): Promise<PathsResponse> {
+  await Promise.all([findNode(store, input.from, clearance), findNode(store, input.to, clearance)]);
   const fromKind = kindOfIdOr404(input.from);
   const toKind = kindOfIdOr404(input.to);
-  const match = store.dialect.allShortestPaths('p', 'a', 'b', followedKinds(input, fromKind, toKind), input.maxHops);
+  const { visible } = visibleParam(clearance);
+  const match = store.dialect.allShortestPaths(
+    'p',
+    'a',
+    'b',
+    followedKinds(input, fromKind, toKind),
+    input.maxHops,
+    visible,
+  );
   const result = await store.read(
     `MATCH (a:${fromKind} {id: $from}) MATCH (b:${toKind} {id: $to}) ${match} RETURN p LIMIT $take`,
-    { from: input.from, to: input.to, take: MAX_PATHS + 1 },
+    { from: input.from, to: input.to, take: MAX_PATHS + 1, ...(store.dialect.name === 'neo4j' ? { visible } : {}) },
   );
   const gradeOf = new Map(result.graph.edges.map((e) => [e.key, e.attributes.grade as string | undefined]));
   const synthetic = new Set(
@@ -63,9 +77,17 @@ export async function shortestPaths(store: GraphStore, input: PathsQuery): Promi
     synthetic: [...p.nodes, ...p.edges].some((key) => synthetic.has(key)),
   }));
   const used = { nodes: new Set(paths.flatMap((p) => p.nodes)), edges: new Set(paths.flatMap((p) => p.edges)) };
+  const graph = await withoutWithheldCitations(
+    store,
+    {
+      nodes: result.graph.nodes.filter((n) => used.nodes.has(n.key)),
+      edges: result.graph.edges.filter((e) => used.edges.has(e.key)),
+    },
+    clearance,
+  );
   return {
-    nodes: result.graph.nodes.filter((n) => used.nodes.has(n.key)),
-    edges: result.graph.edges.filter((e) => used.edges.has(e.key)),
+    nodes: graph.nodes,
+    edges: graph.edges,
     paths,
     truncated: cells.length > MAX_PATHS,
   };

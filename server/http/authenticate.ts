@@ -22,7 +22,9 @@ export function sessionIdOf(res: Response): string | undefined {
 export function authenticate(auth: Auth): RequestHandler {
   return (req, res, next) => {
     if (auth.off) {
-      res.locals.actor = AUTH_OFF_ACTOR;
+      // kept when already set: only a test harness wraps the app to run as a given actor
+      // (test/support/app-harness.ts); nothing in the server runs before this
+      res.locals.actor ??= AUTH_OFF_ACTOR;
       next();
       return;
     }

@@ -52,11 +52,24 @@ export const WorkspaceInput = z
     /** the graph extent the camera is relative to (sigma's custom bounding box) */
     bbox: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).optional(),
     selected: z.string().max(300).nullable().default(null),
+    /** open to every reader (workspaces:read), not only its owner; not shared when not given */
+    shared: z.boolean().optional(),
   })
   .meta({ id: 'WorkspaceInput' });
 export type WorkspaceInput = z.infer<typeof WorkspaceInput>;
 
-export const Workspace = WorkspaceInput.extend({ name: WorkspaceName, savedAt: z.string() }).meta({ id: 'Workspace' });
+/**
+ * A saved workspace. `owner` is the account that first saved it (the server sets it, never the
+ * client). Files saved before workspaces had owners read as owner `unknown` and shared: they were
+ * open to everyone then, and stay so.
+ */
+export const UNKNOWN_OWNER = 'unknown';
+export const Workspace = WorkspaceInput.extend({
+  name: WorkspaceName,
+  savedAt: z.string(),
+  owner: z.string().max(200).default(UNKNOWN_OWNER),
+  shared: z.boolean().default(true),
+}).meta({ id: 'Workspace' });
 export type Workspace = z.infer<typeof Workspace>;
 
 export const WorkspaceSummary = z
@@ -66,6 +79,8 @@ export const WorkspaceSummary = z
     savedAt: z.string(),
     nodes: z.number().int(),
     edges: z.number().int(),
+    owner: z.string(),
+    shared: z.boolean(),
   })
   .meta({ id: 'WorkspaceSummary' });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;

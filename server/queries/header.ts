@@ -59,7 +59,12 @@ function parseParam(line: string, issues: string[]): ParamSpec | undefined {
 }
 
 /** Splits a file into its header and the Cypher below it, checking both against each other. */
-export function parseQueryFile(text: string, expectedName?: string): { header: QueryHeader; body: string } {
+/** `supplied`: parameters the runner sets itself (the library's `$visible`), used but never declared. */
+export function parseQueryFile(
+  text: string,
+  expectedName?: string,
+  supplied: readonly string[] = [],
+): { header: QueryHeader; body: string } {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   const fields: Record<string, string> = {};
   const params: ParamSpec[] = [];
@@ -93,7 +98,7 @@ export function parseQueryFile(text: string, expectedName?: string): { header: Q
   if (expectedName && fields.name && fields.name !== expectedName)
     issues.push(`name "${fields.name}" does not match the file name "${expectedName}"`);
   if (!body) issues.push('there is no Cypher below the header');
-  issues.push(...parameterIssues(body, params));
+  issues.push(...parameterIssues(body, params, supplied));
   if (issues.length > 0) throw new HeaderError(issues);
   return {
     header: {
@@ -108,8 +113,11 @@ export function parseQueryFile(text: string, expectedName?: string): { header: Q
   };
 }
 
-/** Every parameter the Cypher uses must be declared, and every declared one used. */
-export function parameterIssues(body: string, params: ParamSpec[]): string[] {
+/**
+ * Every parameter the Cypher uses must be declared, and every declared one used; a `supplied` one
+ * (set by the runner) is used without a declaration, and may not be declared.
+ */
+export function parameterIssues(body: string, params: ParamSpec[], supplied: readonly string[] = []): string[] {
   const issues: string[] = [];
   let used: string[];
   try {
@@ -118,6 +126,9 @@ export function parameterIssues(body: string, params: ParamSpec[]): string[] {
     return [`the Cypher cannot be read: ${(error as Error).message}`];
   }
   const declared = new Set(params.map((p) => p.name));
+  for (const name of supplied)
+    if (declared.has(name)) issues.push(`param ${name} is set by the runner and may not be declared`);
+  used = used.filter((name) => !supplied.includes(name));
   for (const name of used) if (!declared.has(name)) issues.push(`$${name} is used but not declared in a "param:" line`);
   for (const name of declared) if (!used.includes(name)) issues.push(`param ${name} is declared but not used`);
   if (declared.size !== params.length) issues.push('a parameter is declared twice');

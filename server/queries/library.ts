@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dialect } from '../store/dialect.ts';
+import { VISIBLE_PARAM, usesVisible } from './clearance.ts';
 import { HeaderError, parameterIssues, parseQueryFile, type QueryHeader } from './header.ts';
 
 export const BUILTIN_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
@@ -39,7 +40,7 @@ export function loadBuiltinQueries(dir = BUILTIN_DIR): QueryDef[] {
   for (const file of bases) {
     const name = file.replace(/\.cypher$/, '');
     try {
-      const { header, body } = parseQueryFile(readFileSync(path.join(dir, file), 'utf8'), name);
+      const { header, body } = parseQueryFile(readFileSync(path.join(dir, file), 'utf8'), name, [VISIBLE_PARAM]);
       const texts = { ladybug: body, neo4j: body };
       const variants: DialectName[] = [];
       for (const dialect of DIALECTS) {
@@ -47,8 +48,13 @@ export function loadBuiltinQueries(dir = BUILTIN_DIR): QueryDef[] {
         if (!files.includes(variant)) continue;
         texts[dialect] = stripHeader(readFileSync(path.join(dir, variant), 'utf8'));
         variants.push(dialect);
-        const issues = parameterIssues(texts[dialect], header.params);
+        const issues = parameterIssues(texts[dialect], header.params, [VISIBLE_PARAM]);
         if (issues.length > 0) throw new HeaderError(issues.map((i) => `${variant}: ${i}`));
+      }
+      // every built-in query answers at the reader's clearance: one that never reads $visible cannot
+      for (const dialect of DIALECTS) {
+        if (!usesVisible(texts[dialect]))
+          throw new HeaderError([`the ${dialect} text does not filter by $${VISIBLE_PARAM} (the reader's clearance)`]);
       }
       queries.push({ ...header, texts, builtin: true, variants });
     } catch (error) {

@@ -6,6 +6,10 @@ import { guardCypher } from '../cypher/guard.ts';
 import { parameterNames, tokenize } from '../cypher/lexer.ts';
 import { AppError } from '../errors.ts';
 import type { GraphStore, Params, QueryOptions, QueryResult } from '../store/types.ts';
+import { withoutWithheldCitations } from '../graph/visibility.ts';
+import { visibleAt, type Actor } from '../model/access.ts';
+import type { Tlp } from '../model/markings.ts';
+import { assertRawCypher, bindVisible } from './clearance.ts';
 import type { QueryDef } from './library.ts';
 import { paramsSchema, RESERVED_PARAM_NAMES } from './params.ts';
 
@@ -114,8 +118,44 @@ export async function runCypher(
   return store.read(checked, params, { lane });
 }
 
-/** Checks the parameters against the query's declaration, then runs its text for this store. */
-export async function runSavedQuery(store: GraphStore, query: QueryDef, rawParams: unknown): Promise<QueryResult> {
+/**
+ * Analysts' own Cypher, ad hoc: only for an actor granted `cypher:raw` whose clearance reaches the
+ * highest marking in the store (403 forbidden otherwise), since no filter can hold back what a
+ * scalar computed from a withheld item says.
+ */
+export async function runRawCypher(
+  store: GraphStore,
+  actor: Actor,
+  query: string,
+  params: Params = {},
+): Promise<QueryResult> {
+  await assertRawCypher(store, actor);
+  return runCypher(store, query, params);
+}
+
+/**
+ * Fails closed: a built-in query whose answer holds a node or link above the reader's clearance
+ * has a filter missing, and its answer is refused rather than shown.
+ */
+function assertWithinClearance(result: QueryResult, name: string, clearance: Tlp): void {
+  const above = [...result.graph.nodes, ...result.graph.edges].filter(
+    (item) => !visibleAt(item.attributes.tlp, clearance),
+  );
+  if (above.length > 0)
+    throw new AppError('internal', `the library query ${name} returned items above the reader's clearance; refused`);
+}
+
+/**
+ * Checks the parameters against the query's declaration, then runs its text for this store as
+ * `actor`: a built-in query filtered by the actor's clearance (the runner supplies `$visible`), an
+ * analyst's saved query only under the rules of raw Cypher (runRawCypher).
+ */
+export async function runSavedQuery(
+  store: GraphStore,
+  query: QueryDef,
+  rawParams: unknown,
+  actor: Actor,
+): Promise<QueryResult> {
   const parsed = paramsSchema(query.params).safeParse(rawParams ?? {});
   if (!parsed.success) {
     throw new AppError(
@@ -124,5 +164,14 @@ export async function runSavedQuery(store: GraphStore, query: QueryDef, rawParam
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
-  return runCypher(store, query.texts[store.dialect.name], parsed.data as Params, query.builtin ? 'api' : 'analyst');
+  const text = query.texts[store.dialect.name];
+  if (!query.builtin) {
+    await assertRawCypher(store, actor);
+    return runCypher(store, text, parsed.data as Params, 'analyst');
+  }
+  const bound = bindVisible(text, store.dialect.name, actor.clearance);
+  // `$visible` is set last: no declared parameter can stand in for it
+  const result = await runCypher(store, bound.text, { ...(parsed.data as Params), ...bound.params }, 'api');
+  assertWithinClearance(result, query.name, actor.clearance);
+  return { ...result, graph: await withoutWithheldCitations(store, result.graph, actor.clearance) };
 }

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { writeFileDurably } from '../files/durable-write.ts';
 import { JsonRepository, type DamagedFile, type FileStamp } from '../files/json-repository.ts';
-import { WORKSPACE_NAME, Workspace, WorkspaceSummary, type WorkspaceInput } from '../model/workspace.ts';
+import { UNKNOWN_OWNER, WORKSPACE_NAME, Workspace, WorkspaceSummary, type WorkspaceInput } from '../model/workspace.ts';
 
 // the workspace's shapes are wire shapes the client reads too: they live in the model
 export { WORKSPACE_NAME, Workspace, WorkspaceInput, WorkspaceName, WorkspaceSummary } from '../model/workspace.ts';
@@ -98,16 +98,32 @@ export class WorkspaceStore {
   async listWithDamage(): Promise<{ workspaces: WorkspaceSummary[]; damaged: DamagedFile[] }> {
     const { entries, damaged } = await this.loadIndex();
     const workspaces = [...entries.values()]
-      .map(({ name, title, savedAt, nodes, edges }) => ({ name, title, savedAt, nodes, edges }))
+      .map(({ name, title, savedAt, nodes, edges, owner, shared }) => ({
+        name,
+        title,
+        savedAt,
+        nodes,
+        edges,
+        owner,
+        shared,
+      }))
       .sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.name.localeCompare(b.name));
     return { workspaces, damaged };
   }
 
-  save(name: string, input: WorkspaceInput): Promise<Workspace> {
+  /** Saves `input`; a replaced workspace keeps its owner, a new one is `owner`'s (who may replace is access.ts's). */
+  save(name: string, input: WorkspaceInput, owner: string = UNKNOWN_OWNER): Promise<Workspace> {
     this.checkName(name);
     return this.serialised(async () => {
       const { entries } = await this.loadIndex();
-      const workspace: Workspace = { ...input, name, savedAt: this.files.stamp() };
+      const keptOwner = entries.get(name)?.owner ?? owner;
+      const workspace: Workspace = {
+        ...input,
+        shared: input.shared ?? false,
+        name,
+        savedAt: this.files.stamp(),
+        owner: keptOwner,
+      };
       // the size is checked before the count, as it always was: a too-large save is 413 either way
       const stamp = await this.files.put(name, workspace, (bytes) => {
         if (bytes > this.limits.maxBytes) {
@@ -209,6 +225,8 @@ function summaryOf(w: Workspace, { bytes, mtimeMs }: FileStamp): IndexEntry {
     savedAt: w.savedAt,
     nodes: w.graph.nodes.length,
     edges: w.graph.edges.length,
+    owner: w.owner,
+    shared: w.shared,
     bytes,
     mtimeMs,
   };

@@ -3,13 +3,12 @@
  * search, a node, an export, a query and a refused request record; the filters of GET /api/audit;
  * its CSV; 200 requests at once give 200 events and an intact chain.
  *
- * Until accounts are merged in, who the request runs as is set by an outer app (x-test-* headers)
- * before the scamnet app, whose stand-in authentication keeps an actor already set.
+ * Requests run as real accounts with API tokens (AUTH=on), made as the operator makes them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import express from 'express';
+import type express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -17,19 +16,28 @@ import { MemoryAudit, type AuditTrail } from '../../server/audit/audit-log.ts';
 import { AUDIT_CSV_COLUMNS } from '../../server/audit/csv.ts';
 import { verifyTrail } from '../../server/audit/verify.ts';
 import { createLogger } from '../../server/logger.ts';
-import type { Actor, Role } from '../../server/model/access.ts';
+import type { Role } from '../../server/model/access.ts';
 import { AuditEventSchema, type AuditEvent } from '../../server/model/audit.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import { smallGraph } from '../support/small-graph.ts';
 import { filesOf, openTrail, removeAll, tempDir } from '../support/audit-trail.ts';
+import { OPERATOR } from '../support/auth-harness.ts';
+import { AccountStore } from '../../server/auth/account-store.ts';
+import { SessionStore } from '../../server/auth/session-store.ts';
+import { SignInLinks } from '../../server/auth/sign-in-links.ts';
+import { UserAdmin } from '../../server/auth/user-admin.ts';
 
 let dataDir: string;
 let auditDir: string;
 let store: EmbeddedStore;
 let trail: AuditTrail;
 let app: express.Express;
+const tokens = new Map<string, string>();
+/** The Authorization header of an account made for the suite. */
+const as = (name: string) => ({ authorization: `Bearer ${tokens.get(name)}` });
+let asAdmin: Record<string, string>;
 
 beforeAll(async () => {
   dataDir = tempDir('scamnet-audit-api-');
@@ -38,31 +46,37 @@ beforeAll(async () => {
   await store.init();
   await writeBatch(store, smallGraph());
   trail = await openTrail(auditDir);
-  const scamnet = createApp({
+  const authDir = path.join(dataDir, 'auth');
+  app = createApp({
     store,
     logger: createLogger('silent'),
     queries: openCatalogue(store, dataDir),
     analystCypher: true,
     dataDir,
     serveClient: false,
+    auth: { mode: 'on', dir: authDir },
     audit: trail,
   });
-  app = express();
-  app.use((req, res, next) => {
-    const role = req.get('x-test-role') as Role | undefined;
-    if (role) {
-      const actor: Actor = {
-        name: req.get('x-test-user') ?? role,
-        role,
-        clearance: 'RED',
-        rawCypher: false,
-        via: 'token',
-      };
-      res.locals.actor = actor;
-    }
-    next();
-  });
-  app.use(scamnet);
+  // accounts made as the operator does (`npm run user`), on the same AUTH_DIR
+  const operator = new UserAdmin(
+    new AccountStore(authDir),
+    new SessionStore(authDir, { idleMs: 3_600_000, maxMs: 12 * 3_600_000 }),
+    new SignInLinks(authDir),
+    trail,
+  );
+  const accounts: [string, Role][] = [
+    ['ada', 'admin'],
+    ['alice', 'analyst'],
+    ['vera', 'viewer'],
+    ['load', 'viewer'],
+  ];
+  await operator.add({ name: 'greta', role: 'admin', clearance: 'GREEN', password: 'none' }, OPERATOR);
+  tokens.set('greta', (await operator.createToken('greta', 'audit suite', OPERATOR)).token);
+  for (const [name, role] of accounts) {
+    await operator.add({ name, role, clearance: 'RED', password: 'none' }, OPERATOR);
+    tokens.set(name, (await operator.createToken(name, 'audit suite', OPERATOR)).token);
+  }
+  asAdmin = as('ada');
 }, 60_000);
 afterAll(async () => {
   await trail?.close();
@@ -70,7 +84,6 @@ afterAll(async () => {
   removeAll([dataDir]);
 });
 
-const asAdmin = { 'x-test-role': 'admin', 'x-test-user': 'ada' };
 const audit = async (query: Record<string, string | number>) => {
   const res = await request(app).get('/api/audit').query(query).set(asAdmin).expect(200);
   return res.body as { entries: AuditEvent[]; truncated: boolean };
@@ -89,7 +102,7 @@ describe('what requests record', () => {
     const res = await request(app)
       .get('/api/search')
       .query({ q: 'alpha', kinds: 'Centre' })
-      .set({ 'x-test-role': 'analyst', 'x-test-user': 'alice' })
+      .set(as('alice'))
       .expect(200);
     const ids = (res.body.results as { id: string }[]).map((r) => r.id);
     expect(ids).toContain('centre:alpha');
@@ -180,13 +193,9 @@ describe('what requests record', () => {
   });
 
   it('a refused request: access.denied with the permission, and the refused action is not done', async () => {
-    await request(app).get('/api/audit').set({ 'x-test-role': 'viewer', 'x-test-user': 'vera' }).expect(403);
-    await request(app)
-      .put('/api/workspaces/case-1')
-      .set({ 'x-test-role': 'viewer', 'x-test-user': 'vera' })
-      .send({})
-      .expect(403);
-    const { entries } = await audit({ user: 'vera' });
+    await request(app).get('/api/audit').set(as('vera')).expect(403);
+    await request(app).put('/api/workspaces/case-1').set(as('vera')).send({}).expect(403);
+    const { entries } = await audit({ user: 'vera', action: 'access.denied' });
     expect(entries).toMatchObject([
       {
         action: 'access.denied',
@@ -196,6 +205,36 @@ describe('what requests record', () => {
       },
       { action: 'access.denied', outcome: 'denied', details: { permission: 'audit:read', route: 'GET /api/audit' } },
     ]);
+  });
+
+  it('an admin cleared below the highest marking may not read the trail: it names ids and terms at every level', async () => {
+    const res = await request(app).get('/api/audit').set(as('greta')).expect(403);
+    expect(res.body.error).toMatchObject({
+      code: 'forbidden',
+      details: { clearance: 'GREEN', highestMarking: expect.stringMatching(/AMBER|RED/) },
+    });
+    await request(app).get('/api/audit.csv').set(as('greta')).expect(403);
+    const { entries } = await audit({ user: 'greta', action: 'audit.*' });
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
+      ['audit.export', 'denied'],
+      ['audit.read', 'denied'],
+    ]);
+  });
+
+  it('a request without an account: access.denied as anonymous, 401', async () => {
+    await request(app).get('/api/search').query({ q: 'alpha' }).expect(401);
+    expect((await audit({ user: 'anonymous', action: 'access.denied' })).entries[0]).toMatchObject({
+      role: null,
+      via: null,
+      outcome: 'denied',
+      details: { permission: 'graph:read', status: 401, route: 'GET /api/search' },
+    });
+  });
+
+  it('token use and account changes land in the same chain', async () => {
+    const { entries } = await audit({ action: 'token.*', limit: 10_000 });
+    expect(entries.map((e) => e.targets[0]).sort()).toEqual(expect.arrayContaining(['ada', 'alice', 'load', 'vera']));
+    expect((await audit({ action: 'auth.token-used', user: 'ada' })).entries.length).toBeGreaterThan(0);
   });
 
   it('reading the trail is itself recorded, with the filter', async () => {
@@ -262,11 +301,8 @@ describe('GET /api/audit filters', () => {
 
 describe('GET /api/audit.csv', () => {
   it('parses with csv-parse, has the columns, and defuses formulas', async () => {
-    await request(app)
-      .get('/api/search')
-      .query({ q: 'beta' })
-      .set({ 'x-test-role': 'analyst', 'x-test-user': '=HYPERLINK("http://evil")' })
-      .expect(200);
+    // a name tried at sign-in is the caller's own text, and lands in the user column
+    await request(app).post('/api/auth/sign-in').send({ name: '=HYPERLINK("http://evil")', password: 'x' });
     const res = await request(app).get('/api/audit.csv').set(asAdmin).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="scamnet-audit-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -274,8 +310,11 @@ describe('GET /api/audit.csv', () => {
     expect(Object.keys(rows[0]!)).toEqual([...AUDIT_CSV_COLUMNS]);
     const evil = rows.find((r) => r.user!.includes('HYPERLINK'))!;
     expect(evil.user).toBe(`'=HYPERLINK("http://evil")`);
-    expect(JSON.parse(evil.details!)).toMatchObject({ terms: 'beta' });
-    expect(evil).toMatchObject({ action: 'graph.search', outcome: 'ok', role: 'analyst', via: 'token' });
+    expect(evil).toMatchObject({ action: 'auth.sign-in', outcome: 'failed' });
+    expect(() => JSON.parse(evil.details!)).not.toThrow();
+    const search = rows.find((r) => r.action === 'graph.search' && r.user === 'alice')!;
+    expect(search).toMatchObject({ role: 'analyst', via: 'token', outcome: 'ok' });
+    expect(JSON.parse(search.details!)).toMatchObject({ terms: 'alpha' });
     const filtered = parse((await request(app).get('/api/audit.csv?action=graph.node').set(asAdmin)).text, {
       columns: true,
     }) as Record<string, string>[];
@@ -291,7 +330,7 @@ describe('load', () => {
       Array.from({ length: 200 }, (_, i) =>
         request(app)
           .get(`/api/nodes/${i % 2 ? 'centre:alpha' : 'centre:beta'}`)
-          .set({ 'x-test-role': 'viewer', 'x-test-user': 'load' }),
+          .set(as('load')),
       ),
     );
     expect(answers.every((r) => r.status === 200)).toBe(true);

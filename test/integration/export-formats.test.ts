@@ -26,7 +26,10 @@ let ego: SerializedGraph;
 const EGO = { kind: 'ego', id: 'centre:gamma', depth: 2 } as const;
 
 beforeAll(async () => {
-  h = await startHarness(exportGraph());
+  // the manifest names the request's actor (the harness's test-only actor until real sessions)
+  h = await startHarness(exportGraph(), {
+    actor: { name: 'Analyst One', role: 'viewer', clearance: 'RED', rawCypher: false, via: 'session' },
+  });
   const res = await request(h.app).get('/api/nodes/centre:gamma/neighbors?depth=2').expect(200);
   ego = { nodes: res.body.nodes, edges: res.body.edges };
 });
@@ -35,13 +38,7 @@ afterAll(async () => {
 });
 
 async function exportAs(body: object, status = 200): Promise<request.Response> {
-  return request(h.app)
-    .post('/api/export')
-    .set('X-Exported-By', 'Analyst One')
-    .send(body)
-    .buffer(true)
-    .parse(binary)
-    .expect(status);
+  return request(h.app).post('/api/export').send(body).buffer(true).parse(binary).expect(status);
 }
 
 const sortedKeys = (items: { key: string }[]) => items.map((i) => i.key).sort();
@@ -140,7 +137,8 @@ describe('JSON (graphology serialised format)', () => {
       store: { backend: testBackend },
       dataVersion: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       highestTlp: 'AMBER',
-      recipientTlp: null,
+      // the default recipient is the exporter's clearance
+      recipientTlp: 'RED',
       withheld: { nodes: 0, links: 0 },
       counts: { nodes: ego.nodes.length, links: ego.edges.length },
     });

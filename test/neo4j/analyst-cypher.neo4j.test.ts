@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
+import { fullActor } from '../../server/model/access.ts';
 import { loadBuiltinQueries } from '../../server/queries/library.ts';
 import { sampleValue } from '../../server/queries/params.ts';
 import { runCypher, runSavedQuery } from '../../server/queries/runner.ts';
@@ -30,7 +31,7 @@ describeLive('analyst Cypher on a live Neo4j', () => {
     'runs %s with its Neo4j text',
     async (_name, query) => {
       const params = Object.fromEntries(query.params.map((p) => [p.name, sampleValue(p)]));
-      const result = await runSavedQuery(store, query, params);
+      const result = await runSavedQuery(store, query, params, fullActor('test', 'operator'));
       expect(result.columns.length).toBeGreaterThan(0);
     },
   );

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
+import type { Actor } from '../../server/model/access.ts';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import type { GraphBatch } from '../../server/model/schema.ts';
@@ -33,11 +34,17 @@ export interface HarnessOptions {
   audit?: AppDeps['audit'];
   /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
   backend?: 'embedded' | 'neo4j';
+  /**
+   * TEST ONLY: every request runs as this actor, set by a middleware in front of the real app.
+   * Nothing in the server or its configuration can reach this: it exists only in this harness,
+   * until the clearance suite signs in with real sessions.
+   */
+  actor?: Actor;
 }
 
 /** The real app around an opened store, as the server builds it. */
 export function appFor(store: GraphStore, dataDir: string, options: HarnessOptions = {}): Express {
-  return createApp({
+  const app = createApp({
     store,
     logger: createLogger('silent'),
     queries: openCatalogue(store, dataDir),
@@ -47,6 +54,15 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     ...(options.audit && { audit: options.audit }),
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
   });
+  const { actor } = options;
+  if (!actor) return app;
+  const asActor = express();
+  asActor.use((_req, res, next) => {
+    res.locals.actor = actor;
+    next();
+  });
+  asActor.use(app);
+  return asActor;
 }
 
 /** The store the harness opens: TEST_BACKEND, set per vitest project. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
+import { MemoryAudit } from '../../server/audit/audit-log.ts';
 import { AccountStore } from '../../server/auth/account-store.ts';
 import type { AuthSettings } from '../../server/auth/auth.ts';
 import { SessionStore } from '../../server/auth/session-store.ts';
@@ -34,7 +35,9 @@ export interface AuthHarness extends Harness {
 }
 
 export async function startAuthHarness(batch?: GraphBatch, settings: Partial<AuthSettings> = {}): Promise<AuthHarness> {
-  const events: AuditEventInput[] = [];
+  // the trail in memory: its events are what the app recorded, stamped
+  const audit = new MemoryAudit();
+  const events: AuditEventInput[] = audit.events;
   const clock = { now: Date.now() };
   let authDir = '';
   const auth = (dir: string): AuthSettings => ({
@@ -50,12 +53,6 @@ export async function startAuthHarness(batch?: GraphBatch, settings: Partial<Aut
   // the data dir is made by the harness, so the app is made again on it once it is known
   const h = await startHarness(batch);
   authDir = path.join(h.dataDir, 'auth');
-  // the events as recorded (without the trail's time stamp); the audit routes are not what these suites test
-  const audit = {
-    record: (e: AuditEventInput) => void events.push(e),
-    flushed: () => Promise.resolve(),
-    read: () => Promise.resolve({ entries: [], truncated: false }),
-  };
   const make = () => appFor(h.store, h.dataDir, { auth: auth(authDir), audit });
   const app = make();
   const operator = new UserAdmin(

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { AppError } from '../../server/errors.ts';
+import { fullActor, type Actor } from '../../server/model/access.ts';
 import {
   REL_KIND_NAMES,
   type GraphBatch,
@@ -81,8 +82,11 @@ export function query(name: string): QueryDef {
   return def;
 }
 
-export const run = (h: Harness, name: string, params: Record<string, unknown> = {}) =>
-  runSavedQuery(h.store, query(name), params);
+const FULL = fullActor('test', 'operator');
+
+/** Runs a library query as `actor` (by default one cleared for everything). */
+export const run = (h: Harness, name: string, params: Record<string, unknown> = {}, actor: Actor = FULL) =>
+  runSavedQuery(h.store, query(name), params, actor);
 
 /** The readable table: every row without its graph columns. */
 export function table(name: string, result: QueryResult): Row[] {

@@ -166,8 +166,10 @@ export const api = {
     call<QueryResult>('/api/cypher', post({ query, params })),
   workspaces: () => call<{ workspaces: WorkspaceSummary[]; damaged: DamagedFile[] }>('/api/workspaces'),
   workspace: (name: string) => call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`),
-  saveWorkspace: (name: string, body: Omit<Workspace, 'name' | 'savedAt'>) =>
-    call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(body) }),
+  saveWorkspace: (
+    name: string,
+    body: Omit<Workspace, 'name' | 'savedAt' | 'owner' | 'shared'> & { shared?: boolean },
+  ) => call<Workspace>(`/api/workspaces/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(body) }),
   // --- accounts (server/api/auth, server/api/users) -------------------------------------------
   authOptions: () => call<AuthOptions>('/api/auth/options'),
   me: () => call<Me>('/api/auth/me'),

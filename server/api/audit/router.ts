@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { auditCsv } from '../../audit/csv.ts';
 import type { AuditFilter } from '../../audit/read-trail.ts';
 import { intParam } from '../../graph/query-params.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../model/access.ts';
 import { AuditEventSchema } from '../../model/audit.ts';
-import { errors, failures } from '../errors-doc.ts';
+import { tlpRank } from '../../model/markings.ts';
+import { highestMarkingAbove } from '../../queries/clearance.ts';
+import type { GraphStore } from '../../store/types.ts';
+import { errors, failures, json } from '../errors-doc.ts';
+import { ErrorSchema } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
 
 const Time = z
@@ -42,6 +48,28 @@ function filterOf(query: z.infer<typeof AuditQuery>): AuditFilter {
   return filter;
 }
 
+/**
+ * The trail names ids and search terms at every marking, and no filter by marking can be applied
+ * to a search term: reading it needs a clearance at the highest marking in the store, as raw
+ * Cypher does (403 forbidden with {clearance, highestMarking} otherwise).
+ */
+async function assertClearedForTrail(store: GraphStore, actor: Actor): Promise<void> {
+  const highest = await highestMarkingAbove(store, actor.clearance);
+  if (tlpRank(highest) > tlpRank(actor.clearance))
+    throw new AppError(
+      'forbidden',
+      `the audit trail names ids and search terms at every marking, so reading it needs a clearance of ${highest} (the highest marking in the store); yours is ${actor.clearance}`,
+      { clearance: actor.clearance, highestMarking: highest },
+    );
+}
+
+const refused = {
+  403: json(
+    ErrorSchema,
+    'forbidden: audit:read is missing, or the clearance is below the highest marking in the store',
+  ),
+};
+
 export const auditRoutes = [
   defineRoute({
     method: 'get',
@@ -50,12 +78,15 @@ export const auditRoutes = [
     summary: 'The audit trail, newest first, filtered by user, action, target, time',
     input: { query: { schema: AuditQuery, what: 'audit filter' } },
     output: { status: 200, description: 'the events', schema: AuditPageSchema },
-    errors: { 400: errors[400], ...failures },
+    errors: { 400: errors[400], ...refused, ...failures },
     audit: {
       action: 'audit.read',
       note: ({ input, answer }) => ({ details: { filter: input?.query ?? {}, entries: answer?.entries.length } }),
     },
-    handler: ({ query }, { audit }) => audit.read(filterOf(query)),
+    handler: async ({ query }, { audit, store }, { actor }) => {
+      await assertClearedForTrail(store, actor);
+      return audit.read(filterOf(query));
+    },
   }),
   defineRoute({
     method: 'get',
@@ -78,7 +109,8 @@ export const auditRoutes = [
       action: 'audit.export',
       note: ({ input }) => ({ details: { filter: input?.query ?? {}, format: 'csv' } }),
     },
-    handler: async ({ query }, { audit }, { res }) => {
+    handler: async ({ query }, { audit, store }, { res, actor }) => {
+      await assertClearedForTrail(store, actor);
       const page = await audit.read(filterOf(query));
       const day = new Date().toISOString().slice(0, 10);
       res

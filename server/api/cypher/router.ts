@@ -1,6 +1,6 @@
 /** POST /api/cypher: an analyst's own read-only Cypher, checked and limited like saved queries. */
 import { z } from 'zod';
-import { runCypher } from '../../queries/runner.ts';
+import { runRawCypher } from '../../queries/runner.ts';
 import { errors, failures } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
 import { QueryResultSchema } from '../schemas.ts';
@@ -28,7 +28,9 @@ export const cypherRoutes = [
     guard: requireAnalystCypher,
     input: { body: { schema: CypherBody, what: 'request body' } },
     output: { status: 200, description: 'table and graph', schema: QueryResultSchema },
+    description:
+      'Needs the cypher:raw permission and a clearance at or above the highest marking in the store: no filter can hold back what a scalar computed from a withheld item says (403 forbidden with details {clearance, highestMarking} otherwise).',
     errors: { 400: errors[400], 403: errors[403], ...failures },
-    handler: ({ body }, { store }) => runCypher(store, body.query, body.params),
+    handler: ({ body }, { store }, { actor }) => runRawCypher(store, actor, body.query, body.params),
   }),
 ];

@@ -15,9 +15,6 @@ import type { Response } from 'express';
 import { actorOf, defineRoute, type AuditNote } from '../route.ts';
 import { ErrorSchema } from '../schemas.ts';
 
-/** Who is exporting, for the manifest: there are no accounts yet, so a client may say. */
-export const EXPORTED_BY_HEADER = 'x-exported-by';
-
 /** What the trail keeps of an export: the request, and from the answer's headers its marking and counts. */
 function exportNote(request: ExportRequest | undefined, res: Response): AuditNote {
   const header = (name: string) => {
@@ -73,13 +70,8 @@ export const exportRoutes = [
     audit: { action: 'export', note: ({ input, res }) => exportNote(input?.body, res) },
     summary: `Export a subgraph as a file: ${EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].label).join(', ')}`,
     description:
-      'Every file carries a manifest (when, by whom — the optional X-Exported-By header —, the selection, the store, a data version, the tool version) and states its highest TLP marking; with `recipientTlp`, items above it are withheld and counted. The server names the file (`<title>-<date>.<ext>`).',
+      'Every file carries a manifest (when, by whom — the signed-in account, never a header the caller sets —, the selection, the store, a data version, the tool version) and states its highest TLP marking. The selection is read at the exporter’s clearance; `recipientTlp` (at most that clearance, and the clearance when not given) withholds and counts the items above it among what the exporter sees. The server names the file (`<title>-<date>.<ext>`).',
     input: { body: { schema: ExportRequest, what: 'export request', orEmpty: true } },
-    docRequest: {
-      headers: z.object({
-        [EXPORTED_BY_HEADER]: z.string().max(100).optional().describe('who exports, for the manifest (else anonymous)'),
-      }),
-    },
     // a file, not JSON: buffered or streamed by the handler
     writesOwnAnswer: true,
     output: {
@@ -97,7 +89,7 @@ export const exportRoutes = [
       400: errors[400],
       403: json(
         ErrorSchema,
-        'refused: operation_not_allowed (a saved query while ANALYST_CYPHER=false) or a refusal of the query',
+        'refused: forbidden (recipientTlp above the exporter’s clearance; an analyst’s saved query without raw-Cypher clearance), operation_not_allowed (a saved query while ANALYST_CYPHER=false) or a refusal of the query',
       ),
       404: errors[404],
       413: json(
@@ -108,10 +100,8 @@ export const exportRoutes = [
       503: json(ErrorSchema, 'store_unavailable, or renderer_unavailable: PDF needs Chromium at /usr/bin/chromium'),
       504: failures[504],
     },
-    handler: async ({ body }, { store, queries, analystCypher, exportMaxNodes }, { req, res }) => {
-      const result = await runExport({ store, queries, analystCypher, maxNodes: exportMaxNodes }, body, {
-        exportedBy: req.get(EXPORTED_BY_HEADER),
-      });
+    handler: async ({ body }, { store, queries, analystCypher, exportMaxNodes }, { res, actor }) => {
+      const result = await runExport({ store, queries, analystCypher, maxNodes: exportMaxNodes }, body, { actor });
       res.status(200).set({
         'Content-Type': result.contentType,
         'Content-Disposition': contentDisposition(result.fileName),

@@ -18,7 +18,7 @@ export const nodesRoutes = [
     input: { params },
     output: { status: 200, description: 'the node', schema: NodeDetailsSchema },
     errors: { 400: errors[400], 404: errors[404], ...failures },
-    handler: ({ params }, { store }) => nodeDetails(store, params.id),
+    handler: ({ params }, { store }, { actor }) => nodeDetails(store, params.id, actor.clearance),
   }),
   defineRoute({
     method: 'get',
@@ -35,6 +35,6 @@ export const nodesRoutes = [
     input: { params, query: { schema: NeighboursQuery, what: 'neighbours query' } },
     output: { status: 200, description: 'nodes and relationships', schema: NeighbourhoodSchema },
     errors: { 400: errors[400], 404: errors[404], ...failures },
-    handler: ({ params, query }, { store }) => neighbours(store, params.id, query),
+    handler: ({ params, query }, { store }, { actor }) => neighbours(store, params.id, query, actor.clearance),
   }),
 ];

@@ -20,6 +20,6 @@ export const pathsRoutes = [
     input: { query: { schema: PathsQuery, what: 'paths query' } },
     output: { status: 200, description: 'the paths and their subgraph', schema: PathsResponseSchema },
     errors: { 400: errors[400], 404: errors[404], ...failures },
-    handler: ({ query }, { store }) => shortestPaths(store, query),
+    handler: ({ query }, { store }, { actor }) => shortestPaths(store, query, actor.clearance),
   }),
 ];

@@ -104,10 +104,12 @@ export const queriesRoutes = [
     input: { params, body: { schema: RunBody, what: 'request body', orEmpty: true } },
     output: { status: 200, description: 'table and graph', schema: QueryResultSchema },
     errors: { 400: errors[400], 403: errors[403], 404: errors[404], ...failures },
-    handler: async ({ params, body }, { store, queries, analystCypher }) => {
+    description:
+      'A built-in query answers at the caller’s clearance (the runner supplies `$visible`); an analyst’s saved query is raw Cypher: it needs cypher:raw and a clearance at or above the highest marking in the store (403 forbidden otherwise).',
+    handler: async ({ params, body }, { store, queries, analystCypher }, { actor }) => {
       const entry = await queries.get(params.name);
       assertMayRunQuery(entry, analystCypher);
-      return runSavedQuery(store, entry, body.params);
+      return runSavedQuery(store, entry, body.params, actor);
     },
   }),
   defineRoute({

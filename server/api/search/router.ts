@@ -20,6 +20,6 @@ export const searchRoutes = [
     input: { query: { schema: SearchQuery, what: 'search query' } },
     output: { status: 200, description: 'matches, best first', schema: SearchResponseSchema },
     errors: { 400: errors[400], ...failures },
-    handler: ({ query }, { store }) => search(store, query),
+    handler: ({ query }, { store }, { actor }) => search(store, query, actor.clearance),
   }),
 ];

@@ -24,8 +24,9 @@ export const subgraphRoutes = [
       schema: InducedSubgraphSchema,
     },
     errors: { 400: errors[400], ...failures },
-    handler: async ({ body }, { store }) => {
-      const { nodes, edges, missing } = await subgraphAmong(store, body.ids);
+    handler: async ({ body }, { store }, { actor }) => {
+      // a withheld node is `missing`, exactly like one that does not exist
+      const { nodes, edges, missing } = await subgraphAmong(store, body.ids, actor.clearance);
       return { nodes, edges, missing };
     },
   }),
