@@ -30,6 +30,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 const VIEWER = { name: 'vera', password: 'a long enough viewer password' };
 const SESSION_COOKIE = 'scamnet_session';
+/** expect.poll with room for a loaded machine (its default gives up after one second) */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
 describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin panels in Chromium', () => {
   let server: ServerProcess;
@@ -138,7 +140,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     expect((await viaToken.json()).actor.name).toBe(VIEWER.name);
     await shot(adminPage, 'auth-users-panel.png');
     await row.locator('button', { hasText: 'Revoke' }).click();
-    await expect.poll(() => row.locator('button', { hasText: 'Revoke' }).count()).toBe(0);
+    await poll(() => row.locator('button', { hasText: 'Revoke' }).count()).toBe(0);
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
       401,
     );
@@ -150,9 +152,9 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     await page.locator('form[aria-label="Sign in"]').waitFor();
     await shot(page, 'auth-sign-in.png');
     await signIn(page, VIEWER.name, 'not the password at all');
-    await expect
-      .poll(() => page.textContent('[data-testid=sign-in-error]'))
-      .toBe('Wrong name or password (or the account is disabled).');
+    await poll(() => page.textContent('[data-testid=sign-in-error]')).toBe(
+      'Wrong name or password (or the account is disabled).',
+    );
     await shot(page, 'auth-sign-in-refused.png');
     // as typed with a capital: names are lower-case
     await signIn(page, 'Vera', VIEWER.password);
@@ -228,7 +230,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     expect((await disable(true)).status()).toBe(200);
     try {
       await page.click('nav.side .tabs button:has-text("Workspaces")');
-      await expect.poll(() => page.textContent('[data-testid=sign-in-reason]')).toContain('Your session ended');
+      await poll(() => page.textContent('[data-testid=sign-in-reason]')).toContain('Your session ended');
       await shot(page, 'auth-session-ended.png');
     } finally {
       expect((await disable(false)).status()).toBe(200);
@@ -241,12 +243,12 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     // SIGNIN_MAX_PER_ACCOUNT is 5 by default: the sixth attempt is refused before any check
     for (let i = 0; i < 5; i++) {
       await signIn(page, 'mallory', `wrong password number ${i}`);
-      await expect.poll(() => page.textContent('[data-testid=sign-in-error]')).toContain('Wrong name or password');
+      await poll(() => page.textContent('[data-testid=sign-in-error]')).toContain('Wrong name or password');
     }
     await signIn(page, 'mallory', 'wrong password once more');
-    await expect
-      .poll(() => page.textContent('[data-testid=sign-in-error]'))
-      .toMatch(/^Too many sign-in attempts\. Try again in \d+ (seconds|minutes) \(at .+\)\.$/);
+    await poll(() => page.textContent('[data-testid=sign-in-error]')).toMatch(
+      /^Too many sign-in attempts\. Try again in \d+ (seconds|minutes) \(at .+\)\.$/,
+    );
   });
 
   it('lets an analyst import and save but not run raw Cypher, and change their password', async () => {
@@ -263,8 +265,28 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     const cypherTab = page.locator('[aria-label=Queries] .tabs button', { hasText: 'Cypher' });
     expect(await cypherTab.getAttribute('title')).toContain('an admin grants per account');
     await page.click('nav.side .tabs button:has-text("Workspaces")');
-    await page.fill('[aria-label="Workspace title"]', 'Ana first look');
-    expect(await page.locator('[data-testid=save-workspace]').isDisabled()).toBe(false);
+    // one workspace for ana alone, one shared: a viewer lists only the shared one, with its owner
+    const save = async (title: string, shared: boolean) => {
+      await page.fill('[aria-label="Workspace title"]', title);
+      await page.setChecked('[aria-label=Shared]', shared);
+      await page.click('[data-testid=save-workspace]');
+      await page.locator('.notice', { hasText: `Saved “${title}”` }).waitFor();
+    };
+    await save('Ana private look', false);
+    await save('Ana shared look', true);
+    const listed = page.locator('ul.workspaces li');
+    await poll(() => listed.count()).toBe(2);
+    expect(await listed.filter({ hasText: 'Ana private look' }).textContent()).toContain('ana · private');
+    expect(await listed.filter({ hasText: 'Ana shared look' }).textContent()).toContain('ana · shared');
+    const viewer = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(viewer);
+    const vera = await watched(viewer);
+    await vera.goto(`${server.url}/`);
+    await signIn(vera, VIEWER.name, VIEWER.password);
+    await vera.click('nav.side .tabs button:has-text("Workspaces")');
+    await poll(() => vera.locator('ul.workspaces li').allTextContents()).toHaveLength(1);
+    expect(await vera.textContent('ul.workspaces li')).toContain('Ana shared look');
+    expect(await vera.textContent('ul.workspaces li')).toContain('ana · shared');
 
     // a wrong current password is refused in the form, and the session goes on
     await page.click('[data-testid=user-button]');
@@ -312,7 +334,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     ]);
     const panel = adminPage.locator('[aria-label=Import]');
     await panel.locator('button', { hasText: 'Import' }).click();
-    await expect.poll(() => panel.locator('[aria-label="Import issues"]').textContent()).toContain('Centre.csv:3');
+    await poll(() => panel.locator('[aria-label="Import issues"]').textContent()).toContain('Centre.csv:3');
     await adminPage.locator('.notice.error', { hasText: 'invalid_import' }).waitFor();
     await panel.locator('select').selectOption('skip');
     await panel.locator('button', { hasText: 'Import' }).click();
@@ -334,12 +356,10 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     await adminPage.fill('[aria-label="Filter by user"]', 'mallory');
     await adminPage.fill('[aria-label="Filter by action"]', 'auth.sign-in');
     await adminPage.click('.audit-filters button[type=submit]');
-    await expect
-      .poll(async () => {
-        const users = await table.locator('tbody tr td:nth-child(2)').allTextContents();
-        return users.length > 0 && users.every((u) => u.startsWith('mallory'));
-      })
-      .toBe(true);
+    await poll(async () => {
+      const users = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+      return users.length > 0 && users.every((u) => u.startsWith('mallory'));
+    }).toBe(true);
     const outcomes = await table.locator('tbody tr .outcome').allTextContents();
     expect(outcomes).toContain('failed');
     expect(outcomes.every((o) => o === 'failed' || o === 'denied')).toBe(true);
@@ -355,12 +375,10 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     await adminPage.click('.audit-filters button:has-text("Clear")');
     await table.locator('td.targets button', { hasText: VIEWER.name }).first().click();
     expect(await adminPage.inputValue('[aria-label="Filter by entity"]')).toBe(VIEWER.name);
-    await expect
-      .poll(async () => {
-        const actions = await table.locator('tbody tr td:nth-child(3)').allTextContents();
-        return ['user.add', 'token.create', 'token.revoke', 'user.change'].every((a) => actions.includes(a));
-      })
-      .toBe(true);
+    await poll(async () => {
+      const actions = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+      return ['user.add', 'token.create', 'token.revoke', 'user.change'].every((a) => actions.includes(a));
+    }).toBe(true);
     const targets = await table.locator('tbody tr td.targets').allTextContents();
     expect(targets.every((t) => t.split(', ').includes(VIEWER.name))).toBe(true);
     // by time: nothing has happened since tomorrow
@@ -369,7 +387,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
       `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T00:00`;
     await adminPage.fill('[aria-label=From]', local(tomorrow));
     await adminPage.click('.audit-filters button[type=submit]');
-    await expect.poll(() => adminPage.textContent('[data-testid=audit-count]')).toBe('0 entries');
+    await poll(() => adminPage.textContent('[data-testid=audit-count]')).toBe('0 entries');
     expect(await adminPage.getAttribute('[data-testid=audit-csv]', 'href')).toMatch(
       /^\/api\/audit\.csv\?target=vera&from=\d{4}-\d\d-\d\dT\d\d%3A00%3A00\.000Z$/,
     );

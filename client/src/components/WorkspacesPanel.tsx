@@ -5,7 +5,8 @@ import { api, type DamagedFile, type WorkspaceSummary } from '../api/client.ts';
 interface Props {
   /** why this account may not save (the permission it lacks), or null */
   saveDenied: string | null;
-  onSave(name: string, title: string): Promise<void>;
+  /** `shared`: every account that may read workspaces may open it, not only its owner */
+  onSave(name: string, title: string, shared: boolean): Promise<void>;
   onOpen(name: string): Promise<void>;
   onError(error: unknown): void;
 }
@@ -20,6 +21,7 @@ const slug = (title: string) =>
 
 export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError }: Props) {
   const [title, setTitle] = useState('');
+  const [shared, setShared] = useState(false);
   const [list, setList] = useState<WorkspaceSummary[]>([]);
   const [damaged, setDamaged] = useState<DamagedFile[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError }: Props) 
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await onSave(slug(title), title.trim());
+            await onSave(slug(title), title.trim(), shared);
             setSaved(slug(title));
             refresh();
           } catch (error) {
@@ -57,6 +59,16 @@ export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError }: Props) 
             onChange={(e) => setTitle(e.target.value)}
             placeholder="e.g. Namibia centre follow-up"
           />
+        </label>
+        <label className="inline small">
+          <input
+            type="checkbox"
+            aria-label="Shared"
+            checked={shared}
+            disabled={Boolean(saveDenied)}
+            onChange={(e) => setShared(e.target.checked)}
+          />
+          shared with everyone who may open workspaces
         </label>
         <button
           className="primary"
@@ -83,7 +95,8 @@ export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError }: Props) 
               {w.title}
             </button>
             <div className="small muted">
-              {w.nodes} nodes, {w.edges} links · {new Date(w.savedAt).toLocaleString()}
+              {w.nodes} nodes, {w.edges} links · {new Date(w.savedAt).toLocaleString()} · {w.owner}
+              {w.shared ? ' · shared' : ' · private'}
             </div>
           </li>
         ))}

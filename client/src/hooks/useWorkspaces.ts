@@ -15,10 +15,10 @@ interface Options extends ViewState {
 export function useWorkspaces(session: GraphSession, options: Options) {
   const { sigma, view, filters, selected, notify, onReopened } = options;
   const save = useCallback(
-    async (name: string, title: string) => {
+    async (name: string, title: string, shared: boolean) => {
       const camera = sigma ? sigma.getCamera().getState() : null;
-      await saveWorkspace(session, api, name, title, { view, filters, selected, camera });
-      notify(`Saved “${title}”.`);
+      await saveWorkspace(session, api, name, title, { view, filters, selected, camera, shared });
+      notify(shared ? `Saved “${title}”, shared with every reader.` : `Saved “${title}”, for you alone.`);
     },
     [session, sigma, view, filters, selected, notify],
   );

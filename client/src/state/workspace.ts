@@ -24,7 +24,7 @@ export async function saveWorkspace(
   client: WorkspaceApi,
   name: string,
   title: string,
-  state: ViewState & { camera: Workspace['camera'] | null },
+  state: ViewState & { camera: Workspace['camera'] | null; shared?: boolean },
 ): Promise<void> {
   const { networkBox } = session.getSnapshot();
   await client.saveWorkspace(name, {
@@ -35,6 +35,7 @@ export async function saveWorkspace(
     selected: state.selected,
     ...(state.camera ? { camera: state.camera } : {}),
     ...(networkBox ? { bbox: networkBox } : {}),
+    ...(state.shared !== undefined ? { shared: state.shared } : {}),
   });
 }
 
