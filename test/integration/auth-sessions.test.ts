@@ -383,6 +383,13 @@ describe('one-time sign-in link', () => {
     await signIn(h.app, 'first', 'the first admin pass');
   });
 
+  it('answers JSON with the new session to a client that asks for JSON', async () => {
+    const token = h.operator.createLink('vic', OPERATOR);
+    const res = await request(h.app).get(`/api/auth/link?token=${token}`).set('Accept', 'application/json').expect(200);
+    expect(res.body.actor).toMatchObject({ name: 'vic', via: 'session' });
+    await request(h.app).get('/api/auth/me').set('Cookie', sessionCookie(res)).expect(200);
+  });
+
   it('expires after 24 hours unused', async () => {
     const token = h.operator.createLink('ada', OPERATOR);
     const saved = h.clock.now;
