@@ -4,7 +4,7 @@
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { Logger } from './logger.ts';
+import { redactUrl, type Logger } from './logger.ts';
 import { ConfigSchema } from './config.ts';
 import type { GraphStore } from './store/types.ts';
 import { openApiDocument } from './api/openapi/document.ts';
@@ -116,7 +116,14 @@ export function createApp({
       contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'upgrade-insecure-requests': null } },
     }),
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // credentials in headers are redacted by the logger; the one-time link's token is in the URL
+      serializers: { req: (req: { url?: unknown }) => ({ ...req, url: redactUrl(req.url) }) },
+    }),
+  );
   // Host (DNS rebinding), Origin (forged requests) and body types, for every path: see request-guard.ts
   app.use(requestGuard(network));
   // a saved investigation holds its whole canvas, so it may be larger than other requests
