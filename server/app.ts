@@ -49,6 +49,11 @@ export interface AppDeps {
    * from the configuration (appOptionsFrom), where AUTH defaults to on.
    */
   auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
+  /**
+   * TRUST_PROXY: which reverse proxy's X-Forwarded-For and X-Forwarded-Proto to believe, for the
+   * client's address (sign-in limits, the audit trail) and https (the Secure cookie). Unset: none.
+   */
+  trustProxy?: string;
   /** where security events go (server/audit/); dropped when left out */
   audit?: AuditSink;
 }
@@ -74,14 +79,21 @@ function withDefaults(auth: AppDeps['auth'], dataDir: string): AuthSettings {
 /** The parts of the configuration createApp takes as they are. */
 export function appOptionsFrom(
   config: Config,
-): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth'> {
+): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth' | 'trustProxy'> {
   return {
     auth: authSettingsFrom(config),
+    ...(config.TRUST_PROXY && { trustProxy: config.TRUST_PROXY }),
     network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
     workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
     exportMaxNodes: config.EXPORT_MAX_NODES,
     importMaxBytes: config.IMPORT_MAX_BYTES,
   };
+}
+
+/** TRUST_PROXY as Express takes it: `true`/`false`, a hop count, or names and addresses. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function createApp({
@@ -102,6 +114,7 @@ export function createApp({
   auth: authOptions = { mode: 'off' },
   // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
   audit = { record: () => {} },
+  trustProxy,
 }: AppDeps): express.Express {
   const auth = new Auth(withDefaults(authOptions, dataDir), audit);
   if (auth.off)
@@ -110,6 +123,7 @@ export function createApp({
     );
   const app = express();
   app.disable('x-powered-by');
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxySetting(trustProxy));
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
   app.use(
     helmet({
