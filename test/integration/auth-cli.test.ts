@@ -124,6 +124,18 @@ describe('npm run user', () => {
     await signIn(h.app, 'j.smith', 'another long phrase');
   });
 
+  it('several CLIs adding accounts at once lose none (the lock across processes)', async () => {
+    const names = ['p1', 'p2', 'p3', 'p4'];
+    const runs = await Promise.all(
+      names.map((n) =>
+        user(['add', n, '--role', 'viewer', '--clearance', 'CLEAR', '--password-stdin'], 'parallel pass phrase\n'),
+      ),
+    );
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const list = (await user(['list'])).stdout;
+    for (const n of names) expect(list).toMatch(new RegExp(`^${n}\tviewer\tCLEAR`, 'm'));
+  });
+
   it('link prints a one-time sign-in URL that signs the account in once', async () => {
     const run = await user(['link', 'gen']);
     expect(run.code, run.stderr).toBe(0);

@@ -3,7 +3,7 @@
  * one-time links, expiry, several servers on one AUTH_DIR, and the attacks on them (session
  * fixation, forged cross-origin requests, guessing, telling names apart).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -469,5 +469,26 @@ describe('several servers on one AUTH_DIR', () => {
       (u: { name: string }) => u.name,
     );
     for (let i = 0; i < 6; i++) expect(names).toContain(`racer-${i}`);
+  });
+});
+
+describe('a damaged accounts file', () => {
+  it('signs nobody in (fails closed) and says so without a path, while public routes still answer', async () => {
+    const other = await startAuthHarness();
+    try {
+      await addUser(other, 'ada', 'analyst');
+      const cookie = await signIn(other.app, 'ada');
+      writeFileSync(path.join(other.authDir, 'accounts.json'), '{"version": 1, "accounts": [{"name": "ada"');
+      const res = await request(other.app).get('/api/search?q=a').set('Cookie', cookie);
+      expect(res.status).toBe(500);
+      expect(res.body.error.message).toBe('the accounts file is damaged; restore it from a backup');
+      expect(JSON.stringify(res.body)).not.toContain(other.authDir);
+      expect(
+        (await request(other.app).post('/api/auth/sign-in').send({ name: 'ada', password: PASSWORD })).status,
+      ).toBe(500);
+      await request(other.app).get('/api/health').expect(200);
+    } finally {
+      await other.close();
+    }
   });
 });
