@@ -1,11 +1,12 @@
 /**
  * The Express application, built apart from `listen()` so tests drive the real app over HTTP.
  */
+import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { redactUrl, type Logger } from './logger.ts';
-import { ConfigSchema } from './config.ts';
+import { authDirOf, ConfigSchema, type Config } from './config.ts';
 import type { GraphStore } from './store/types.ts';
 import { openApiDocument } from './api/openapi/document.ts';
 import { mount } from './api/route.ts';
@@ -17,12 +18,9 @@ import { WorkspaceStore } from './workspaces/workspace-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
-import type { Config } from './config.ts';
 import { Auth, type AuthSettings } from './auth/auth.ts';
 import { authenticate } from './http/authenticate.ts';
-import { authDirOf } from './config.ts';
 import type { AuditSink } from './model/audit.ts';
-import path from 'node:path';
 
 export interface AppDeps {
   store: GraphStore;
