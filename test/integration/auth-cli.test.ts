@@ -114,12 +114,26 @@ describe('npm run user', () => {
     await signIn(h.app, 'j.smith', 'a long pass phrase');
   });
 
-  it('passwd --password-stdin replaces the password', async () => {
+  it('passwd --password-stdin replaces the password and ends the sessions the old one opened', async () => {
+    const before = await signIn(h.app, 'j.smith', 'a long pass phrase');
     expect((await user(['passwd', 'j.smith', '--password-stdin'], 'another long phrase\n')).code).toBe(0);
+    expect((await request(h.app).get('/api/auth/me').set('Cookie', before)).status).toBe(401);
     expect(
       (await request(h.app).post('/api/auth/sign-in').send({ name: 'j.smith', password: 'a long pass phrase' })).status,
     ).toBe(401);
     await signIn(h.app, 'j.smith', 'another long phrase');
+  });
+
+  it('several CLIs adding accounts at once lose none (the lock across processes)', async () => {
+    const names = ['p1', 'p2', 'p3', 'p4'];
+    const runs = await Promise.all(
+      names.map((n) =>
+        user(['add', n, '--role', 'viewer', '--clearance', 'CLEAR', '--password-stdin'], 'parallel pass phrase\n'),
+      ),
+    );
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const list = (await user(['list'])).stdout;
+    for (const n of names) expect(list).toMatch(new RegExp(`^${n}\tviewer\tCLEAR`, 'm'));
   });
 
   it('link prints a one-time sign-in URL that signs the account in once', async () => {

@@ -3,7 +3,7 @@
  * one-time links, expiry, several servers on one AUTH_DIR, and the attacks on them (session
  * fixation, forged cross-origin requests, guessing, telling names apart).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,9 +85,8 @@ describe('sign-in', () => {
     expect(me.body.actor.name).toBe('ada');
     await request(h.app).get('/api/search?q=a').set('Cookie', cookie).expect(200);
 
-    // behind a TLS-terminating proxy Express trusts, the cookie is Secure
-    const proxied = h.another();
-    proxied.set('trust proxy', 'loopback');
+    // behind a TLS-terminating proxy named in TRUST_PROXY, the cookie is Secure
+    const proxied = h.another({ trustProxy: 'loopback' });
     const secure = await request(proxied)
       .post('/api/auth/sign-in')
       .set('X-Forwarded-Proto', 'https')
@@ -383,6 +382,13 @@ describe('one-time sign-in link', () => {
     await signIn(h.app, 'first', 'the first admin pass');
   });
 
+  it('answers JSON with the new session to a client that asks for JSON', async () => {
+    const token = h.operator.createLink('vic', OPERATOR);
+    const res = await request(h.app).get(`/api/auth/link?token=${token}`).set('Accept', 'application/json').expect(200);
+    expect(res.body.actor).toMatchObject({ name: 'vic', via: 'session' });
+    await request(h.app).get('/api/auth/me').set('Cookie', sessionCookie(res)).expect(200);
+  });
+
   it('expires after 24 hours unused', async () => {
     const token = h.operator.createLink('ada', OPERATOR);
     const saved = h.clock.now;
@@ -422,6 +428,22 @@ describe('session expiry', () => {
   });
 });
 
+describe('abandoned sessions', () => {
+  it('are swept from AUTH_DIR once expired (on a later sign-in)', async () => {
+    const start = h.clock.now;
+    try {
+      const abandoned = await signIn(h.app, 'vic');
+      const file = `${digest(abandoned.split('=')[1]!)}.json`;
+      expect(readdirSync(path.join(h.authDir, 'sessions'))).toContain(file);
+      h.clock.now = start + 13 * 3_600_000;
+      await signIn(h.app, 'ada');
+      expect(readdirSync(path.join(h.authDir, 'sessions'))).not.toContain(file);
+    } finally {
+      h.clock.now = start;
+    }
+  });
+});
+
 describe('several servers on one AUTH_DIR', () => {
   it('a session begun on one is good on the other, and signing out on either ends it on both', async () => {
     const a = h.app;
@@ -447,5 +469,26 @@ describe('several servers on one AUTH_DIR', () => {
       (u: { name: string }) => u.name,
     );
     for (let i = 0; i < 6; i++) expect(names).toContain(`racer-${i}`);
+  });
+});
+
+describe('a damaged accounts file', () => {
+  it('signs nobody in (fails closed) and says so without a path, while public routes still answer', async () => {
+    const other = await startAuthHarness();
+    try {
+      await addUser(other, 'ada', 'analyst');
+      const cookie = await signIn(other.app, 'ada');
+      writeFileSync(path.join(other.authDir, 'accounts.json'), '{"version": 1, "accounts": [{"name": "ada"');
+      const res = await request(other.app).get('/api/search?q=a').set('Cookie', cookie);
+      expect(res.status).toBe(500);
+      expect(res.body.error.message).toBe('the accounts file is damaged; restore it from a backup');
+      expect(JSON.stringify(res.body)).not.toContain(other.authDir);
+      expect(
+        (await request(other.app).post('/api/auth/sign-in').send({ name: 'ada', password: PASSWORD })).status,
+      ).toBe(500);
+      await request(other.app).get('/api/health').expect(200);
+    } finally {
+      await other.close();
+    }
   });
 });
