@@ -19,6 +19,7 @@ import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
 import type { Config } from './config.ts';
 import { fullActor } from './model/access.ts';
+import { OidcSignIn, oidcSettingsFrom } from './auth/oidc.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -39,13 +40,17 @@ export interface AppDeps {
   network?: { host: string; allowedHosts?: readonly string[]; allowedOrigins?: readonly string[] };
   /** WORKSPACE_MAX_BYTES, WORKSPACE_MAX_COUNT (default: the configuration's defaults) */
   workspaceLimits?: { maxBytes: number; maxCount: number };
+  /** OpenID Connect sign-in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; default: off) */
+  oidc?: OidcSignIn;
 }
 
 /** The parts of the configuration createApp takes as they are. */
 export function appOptionsFrom(
   config: Config,
-): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes'> {
+): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'oidc'> {
+  const oidc = oidcSettingsFrom(config);
   return {
+    ...(oidc && { oidc: new OidcSignIn(oidc) }),
     network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
     workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
     exportMaxNodes: config.EXPORT_MAX_NODES,
@@ -68,6 +73,7 @@ export function createApp({
     maxBytes: ConfigSchema.shape.WORKSPACE_MAX_BYTES.parse(undefined),
     maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
   },
+  oidc,
 }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -100,6 +106,7 @@ export function createApp({
     openapi: openApiDocument(version),
     // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
     audit: { record: () => {} },
+    ...(oidc && { oidc }),
   });
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { AppError } from '../errors.ts';
 import { can, type Actor, type Permission } from '../model/access.ts';
 import type { AuditSink } from '../model/audit.ts';
+import type { OidcSignIn } from '../auth/oidc.ts';
 import type { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
@@ -30,6 +31,8 @@ export interface ApiDeps {
   openapi: unknown;
   /** the audit trail (server/audit/) */
   audit: AuditSink;
+  /** OpenID Connect sign-in, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set */
+  oidc?: OidcSignIn;
 }
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
@@ -56,7 +59,8 @@ type Parsed<I extends Inputs> = {
 type BodyOf<B, S extends z.ZodType> = B extends { parsedByHandler: true } ? unknown : z.infer<S>;
 
 interface Answer<O extends z.ZodType | undefined> {
-  status: 200 | 201 | 204;
+  /** 302 and 303 only with writesOwnAnswer: a redirect (the OIDC sign-in's navigations) */
+  status: 200 | 201 | 204 | 302 | 303;
   description: string;
   /** the JSON answer; left out for 204 and for routes that write their own answer */
   schema?: O;

@@ -9,6 +9,7 @@ import { exportRoutes } from './export/router.ts';
 import { healthRoutes } from './health/router.ts';
 import { importRoutes } from './import/router.ts';
 import { nodesRoutes } from './nodes/router.ts';
+import { oidcRoutes } from './oidc/router.ts';
 import { openApiRoutes } from './openapi/route.ts';
 import { pathsRoutes } from './paths/router.ts';
 import { queriesRoutes } from './queries/router.ts';
@@ -20,6 +21,7 @@ import { workspacesRoutes } from './workspaces/router.ts';
 
 export const apiRoutes: readonly Route[] = [
   ...healthRoutes,
+  ...oidcRoutes,
   ...schemaRoutes,
   ...searchRoutes,
   ...nodesRoutes,

@@ -15,6 +15,7 @@ import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import type { GraphStore, StoreLimits } from '../../server/store/types.ts';
 import { openLiveNeo4j } from './neo4j-live.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
+import type { OidcSignIn } from '../../server/auth/oidc.ts';
 
 export interface Harness {
   app: Express;
@@ -29,6 +30,8 @@ export interface HarnessOptions {
   exportMaxNodes?: number;
   /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
   backend?: 'embedded' | 'neo4j';
+  /** OpenID Connect sign-in, as main.ts builds it from OIDC_* */
+  oidc?: OidcSignIn;
 }
 
 /** The real app around an opened store, as the server builds it. */
@@ -40,6 +43,7 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     analystCypher: options.analystCypher ?? true,
     dataDir,
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
+    ...(options.oidc && { oidc: options.oidc }),
   });
 }
 

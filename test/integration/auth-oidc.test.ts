@@ -1,0 +1,240 @@
+/**
+ * OpenID Connect sign-in against a real provider: `oidc-provider` on a loopback port, the real
+ * scamnet app listening on another, and a browser made of `fetch` that follows every redirect
+ * by hand, keeps cookies and fills in the provider's login and consent forms.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OidcSignIn, oidcSettingsFrom } from '../../server/auth/oidc.ts';
+import { loadConfig } from '../../server/config.ts';
+import { appFor, startHarness, type Harness } from '../support/app-harness.ts';
+import { Browser } from '../support/oidc-browser.ts';
+import { startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
+
+let harness: Harness;
+let provider: TestProvider;
+let server: Server;
+let origin: string;
+let callback: string;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  // the app's port must be known before the provider registers its redirect URL
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  callback = `${origin}/api/auth/oidc/callback`;
+  provider = await startTestProvider(callback);
+  const settings = oidcSettingsFrom(
+    loadConfig({
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_NAME: 'Test IdP',
+    }),
+  );
+  if (!settings) throw new Error('OIDC settings did not parse');
+  server.on('request', appFor(harness.store, harness.dataDir, { oidc: new OidcSignIn(settings) }));
+  provider.accounts.set('alice-sub', {
+    preferred_username: 'alice',
+    name: 'Alice Analyst',
+    scamnet_role: 'analyst',
+    scamnet_clearance: 'AMBER',
+  });
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  await provider?.close();
+  await harness?.close();
+});
+
+/** Signs in at the provider as `accountId` and visits scamnet's callback; returns its answer. */
+async function signIn(browser: Browser, accountId: string, accept = '*/*'): Promise<Response> {
+  const back = await browser.throughProvider(`${origin}/api/auth/oidc/start`, callback, accountId);
+  return browser.get(back, accept);
+}
+
+async function me(browser: Browser): Promise<Response> {
+  return browser.get(`${origin}/api/auth/me`, 'application/json');
+}
+
+describe('GET /api/auth/oidc/start', () => {
+  it('redirects to the provider with PKCE (S256), state and nonce, and keeps them in a Lax HttpOnly cookie', async () => {
+    const browser = new Browser();
+    const response = await browser.get(`${origin}/api/auth/oidc/start`);
+    expect(response.status).toBe(302);
+    const to = new URL(response.headers.get('location')!);
+    expect(to.origin).toBe(provider.issuer);
+    expect(to.searchParams.get('response_type')).toBe('code');
+    expect(to.searchParams.get('client_id')).toBe(provider.clientId);
+    expect(to.searchParams.get('redirect_uri')).toBe(callback);
+    expect(to.searchParams.get('scope')).toBe('openid profile email');
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(to.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(to.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(to.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('scamnet_oidc='));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Path=\/api\/auth\/oidc/);
+    expect(cookie).toMatch(/Max-Age=600/);
+    // the verifier itself never goes to the provider
+    const pending = JSON.parse(
+      Buffer.from(decodeURIComponent(cookie!.split(';')[0]!.split('=')[1]!), 'base64url').toString(),
+    );
+    expect(to.href).not.toContain(pending.verifier);
+  });
+});
+
+describe('GET /api/auth/oidc/callback', () => {
+  it('signs in the mapped account: a session cookie, 303 to /, and /api/auth/me shows the role and clearance', async () => {
+    const browser = new Browser();
+    const response = await signIn(browser, 'alice-sub');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/');
+    const session = response.headers.getSetCookie().find((c) => c.startsWith('scamnet_session='));
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    // the pending sign-in is spent
+    expect(browser.jar.get(new URL(callback), 'scamnet_oidc')).toBeUndefined();
+    const answer = await me(browser);
+    expect(answer.status).toBe(200);
+    const body = await answer.json();
+    expect(body.actor).toEqual({ name: 'alice', role: 'analyst', clearance: 'AMBER', rawCypher: false, via: 'oidc' });
+    expect(body.permissions).toContain('import');
+    expect(body.permissions).not.toContain('users:manage');
+  });
+
+  it('maps a GREEN clearance claim to a GREEN actor, and follows the provider when the claims change', async () => {
+    provider.accounts.set('gina-sub', {
+      preferred_username: 'gina',
+      scamnet_role: 'viewer',
+      scamnet_clearance: 'GREEN',
+    });
+    const first = new Browser();
+    expect((await signIn(first, 'gina-sub')).status).toBe(303);
+    expect((await (await me(first)).json()).actor).toMatchObject({ name: 'gina', role: 'viewer', clearance: 'GREEN' });
+    provider.accounts.set('gina-sub', {
+      preferred_username: 'gina',
+      scamnet_role: 'analyst',
+      scamnet_clearance: 'tlp:amber',
+    });
+    const second = new Browser();
+    expect((await signIn(second, 'gina-sub')).status).toBe(303);
+    expect((await (await me(second)).json()).actor).toMatchObject({
+      name: 'gina',
+      role: 'analyst',
+      clearance: 'AMBER',
+    });
+  });
+
+  it('refuses a callback whose state is not the one this browser started with: 401 and no session', async () => {
+    const browser = new Browser();
+    const back = await browser.throughProvider(`${origin}/api/auth/oidc/start`, callback, 'alice-sub');
+    back.searchParams.set('state', 'not-the-state-we-sent-0123456789');
+    const response = await browser.get(back);
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body.error.code).toBe('unauthenticated');
+    expect(body.error.details.reason).toBe('invalid_response');
+    expect(response.headers.getSetCookie().some((c) => c.startsWith('scamnet_session='))).toBe(false);
+    expect((await me(browser)).status).toBe(401);
+  });
+
+  it('refuses a callback in a browser that started no sign-in (another browser, or a forged link): 400', async () => {
+    const started = new Browser();
+    const back = await started.throughProvider(`${origin}/api/auth/oidc/start`, callback, 'alice-sub');
+    const other = new Browser();
+    const response = await other.get(back);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.details.reason).toBe('no_pending_sign_in');
+    expect(response.headers.getSetCookie().some((c) => c.startsWith('scamnet_session='))).toBe(false);
+    expect((await me(other)).status).toBe(401);
+  });
+
+  it('refuses a code redeemed twice (the callback replayed)', async () => {
+    const browser = new Browser();
+    const back = await browser.throughProvider(`${origin}/api/auth/oidc/start`, callback, 'alice-sub');
+    const pending = browser.jar.get(new URL(callback), 'scamnet_oidc');
+    expect((await browser.get(back)).status).toBe(303);
+    // the same answer again, with the pending cookie put back as an attacker holding both would
+    const replay = new Browser();
+    const response = await fetch(back, { redirect: 'manual', headers: { cookie: `scamnet_oidc=${pending}` } });
+    expect(response.status).toBe(401);
+    expect((await me(replay)).status).toBe(401);
+  });
+
+  it('refuses a token without the role claim, with a page that says which claim is missing', async () => {
+    provider.accounts.set('nora-sub', { preferred_username: 'nora', scamnet_clearance: 'RED' });
+    const browser = new Browser();
+    const response = await signIn(browser, 'nora-sub', 'text/html');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await response.text();
+    expect(page).toContain('Sign-in with Test IdP refused');
+    expect(page).toContain('scamnet_role');
+    expect((await me(browser)).status).toBe(401);
+  });
+
+  it('refuses an invalid clearance claim (JSON for a non-browser)', async () => {
+    provider.accounts.set('ivan-sub', {
+      preferred_username: 'ivan',
+      scamnet_role: 'viewer',
+      scamnet_clearance: 'TOP SECRET',
+    });
+    const browser = new Browser();
+    const response = await signIn(browser, 'ivan-sub');
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body.error.details).toEqual({ reason: 'clearance_claim', claim: 'scamnet_clearance' });
+    expect((await me(browser)).status).toBe(401);
+  });
+
+  it('refuses when the user cancels at the provider (access_denied)', async () => {
+    const browser = new Browser();
+    const back = await browser.throughProvider(`${origin}/api/auth/oidc/start`, callback, 'alice-sub', { abort: true });
+    expect(back.searchParams.get('error')).toBe('access_denied');
+    const response = await browser.get(back);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.details).toMatchObject({ reason: 'provider_error', error: 'access_denied' });
+  });
+
+  it('keeps a disabled account disabled, whatever the provider says', async () => {
+    provider.accounts.set('root-sub', { preferred_username: 'root', scamnet_role: 'admin', scamnet_clearance: 'RED' });
+    provider.accounts.set('carol-sub', {
+      preferred_username: 'carol',
+      scamnet_role: 'admin',
+      scamnet_clearance: 'RED',
+    });
+    const carol = new Browser();
+    expect((await signIn(carol, 'carol-sub')).status).toBe(303);
+    const admin = new Browser();
+    expect((await signIn(admin, 'root-sub')).status).toBe(303);
+    const disabled = await fetch(`${origin}/api/users/carol`, {
+      method: 'PATCH',
+      headers: { cookie: admin.jar.header(new URL(origin)), 'content-type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disabled.status).toBe(200);
+    // her session ended with the disabling, and the provider cannot sign her in again
+    expect((await me(carol)).status).toBe(401);
+    const again = new Browser();
+    const response = await signIn(again, 'carol-sub');
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.details.reason).toBe('account_disabled');
+    expect((await me(again)).status).toBe(401);
+  });
+});
+
+describe('GET /api/auth/options', () => {
+  it("reports OIDC sign-in and the provider's name", async () => {
+    const response = await fetch(`${origin}/api/auth/options`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ local: true, oidc: true, oidcName: 'Test IdP' });
+  });
+});
