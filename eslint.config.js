@@ -36,6 +36,7 @@ const SERVICES = [
   './server/copy',
   './server/backup',
   './server/seed',
+  './server/auth',
   './seeds',
 ];
 

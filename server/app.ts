@@ -18,8 +18,11 @@ import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
 import type { Config } from './config.ts';
-import { fullActor } from './model/access.ts';
 import { OidcSignIn, oidcSettingsFrom } from './auth/oidc.ts';
+import { Auth, type AuthSettings } from './auth/auth.ts';
+import { authenticate } from './http/authenticate.ts';
+import { authDirOf } from './config.ts';
+import path from 'node:path';
 
 export interface AppDeps {
   store: GraphStore;
@@ -42,14 +45,39 @@ export interface AppDeps {
   workspaceLimits?: { maxBytes: number; maxCount: number };
   /** OpenID Connect sign-in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; default: off) */
   oidc?: OidcSignIn;
+  /**
+   * AUTH and its settings. Left out, the app runs as AUTH=off with accounts in `<dataDir>/auth`:
+   * what the test suites that predate accounts expect. The server (main.ts) always passes it,
+   * from the configuration (appOptionsFrom), where AUTH defaults to on.
+   */
+  auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
+}
+
+/** The auth settings the configuration gives. */
+export function authSettingsFrom(config: Config): AuthSettings {
+  return {
+    mode: config.AUTH,
+    dir: authDirOf(config),
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    sessionMaxHours: config.SESSION_MAX_HOURS,
+    signInMaxPerAccount: config.SIGNIN_MAX_PER_ACCOUNT,
+    signInMaxPerAddress: config.SIGNIN_MAX_PER_ADDRESS,
+  };
+}
+
+/** The settings left out of `auth`, from the configuration's defaults. */
+function withDefaults(auth: AppDeps['auth'], dataDir: string): AuthSettings {
+  const defaults = authSettingsFrom(ConfigSchema.parse({ DATA_DIR: dataDir, HOST: '127.0.0.1', AUTH: 'off' }));
+  return { ...defaults, dir: path.join(dataDir, 'auth'), ...auth };
 }
 
 /** The parts of the configuration createApp takes as they are. */
 export function appOptionsFrom(
   config: Config,
-): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'oidc'> {
+): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth' | 'oidc'> {
   const oidc = oidcSettingsFrom(config);
   return {
+    auth: authSettingsFrom(config),
     ...(oidc && { oidc: new OidcSignIn(oidc) }),
     network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
     workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
@@ -73,8 +101,16 @@ export function createApp({
     maxBytes: ConfigSchema.shape.WORKSPACE_MAX_BYTES.parse(undefined),
     maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
   },
+  auth: authOptions = { mode: 'off' },
   oidc,
 }: AppDeps): express.Express {
+  // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
+  const audit = { record: () => {} };
+  const auth = new Auth({ ...withDefaults(authOptions, dataDir), oidc: oidc !== undefined }, audit);
+  if (auth.off)
+    logger.warn(
+      'AUTH=off: there is no sign-in, and anyone who can reach this port on this machine can read and change everything',
+    );
   const app = express();
   app.disable('x-powered-by');
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
@@ -89,11 +125,8 @@ export function createApp({
   // a saved investigation holds its whole canvas, so it may be larger than other requests
   app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));
-  // Until accounts land (issue 12), every request runs as one fully cleared actor, as before.
-  app.use((_req, res, next) => {
-    res.locals.actor = fullActor('anonymous', 'auth-off');
-    next();
-  });
+  // who the request is (session cookie, API token, or AUTH=off): res.locals.actor, read by every route
+  app.use(authenticate(auth));
 
   const api = mount(express.Router(), apiRoutes, {
     store,
@@ -104,8 +137,8 @@ export function createApp({
     workspaces: new WorkspaceStore(dataDir, workspaceLimits),
     dataDir,
     openapi: openApiDocument(version),
-    // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
-    audit: { record: () => {} },
+    audit,
+    auth,
     ...(oidc && { oidc }),
   });
   api.use(notFoundHandler);

@@ -2,6 +2,7 @@
  * Configuration: one zod schema over the environment, parsed once at start-up. A bad value stops
  * the server with a message naming the variable.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import { ROLES } from './model/access.ts';
@@ -30,6 +31,15 @@ const Origin = z
 const HostName = z
   .string()
   .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)$/i, 'a host name or address without scheme or port, such as scamnet.example');
+
+/** Addresses only this machine can reach: where AUTH=off is allowed. */
+export function isLoopback(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
 
 export const ConfigSchema = z
   .object({
@@ -84,6 +94,29 @@ export const ConfigSchema = z
     WORKSPACE_MAX_COUNT: int(1, 1_000_000)
       .default(1_000)
       .describe('most saved workspaces (409 workspace_limit past that)'),
+    AUTH: z
+      .enum(['on', 'off'])
+      .default('on')
+      .describe('accounts and sign-in; off (every request fully cleared) is allowed only when HOST is loopback'),
+    AUTH_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'where accounts, sessions and API tokens are kept (default <DATA_DIR>/auth); servers sharing one graph share it',
+      ),
+    SESSION_IDLE_MINUTES: int(1, 7 * 24 * 60)
+      .default(60)
+      .describe('a session ends after this long without a request'),
+    SESSION_MAX_HOURS: int(1, 24 * 30)
+      .default(12)
+      .describe('a session ends this long after sign-in, however busy'),
+    SIGNIN_MAX_PER_ACCOUNT: int(1, 10_000)
+      .default(5)
+      .describe('failed sign-ins per account in 15 minutes before it answers 429'),
+    SIGNIN_MAX_PER_ADDRESS: int(1, 100_000)
+      .default(20)
+      .describe('failed sign-ins from one address in 15 minutes before it answers 429'),
     OIDC_ISSUER: z
       .url({ protocol: /^https?$/, error: 'an issuer URL such as https://login.example.org/realms/scamnet' })
       .optional()
@@ -128,6 +161,13 @@ export const ConfigSchema = z
     if (config.GRAPH_BACKEND === 'neo4j' && !config.NEO4J_URI) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when GRAPH_BACKEND=neo4j' });
     }
+    if (config.AUTH === 'off' && !isLoopback(config.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH'],
+        message: `off is allowed only when HOST is loopback (127.0.0.1, ::1, localhost), not ${config.HOST}: anyone who reaches the port would read everything`,
+      });
+    }
     // OIDC is on with all three or off with none: two of three is a typo that would silently turn it off
     const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
     const set = oidc.filter((name) => config[name] !== undefined);
@@ -150,6 +190,11 @@ export function isHttpsOrLoopback(url: string): boolean {
 }
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** AUTH_DIR, or `<DATA_DIR>/auth` when unset. */
+export function authDirOf(config: Pick<Config, 'AUTH_DIR' | 'DATA_DIR'>): string {
+  return config.AUTH_DIR ?? path.join(config.DATA_DIR, 'auth');
+}
 
 export class ConfigError extends AppError {
   constructor(readonly issues: { variable: string; message: string }[]) {

@@ -5,6 +5,7 @@
 import type { RequestHandler } from 'express';
 import { graphCounts } from './graph/counts.ts';
 import type { GraphStore } from './store/types.ts';
+import { actorOf } from './api/route.ts';
 
 const LINKS: Array<[string, string]> = [
   ['/api/health', 'store status and graph size'],
@@ -19,7 +20,8 @@ const LINKS: Array<[string, string]> = [
 
 export function landingPage(store: GraphStore): RequestHandler {
   return async (_req, res) => {
-    const { nodes, relationships } = await graphCounts(store);
+    // the graph's size only for a signed-in reader, as on /api/health
+    const { nodes, relationships } = actorOf(res) ? await graphCounts(store) : { nodes: '–', relationships: '–' };
     const items = LINKS.map(([href, text]) => `<li><a href="${href}"><code>${href}</code></a> — ${text}</li>`).join(
       '\n',
     );

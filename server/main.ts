@@ -4,8 +4,11 @@
  * server/start.ts, which starts it again if it crashes.
  */
 import type { Server } from 'node:http';
+import { userInfo } from 'node:os';
 import { appOptionsFrom, createApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createFirstAdmin, linkUrl } from './auth/first-start.ts';
+import { LINK_HOURS } from './auth/sign-in-links.ts';
+import { authDirOf, ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { seedIfEmpty } from './seed/load-seed.ts';
@@ -52,9 +55,32 @@ const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ backend: store.backend, port }, `scamnet listening on http://${config.HOST}:${port}/`);
-  // Tells the supervisor (server/start.ts) that start-up succeeded, so a later death is a crash.
-  process.send?.({ type: 'ready' });
+  void firstStart(port).finally(() => {
+    // Tells the supervisor (server/start.ts) that start-up succeeded, so a later death is a crash.
+    process.send?.({ type: 'ready' });
+  });
 });
+
+/** With accounts on and none made yet: the first admin, and its one-time link printed once. */
+async function firstStart(port: number): Promise<void> {
+  if (config.AUTH === 'off') return;
+  try {
+    const operator = { user: userInfo().username, role: null, via: 'operator' as const, address: null };
+    // PLACEHOLDER until the audit trail lands (issue 12): the integrator passes the trail here
+    const token = await createFirstAdmin(authDirOf(config), { record: () => {} }, operator);
+    if (!token) return;
+    // one plain line, as Jupyter prints its URL; the log says where to look, not the secret
+    process.stdout.write(
+      `scamnet: sign in as admin (once, within ${LINK_HOURS} h): ${linkUrl(config.HOST, port, token)}\n`,
+    );
+    logger.warn(
+      { account: 'admin' },
+      `first start: made the account admin with no password; its one-time sign-in link is printed above (valid ${LINK_HOURS} h; \`npm run user -- link admin\` prints a new one)`,
+    );
+  } catch (error) {
+    logger.error({ err: error }, 'could not make the first admin account');
+  }
+}
 server.on('error', (error) => {
   logger.fatal({ err: error }, `cannot listen on ${config.HOST}:${config.PORT}`);
   process.exit(1);

@@ -14,6 +14,8 @@ import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
 import type { GraphStore } from '../store/types.ts';
 import type { WorkspaceStore } from '../workspaces/workspace-store.ts';
+import type { Auth } from '../auth/auth.ts';
+import { ErrorSchema } from '../model/wire.ts';
 
 /** What the handlers need from the running server. */
 export interface ApiDeps {
@@ -33,9 +35,11 @@ export interface ApiDeps {
   audit: AuditSink;
   /** OpenID Connect sign-in, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set */
   oidc?: OidcSignIn;
+  /** accounts, sessions, API tokens (server/auth/) */
+  auth: Auth;
 }
 
-export type Method = 'get' | 'post' | 'put' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** One part of the request, checked with `schema`; `what` names it in the validation message. */
 export interface InputSpec<S extends z.ZodType = z.ZodType> {
@@ -148,7 +152,9 @@ export function defineRoute<
       summary: spec.summary,
       ...(spec.description && { description: spec.description }),
       ...(Object.keys(request).length > 0 && { request }),
-      responses: { [output.status]: success, ...spec.errors },
+      responses: { [output.status]: success, ...spec.errors, ...accessAnswers(spec.permission, spec.errors) },
+      // public: no credentials (an empty requirement); otherwise the session cookie or an API token
+      security: spec.permission === 'public' ? [{}] : [{ session: [] }, { token: [] }],
     },
     async serve(deps, req, res, next) {
       const actor = actorOf(res);
@@ -174,6 +180,26 @@ export function defineRoute<
       if (output.status === 204) res.status(204).end();
       else res.status(output.status).json(answer);
     },
+  };
+}
+
+/**
+ * The 401 and 403 every protected route may answer, documented from its permission; a route
+ * that documents a 403 of its own (write_not_allowed, …) gets forbidden added to its text.
+ */
+function accessAnswers(
+  permission: Permission | 'public',
+  own: Record<number, ResponseConfig> | undefined,
+): Record<number, ResponseConfig> {
+  if (permission === 'public') return {};
+  const json = (description: string): ResponseConfig => ({
+    description,
+    content: { 'application/json': { schema: ErrorSchema } },
+  });
+  const forbidden = `forbidden: the account lacks the ${permission} permission (named in details.permission)`;
+  return {
+    401: json('unauthenticated: no session cookie or API token, or one that is expired, revoked or disabled'),
+    403: own?.[403] ? { ...own[403], description: `${own[403].description}; or ${forbidden}` } : json(forbidden),
   };
 }
 

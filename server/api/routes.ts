@@ -2,6 +2,7 @@
  * Every route of /api, in the order Express tries them. The routers (app.ts) and the OpenAPI
  * document (openapi/document.ts) are both made from this list.
  */
+import { authRoutes } from './auth/router.ts';
 import { backupsRoutes } from './backups/router.ts';
 import { cypherRoutes } from './cypher/router.ts';
 import { docsRoutes } from './docs/router.ts';
@@ -17,10 +18,13 @@ import type { Route } from './route.ts';
 import { schemaRoutes } from './schema/router.ts';
 import { searchRoutes } from './search/router.ts';
 import { subgraphRoutes } from './subgraph/router.ts';
+import { usersRoutes } from './users/router.ts';
 import { workspacesRoutes } from './workspaces/router.ts';
 
 export const apiRoutes: readonly Route[] = [
   ...healthRoutes,
+  ...authRoutes,
+  ...usersRoutes,
   ...oidcRoutes,
   ...schemaRoutes,
   ...searchRoutes,

@@ -84,6 +84,16 @@ describe('health and schema', () => {
         '/api/queries/{name}/versions',
         '/api/schema',
         '/api/search',
+        '/api/auth/options',
+        '/api/auth/sign-in',
+        '/api/auth/sign-out',
+        '/api/auth/me',
+        '/api/auth/link',
+        '/api/auth/password',
+        '/api/users',
+        '/api/users/{name}',
+        '/api/users/{name}/tokens',
+        '/api/users/{name}/tokens/{id}',
       ].sort(),
     );
     const params = res.body.paths['/api/nodes/{id}/neighbors'].get.parameters.map((p: { name: string }) => p.name);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppDeps } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import type { GraphBatch } from '../../server/model/schema.ts';
 import { writeBatch } from '../../server/store/batch-writer.ts';
@@ -28,6 +28,8 @@ export interface HarnessOptions {
   limits?: Partial<StoreLimits>;
   analystCypher?: boolean;
   exportMaxNodes?: number;
+  /** accounts: AUTH=off (full access, as the suites before accounts expect) unless a suite asks for them */
+  auth?: AppDeps['auth'];
   /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
   backend?: 'embedded' | 'neo4j';
   /** OpenID Connect sign-in, as main.ts builds it from OIDC_* */
@@ -42,6 +44,7 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     queries: openCatalogue(store, dataDir),
     analystCypher: options.analystCypher ?? true,
     dataDir,
+    auth: options.auth ?? { mode: 'off' },
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
     ...(options.oidc && { oidc: options.oidc }),
   });

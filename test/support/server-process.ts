@@ -17,6 +17,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** every log line so far, parsed */
   logs: Array<Record<string, unknown>>;
+  /** the lines on stdout that are not log lines (the first start's sign-in link) */
+  plain: string[];
   /** sends SIGTERM and resolves with the exit code */
   stop(): Promise<number | null>;
   cleanup(): void;
@@ -28,8 +30,9 @@ export interface RunResult {
   stderr: string;
 }
 
+/** AUTH=off unless the suite says otherwise: the suites before accounts expect full access. */
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra };
+  return { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', AUTH: 'off', ...extra };
 }
 
 /** Runs the server to completion (for start-up failures) and returns its output. */
@@ -61,6 +64,7 @@ export function startServer(
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'scamnet-server-'));
   const child = spawn(TSX, ['server/start.ts'], { cwd: REPO_ROOT, env: env({ DATA_DIR: dir, ...extra }) });
   const logs: Array<Record<string, unknown>> = [];
+  const plain: string[] = [];
   let stderr = '';
   let buffered = '';
   return new Promise((resolve, reject) => {
@@ -80,6 +84,10 @@ export function startServer(
       buffered = lines.pop() ?? '';
       for (const line of lines) {
         if (!line.trim()) continue;
+        if (!line.startsWith('{')) {
+          plain.push(line);
+          continue;
+        }
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
         if (typeof entry.port === 'number' && String(entry.msg).startsWith('scamnet listening')) {
@@ -90,6 +98,7 @@ export function startServer(
             dataDir: dir,
             child,
             logs,
+            plain,
             stop: () =>
               new Promise((done) => {
                 if (child.exitCode !== null) return done(child.exitCode);

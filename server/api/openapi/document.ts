@@ -8,6 +8,17 @@ import type { Route } from '../route.ts';
 
 export function openApiDocument(version: string, routes: readonly Route[] = apiRoutes) {
   const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'scamnet_session',
+    description: 'the session cookie POST /api/auth/sign-in sets (HttpOnly, SameSite=Strict)',
+  });
+  registry.registerComponent('securitySchemes', 'token', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'an API token (`snt_…`) made by POST /api/users/{name}/tokens or `npm run user -- token <name>`',
+  });
   for (const route of routes)
     if (!route.undocumented) registry.registerPath({ method: route.method, path: route.openApiPath, ...route.openApi });
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -20,9 +31,9 @@ export function openApiDocument(version: string, routes: readonly Route[] = apiR
         'Link analysis of trafficking-fuelled scam centres. Errors are `{error: {code, message, details}}`. Every path answers 421 misdirected_request to a Host it does not serve; POST, PUT, PATCH and DELETE answer 403 cross_origin from another origin (or, without Origin and Referer, unless the body is JSON or X-Scamnet-Request is sent) and 415 unsupported_content_type for bodies other than JSON.',
     },
     servers: [{ url: '/' }],
-    // Said, not left out: no operation asks for credentials yet (accounts are planned), and an
-    // empty requirement is how OpenAPI writes "anonymous".
-    security: [{}],
+    // Each operation says what it needs (route.ts): the session cookie or an API token, or, for
+    // the public ones, nothing (an empty requirement is how OpenAPI writes "anonymous").
+    security: [{ session: [] }, { token: [] }],
   });
   // Every operation named, so generated clients and documentation tools have stable handles:
   // the method and the path's words (`post /api/queries/{name}/run` → postQueriesNameRun).
