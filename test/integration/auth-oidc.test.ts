@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcSignIn, oidcSettingsFrom } from '../../server/auth/oidc.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -35,7 +36,10 @@ beforeAll(async () => {
     }),
   );
   if (!settings) throw new Error('OIDC settings did not parse');
-  server.on('request', appFor(harness.store, harness.dataDir, { oidc: new OidcSignIn(settings) }));
+  server.on(
+    'request',
+    appFor(harness.store, harness.dataDir, { auth: { mode: 'on' }, oidc: new OidcSignIn(settings) }),
+  );
   provider.accounts.set('alice-sub', {
     preferred_username: 'alice',
     name: 'Alice Analyst',
@@ -231,10 +235,108 @@ describe('GET /api/auth/oidc/callback', () => {
   });
 });
 
+describe('the account an OIDC sign-in makes', () => {
+  /** A browser signed in as an admin through the provider. */
+  async function admin(): Promise<Browser> {
+    provider.accounts.set('root-sub', { preferred_username: 'root', scamnet_role: 'admin', scamnet_clearance: 'RED' });
+    const browser = new Browser();
+    expect((await signIn(browser, 'root-sub')).status).toBe(303);
+    return browser;
+  }
+  const asAdmin = (browser: Browser, method: string, path: string, body?: unknown) =>
+    fetch(`${origin}${path}`, {
+      method,
+      headers: { cookie: browser.jar.header(new URL(origin)), 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+
+  it('never takes over a local account whose name the username claim happens to match', async () => {
+    const root = await admin();
+    const added = await asAdmin(root, 'POST', '/api/users', {
+      name: 'dave',
+      role: 'viewer',
+      clearance: 'CLEAR',
+      password: 'a long local password',
+    });
+    expect(added.status).toBe(201);
+    provider.accounts.set('dave-sub', { preferred_username: 'Dave', scamnet_role: 'admin', scamnet_clearance: 'RED' });
+    const browser = new Browser();
+    const response = await signIn(browser, 'dave-sub');
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.details).toEqual({ reason: 'account_conflict', account: 'dave' });
+    expect((await me(browser)).status).toBe(401);
+    const users = (await (await asAdmin(root, 'GET', '/api/users')).json()).users as Array<Record<string, unknown>>;
+    expect(users.find((u) => u.name === 'dave')).toMatchObject({
+      role: 'viewer',
+      clearance: 'CLEAR',
+      hasPassword: true,
+    });
+  });
+
+  it('names the account from the username claim as an account name may be written, with no password', async () => {
+    provider.accounts.set('js-sub', {
+      preferred_username: 'J.Smith@Agency.gov',
+      scamnet_role: ['staff', 'viewer'],
+      scamnet_clearance: 'CLEAR',
+    });
+    const browser = new Browser();
+    expect((await signIn(browser, 'js-sub')).status).toBe(303);
+    expect((await (await me(browser)).json()).actor).toMatchObject({ name: 'j.smith-agency.gov', role: 'viewer' });
+    const users = (await (await asAdmin(await admin(), 'GET', '/api/users')).json()).users as Array<
+      Record<string, unknown>
+    >;
+    expect(users.find((u) => u.name === 'j.smith-agency.gov')).toMatchObject({ hasPassword: false, disabled: false });
+  });
+
+  it('keeps the account of a subject whose username changes at the provider', async () => {
+    provider.accounts.set('moving-sub', {
+      preferred_username: 'mover',
+      scamnet_role: 'viewer',
+      scamnet_clearance: 'GREEN',
+    });
+    expect((await signIn(new Browser(), 'moving-sub')).status).toBe(303);
+    provider.accounts.set('moving-sub', {
+      preferred_username: 'renamed',
+      scamnet_role: 'viewer',
+      scamnet_clearance: 'GREEN',
+    });
+    const browser = new Browser();
+    expect((await signIn(browser, 'moving-sub')).status).toBe(303);
+    expect((await (await me(browser)).json()).actor.name).toBe('mover');
+  });
+
+  it('ends the session a browser had before (no session fixation)', async () => {
+    const browser = new Browser();
+    expect((await signIn(browser, 'alice-sub')).status).toBe(303);
+    const before = browser.jar.get(new URL(origin), 'scamnet_session')!;
+    expect((await signIn(browser, 'alice-sub')).status).toBe(303);
+    const after = browser.jar.get(new URL(origin), 'scamnet_session')!;
+    expect(after).not.toBe(before);
+    const old = await fetch(`${origin}/api/auth/me`, { headers: { cookie: `scamnet_session=${before}` } });
+    expect(old.status).toBe(401);
+    expect((await me(browser)).status).toBe(200);
+  });
+});
+
 describe('GET /api/auth/options', () => {
   it("reports OIDC sign-in and the provider's name", async () => {
     const response = await fetch(`${origin}/api/auth/options`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ local: true, oidc: true, oidcName: 'Test IdP' });
+  });
+});
+
+describe('without OIDC_* set', () => {
+  it('has no OIDC sign-in: options say so and the routes are 404', async () => {
+    const plain = await startHarness(undefined, { auth: { mode: 'on' } });
+    try {
+      const options = await request(plain.app).get('/api/auth/options').expect(200);
+      expect(options.body).toEqual({ local: true, oidc: false, authOff: false });
+      const start = await request(plain.app).get('/api/auth/oidc/start').expect(404);
+      expect(start.body.error.code).toBe('not_found');
+      await request(plain.app).get('/api/auth/oidc/callback?code=x&state=y').expect(404);
+    } finally {
+      await plain.close();
+    }
   });
 });

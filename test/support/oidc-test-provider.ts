@@ -43,6 +43,8 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
       },
     ],
     claims: CLAIMS,
+    // explicit lifetimes (the provider nags about each default otherwise)
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 300, IdToken: 300, AuthorizationCode: 60 },
     // signed cookies for the provider's own login session and interactions
     cookies: { keys: ['test-provider-cookie-key'] },
     features: { devInteractions: { enabled: true } },

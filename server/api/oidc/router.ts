@@ -3,6 +3,7 @@
  * sign-in (server/auth/oidc.ts speaks to the provider). Both are top-level navigations, so a
  * refusal is a short page for a browser and the usual JSON error for anything else.
  */
+import { parse } from 'cookie';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../errors.ts';
@@ -57,7 +58,7 @@ const cookieOptions = (redirectUri: string) => ({
 
 /** The pending sign-in this browser started, or undefined (no cookie, or one that does not parse). */
 function pendingOf(req: Request): PendingSignIn | undefined {
-  const raw = cookieValue(req.headers.cookie, PENDING_COOKIE);
+  const raw = parse(req.headers.cookie ?? '')[PENDING_COOKIE];
   if (!raw) return undefined;
   try {
     const parsed = PendingSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
@@ -65,15 +66,6 @@ function pendingOf(req: Request): PendingSignIn | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** One cookie's value from a Cookie header. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
-  }
-  return undefined;
 }
 
 /** The origin the browser used for this server, for a redirect URL derived from the request. */
@@ -100,16 +92,17 @@ function refusalPage(error: AppError, provider: string): string {
 
 function refuse(error: unknown, deps: ApiDeps, req: Request, res: Response, identity?: OidcIdentity): void {
   const appError = isAppError(error) ? error : undefined;
+  // the same action as a refused local sign-in, so one filter of the trail finds both
   deps.audit.record({
     user: identity?.username ?? 'anonymous',
     role: null,
     via: 'oidc',
     address: req.ip ?? null,
-    action: 'auth.sign-in-failed',
-    targets: identity ? [identity.username] : [],
+    action: 'auth.sign-in',
+    targets: [],
     outcome: appError?.code === 'identity_provider_unavailable' || !appError ? 'error' : 'denied',
     details: {
-      via: 'oidc',
+      method: 'oidc',
       reason: error instanceof OidcSignInError ? error.reason : (appError?.code ?? 'internal'),
       ...(identity && { issuer: identity.issuer, subject: identity.subject }),
     },
@@ -152,6 +145,8 @@ export const oidcRoutes = [
     },
     handler: async (_input, deps, { req, res }) => {
       const oidc = oidcOf(deps);
+      // AUTH=off: there is nobody to sign in as, and everybody is already in
+      if (deps.auth.off) return void res.redirect(303, '/');
       const { url, pending } = await oidc.begin(oidc.redirectUriFor(requestOrigin(req)));
       const value = Buffer.from(JSON.stringify(pending)).toString('base64url');
       res.cookie(PENDING_COOKIE, value, { ...cookieOptions(pending.redirectUri), maxAge: PENDING_MAX_AGE_MS });
@@ -181,6 +176,7 @@ export const oidcRoutes = [
     handler: async (_input, deps, http) => {
       const { req, res } = http;
       const oidc = oidcOf(deps);
+      if (deps.auth.off) return void res.redirect(303, '/');
       const pending = pendingOf(req);
       // one use: whatever happens next, this browser's pending sign-in is over
       if (pending) res.clearCookie(PENDING_COOKIE, cookieOptions(pending.redirectUri));
