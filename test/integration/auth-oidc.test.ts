@@ -11,6 +11,7 @@ import { OidcSignIn, oidcSettingsFrom } from '../../server/auth/oidc.ts';
 import { loadConfig } from '../../server/config.ts';
 import { appFor, startHarness, type Harness } from '../support/app-harness.ts';
 import { Browser } from '../support/oidc-browser.ts';
+import { runServerToExit, startServer } from '../support/server-process.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
 
 let harness: Harness;
@@ -338,5 +339,58 @@ describe('without OIDC_* set', () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe('npm start with OIDC_* set', () => {
+  it('signs in through the provider on the running server, as configured from the environment', async () => {
+    // the callback must be registered before the server starts, so its port is chosen first
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const own = await startTestProvider(`http://127.0.0.1:${port}/api/auth/oidc/callback`);
+    own.accounts.set('erin-sub', { preferred_username: 'erin', scamnet_role: 'analyst', scamnet_clearance: 'GREEN' });
+    const running = await startServer({
+      PORT: String(port),
+      AUTH: 'on',
+      SEED_ON_START: 'false',
+      OIDC_ISSUER: own.issuer,
+      OIDC_CLIENT_ID: own.clientId,
+      OIDC_CLIENT_SECRET: own.clientSecret,
+      OIDC_NAME: 'Agency SSO',
+    });
+    try {
+      expect(running.logs.some((l) => l.msg === 'OpenID Connect sign-in is on' && l.issuer === own.issuer)).toBe(true);
+      const options = await (await fetch(`${running.url}/api/auth/options`)).json();
+      expect(options).toEqual({ local: true, oidc: true, oidcName: 'Agency SSO', authOff: false });
+      const browser = new Browser();
+      const back = await browser.throughProvider(
+        `${running.url}/api/auth/oidc/start`,
+        `${running.url}/api/auth/oidc/callback`,
+        'erin-sub',
+      );
+      expect((await browser.get(back)).status).toBe(303);
+      const answer = await browser.get(`${running.url}/api/auth/me`, 'application/json');
+      expect((await answer.json()).actor).toEqual({
+        name: 'erin',
+        role: 'analyst',
+        clearance: 'GREEN',
+        rawCypher: false,
+        via: 'oidc',
+      });
+    } finally {
+      await running.stop();
+      running.cleanup();
+      await own.close();
+    }
+  }, 120_000);
+
+  it('refuses to start with only part of the OIDC settings, naming what is missing', async () => {
+    const result = await runServerToExit({ AUTH: 'on', OIDC_ISSUER: 'https://login.example.org' });
+    expect(result.code).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('OIDC_CLIENT_ID: required with OIDC_ISSUER');
+    expect(output).toContain('OIDC_CLIENT_SECRET: required with OIDC_ISSUER');
   });
 });
