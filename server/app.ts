@@ -18,6 +18,7 @@ import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
 import type { Config } from './config.ts';
+import type { AuditSink } from './model/audit.ts';
 import { OidcSignIn, oidcSettingsFrom } from './auth/oidc.ts';
 import { Auth, type AuthSettings } from './auth/auth.ts';
 import { authenticate } from './http/authenticate.ts';
@@ -43,6 +44,8 @@ export interface AppDeps {
   network?: { host: string; allowedHosts?: readonly string[]; allowedOrigins?: readonly string[] };
   /** WORKSPACE_MAX_BYTES, WORKSPACE_MAX_COUNT (default: the configuration's defaults) */
   workspaceLimits?: { maxBytes: number; maxCount: number };
+  /** where audit events go (default: dropped, until the trail lands; h-audit makes this its AuditLog) */
+  audit?: AuditSink;
   /** OpenID Connect sign-in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; default: off) */
   oidc?: OidcSignIn;
   /**
@@ -103,9 +106,9 @@ export function createApp({
   },
   auth: authOptions = { mode: 'off' },
   oidc,
-}: AppDeps): express.Express {
   // PLACEHOLDER until the audit trail lands (issue 12): events are dropped
-  const audit = { record: () => {} };
+  audit = { record: () => {} },
+}: AppDeps): express.Express {
   const auth = new Auth({ ...withDefaults(authOptions, dataDir), oidc: oidc !== undefined }, audit);
   if (auth.off)
     logger.warn(

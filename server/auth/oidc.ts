@@ -84,6 +84,9 @@ export type OidcRefusal =
 
 /** A refused sign-in: 401, the reason in details, a message a user can act on. */
 export class OidcSignInError extends AppError {
+  /** who the provider said signed in, when the refusal came after its answer checked out (for the trail) */
+  who: Pick<OidcIdentity, 'issuer' | 'subject' | 'username'> | undefined;
+
   constructor(
     readonly reason: OidcRefusal,
     message: string,
@@ -172,24 +175,30 @@ export class OidcSignIn {
   /** Maps verified claims to an identity; exported through the class for the unit tests. */
   identityOf(issuer: string, subject: string, claims: Record<string, unknown>): OidcIdentity {
     const { roleClaim, clearanceClaim, usernameClaim, defaultRole, defaultClearance } = this.settings;
+    const username = [claims[usernameClaim], claims.email, subject]
+      .find((value): value is string => typeof value === 'string' && value.trim() !== '')
+      ?.trim();
+    const who = { issuer, subject, username: username ?? subject };
+    const refuse = (error: OidcSignInError) => Object.assign(error, { who });
     const role = roleFrom(claims[roleClaim]) ?? defaultRole;
     if (!role)
-      throw new OidcSignInError(
-        'role_claim',
-        `the provider's token has no valid ${roleClaim} claim (one of ${ROLES.join(', ')}), so scamnet cannot tell what you may do; ask the provider's administrator to grant you a role`,
-        { claim: roleClaim },
+      throw refuse(
+        new OidcSignInError(
+          'role_claim',
+          `the provider's token has no valid ${roleClaim} claim (one of ${ROLES.join(', ')}), so scamnet cannot tell what you may do; ask the provider's administrator to grant you a role`,
+          { claim: roleClaim },
+        ),
       );
     const clearance = clearanceFrom(claims[clearanceClaim]) ?? defaultClearance;
     if (!clearance)
-      throw new OidcSignInError(
-        'clearance_claim',
-        `the provider's token has no valid ${clearanceClaim} claim (one of ${TLP_LEVELS.join(', ')}), so scamnet cannot tell which markings you may see; ask the provider's administrator to set your clearance`,
-        { claim: clearanceClaim },
+      throw refuse(
+        new OidcSignInError(
+          'clearance_claim',
+          `the provider's token has no valid ${clearanceClaim} claim (one of ${TLP_LEVELS.join(', ')}), so scamnet cannot tell which markings you may see; ask the provider's administrator to set your clearance`,
+          { claim: clearanceClaim },
+        ),
       );
-    const username = [claims[usernameClaim], claims.email, subject].find(
-      (value): value is string => typeof value === 'string' && value.trim() !== '',
-    );
-    return { issuer, subject, username: (username ?? subject).trim(), role, clearance };
+    return { ...who, role, clearance };
   }
 
   /** Discovery, once; a failure is not kept, so the next sign-in tries the provider again. */

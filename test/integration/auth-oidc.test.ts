@@ -9,6 +9,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcSignIn, oidcSettingsFrom } from '../../server/auth/oidc.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { AuditEventInput } from '../../server/model/audit.ts';
 import { appFor, startHarness, type Harness } from '../support/app-harness.ts';
 import { Browser } from '../support/oidc-browser.ts';
 import { runServerToExit, startServer } from '../support/server-process.ts';
@@ -19,6 +20,8 @@ let provider: TestProvider;
 let server: Server;
 let origin: string;
 let callback: string;
+/** what the app recorded, in order */
+const events: AuditEventInput[] = [];
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -39,7 +42,11 @@ beforeAll(async () => {
   if (!settings) throw new Error('OIDC settings did not parse');
   server.on(
     'request',
-    appFor(harness.store, harness.dataDir, { auth: { mode: 'on' }, oidc: new OidcSignIn(settings) }),
+    appFor(harness.store, harness.dataDir, {
+      auth: { mode: 'on' },
+      oidc: new OidcSignIn(settings),
+      audit: { record: (e) => void events.push(e) },
+    }),
   );
   provider.accounts.set('alice-sub', {
     preferred_username: 'alice',
@@ -113,6 +120,16 @@ describe('GET /api/auth/oidc/callback', () => {
     expect(body.actor).toEqual({ name: 'alice', role: 'analyst', clearance: 'AMBER', rawCypher: false, via: 'oidc' });
     expect(body.permissions).toContain('import');
     expect(body.permissions).not.toContain('users:manage');
+    expect(events.filter((e) => e.action === 'auth.sign-in' && e.user === 'alice').at(-1)).toEqual({
+      user: 'alice',
+      role: 'analyst',
+      via: 'oidc',
+      address: expect.stringContaining('127.0.0.1'),
+      action: 'auth.sign-in',
+      targets: ['alice'],
+      outcome: 'ok',
+      details: { method: 'oidc', issuer: provider.issuer, subject: 'alice-sub' },
+    });
   });
 
   it('maps a GREEN clearance claim to a GREEN actor, and follows the provider when the claims change', async () => {
@@ -144,6 +161,12 @@ describe('GET /api/auth/oidc/callback', () => {
     back.searchParams.set('state', 'not-the-state-we-sent-0123456789');
     const response = await browser.get(back);
     expect(response.status).toBe(401);
+    expect(events.at(-1)).toMatchObject({
+      user: 'anonymous',
+      action: 'auth.sign-in',
+      outcome: 'denied',
+      details: { method: 'oidc', reason: 'invalid_response' },
+    });
     const body = await response.json();
     expect(body.error.code).toBe('unauthenticated');
     expect(body.error.details.reason).toBe('invalid_response');
@@ -198,6 +221,15 @@ describe('GET /api/auth/oidc/callback', () => {
     const body = await response.json();
     expect(body.error.details).toEqual({ reason: 'clearance_claim', claim: 'scamnet_clearance' });
     expect((await me(browser)).status).toBe(401);
+    // the refusal is in the trail, with who the provider said it was and why
+    expect(events.at(-1)).toMatchObject({
+      user: 'ivan',
+      role: null,
+      via: 'oidc',
+      action: 'auth.sign-in',
+      outcome: 'denied',
+      details: { method: 'oidc', reason: 'clearance_claim', subject: 'ivan-sub' },
+    });
   });
 
   it('refuses when the user cancels at the provider (access_denied)', async () => {

@@ -16,6 +16,7 @@ import type { GraphStore, StoreLimits } from '../../server/store/types.ts';
 import { openLiveNeo4j } from './neo4j-live.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import type { OidcSignIn } from '../../server/auth/oidc.ts';
+import type { AuditSink } from '../../server/model/audit.ts';
 
 export interface Harness {
   app: Express;
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   backend?: 'embedded' | 'neo4j';
   /** OpenID Connect sign-in, as main.ts builds it from OIDC_* */
   oidc?: OidcSignIn;
+  /** where the app's audit events go */
+  audit?: AuditSink;
 }
 
 /** The real app around an opened store, as the server builds it. */
@@ -47,6 +50,7 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     auth: options.auth ?? { mode: 'off' },
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
     ...(options.oidc && { oidc: options.oidc }),
+    ...(options.audit && { audit: options.audit }),
   });
 }
 

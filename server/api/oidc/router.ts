@@ -90,8 +90,9 @@ function refusalPage(error: AppError, provider: string): string {
 `;
 }
 
-function refuse(error: unknown, deps: ApiDeps, req: Request, res: Response, identity?: OidcIdentity): void {
+function refuse(error: unknown, deps: ApiDeps, req: Request, res: Response, known?: OidcIdentity): void {
   const appError = isAppError(error) ? error : undefined;
+  const identity = known ?? (error instanceof OidcSignInError ? error.who : undefined);
   // the same action as a refused local sign-in, so one filter of the trail finds both
   deps.audit.record({
     user: identity?.username ?? 'anonymous',
