@@ -44,8 +44,6 @@ export interface AppDeps {
   network?: { host: string; allowedHosts?: readonly string[]; allowedOrigins?: readonly string[] };
   /** WORKSPACE_MAX_BYTES, WORKSPACE_MAX_COUNT (default: the configuration's defaults) */
   workspaceLimits?: { maxBytes: number; maxCount: number };
-  /** where audit events go (default: dropped, until the trail lands; h-audit makes this its AuditLog) */
-  audit?: AuditSink;
   /** OpenID Connect sign-in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; default: off) */
   oidc?: OidcSignIn;
   /**
@@ -54,6 +52,8 @@ export interface AppDeps {
    * from the configuration (appOptionsFrom), where AUTH defaults to on.
    */
   auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
+  /** where security events go (server/audit/); dropped when left out */
+  audit?: AuditSink;
 }
 
 /** The auth settings the configuration gives. */

@@ -59,8 +59,9 @@ if (config.OIDC_ISSUER)
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  logger.info({ backend: store.backend, port }, `scamnet listening on http://${config.HOST}:${port}/`);
+  // the first admin's link comes before "listening", so whoever waits for that line has it
   void firstStart(port).finally(() => {
+    logger.info({ backend: store.backend, port }, `scamnet listening on http://${config.HOST}:${port}/`);
     // Tells the supervisor (server/start.ts) that start-up succeeded, so a later death is a crash.
     process.send?.({ type: 'ready' });
   });
@@ -80,7 +81,7 @@ async function firstStart(port: number): Promise<void> {
     );
     logger.warn(
       { account: 'admin' },
-      `first start: made the account admin with no password; its one-time sign-in link is printed above (valid ${LINK_HOURS} h; \`npm run user -- link admin\` prints a new one)`,
+      `first start: made the account admin with no password; its one-time sign-in link is printed just before this line (valid ${LINK_HOURS} h; \`npm run user -- link admin\` prints a new one)`,
     );
   } catch (error) {
     logger.error({ err: error }, 'could not make the first admin account');

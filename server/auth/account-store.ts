@@ -8,8 +8,7 @@
  *   stale-lock recovery), re-read the file under it, apply the change and write it durably (temp
  *   file, fsync, rename), so two processes changing accounts at once never lose either change.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import lockfile from 'proper-lockfile';
@@ -18,6 +17,15 @@ import { writeError, writeFileDurably } from '../files/durable-write.ts';
 import { AccountsFileSchema, type Account, type TokenRecord } from './account-file.ts';
 
 const FILE = 'accounts.json';
+
+/** Makes AUTH_DIR readable by this OS user only (when it makes it: a shared one is the admin's to set up). */
+export function ensurePrivateDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw writeError(error, 'the accounts directory');
+  }
+}
 
 export class AccountStore {
   readonly file: string;
@@ -56,11 +64,7 @@ export class AccountStore {
    * place (or throws, and nothing is written) and returns what the caller wants back.
    */
   async update<T>(change: (accounts: Account[]) => T): Promise<T> {
-    try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw writeError(error, 'the accounts file');
-    }
+    ensurePrivateDir(this.dir);
     let release: () => Promise<void>;
     try {
       release = await lockfile.lock(this.file, {

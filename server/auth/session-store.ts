@@ -11,6 +11,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { removeStrayTemps, writeFileDurably } from '../files/durable-write.ts';
+import { ensurePrivateDir } from './account-store.ts';
 import { digest, randomSecret, SECRET_PATTERN } from './secrets.ts';
 
 const SessionSchema = z.object({
@@ -34,7 +35,7 @@ export class SessionStore {
   readonly dir: string;
 
   constructor(
-    authDir: string,
+    private readonly authDir: string,
     private readonly limits: SessionLimits,
     private readonly now: () => number = Date.now,
   ) {
@@ -52,6 +53,7 @@ export class SessionStore {
       lastSeenAt: new Date(now).toISOString(),
       expiresAt: new Date(now + this.limits.maxMs).toISOString(),
     };
+    ensurePrivateDir(this.authDir);
     writeFileDurably(this.fileOf(id), JSON.stringify(session), 'the session');
     return id;
   }

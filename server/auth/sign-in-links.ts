@@ -8,6 +8,7 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileDurably } from '../files/durable-write.ts';
+import { ensurePrivateDir } from './account-store.ts';
 import { digest, randomSecret, SECRET_PATTERN } from './secrets.ts';
 
 const LinkSchema = z.object({ user: z.string(), createdAt: z.string(), expiresAt: z.string() });
@@ -19,7 +20,7 @@ export class SignInLinks {
   readonly dir: string;
 
   constructor(
-    authDir: string,
+    private readonly authDir: string,
     private readonly now: () => number = Date.now,
   ) {
     this.dir = path.join(authDir, 'links');
@@ -34,6 +35,7 @@ export class SignInLinks {
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + LINK_HOURS * 3_600_000).toISOString(),
     };
+    ensurePrivateDir(this.authDir);
     writeFileDurably(path.join(this.dir, `${digest(token)}.json`), JSON.stringify(link), 'the sign-in link');
     return token;
   }

@@ -16,7 +16,6 @@ import type { GraphStore, StoreLimits } from '../../server/store/types.ts';
 import { openLiveNeo4j } from './neo4j-live.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
 import type { OidcSignIn } from '../../server/auth/oidc.ts';
-import type { AuditSink } from '../../server/model/audit.ts';
 
 export interface Harness {
   app: Express;
@@ -31,12 +30,12 @@ export interface HarnessOptions {
   exportMaxNodes?: number;
   /** accounts: AUTH=off (full access, as the suites before accounts expect) unless a suite asks for them */
   auth?: AppDeps['auth'];
+  /** where the app's audit events go */
+  audit?: AppDeps['audit'];
   /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
   backend?: 'embedded' | 'neo4j';
   /** OpenID Connect sign-in, as main.ts builds it from OIDC_* */
   oidc?: OidcSignIn;
-  /** where the app's audit events go */
-  audit?: AuditSink;
 }
 
 /** The real app around an opened store, as the server builds it. */
