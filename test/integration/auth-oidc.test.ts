@@ -374,6 +374,35 @@ describe('without OIDC_* set', () => {
   });
 });
 
+describe('a provider that does not answer', () => {
+  it('is 502 identity_provider_unavailable (a page for a browser), and the next try asks it again', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    const closed = `http://127.0.0.1:${port}`;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const settings = oidcSettingsFrom(
+      loadConfig({ OIDC_ISSUER: closed, OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', OIDC_NAME: 'Down IdP' }),
+    )!;
+    const app = appFor(harness.store, harness.dataDir, { auth: { mode: 'on' }, oidc: new OidcSignIn(settings) });
+    const json = await request(app).get('/api/auth/oidc/start').expect(502);
+    expect(json.body.error).toMatchObject({ code: 'identity_provider_unavailable', retriable: true });
+    expect(json.headers['set-cookie']).toBeUndefined();
+    const page = await request(app).get('/api/auth/oidc/start').set('accept', 'text/html').expect(502);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('Sign-in with Down IdP refused');
+    expect(page.text).toContain('did not answer');
+    // a failed discovery is not remembered: once the provider is up, the same server signs in
+    const up = await startTestProvider(callback, port);
+    try {
+      const started = await request(app).get('/api/auth/oidc/start').expect(302);
+      expect(new URL(started.headers.location!).origin).toBe(closed);
+    } finally {
+      await up.close();
+    }
+  });
+});
+
 describe('npm start with OIDC_* set', () => {
   it('signs in through the provider on the running server, as configured from the environment', async () => {
     // the callback must be registered before the server starts, so its port is chosen first

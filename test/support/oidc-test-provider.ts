@@ -24,12 +24,13 @@ const CLAIMS: Configuration['claims'] = {
   email: ['email', 'email_verified'],
 };
 
-export async function startTestProvider(redirectUri: string): Promise<TestProvider> {
+/** A provider on `port` (default: any free one) that sends the browser back to `redirectUri`. */
+export async function startTestProvider(redirectUri: string, port = 0): Promise<TestProvider> {
   const accounts = new Map<string, Record<string, unknown>>();
   const clientId = 'scamnet-test';
   const clientSecret = 'a-client-secret-long-enough-for-hs256-0123456789';
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [

@@ -148,7 +148,15 @@ export const oidcRoutes = [
       const oidc = oidcOf(deps);
       // AUTH=off: there is nobody to sign in as, and everybody is already in
       if (deps.auth.off) return void res.redirect(303, '/');
-      const { url, pending } = await oidc.begin(oidc.redirectUriFor(requestOrigin(req)));
+      let begun: Awaited<ReturnType<OidcSignIn['begin']>>;
+      try {
+        begun = await oidc.begin(oidc.redirectUriFor(requestOrigin(req)));
+      } catch (error) {
+        // the provider is down: a page for the person who pressed the button, JSON for a script
+        if (!isAppError(error) || !wantsPage(req)) throw error;
+        return void res.status(error.status).type('html').send(refusalPage(error, oidc.name));
+      }
+      const { url, pending } = begun;
       const value = Buffer.from(JSON.stringify(pending)).toString('base64url');
       res.cookie(PENDING_COOKIE, value, { ...cookieOptions(pending.redirectUri), maxAge: PENDING_MAX_AGE_MS });
       res.redirect(302, url.href);
