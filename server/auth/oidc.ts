@@ -220,6 +220,10 @@ export class OidcSignIn {
           isHttpsOrLoopback(issuer.href) && { execute: [client.allowInsecureRequests] }),
       });
       config.timeout = FETCH_TIMEOUT_SECONDS;
+      // The ID token comes straight from the token endpoint, where TLS vouches for the issuer and
+      // the spec lets a client skip its signature. Checking it against the provider's keys anyway
+      // costs one cached key fetch, and covers a loopback provider, which has no TLS to vouch.
+      client.enableNonRepudiationChecks(config);
       return config;
     } catch (error) {
       throw new AppError(

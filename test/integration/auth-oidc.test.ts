@@ -403,6 +403,19 @@ describe('a provider that does not answer', () => {
   });
 });
 
+describe('with AUTH=off', () => {
+  it('sends the browser straight to the client: there is nobody to sign in as', async () => {
+    const settings = oidcSettingsFrom(
+      loadConfig({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: 'x' }),
+    )!;
+    const app = appFor(harness.store, harness.dataDir, { auth: { mode: 'off' }, oidc: new OidcSignIn(settings) });
+    const start = await request(app).get('/api/auth/oidc/start').expect(303);
+    expect(start.headers.location).toBe('/');
+    expect(start.headers['set-cookie']).toBeUndefined();
+    await request(app).get('/api/auth/oidc/callback?code=x&state=y').expect(303);
+  });
+});
+
 describe('npm start with OIDC_* set', () => {
   it('signs in through the provider on the running server, as configured from the environment', async () => {
     // the callback must be registered before the server starts, so its port is chosen first
