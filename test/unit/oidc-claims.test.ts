@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearanceFrom, OidcSignIn, OidcSignInError, oidcSettingsFrom, roleFrom } from '../../server/auth/oidc.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
+import { accountNameFrom } from '../../server/auth/oidc-accounts.ts';
 
 const ON = {
   OIDC_ISSUER: 'https://login.example.org/realms/scamnet',
@@ -131,5 +132,16 @@ describe('claim mapping', () => {
     expect(mapper.identityOf('i', 's', { upn: 'j.smith', email: 'js@example.org' }).username).toBe('j.smith');
     expect(mapper.identityOf('i', 's', { email: 'js@example.org' }).username).toBe('js@example.org');
     expect(mapper.identityOf('i', 'subject-9', { upn: '  ' }).username).toBe('subject-9');
+  });
+});
+
+describe('account names from username claims', () => {
+  it('lower-cases, replaces what a name may not hold, trims the front and caps the length', () => {
+    expect(accountNameFrom('J.Smith@Agency.gov')).toBe('j.smith-agency.gov');
+    expect(accountNameFrom('__admin')).toBe('admin');
+    expect(accountNameFrom('Zoë Müller')).toBe('zo--m-ller');
+    expect(accountNameFrom('a'.repeat(100))).toBe('a'.repeat(64));
+    expect(accountNameFrom('張偉')).toBeUndefined();
+    expect(accountNameFrom('')).toBeUndefined();
   });
 });
