@@ -19,6 +19,7 @@ import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 import type { GraphStore, QueryResult } from '../store/types.ts';
 import { formatTable, neutraliseFormula, textRows } from './render.ts';
+import { serverCredentials } from './server-credentials.ts';
 
 const USAGE = `usage:
   npm run query -- --list
@@ -90,10 +91,14 @@ async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Pr
     const res = await fetch(
       `${baseUrl}${path}`,
       body === undefined
-        ? {}
+        ? { headers: serverCredentials(config) }
         : {
             method: 'POST',
-            headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
+            headers: {
+              'content-type': 'application/json',
+              [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
+              ...serverCredentials(config),
+            },
             body: JSON.stringify(body),
           },
     );
