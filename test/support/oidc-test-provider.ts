@@ -24,14 +24,22 @@ const CLAIMS: Configuration['claims'] = {
   email: ['email', 'email_verified'],
 };
 
-/** A provider on `port` (default: any free one) that sends the browser back to `redirectUri`. */
-export async function startTestProvider(redirectUri: string, port = 0): Promise<TestProvider> {
+/**
+ * A provider on `port` (default: any free one) that sends the browser back to `redirectUri`.
+ * `host` names it in its issuer URL: `localhost` makes it another site than an app on 127.0.0.1,
+ * as a real provider is (SameSite rules apply between sites, not ports).
+ */
+export async function startTestProvider(
+  redirectUri: string,
+  port = 0,
+  host: '127.0.0.1' | 'localhost' = '127.0.0.1',
+): Promise<TestProvider> {
   const accounts = new Map<string, Record<string, unknown>>();
   const clientId = 'scamnet-test';
   const clientSecret = 'a-client-secret-long-enough-for-hs256-0123456789';
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [
       {
