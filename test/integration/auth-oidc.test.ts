@@ -185,6 +185,21 @@ describe('GET /api/auth/oidc/callback', () => {
     expect((await me(other)).status).toBe(401);
   });
 
+  it('refuses a pending sign-in whose redirect URL was changed in the cookie', async () => {
+    const browser = new Browser();
+    const back = await browser.throughProvider(`${origin}/api/auth/oidc/start`, callback, 'alice-sub');
+    const pending = JSON.parse(
+      Buffer.from(browser.jar.get(new URL(callback), 'scamnet_oidc')!, 'base64url').toString(),
+    );
+    const forged = Buffer.from(JSON.stringify({ ...pending, redirectUri: 'https://evil.example/cb' })).toString(
+      'base64url',
+    );
+    const response = await fetch(back, { redirect: 'manual', headers: { cookie: `scamnet_oidc=${forged}` } });
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.details.reason).toBe('invalid_response');
+    expect(response.headers.getSetCookie().some((c) => c.startsWith('scamnet_session='))).toBe(false);
+  });
+
   it('refuses a code redeemed twice (the callback replayed)', async () => {
     const browser = new Browser();
     const back = await browser.throughProvider(`${origin}/api/auth/oidc/start`, callback, 'alice-sub');

@@ -196,6 +196,12 @@ export const oidcRoutes = [
             'no_pending_sign_in',
             'no sign-in was started in this browser, or it took longer than ten minutes; start it again',
           );
+        // the cookie is the browser's to change: its redirect URL must be this very callback's
+        if (pending.redirectUri !== oidc.redirectUriFor(requestOrigin(req)))
+          throw new OidcSignInError(
+            'invalid_response',
+            'this sign-in was started for another address of scamnet; start it again here',
+          );
         const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
         identity = await oidc.finish(query, pending);
         await startOidcSession(identity, deps, http);
