@@ -117,6 +117,13 @@ export const ConfigSchema = z
     SIGNIN_MAX_PER_ADDRESS: int(1, 100_000)
       .default(20)
       .describe('failed sign-ins from one address in 15 minutes before it answers 429'),
+    TRUST_PROXY: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Express's trust proxy: the reverse proxy whose X-Forwarded-For/-Proto to believe (loopback, an address or subnet list, or a hop count)",
+      ),
     OIDC_ISSUER: z
       .url({ protocol: /^https?$/, error: 'an issuer URL such as https://login.example.org/realms/scamnet' })
       .optional()

@@ -46,6 +46,9 @@ export const OPERATOR_ACTOR: Actor = fullActor('operator', 'operator');
 /** The same answer for every failed sign-in, so it tells nothing about which part was wrong. */
 const SIGN_IN_REFUSED = 'the name or password is wrong, or the account is disabled';
 
+/** Expired session files are swept at most this often (on a sign-in). */
+const SWEEP_EVERY_MS = 3_600_000;
+
 /** lastUsedAt of a token is written at most this often. */
 const TOKEN_TOUCH_MS = 5 * 60_000;
 
@@ -59,6 +62,7 @@ export class Auth {
   private readonly limiter: SignInLimiter;
   private readonly operatorToken: OperatorToken;
   private readonly now: () => number;
+  private lastSweep = 0;
 
   constructor(
     settings: AuthSettings,
@@ -136,6 +140,7 @@ export class Auth {
       throw new AppError('unauthenticated', SIGN_IN_REFUSED);
     }
     await this.limiter.succeeded(name);
+    this.sweepNowAndThen();
     const sessionId = this.sessions.create(account.name, 'session');
     const actor = actorOfAccount(account, 'session');
     this.record(whoOf(actor, address), 'auth.sign-in', [account.name], 'ok', {});
@@ -201,6 +206,18 @@ export class Auth {
     });
     this.sessions.deleteForUser(actor.name, currentSession);
     this.record(whoOf(actor, address), 'user.change', [actor.name], 'ok', { changes: { password: 'own' } });
+  }
+
+  /** Removes the files of sessions nobody came back to (they are refused when used anyway). */
+  private sweepNowAndThen(): void {
+    const now = this.now();
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    try {
+      this.sessions.sweep();
+    } catch {
+      // tidying only: a sign-in never fails for it
+    }
   }
 
   /** Records that a request was made with an API token. */

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   auth?: AppDeps['auth'];
   /** where the app's audit events go */
   audit?: AppDeps['audit'];
+  /** TRUST_PROXY */
+  trustProxy?: string;
   /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
   backend?: 'embedded' | 'neo4j';
   /** OpenID Connect sign-in, as main.ts builds it from OIDC_* */
@@ -47,9 +49,10 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     analystCypher: options.analystCypher ?? true,
     dataDir,
     auth: options.auth ?? { mode: 'off' },
+    ...(options.audit && { audit: options.audit }),
+    ...(options.trustProxy && { trustProxy: options.trustProxy }),
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
     ...(options.oidc && { oidc: options.oidc }),
-    ...(options.audit && { audit: options.audit }),
   });
 }
 

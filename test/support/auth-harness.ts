@@ -30,7 +30,7 @@ export interface AuthHarness extends Harness {
   /** the operator's tools on the same AUTH_DIR, as a CLI in another process has them */
   operator: UserAdmin;
   /** another server on the same store and AUTH_DIR (several API servers in front of one graph) */
-  another(): Express;
+  another(options?: { trustProxy?: string }): Express;
 }
 
 export async function startAuthHarness(batch?: GraphBatch, settings: Partial<AuthSettings> = {}): Promise<AuthHarness> {
@@ -51,7 +51,8 @@ export async function startAuthHarness(batch?: GraphBatch, settings: Partial<Aut
   const h = await startHarness(batch);
   authDir = path.join(h.dataDir, 'auth');
   const audit = { record: (e: AuditEventInput) => void events.push(e) };
-  const make = () => appFor(h.store, h.dataDir, { auth: auth(authDir), audit });
+  const make = (options: { trustProxy?: string } = {}) =>
+    appFor(h.store, h.dataDir, { auth: auth(authDir), audit, ...options });
   const app = make();
   const operator = new UserAdmin(
     new AccountStore(authDir),
