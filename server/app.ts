@@ -21,6 +21,7 @@ import { requestGuard } from './http/request-guard.ts';
 import { MemoryAudit, type AuditLog } from './audit/audit-log.ts';
 import { Auth, type AuthSettings } from './auth/auth.ts';
 import { authenticate } from './http/authenticate.ts';
+import { OidcSignIn, oidcSettingsFrom } from './auth/oidc.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -43,6 +44,8 @@ export interface AppDeps {
   workspaceLimits?: { maxBytes: number; maxCount: number };
   /** the audit trail main.ts opens (server/audit/); by default one in memory, for tests */
   audit?: AuditLog;
+  /** OpenID Connect sign-in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; default: off) */
+  oidc?: OidcSignIn;
   /**
    * AUTH and its settings. Left out, the app runs as AUTH=off with accounts in `<dataDir>/auth`:
    * what the test suites that predate accounts expect. The server (main.ts) always passes it,
@@ -77,10 +80,12 @@ function withDefaults(auth: AppDeps['auth'], dataDir: string): AuthSettings {
 /** The parts of the configuration createApp takes as they are. */
 export function appOptionsFrom(
   config: Config,
-): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth' | 'trustProxy'> {
+): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth' | 'trustProxy' | 'oidc'> {
+  const oidc = oidcSettingsFrom(config);
   return {
     auth: authSettingsFrom(config),
     ...(config.TRUST_PROXY && { trustProxy: config.TRUST_PROXY }),
+    ...(oidc && { oidc: new OidcSignIn(oidc) }),
     network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
     workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
     exportMaxNodes: config.EXPORT_MAX_NODES,
@@ -110,10 +115,11 @@ export function createApp({
     maxCount: ConfigSchema.shape.WORKSPACE_MAX_COUNT.parse(undefined),
   },
   auth: authOptions = { mode: 'off' },
+  oidc,
   audit = new MemoryAudit(),
   trustProxy,
 }: AppDeps): express.Express {
-  const auth = new Auth(withDefaults(authOptions, dataDir), audit);
+  const auth = new Auth({ ...withDefaults(authOptions, dataDir), oidc: oidc !== undefined }, audit);
   if (auth.off)
     logger.warn(
       'AUTH=off: there is no sign-in, and anyone who can reach this port on this machine can read and change everything',
@@ -154,6 +160,7 @@ export function createApp({
     openapi: openApiDocument(version),
     audit,
     auth,
+    ...(oidc && { oidc }),
   });
   api.use(notFoundHandler);
   app.use('/api', api);

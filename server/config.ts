@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { ROLES } from './model/access.ts';
+import { TLP_LEVELS } from './model/markings.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -138,6 +140,44 @@ export const ConfigSchema = z
       .describe(
         "Express's trust proxy: the reverse proxy whose X-Forwarded-For/-Proto to believe (loopback, an address or subnet list, or a hop count)",
       ),
+    OIDC_ISSUER: z
+      .url({ protocol: /^https?$/, error: 'an issuer URL such as https://login.example.org/realms/scamnet' })
+      .optional()
+      .describe("the OpenID Provider's issuer URL; with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET turns on OIDC sign-in"),
+    OIDC_CLIENT_ID: z.string().min(1).optional().describe('the client id registered with the provider'),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional().describe('the client secret registered with the provider'),
+    OIDC_REDIRECT_URL: z
+      .url({ protocol: /^https?$/, error: 'a URL such as https://scamnet.example/api/auth/oidc/callback' })
+      .optional()
+      .describe(
+        'the callback URL registered with the provider (default: /api/auth/oidc/callback on the host the browser used)',
+      ),
+    OIDC_SCOPES: z
+      .string()
+      .regex(/(^|\s)openid(\s|$)/, 'a space-separated list of scopes that includes openid')
+      .default('openid profile email')
+      .describe('the scopes asked for, space-separated'),
+    OIDC_ROLE_CLAIM: z.string().min(1).default('scamnet_role').describe('the claim naming the role'),
+    OIDC_CLEARANCE_CLAIM: z.string().min(1).default('scamnet_clearance').describe('the claim naming the clearance'),
+    OIDC_USERNAME_CLAIM: z
+      .string()
+      .min(1)
+      .default('preferred_username')
+      .describe("the claim whose value becomes the account's name"),
+    OIDC_DEFAULT_ROLE: z
+      .enum(ROLES)
+      .optional()
+      .describe('the role of a user whose token has no valid role claim (default: such a sign-in is refused)'),
+    OIDC_DEFAULT_CLEARANCE: z
+      .enum(TLP_LEVELS)
+      .optional()
+      .describe('the clearance of a user whose token has no valid clearance claim (default: refused)'),
+    OIDC_NAME: z
+      .string()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe("the provider's name on the sign-in button (default: the issuer's host)"),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {
@@ -151,7 +191,26 @@ export const ConfigSchema = z
         message: `off is allowed only when HOST is loopback (127.0.0.1, ::1, localhost), not ${config.HOST}: anyone who reaches the port would read everything`,
       });
     }
+    // OIDC is on with all three or off with none: two of three is a typo that would silently turn it off
+    const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+    const set = oidc.filter((name) => config[name] !== undefined);
+    if (set.length > 0)
+      for (const name of oidc.filter((n) => config[n] === undefined))
+        ctx.addIssue({ code: 'custom', path: [name], message: `required with ${set.join(' and ')}` });
+    // the issuer's keys and tokens are fetched from it: only over TLS, or on this machine's loopback
+    if (config.OIDC_ISSUER && !isHttpsOrLoopback(config.OIDC_ISSUER))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'must be https:// (http:// only for a loopback address)',
+      });
   });
+
+/** https, or http to this machine (a provider run for development or a test). */
+export function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 

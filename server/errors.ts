@@ -44,6 +44,8 @@ export const ERROR_STATUS = {
   /** PDF export without Chromium at /usr/bin/chromium */
   renderer_unavailable: 503,
   insufficient_storage: 507,
+  /** OIDC sign-in could not reach the OpenID Provider (discovery, keys or the token endpoint) */
+  identity_provider_unavailable: 502,
   /** a backup or restore refused (target not empty, manifest mismatch, store in use) */
   backup_refused: 409,
   /** a store copy refused or failed (target not empty, counts differ); the target is as it was */
@@ -63,7 +65,12 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
  * Codes for a failure that may pass by itself: the same request, sent again a little later, can
  * succeed. Clients and CLIs read `retriable` rather than knowing this list.
  */
-const RETRIABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['store_restarting', 'store_unavailable', 'store_locked']);
+const RETRIABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'store_restarting',
+  'store_unavailable',
+  'store_locked',
+  'identity_provider_unavailable',
+]);
 
 export function isRetriable(code: ErrorCode): boolean {
   return RETRIABLE.has(code);

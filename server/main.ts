@@ -65,6 +65,11 @@ const app = createApp({
   audit,
   ...appOptionsFrom(config),
 });
+if (config.OIDC_ISSUER)
+  logger.info(
+    { issuer: config.OIDC_ISSUER, redirectUrl: config.OIDC_REDIRECT_URL ?? 'derived from each request' },
+    'OpenID Connect sign-in is on',
+  );
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

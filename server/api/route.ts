@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { can, type Actor, type Permission } from '../model/access.ts';
 import type { AuditEventInput } from '../model/audit.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
+import type { OidcSignIn } from '../auth/oidc.ts';
 import type { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
@@ -33,6 +34,8 @@ export interface ApiDeps {
   openapi: unknown;
   /** the audit trail (server/audit/): every route with `audit` records through it, and so may others */
   audit: AuditLog;
+  /** OpenID Connect sign-in, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set */
+  oidc?: OidcSignIn;
   /** accounts, sessions, API tokens (server/auth/) */
   auth: Auth;
 }
@@ -61,7 +64,8 @@ type Parsed<I extends Inputs> = {
 type BodyOf<B, S extends z.ZodType> = B extends { parsedByHandler: true } ? unknown : z.infer<S>;
 
 interface Answer<O extends z.ZodType | undefined> {
-  status: 200 | 201 | 204;
+  /** 302 and 303 only with writesOwnAnswer: a redirect (the OIDC sign-in's navigations) */
+  status: 200 | 201 | 204 | 302 | 303;
   description: string;
   /** the JSON answer; left out for 204 and for routes that write their own answer */
   schema?: O;

@@ -28,6 +28,11 @@ export const AccountSchema = z.object({
   passwordHash: z.string().nullable(),
   createdAt: z.string(),
   tokens: z.array(TokenRecordSchema),
+  /**
+   * the OpenID Provider's user this account belongs to (OIDC sign-in, server/auth/oidc-accounts.ts):
+   * only that issuer's `sub` signs in to it; absent for a local account
+   */
+  oidc: z.object({ issuer: z.string(), subject: z.string() }).optional(),
 });
 export type Account = z.infer<typeof AccountSchema>;
 

@@ -69,5 +69,7 @@ export type SignedIn = z.infer<typeof SignedInSchema>;
 export const AuthOptionsSchema = z.object({
   local: z.literal(true),
   oidc: z.boolean(),
+  /** the OpenID Provider's name for the "Sign in with …" button (OIDC_NAME), when oidc is true */
+  oidcName: z.string().optional(),
   authOff: z.boolean(),
 });

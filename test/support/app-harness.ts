@@ -16,6 +16,7 @@ import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
 import type { GraphStore, StoreLimits } from '../../server/store/types.ts';
 import { openLiveNeo4j } from './neo4j-live.ts';
 import { openCatalogue } from '../../server/queries/catalogue.ts';
+import type { OidcSignIn } from '../../server/auth/oidc.ts';
 
 export interface Harness {
   app: Express;
@@ -42,6 +43,8 @@ export interface HarnessOptions {
    * until the clearance suite signs in with real sessions.
    */
   actor?: Actor;
+  /** OpenID Connect sign-in, as main.ts builds it from OIDC_* */
+  oidc?: OidcSignIn;
 }
 
 /** The real app around an opened store, as the server builds it. */
@@ -56,6 +59,7 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     ...(options.audit && { audit: options.audit }),
     ...(options.trustProxy && { trustProxy: options.trustProxy }),
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
+    ...(options.oidc && { oidc: options.oidc }),
   });
   const { actor } = options;
   if (!actor) return app;

@@ -41,7 +41,12 @@ export const authRoutes = [
       schema: AuthOptionsSchema,
     },
     errors: { ...failures },
-    handler: (_input, { auth }) => ({ local: true as const, oidc: auth.oidc, authOff: auth.off }),
+    handler: (_input, { auth, oidc }) => ({
+      local: true as const,
+      oidc: auth.oidc,
+      ...(oidc && { oidcName: oidc.name }),
+      authOff: auth.off,
+    }),
   }),
   defineRoute({
     method: 'post',
