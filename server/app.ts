@@ -4,7 +4,7 @@
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { Logger } from './logger.ts';
+import { redactUrl, type Logger } from './logger.ts';
 import { ConfigSchema } from './config.ts';
 import type { GraphStore } from './store/types.ts';
 import { openApiDocument } from './api/openapi/document.ts';
@@ -51,6 +51,11 @@ export interface AppDeps {
    * from the configuration (appOptionsFrom), where AUTH defaults to on.
    */
   auth?: Partial<AuthSettings> & Pick<AuthSettings, 'mode'>;
+  /**
+   * TRUST_PROXY: which reverse proxy's X-Forwarded-For and X-Forwarded-Proto to believe, for the
+   * client's address (sign-in limits, the audit trail) and https (the Secure cookie). Unset: none.
+   */
+  trustProxy?: string;
 }
 
 /** The auth settings the configuration gives. */
@@ -74,14 +79,21 @@ function withDefaults(auth: AppDeps['auth'], dataDir: string): AuthSettings {
 /** The parts of the configuration createApp takes as they are. */
 export function appOptionsFrom(
   config: Config,
-): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth'> {
+): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth' | 'trustProxy'> {
   return {
     auth: authSettingsFrom(config),
+    ...(config.TRUST_PROXY && { trustProxy: config.TRUST_PROXY }),
     network: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS, allowedOrigins: config.ALLOWED_ORIGINS },
     workspaceLimits: { maxBytes: config.WORKSPACE_MAX_BYTES, maxCount: config.WORKSPACE_MAX_COUNT },
     exportMaxNodes: config.EXPORT_MAX_NODES,
     importMaxBytes: config.IMPORT_MAX_BYTES,
   };
+}
+
+/** TRUST_PROXY as Express takes it: `true`/`false`, a hop count, or names and addresses. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function createApp({
@@ -101,6 +113,7 @@ export function createApp({
   },
   auth: authOptions = { mode: 'off' },
   audit = new MemoryAudit(),
+  trustProxy,
 }: AppDeps): express.Express {
   const auth = new Auth(withDefaults(authOptions, dataDir), audit);
   if (auth.off)
@@ -109,13 +122,21 @@ export function createApp({
     );
   const app = express();
   app.disable('x-powered-by');
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxySetting(trustProxy));
   // ForceAtlas2 runs in a worker made from a blob: URL; everything else is the server's own.
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'upgrade-insecure-requests': null } },
     }),
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // credentials in headers are redacted by the logger; the one-time link's token is in the URL
+      serializers: { req: (req: { url?: unknown }) => ({ ...req, url: redactUrl(req.url) }) },
+    }),
+  );
   // Host (DNS rebinding), Origin (forged requests) and body types, for every path: see request-guard.ts
   app.use(requestGuard(network));
   // a saved investigation holds its whole canvas, so it may be larger than other requests

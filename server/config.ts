@@ -131,6 +131,13 @@ export const ConfigSchema = z
     SIGNIN_MAX_PER_ADDRESS: int(1, 100_000)
       .default(20)
       .describe('failed sign-ins from one address in 15 minutes before it answers 429'),
+    TRUST_PROXY: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Express's trust proxy: the reverse proxy whose X-Forwarded-For/-Proto to believe (loopback, an address or subnet list, or a hop count)",
+      ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { userInfo } from 'node:os';
 import { appOptionsFrom, createApp } from './app.ts';
 import { createFirstAdmin, linkUrl } from './auth/first-start.ts';
+import { ensureOperatorToken } from './auth/operator-token.ts';
 import { LINK_HOURS } from './auth/sign-in-links.ts';
 import { authDirOf, ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './errors.ts';
@@ -79,6 +80,8 @@ const server: Server = app.listen(config.PORT, config.HOST, () => {
 async function firstStart(port: number): Promise<void> {
   if (config.AUTH === 'off') return;
   try {
+    // the CLIs on this machine that ask the running server use it (operator-token.ts)
+    ensureOperatorToken(authDirOf(config));
     const operator = { user: userInfo().username, role: null, via: 'operator' as const, address: null };
     const token = await createFirstAdmin(authDirOf(config), audit, operator);
     if (!token) return;
@@ -91,7 +94,7 @@ async function firstStart(port: number): Promise<void> {
       `first start: made the account admin with no password; its one-time sign-in link is printed just before this line (valid ${LINK_HOURS} h; \`npm run user -- link admin\` prints a new one)`,
     );
   } catch (error) {
-    logger.error({ err: error }, 'could not make the first admin account');
+    logger.error({ err: error }, 'could not prepare AUTH_DIR (the operator token or the first admin account)');
   }
 }
 server.on('error', (error) => {

@@ -61,8 +61,7 @@ type Parsed<I extends Inputs> = {
 type BodyOf<B, S extends z.ZodType> = B extends { parsedByHandler: true } ? unknown : z.infer<S>;
 
 interface Answer<O extends z.ZodType | undefined> {
-  /** 303 only for a route that writes its own answer (a redirect) */
-  status: 200 | 201 | 204 | 303;
+  status: 200 | 201 | 204;
   description: string;
   /** the JSON answer; left out for 204 and for routes that write their own answer */
   schema?: O;

@@ -11,6 +11,7 @@ import { fullActor, type Actor } from '../model/access.ts';
 import type { AuditEventInput, AuditSink } from '../model/audit.ts';
 import { actorOfAccount } from './account-file.ts';
 import { AccountStore } from './account-store.ts';
+import { OperatorToken } from './operator-token.ts';
 import { checkPassword, hashPassword, prepareDummyHash } from './passwords.ts';
 import { API_TOKEN_PATTERN, digest } from './secrets.ts';
 import { SessionStore, type Session } from './session-store.ts';
@@ -39,8 +40,14 @@ export interface AuthSettings {
 /** The actor of every request when AUTH=off. */
 export const AUTH_OFF_ACTOR: Actor = fullActor('local', 'auth-off');
 
+/** A CLI on this machine with the operator token (operator-token.ts). */
+export const OPERATOR_ACTOR: Actor = fullActor('operator', 'operator');
+
 /** The same answer for every failed sign-in, so it tells nothing about which part was wrong. */
 const SIGN_IN_REFUSED = 'the name or password is wrong, or the account is disabled';
+
+/** Expired session files are swept at most this often (on a sign-in). */
+const SWEEP_EVERY_MS = 3_600_000;
 
 /** lastUsedAt of a token is written at most this often. */
 const TOKEN_TOUCH_MS = 5 * 60_000;
@@ -53,7 +60,9 @@ export class Auth {
   readonly links: SignInLinks;
   readonly users: UserAdmin;
   private readonly limiter: SignInLimiter;
+  private readonly operatorToken: OperatorToken;
   private readonly now: () => number;
+  private lastSweep = 0;
 
   constructor(
     settings: AuthSettings,
@@ -69,6 +78,7 @@ export class Auth {
       this.now,
     );
     this.links = new SignInLinks(settings.dir, this.now);
+    this.operatorToken = new OperatorToken(settings.dir);
     this.users = new UserAdmin(this.accounts, this.sessions, this.links, audit, this.now);
     this.limiter = new SignInLimiter({
       perAccount: settings.signInMaxPerAccount,
@@ -89,6 +99,7 @@ export class Auth {
   /** The actor of an API token (`snt_…`) of an enabled account; its lastUsedAt moves on (at most every 5 min). */
   actorOfToken(token: string): { actor: Actor; tokenId: string } | undefined {
     if (!API_TOKEN_PATTERN.test(token)) return undefined;
+    if (this.operatorToken.matches(token)) return { actor: OPERATOR_ACTOR, tokenId: 'operator' };
     const found = this.accounts.findToken(digest(token));
     if (!found || found.account.disabled) return undefined;
     const { account, token: record } = found;
@@ -129,6 +140,7 @@ export class Auth {
       throw new AppError('unauthenticated', SIGN_IN_REFUSED);
     }
     await this.limiter.succeeded(name);
+    this.sweepNowAndThen();
     const sessionId = this.sessions.create(account.name, 'session');
     const actor = actorOfAccount(account, 'session');
     this.record(whoOf(actor, address), 'auth.sign-in', [account.name], 'ok', {});
@@ -194,6 +206,18 @@ export class Auth {
     });
     this.sessions.deleteForUser(actor.name, currentSession);
     this.record(whoOf(actor, address), 'user.change', [actor.name], 'ok', { changes: { password: 'own' } });
+  }
+
+  /** Removes the files of sessions nobody came back to (they are refused when used anyway). */
+  private sweepNowAndThen(): void {
+    const now = this.now();
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    try {
+      this.sessions.sweep();
+    } catch {
+      // tidying only: a sign-in never fails for it
+    }
   }
 
   /** Records that a request was made with an API token. */

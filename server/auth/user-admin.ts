@@ -118,7 +118,8 @@ export class UserAdmin {
       return { account: { ...account }, changes };
     });
     // the middleware already refuses a disabled account; removing its sessions tidies up after it
-    if (changes.disabled?.to === true) this.sessions.deleteForUser(name);
+    // a password reset by an admin or the operator is often because the old one leaked: end what it opened
+    if (changes.disabled?.to === true || changes.password) this.sessions.deleteForUser(name);
     if (Object.keys(changes).length > 0) this.record(by, 'user.change', [name], { changes });
     return userView(account);
   }

@@ -17,6 +17,7 @@ import { BackupError, createBackup, verifyBackup } from '../backup/backup.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { dirArgument, embeddedConfig, fail } from './dir-command.ts';
 import { createStore } from '../store/create-store.ts';
+import { serverCredentials } from './server-credentials.ts';
 
 const target = dirArgument('usage: npm run backup -- <dir>');
 const config = embeddedConfig('npm run backup backs up the embedded store; for Neo4j use neo4j-admin database dump');
@@ -37,7 +38,11 @@ async function viaServer(): Promise<never> {
   try {
     res = await fetch(`${url}/api/backups`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
+      headers: {
+        'content-type': 'application/json',
+        [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
+        ...serverCredentials(config),
+      },
       body: '{}',
     });
   } catch (error) {

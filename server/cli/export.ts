@@ -11,6 +11,7 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
+import { serverCredentials } from './server-credentials.ts';
 import { AppError } from '../errors.ts';
 import { ExportRequest } from '../export/request.ts';
 import { runExport } from '../export/run-export.ts';
@@ -140,6 +141,7 @@ async function viaServer(url: string, args: ReturnType<typeof readArgs>): Promis
     headers: {
       'content-type': 'application/json',
       [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
+      ...serverCredentials(config),
     },
     body: JSON.stringify(args.request),
   });

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { serverCredentials } from './server-credentials.ts';
 import { isAppError } from '../errors.ts';
 import { runImport } from '../import/run-import.ts';
 import {
@@ -111,7 +112,7 @@ async function viaServer(url: string): Promise<void> {
   for (const file of files) form.append('files', new Blob([file.bytes]), file.name);
   const res = await fetch(`${url}/api/import?onError=${args.onError}`, {
     method: 'POST',
-    headers: { [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
+    headers: { [REQUEST_HEADER]: REQUEST_HEADER_VALUE, ...serverCredentials(config) },
     body: form,
   });
   const body = (await res.json().catch(() => ({}))) as ImportSummary & {

@@ -20,6 +20,7 @@ import { openStoreOrAskServer } from './open-store.ts';
 import { operatorActor } from './operator.ts';
 import type { GraphStore, QueryResult } from '../store/types.ts';
 import { formatTable, neutraliseFormula, textRows } from './render.ts';
+import { serverCredentials } from './server-credentials.ts';
 
 const USAGE = `usage:
   npm run query -- --list
@@ -91,10 +92,14 @@ async function viaServer(baseUrl: string, args: ReturnType<typeof readArgs>): Pr
     const res = await fetch(
       `${baseUrl}${path}`,
       body === undefined
-        ? {}
+        ? { headers: serverCredentials(config) }
         : {
             method: 'POST',
-            headers: { 'content-type': 'application/json', [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
+            headers: {
+              'content-type': 'application/json',
+              [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
+              ...serverCredentials(config),
+            },
             body: JSON.stringify(body),
           },
     );

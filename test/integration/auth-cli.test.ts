@@ -114,8 +114,10 @@ describe('npm run user', () => {
     await signIn(h.app, 'j.smith', 'a long pass phrase');
   });
 
-  it('passwd --password-stdin replaces the password', async () => {
+  it('passwd --password-stdin replaces the password and ends the sessions the old one opened', async () => {
+    const before = await signIn(h.app, 'j.smith', 'a long pass phrase');
     expect((await user(['passwd', 'j.smith', '--password-stdin'], 'another long phrase\n')).code).toBe(0);
+    expect((await request(h.app).get('/api/auth/me').set('Cookie', before)).status).toBe(401);
     expect(
       (await request(h.app).post('/api/auth/sign-in').send({ name: 'j.smith', password: 'a long pass phrase' })).status,
     ).toBe(401);

@@ -3,8 +3,28 @@
  * one line with a one-time sign-in link (as Jupyter prints its token URL); following it signs
  * in. A second start prints none. AUTH=off says loudly in the log that there is no sign-in.
  */
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.ts';
+
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** `npm run query -- …` against the data dir a server holds, so it asks that server. */
+function query(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, ['server/cli/query.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 const started: ServerProcess[] = [];
 afterAll(async () => {
@@ -42,6 +62,20 @@ describe('first start', () => {
     const health = await fetch(`${again.url}/api/health`);
     expect(health.status).toBe(200);
     expect(again.plain).toEqual([]);
+
+    // a CLI on this machine asks the server as the operator (the token in AUTH_DIR, 0600)
+    const tokenFile = path.join(again.dataDir, 'auth', 'operator.token');
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    const env = { DATA_DIR: again.dataDir, PORT: new URL(again.url).port };
+    const asOperator = await query(['--list', '--format', 'json'], env);
+    expect(asOperator.stderr).toContain('in use by a running server');
+    expect(asOperator.code, asOperator.stderr).toBe(0);
+    // …and with no readable operator token and no SCAMNET_TOKEN, the server says 401
+    const elsewhere = await query(['--list'], { ...env, AUTH_DIR: path.join(again.dataDir, 'nowhere') });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain('unauthenticated');
+    const bad = await query(['--list'], { ...env, SCAMNET_TOKEN: 'snt_' + 'x'.repeat(43) });
+    expect(bad.stderr).toContain('unauthenticated');
   });
 
   it('with AUTH=off, warns in the log that anyone on this machine can read everything', async () => {

@@ -85,9 +85,8 @@ describe('sign-in', () => {
     expect(me.body.actor.name).toBe('ada');
     await request(h.app).get('/api/search?q=a').set('Cookie', cookie).expect(200);
 
-    // behind a TLS-terminating proxy Express trusts, the cookie is Secure
-    const proxied = h.another();
-    proxied.set('trust proxy', 'loopback');
+    // behind a TLS-terminating proxy named in TRUST_PROXY, the cookie is Secure
+    const proxied = h.another({ trustProxy: 'loopback' });
     const secure = await request(proxied)
       .post('/api/auth/sign-in')
       .set('X-Forwarded-Proto', 'https')
@@ -383,6 +382,13 @@ describe('one-time sign-in link', () => {
     await signIn(h.app, 'first', 'the first admin pass');
   });
 
+  it('answers JSON with the new session to a client that asks for JSON', async () => {
+    const token = h.operator.createLink('vic', OPERATOR);
+    const res = await request(h.app).get(`/api/auth/link?token=${token}`).set('Accept', 'application/json').expect(200);
+    expect(res.body.actor).toMatchObject({ name: 'vic', via: 'session' });
+    await request(h.app).get('/api/auth/me').set('Cookie', sessionCookie(res)).expect(200);
+  });
+
   it('expires after 24 hours unused', async () => {
     const token = h.operator.createLink('ada', OPERATOR);
     const saved = h.clock.now;
@@ -416,6 +422,22 @@ describe('session expiry', () => {
       }
       h.clock.now = start + 12 * 3_600_000;
       expect((await request(h.app).get('/api/auth/me').set('Cookie', busy)).status).toBe(401);
+    } finally {
+      h.clock.now = start;
+    }
+  });
+});
+
+describe('abandoned sessions', () => {
+  it('are swept from AUTH_DIR once expired (on a later sign-in)', async () => {
+    const start = h.clock.now;
+    try {
+      const abandoned = await signIn(h.app, 'vic');
+      const file = `${digest(abandoned.split('=')[1]!)}.json`;
+      expect(readdirSync(path.join(h.authDir, 'sessions'))).toContain(file);
+      h.clock.now = start + 13 * 3_600_000;
+      await signIn(h.app, 'ada');
+      expect(readdirSync(path.join(h.authDir, 'sessions'))).not.toContain(file);
     } finally {
       h.clock.now = start;
     }

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   auth?: AppDeps['auth'];
   /** where the app's audit events go */
   audit?: AppDeps['audit'];
+  /** TRUST_PROXY */
+  trustProxy?: string;
   /** the store to open, when a suite needs one other than TEST_BACKEND's (e.g. a replay target) */
   backend?: 'embedded' | 'neo4j';
   /**
@@ -52,6 +54,7 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     dataDir,
     auth: options.auth ?? { mode: 'off' },
     ...(options.audit && { audit: options.audit }),
+    ...(options.trustProxy && { trustProxy: options.trustProxy }),
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
   });
   const { actor } = options;

@@ -31,7 +31,7 @@ export interface AuthHarness extends Harness {
   /** the operator's tools on the same AUTH_DIR, as a CLI in another process has them */
   operator: UserAdmin;
   /** another server on the same store and AUTH_DIR (several API servers in front of one graph) */
-  another(): Express;
+  another(options?: { trustProxy?: string }): Express;
 }
 
 export async function startAuthHarness(batch?: GraphBatch, settings: Partial<AuthSettings> = {}): Promise<AuthHarness> {
@@ -53,7 +53,8 @@ export async function startAuthHarness(batch?: GraphBatch, settings: Partial<Aut
   // the data dir is made by the harness, so the app is made again on it once it is known
   const h = await startHarness(batch);
   authDir = path.join(h.dataDir, 'auth');
-  const make = () => appFor(h.store, h.dataDir, { auth: auth(authDir), audit });
+  const make = (options: { trustProxy?: string } = {}) =>
+    appFor(h.store, h.dataDir, { auth: auth(authDir), audit, ...options });
   const app = make();
   const operator = new UserAdmin(
     new AccountStore(authDir),

@@ -114,26 +114,31 @@ export const authRoutes = [
       },
     },
     output: {
-      status: 303,
-      description: 'signed in: the session cookie is set and the browser goes to /',
-      doc: { description: 'signed in: the session cookie is set; Location: /' },
+      status: 200,
+      description: 'signed in, for a client that asks for JSON (Accept: application/json): the session cookie is set',
+      schema: SignedInSchema,
     },
     errors: {
+      303: { description: 'signed in, for a browser: the session cookie is set and Location is /' },
       400: errors[400],
       401: unauthenticated('the link was used already, has expired, or is unknown'),
       ...failures,
     },
     writesOwnAnswer: true,
     handler: ({ query }, { auth }, { req, res }) => {
+      // a browser following the printed link goes on to the client; a script gets who it now is
+      const wantsJson = req.accepts(['html', 'json']) === 'json';
       if (auth.off) {
-        res.redirect(303, '/');
+        if (wantsJson) res.json(signedIn(AUTH_OFF_ACTOR, true));
+        else res.redirect(303, '/');
         return;
       }
-      const { sessionId } = auth.signInWithLink(query.token, addressOf(req));
+      const { actor, sessionId } = auth.signInWithLink(query.token, addressOf(req));
       const before = readSessionCookie(req);
       if (before) auth.sessions.delete(before);
       setSessionCookie(req, res, sessionId);
-      res.redirect(303, '/');
+      if (wantsJson) res.json(signedIn(actor, false));
+      else res.redirect(303, '/');
     },
   }),
   defineRoute({
