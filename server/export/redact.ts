@@ -33,7 +33,7 @@ async function nodesById(store: GraphStore, ids: Iterable<string>, clearance: Tl
   const found: SerializedNode[] = [];
   for (const [kind, group] of groupIdsByKind(new Set(ids), (id) => nodeKindOfId(id)?.kind)) {
     const result = await store.read(
-      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) WHERE ${seen('n')} RETURN n`,
+      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) WHERE ${seen('n', clearance)} RETURN n`,
       { ids: group, ...visibleParam(clearance) },
       { maxRows: group.length },
     );
@@ -51,7 +51,7 @@ async function nodesByName(store: GraphStore, names: string[], clearance: Tlp): 
   const found: SerializedNode[] = [];
   for (const { kind } of NODE_KINDS) {
     const result = await store.read(
-      `MATCH (n:${kind}) WHERE n.name IN $names AND ${seen('n')} RETURN n`,
+      `MATCH (n:${kind}) WHERE n.name IN $names AND ${seen('n', clearance)} RETURN n`,
       { names, ...visibleParam(clearance) },
       { maxRows: 100_000 },
     );

@@ -17,9 +17,9 @@ export async function graphCounts(
     return { nodes: Number(nodes.rows[0]?.c ?? 0), relationships: Number(relationships.rows[0]?.c ?? 0) };
   }
   const visible = visibleParam(clearance);
-  const nodes = await store.read(`MATCH (n) WHERE ${seen('n')} RETURN count(n) AS c`, visible);
+  const nodes = await store.read(`MATCH (n) WHERE ${seen('n', clearance)} RETURN count(n) AS c`, visible);
   const relationships = await store.read(
-    `MATCH (a)-[r]->(b) WHERE ${seen('a')} AND ${seen('r')} AND ${seen('b')} RETURN count(r) AS c`,
+    `MATCH (a)-[r]->(b) WHERE ${seen('a', clearance)} AND ${seen('r', clearance)} AND ${seen('b', clearance)} RETURN count(r) AS c`,
     visible,
   );
   return { nodes: Number(nodes.rows[0]?.c ?? 0), relationships: Number(relationships.rows[0]?.c ?? 0) };

@@ -15,7 +15,7 @@ export function kindOfIdOr404(id: string): NodeKind {
 /** The node as the reader may see it; a node marked above `clearance` is the same 404 as a missing one. */
 export async function findNode(store: GraphStore, id: string, clearance: Tlp): Promise<SerializedNode> {
   const kind = kindOfIdOr404(id);
-  const result = await store.read(`MATCH (n:${kind} {id: $id}) WHERE ${seen('n')} RETURN n`, {
+  const result = await store.read(`MATCH (n:${kind} {id: $id}) WHERE ${seen('n', clearance)} RETURN n`, {
     id,
     ...visibleParam(clearance),
   });

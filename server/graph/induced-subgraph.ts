@@ -41,7 +41,7 @@ export async function subgraphAmong(
   let truncated = false;
   for (const [kind, group] of groupIdsByKind(wanted, kindOf)) {
     const nodes = await store.read(
-      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) WHERE ${seen('n')} RETURN n`,
+      `UNWIND $ids AS i MATCH (n:${kind} {id: i}) WHERE ${seen('n', clearance)} RETURN n`,
       { ids: group, ...visible },
       { ...options, maxRows: group.length },
     );
@@ -54,7 +54,7 @@ export async function subgraphAmong(
   for (const [kind, group] of groupIdsByKind(members, kindOf)) {
     const from = startFrom('a', kind, group, 'ids');
     const result = await store.read(
-      `MATCH ${from.node}-[r]->(b) WHERE ${from.where} AND b.id IN $members AND ${seen('r')} AND ${seen('b')}
+      `MATCH ${from.node}-[r]->(b) WHERE ${from.where} AND b.id IN $members AND ${seen('r', clearance)} AND ${seen('b', clearance)}
        RETURN a, r, b`,
       { ...from.params, members, ...visible },
       { maxRows: 2_000_000, ...options },

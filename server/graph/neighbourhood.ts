@@ -61,7 +61,7 @@ export async function neighbours(
       const from = startFrom('n', kind, ids, 'ids');
       const result = await store.read(
         `MATCH ${from.node}-[r${rels}]-(m) WHERE ${from.where} AND NOT (m.id IN $seen)${kindFilter}
-           AND ${seen('r')} AND ${seen('m')}
+           AND ${seen('r', clearance)} AND ${seen('m', clearance)}
          RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $take`,
         { ...from.params, seen: [...found.keys()], take: room + 1, ...kindParam, ...visible },
         { maxRows: room + 1 },
@@ -81,7 +81,7 @@ export async function neighbours(
     // findNode found the start node through its kind's index, so its id has a kind prefix.
     const kind = kindOfIdOr404(start.key);
     const counted = await store.read(
-      `MATCH (n:${kind} {id: $id})-[r${rels}]-(m) WHERE m.id <> $id${kindFilter} AND ${seen('r')} AND ${seen('m')}
+      `MATCH (n:${kind} {id: $id})-[r${rels}]-(m) WHERE m.id <> $id${kindFilter} AND ${seen('r', clearance)} AND ${seen('m', clearance)}
        RETURN count(DISTINCT m) AS total`,
       { id: start.key, ...kindParam, ...visible },
     );
@@ -94,7 +94,7 @@ export async function neighbours(
   for (const [kind, ids] of groupIdsByKind(all, kindOf)) {
     const from = startFrom('a', kind, ids, 'ids');
     const result = await store.read(
-      `MATCH ${from.node}-[r${rels}]->(b) WHERE ${from.where} AND b.id IN $members AND ${seen('r')} AND ${seen('b')}
+      `MATCH ${from.node}-[r${rels}]->(b) WHERE ${from.where} AND b.id IN $members AND ${seen('r', clearance)} AND ${seen('b', clearance)}
        RETURN a, r, b`,
       { ...from.params, members: all, ...visible },
       { maxRows: 200_000 },

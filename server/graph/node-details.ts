@@ -21,7 +21,7 @@ export async function sourcesFor(
 ): Promise<z.infer<typeof SourceRef>[]> {
   if (ids.length === 0) return [];
   const result = await store.read(
-    `UNWIND $ids AS i MATCH (s:Source {id: i}) WHERE ${seen('s')} RETURN s.id AS id, s.name AS name, s.publisher AS publisher, s.published AS published, s.file AS file, s.url AS url`,
+    `UNWIND $ids AS i MATCH (s:Source {id: i}) WHERE ${seen('s', clearance)} RETURN s.id AS id, s.name AS name, s.publisher AS publisher, s.published AS published, s.file AS file, s.url AS url`,
     { ids, ...visibleParam(clearance) },
   );
   const found = new Map(result.rows.map((row) => [String(row.id), row]));
@@ -45,7 +45,7 @@ export async function nodeDetails(store: GraphStore, id: string, clearance: Tlp)
   const kind = kindOfIdOr404(id);
   const { dialect } = store;
   const counts = await store.read(
-    `MATCH (n:${kind} {id: $id})-[r]-(m) WHERE ${seen('r')} AND ${seen('m')}
+    `MATCH (n:${kind} {id: $id})-[r]-(m) WHERE ${seen('r', clearance)} AND ${seen('m', clearance)}
      RETURN ${dialect.kindOf('r', 'rel')} AS relKind, ${dialect.kindOf('m', 'node')} AS kind, count(*) AS c`,
     { id, ...visibleParam(clearance) },
   );

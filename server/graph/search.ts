@@ -37,7 +37,7 @@ export async function search(store: GraphStore, input: SearchQuery, clearance: T
   if (!term) return { query: input.q, results: [] };
   const kindFilter = input.kinds ? ` AND ${store.dialect.hasLabelIn('n', 'kinds')}` : '';
   // The search key is `|name|alias|…|`: the first entry is the name.
-  const query = `MATCH (n) WHERE n.searchKey CONTAINS $term${kindFilter} AND ${seen('n')}
+  const query = `MATCH (n) WHERE n.searchKey CONTAINS $term${kindFilter} AND ${seen('n', clearance)}
     WITH n, CASE
       WHEN n.searchKey STARTS WITH $exact THEN 0
       WHEN n.searchKey CONTAINS $exact THEN 1
@@ -46,7 +46,7 @@ export async function search(store: GraphStore, input: SearchQuery, clearance: T
       WHEN n.searchKey CONTAINS $word THEN 4
       ELSE 5 END AS rank
     ORDER BY rank, size(n.name), n.name, n.id LIMIT $limit
-    OPTIONAL MATCH (n)-[l:LOCATED_IN|NATIONAL_OF]->(c:Country) WHERE ${seen('l')} AND ${seen('c')}
+    OPTIONAL MATCH (n)-[l:LOCATED_IN|NATIONAL_OF]->(c:Country) WHERE ${seen('l', clearance)} AND ${seen('c', clearance)}
     RETURN n.id AS id, ${store.dialect.kindOf('n', 'node')} AS kind, n.name AS label, rank, collect(c.name) AS countries`;
   const result = await store.read(query, {
     term,

@@ -8,6 +8,7 @@ import { weakestGrade } from '../model/provenance.ts';
 import { REL_KIND_NAMES, RelKindName, type RelKind } from '../model/schema.ts';
 import type { Tlp } from '../model/markings.ts';
 import type { GraphStore, PathCell } from '../store/types.ts';
+import { visibleTlps } from '../model/access.ts';
 import { visibleParam, withoutWithheldCitations } from './visibility.ts';
 import { csvList, intParam } from './query-params.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
@@ -48,7 +49,7 @@ export async function shortestPaths(store: GraphStore, input: PathsQuery, cleara
   await Promise.all([findNode(store, input.from, clearance), findNode(store, input.to, clearance)]);
   const fromKind = kindOfIdOr404(input.from);
   const toKind = kindOfIdOr404(input.to);
-  const { visible } = visibleParam(clearance);
+  const visible = clearance === 'RED' ? 'all' : visibleTlps(clearance);
   const match = store.dialect.allShortestPaths(
     'p',
     'a',
@@ -59,7 +60,12 @@ export async function shortestPaths(store: GraphStore, input: PathsQuery, cleara
   );
   const result = await store.read(
     `MATCH (a:${fromKind} {id: $from}) MATCH (b:${toKind} {id: $to}) ${match} RETURN p LIMIT $take`,
-    { from: input.from, to: input.to, take: MAX_PATHS + 1, ...(store.dialect.name === 'neo4j' ? { visible } : {}) },
+    {
+      from: input.from,
+      to: input.to,
+      take: MAX_PATHS + 1,
+      ...(store.dialect.name === 'neo4j' ? visibleParam(clearance) : {}),
+    },
   );
   const gradeOf = new Map(result.graph.edges.map((e) => [e.key, e.attributes.grade as string | undefined]));
   const synthetic = new Set(

@@ -1,8 +1,11 @@
 /**
  * Clearance in the graph services: everything marked above a reader's clearance is, for that
- * reader, absent. Every statement filters with `x.tlp IN $visible` (an unmarked item matches no
- * marking, so it is withheld too), and what a read returns is then cleaned of the traces a
- * withheld item would leave behind in a visible one: the `sourceIds` citing it.
+ * reader, absent. Every statement filters with `x.tlp IN $visible` below RED (an unmarked item
+ * matches no marking, so it is withheld, as RED is) and not at all at RED (which sees everything,
+ * unmarked included); what a read returns is then cleaned of the traces a withheld item would
+ * leave behind in a visible one: the `sourceIds` citing it.
+ *
+ * Not `coalesce(x.tlp, 'RED') IN $visible`: LadybugDB 0.19 answers that wrongly after an UNWIND.
  */
 import { visibleAt, visibleTlps } from '../model/access.ts';
 import { nodeKindOfId } from '../model/schema.ts';
@@ -10,13 +13,14 @@ import type { Tlp } from '../model/markings.ts';
 import type { GraphStore, JsonValue, SerializedGraph } from '../store/types.ts';
 import { groupIdsByKind } from './graph-merge.ts';
 
-/** The `$visible` parameter of a statement read at `clearance`. */
-export function visibleParam(clearance: Tlp): { visible: Tlp[] } {
-  return { visible: visibleTlps(clearance) };
+/** The `$visible` parameter of a statement read at `clearance` (none at RED, where `seen` tests nothing). */
+export function visibleParam(clearance: Tlp): { visible?: Tlp[] } {
+  return clearance === 'RED' ? {} : { visible: visibleTlps(clearance) };
 }
 
-/** The predicate that keeps an item the reader may see: `n.tlp IN $visible`. */
-export const seen = (variable: string): string => `${variable}.tlp IN $visible`;
+/** The predicate that keeps an item a reader cleared for `clearance` may see (unmarked counts as RED). */
+export const seen = (variable: string, clearance: Tlp): string =>
+  clearance === 'RED' ? 'true' : `${variable}.tlp IN $visible`;
 
 /** The ids among `ids` that name a node the reader may not see (ids naming no node are not among them). */
 export async function withheldNodeIds(store: GraphStore, ids: Iterable<string>, clearance: Tlp): Promise<Set<string>> {

@@ -53,9 +53,9 @@ export function usesVisible(text: string): boolean {
 export async function highestMarkingAbove(store: GraphStore, clearance: Tlp): Promise<Tlp> {
   if (clearance === 'RED') return clearance;
   const params = { visible: visibleTlps(clearance) };
-  const above = 'IS NULL OR NOT (x.tlp IN $visible)';
-  const nodes = await store.read(`MATCH (x) WHERE x.tlp ${above} RETURN DISTINCT x.tlp AS tlp`, params);
-  const links = await store.read(`MATCH ()-[x]->() WHERE x.tlp ${above} RETURN DISTINCT x.tlp AS tlp`, params);
+  const above = 'x.tlp IS NULL OR NOT (x.tlp IN $visible)';
+  const nodes = await store.read(`MATCH (x) WHERE ${above} RETURN DISTINCT x.tlp AS tlp`, params);
+  const links = await store.read(`MATCH ()-[x]->() WHERE ${above} RETURN DISTINCT x.tlp AS tlp`, params);
   const found = [...nodes.rows, ...links.rows].map((row) => row.tlp);
   return found.length === 0 ? clearance : highestMarking(found);
 }

@@ -7,6 +7,9 @@
  * The actors are set by the test harness's test-only `actor` option (app-harness.ts) until the
  * suite signs in with real sessions.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -307,6 +310,36 @@ describe.each(TLP_LEVELS)('a reader cleared for %s', (clearance) => {
 });
 
 describe('analysts’ saved queries and workspaces', () => {
+  it('supplies $visible itself: a caller cannot pass it to a library query', async () => {
+    const res = await request(as(actor('GREEN')))
+      .post('/api/queries/top-facilitators/run')
+      .set(H)
+      .send({ params: { visible: ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_error');
+  });
+
+  it('reads a workspace file saved before owners as owner unknown, shared', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'scamnet-clearance-'));
+    try {
+      mkdirSync(path.join(dataDir, 'workspaces'));
+      const old = { title: 'Old case', graph: { nodes: [], edges: [] }, view: 'network', filters: {}, selected: null };
+      writeFileSync(
+        path.join(dataDir, 'workspaces', 'old-case.json'),
+        JSON.stringify({ ...old, name: 'old-case', savedAt: '2026-01-01T00:00:00.000Z' }),
+      );
+      const app = appFor(h.store, dataDir, { actor: actor('CLEAR') });
+      const list = await request(app).get('/api/workspaces').expect(200);
+      expect(list.body.workspaces).toEqual([
+        expect.objectContaining({ name: 'old-case', owner: 'unknown', shared: true }),
+      ]);
+      const opened = await request(app).get('/api/workspaces/old-case').expect(200);
+      expect(opened.body).toMatchObject({ owner: 'unknown', shared: true });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('runs an analyst’s saved query only for a reader cleared for everything in the store', async () => {
     const top = actor('RED', 'analyst', true);
     await request(as(top))

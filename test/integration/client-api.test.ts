@@ -119,6 +119,9 @@ describe('POST /api/subgraph', () => {
   });
 });
 
+/** Saved by the request's actor (the placeholder until accounts land), not shared unless asked. */
+const OWNED = { owner: 'anonymous', shared: false };
+
 describe('/api/workspaces', () => {
   // what the client sends: the canvas with positions (and pinned, hidden), filters, view, camera, bbox
   const investigation = () => ({
@@ -170,10 +173,10 @@ describe('/api/workspaces', () => {
   it('keeps a workspace exactly as it was sent, positions included', async () => {
     const sent = investigation();
     const saved = Workspace.parse((await put('kenya-thailand', sent).expect(200)).body);
-    expect(saved).toEqual({ ...sent, name: 'kenya-thailand', savedAt: expect.any(String) });
+    expect(saved).toEqual({ ...sent, name: 'kenya-thailand', savedAt: expect.any(String), ...OWNED });
     expect(Number.isNaN(Date.parse(saved.savedAt))).toBe(false);
     const res = await request(h.app).get('/api/workspaces/kenya-thailand').expect(200);
-    expect(res.body).toEqual({ ...sent, name: 'kenya-thailand', savedAt: saved.savedAt });
+    expect(res.body).toEqual({ ...sent, name: 'kenya-thailand', savedAt: saved.savedAt, ...OWNED });
     expect(existsSync(path.join(workspacesDir(), 'kenya-thailand.json'))).toBe(true);
   });
 
@@ -189,6 +192,7 @@ describe('/api/workspaces', () => {
       selected: null,
       name: 'minimal',
       savedAt: expect.any(String),
+      ...OWNED,
     });
     expect(body).not.toHaveProperty('camera');
     await request(h.app).delete('/api/workspaces/minimal').set('X-Scamnet-Request', '1').expect(204);
@@ -222,11 +226,13 @@ describe('/api/workspaces', () => {
     const saved = Workspace.parse((await put('again', second).expect(200)).body);
     expect(saved.savedAt > first.savedAt).toBe(true);
     const got = (await request(h.app).get('/api/workspaces/again').expect(200)).body;
-    expect(got).toEqual({ ...second, name: 'again', savedAt: saved.savedAt });
+    expect(got).toEqual({ ...second, name: 'again', savedAt: saved.savedAt, ...OWNED });
     const listed = (await request(h.app).get('/api/workspaces').expect(200)).body.workspaces.filter(
       (w: { name: string }) => w.name === 'again',
     );
-    expect(listed).toEqual([{ name: 'again', title: 'Second take', savedAt: saved.savedAt, nodes: 1, edges: 0 }]);
+    expect(listed).toEqual([
+      { name: 'again', title: 'Second take', savedAt: saved.savedAt, nodes: 1, edges: 0, ...OWNED },
+    ]);
     // renamed into place: no temporary file is left
     expect(readdirSync(workspacesDir()).filter((f) => !f.endsWith('.json'))).toEqual([]);
   });
@@ -319,7 +325,7 @@ describe('/api/workspaces', () => {
       serveClient: false,
     });
     const res = await request(again).get('/api/workspaces/kept').expect(200);
-    expect(res.body).toEqual({ ...sent, name: 'kept', savedAt: saved.savedAt });
+    expect(res.body).toEqual({ ...sent, name: 'kept', savedAt: saved.savedAt, ...OWNED });
     const names = (await request(again).get('/api/workspaces').expect(200)).body.workspaces.map(
       (w: { name: string }) => w.name,
     );

@@ -21,14 +21,37 @@ describe('loading the query library', () => {
   it('reads a query and its dialect variant', () => {
     const queries = loadBuiltinQueries(
       folder({
-        'one.cypher': `${header('one')}MATCH (n {id: $id}) RETURN labels(n)[0] AS kind`,
-        'one.ladybug.cypher': '// ladybug text\nMATCH (n {id: $id}) RETURN label(n) AS kind',
+        'one.cypher': `${header('one')}MATCH (n {id: $id}) WHERE n.tlp IN $visible RETURN labels(n)[0] AS kind`,
+        'one.ladybug.cypher': '// ladybug text\nMATCH (n {id: $id}) WHERE n.tlp IN $visible RETURN label(n) AS kind',
       }),
     );
     expect(queries).toHaveLength(1);
     expect(queries[0]).toMatchObject({ name: 'one', variants: ['ladybug'] });
-    expect(queries[0]!.texts.ladybug).toBe('MATCH (n {id: $id}) RETURN label(n) AS kind');
-    expect(queries[0]!.texts.neo4j).toBe('MATCH (n {id: $id}) RETURN labels(n)[0] AS kind');
+    expect(queries[0]!.texts.ladybug).toBe('MATCH (n {id: $id}) WHERE n.tlp IN $visible RETURN label(n) AS kind');
+    expect(queries[0]!.texts.neo4j).toBe('MATCH (n {id: $id}) WHERE n.tlp IN $visible RETURN labels(n)[0] AS kind');
+  });
+
+  it('refuses a query that does not filter by $visible, in either text, or that declares it', () => {
+    expect(() => loadBuiltinQueries(folder({ 'one.cypher': `${header('one')}MATCH (n {id: $id}) RETURN n` }))).toThrow(
+      /one\.cypher: the ladybug text does not filter by \$visible/,
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(() =>
+      loadBuiltinQueries(
+        folder({
+          'one.cypher': `${header('one')}MATCH (n {id: $id}) WHERE n.tlp IN $visible RETURN n`,
+          'one.neo4j.cypher': 'MATCH (n {id: $id}) RETURN n',
+        }),
+      ),
+    ).toThrow(/the neo4j text does not filter by \$visible/);
+    rmSync(dir, { recursive: true, force: true });
+    expect(() =>
+      loadBuiltinQueries(
+        folder({
+          'one.cypher': `${header('one', '// param: visible | list<string> | default ["RED"] | all\n')}MATCH (n {id: $id}) WHERE n.tlp IN $visible RETURN n`,
+        }),
+      ),
+    ).toThrow(/param visible is set by the runner and may not be declared/);
   });
 
   it.each([
