@@ -24,6 +24,8 @@ import { generatePassword } from '../auth/secrets.ts';
 import { SessionStore } from '../auth/session-store.ts';
 import { LINK_HOURS, SignInLinks } from '../auth/sign-in-links.ts';
 import { UserAdmin, type Who } from '../auth/user-admin.ts';
+import type { AuditTrail } from '../audit/audit-log.ts';
+import { openOperatorTrail } from '../audit/open-trail.ts';
 import { authDirOf, loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { ROLES, type Role } from '../model/access.ts';
@@ -207,11 +209,26 @@ async function readAllStdin(): Promise<string> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server/cli/user.ts')) {
-  const code = await runUserCli(process.argv.slice(2), {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
-    readStdin: readAllStdin,
-    env: process.env,
-  });
+  // account changes go into the audit trail, in the operator's chain (server/audit/open-trail.ts)
+  let trail: AuditTrail | undefined;
+  try {
+    const stderr = (obj: unknown, msg?: string) => process.stderr.write(`scamnet user: ${msg ?? String(obj)}\n`);
+    trail = await openOperatorTrail(loadConfig(process.env), { info: () => {}, warn: stderr, error: stderr });
+  } catch (error) {
+    process.stderr.write(
+      `scamnet user: WARNING: the audit trail could not be opened, this change is not recorded: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
+  const code = await runUserCli(
+    process.argv.slice(2),
+    {
+      stdout: (line) => process.stdout.write(`${line}\n`),
+      stderr: (line) => process.stderr.write(`${line}\n`),
+      readStdin: readAllStdin,
+      env: process.env,
+    },
+    trail,
+  );
+  await trail?.close();
   process.exit(code);
 }

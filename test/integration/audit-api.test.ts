@@ -70,6 +70,8 @@ beforeAll(async () => {
     ['vera', 'viewer'],
     ['load', 'viewer'],
   ];
+  await operator.add({ name: 'rex', role: 'admin', clearance: 'RED', password: 'none', rawCypher: true }, OPERATOR);
+  tokens.set('rex', (await operator.createToken('rex', 'audit suite', OPERATOR)).token);
   await operator.add({ name: 'greta', role: 'admin', clearance: 'GREEN', password: 'none' }, OPERATOR);
   tokens.set('greta', (await operator.createToken('greta', 'audit suite', OPERATOR)).token);
   for (const [name, role] of accounts) {
@@ -189,6 +191,52 @@ describe('what requests record', () => {
     expect((await audit({ action: 'query.run' })).entries[0]).toMatchObject({
       targets: [query.name],
       details: { name: query.name, params: {} },
+    });
+  });
+
+  it('writes: an import with its files and counts, a workspace saved, opened and deleted', async () => {
+    const csv = 'id,name,status,grade,tlp,sourceIds\ncentre:audited,Audited,active,B2,AMBER,source:doc-a\n';
+    await request(app)
+      .post('/api/import')
+      .set(as('alice'))
+      .set('X-Scamnet-Request', '1')
+      .attach('files', Buffer.from(csv), 'Centre.csv')
+      .expect(200);
+    expect((await audit({ action: 'import' })).entries[0]).toMatchObject({
+      user: 'alice',
+      outcome: 'ok',
+      details: { onError: 'abort', files: [{ name: 'Centre.csv', rows: 1 }], nodes: { created: 1 } },
+    });
+    const workspace = {
+      title: 'Case 7',
+      graph: {
+        nodes: [{ key: 'centre:alpha', attributes: { kind: 'Centre', label: 'Alpha', x: 0, y: 0 } }],
+        edges: [],
+      },
+    };
+    await request(app).put('/api/workspaces/case-7').set(as('alice')).send(workspace).expect(200);
+    await request(app).get('/api/workspaces/case-7').set(as('alice')).expect(200);
+    const del = await request(app).delete('/api/workspaces/case-7').set(as('alice')).set('X-Scamnet-Request', '1');
+    expect(del.status, JSON.stringify(del.body)).toBe(204);
+    const { entries } = await audit({ action: 'workspace.*', user: 'alice' });
+    expect(entries.map((e) => [e.action, e.targets, e.outcome])).toEqual([
+      ['workspace.delete', ['case-7'], 'ok'],
+      ['workspace.open', ['case-7'], 'ok'],
+      ['workspace.save', ['case-7'], 'ok'],
+    ]);
+  });
+
+  it('raw Cypher: the text and its parameters', async () => {
+    const query = 'MATCH (n:Centre) WHERE n.id = $id RETURN n.name AS name';
+    await request(app)
+      .post('/api/cypher')
+      .set(as('rex'))
+      .send({ query, params: { id: 'centre:alpha' } })
+      .expect(200);
+    expect((await audit({ action: 'cypher.run' })).entries[0]).toMatchObject({
+      user: 'rex',
+      outcome: 'ok',
+      details: { query, params: { id: 'centre:alpha' }, rows: 1 },
     });
   });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../server/audit/chain.ts';
+import { verifyTrail } from '../../server/audit/verify.ts';
 import {
   chainDir,
   copyOf,
@@ -108,6 +109,28 @@ describe('npm run audit -- verify', () => {
     expect(audit('verify', '--dir', empty)).toMatchObject({ code: 1, err: expect.stringMatching(/no audit chain/) });
     expect(audit('verify', '--anchor', 'nonsense', '--dir', dir).code).toBe(2);
     expect(audit('frobnicate').code).toBe(2);
+  });
+});
+
+describe('the operator’s command line', () => {
+  it('npm run user records account changes in the operator’s own chain, which verifies', async () => {
+    const data = tempDir();
+    cleanup.push(data);
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli/user.ts', 'add', 'bob', '--role', 'viewer', '--clearance', 'GREEN'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: data } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const reports = await verifyTrail(path.join(data, 'audit'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.chain).toMatch(/^operator-/);
+    expect(reports[0]!.problem).toBeUndefined();
+    const csv = parse(audit('export', '--csv', '--dir', path.join(data, 'audit')).out, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(csv).toMatchObject([{ action: 'user.add', via: 'operator', targets: expect.stringContaining('bob') }]);
   });
 });
 
