@@ -20,8 +20,11 @@ const LINKS: Array<[string, string]> = [
 
 export function landingPage(store: GraphStore): RequestHandler {
   return async (_req, res) => {
-    // the graph's size only for a signed-in reader, as on /api/health
-    const { nodes, relationships } = actorOf(res) ? await graphCounts(store) : { nodes: '–', relationships: '–' };
+    // the graph's size only for a signed-in reader, at their clearance, as on /api/health
+    const actor = actorOf(res);
+    const { nodes, relationships } = actor
+      ? await graphCounts(store, actor.clearance)
+      : { nodes: '–', relationships: '–' };
     const items = LINKS.map(([href, text]) => `<li><a href="${href}"><code>${href}</code></a> — ${text}</li>`).join(
       '\n',
     );

@@ -69,11 +69,20 @@ export async function assertRawCypher(store: GraphStore, actor: Actor): Promise<
     throw new AppError('forbidden', 'running Cypher the library did not write needs the cypher:raw permission', {
       permission: 'cypher:raw',
     });
+  await assertTopClearance(store, actor, 'Cypher the library did not write can read anything in the store');
+}
+
+/**
+ * Refuses (403 forbidden) an actor cleared below the highest marking in the store. For what cannot
+ * be filtered by marking: raw Cypher, and imports, whose merge with existing records would change
+ * (and whose report would count) items the importer may not see. `why` starts the message.
+ */
+export async function assertTopClearance(store: GraphStore, actor: Actor, why: string): Promise<void> {
   const highest = await highestMarkingAbove(store, actor.clearance);
   if (tlpRank(highest) > tlpRank(actor.clearance)) {
     throw new AppError(
       'forbidden',
-      `Cypher the library did not write can read anything in the store, so it needs a clearance of ${highest} (the highest marking in the store); yours is ${actor.clearance}`,
+      `${why}, so it needs a clearance of ${highest} (the highest marking in the store); yours is ${actor.clearance}`,
       { clearance: actor.clearance, highestMarking: highest },
     );
   }

@@ -291,6 +291,25 @@ describe.each(TLP_LEVELS)('a reader cleared for %s', (clearance) => {
     expectNothingWithheld(JSON.stringify(rest), clearance, 'the opened workspace');
   });
 
+  it('sees the size of the graph on /api/health and /status counted at their clearance', async () => {
+    const { visible } = splitAt(batch, clearance);
+    const res = await request(as(reader)).get('/api/health').expect(200);
+    expect(res.body).toMatchObject({ nodes: visible.nodes.length, relationships: visible.relationships.length });
+    const page = await request(as(reader)).get('/status').expect(200);
+    expect(page.text).toContain(`<b id="nodes">${visible.nodes.length}</b>`);
+  });
+
+  it('imports only when cleared for the highest marking in the store (a merge could touch what they cannot see)', async () => {
+    const analyst = actor(clearance, 'analyst');
+    // not multipart: past the clearance check, the importer answers 415
+    const res = await request(as(analyst)).post('/api/import').set(H).send({ nodes: [] });
+    if (clearance === 'RED') expect(res.status).toBe(415);
+    else {
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: 'forbidden', details: { clearance, highestMarking: 'RED' } });
+    }
+  });
+
   it('runs raw Cypher only when cleared for the highest marking in the store', async () => {
     const analyst = actor(clearance, 'analyst', true);
     const res = await request(as(analyst)).post('/api/cypher').set(H).send({ query: 'MATCH (n) RETURN count(n) AS c' });

@@ -24,10 +24,11 @@ export const healthRoutes = [
         store: s,
       });
       if (state !== 'ready') return degraded(state);
-      // the size of the graph is not for anyone who reaches the port
-      if (!actorOf(res)) return { status: 'ok' as const, backend: store.backend };
+      // the size of the graph is not for anyone who reaches the port, and is counted at the reader's clearance
+      const actor = actorOf(res);
+      if (!actor) return { status: 'ok' as const, backend: store.backend };
       try {
-        return { status: 'ok' as const, backend: store.backend, ...(await graphCounts(store)) };
+        return { status: 'ok' as const, backend: store.backend, ...(await graphCounts(store, actor.clearance)) };
       } catch (error) {
         // the engine died while counting: the server is up, say so rather than fail
         if (error instanceof AppError && error.code === 'store_restarting') return degraded('restarting');

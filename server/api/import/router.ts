@@ -11,6 +11,7 @@ import { runImport } from '../../import/run-import.ts';
 import { ON_ERROR_POLICIES, type ImportFile } from '../../import/types.ts';
 import { failures, json } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
+import { assertTopClearance } from '../../queries/clearance.ts';
 import { ErrorSchema } from '../schemas.ts';
 
 export const ImportQuery = z.object({
@@ -127,7 +128,7 @@ export const importRoutes = [
     },
     summary: 'Import CSV, JSON (graphology or batch) and NDJSON files in one transaction',
     description:
-      'Every row is validated against the domain schema. With onError=abort (default) one bad row refuses the import (400 invalid_import, `details.issues` naming file, line, column and reason) and nothing is written; with onError=skip the good rows are written and the bad listed. Existing records are merged (given properties replaced, sourceIds unioned, firstSeen the earlier, lastSeen the later); importing the same files again changes nothing.',
+      'Needs the import permission and a clearance at or above the highest marking in the store (an import merges into existing records of any marking). Every row is validated against the domain schema. With onError=abort (default) one bad row refuses the import (400 invalid_import, `details.issues` naming file, line, column and reason) and nothing is written; with onError=skip the good rows are written and the bad listed. Existing records are merged (given properties replaced, sourceIds unioned, firstSeen the earlier, lastSeen the later); importing the same files again changes nothing.',
     input: { query: { schema: ImportQuery, what: 'import options' } },
     // multipart: the handler reads the raw request's file parts
     docRequest: {
@@ -140,14 +141,18 @@ export const importRoutes = [
     },
     output: { status: 200, description: 'what was written', schema: ImportSummarySchema },
     errors: {
-      403: json(ErrorSchema, 'cross_origin: another origin, or multipart without X-Scamnet-Request'),
+      403: json(
+        ErrorSchema,
+        'cross_origin: another origin, or multipart without X-Scamnet-Request; forbidden: no import permission, or a clearance below the highest marking in the store',
+      ),
       400: json(ErrorSchema, 'invalid_import (details: {issueCount, issues}), validation_error or bad_request'),
       413: json(ErrorSchema, 'too_large: the upload is larger than IMPORT_MAX_BYTES'),
       415: json(ErrorSchema, 'unsupported_format: the body is not multipart/form-data'),
       500: failures[500],
       503: failures[503],
     },
-    handler: async ({ query }, { store, importMaxBytes }, { req }) => {
+    handler: async ({ query }, { store, importMaxBytes }, { req, actor }) => {
+      await assertTopClearance(store, actor, 'an import merges into existing records of any marking');
       const files = await readUpload(req, importMaxBytes);
       return runImport(store, files, { onError: query.onError });
     },
