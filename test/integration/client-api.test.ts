@@ -119,8 +119,8 @@ describe('POST /api/subgraph', () => {
   });
 });
 
-/** Saved by the request's actor (the placeholder until accounts land), not shared unless asked. */
-const OWNED = { owner: 'anonymous', shared: false };
+/** Saved by the request's actor (`local` with AUTH=off, as the harness runs), not shared unless asked. */
+const OWNED = { owner: 'local', shared: false };
 
 describe('/api/workspaces', () => {
   // what the client sends: the canvas with positions (and pinned, hidden), filters, view, camera, bbox
