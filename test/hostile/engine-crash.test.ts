@@ -147,9 +147,16 @@ describe('the engine crashes; the server does not', () => {
       expect(served.store.crashes).toBe(seen);
       return answers;
     });
-    expect(answers[0]).toMatchObject({ status: 503, code: 'store_restarting' });
-    expect(Number(answers[0]!.retryAfter)).toBeGreaterThanOrEqual(1);
-    for (const answer of answers.slice(1)) expect(answer).toMatchObject({ status: 403, code: 'unsafe_query' });
+    // The bug corrupts the heap, so it kills the engine nearly always on the first try but not
+    // always (1 run in 4 on a quiet machine once searches ran beside it): until it has killed it the
+    // statement answers 200; the answer to the one in flight at the crash is 503, and every later
+    // one is refused without reaching the engine.
+    const died = answers.findIndex((a) => a.status === 503);
+    expect(died, JSON.stringify(answers)).toBeGreaterThanOrEqual(0);
+    for (const answer of answers.slice(0, died)) expect(answer.status).toBe(200);
+    expect(answers[died]).toMatchObject({ status: 503, code: 'store_restarting' });
+    expect(Number(answers[died]!.retryAfter)).toBeGreaterThanOrEqual(1);
+    for (const answer of answers.slice(died + 1)) expect(answer).toMatchObject({ status: 403, code: 'unsafe_query' });
     expect(served.store.crashes).toBe(1);
     expect(health.length).toBeGreaterThan(3);
     expect(health.every((h) => h.status === 200)).toBe(true);
@@ -167,7 +174,10 @@ describe('the engine crashes; the server does not', () => {
 
   it('any death of the engine fingerprints the analyst statement in flight, whatever killed it', async () => {
     const crashes = served.store.crashes;
-    const slow = 'MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*) AS n';
+    // every pair compared, so the engine cannot count the product without walking it (a factorised
+    // count of a bare cross product came back in milliseconds, before the test could see it run)
+    const slow =
+      'MATCH (a), (b), (c), (d) WHERE a.id <> b.id AND b.id <> c.id AND c.id <> d.id AND d.id <> a.id RETURN count(*) AS n';
     const answer = postCypher(served.url, slow);
     await until(() => served.store.analystInFlight > 0);
     process.kill(served.store.enginePid!, 'SIGKILL');
@@ -189,7 +199,7 @@ describe('the engine crashes; the server does not', () => {
       body: JSON.stringify({
         name: 'crash-button',
         title: 'Crash button',
-        query: 'MATCH (a), (b), (c), (d) WHERE a.id < b.id RETURN count(*) AS n',
+        query: 'MATCH (a), (b), (c), (d) WHERE a.id < b.id AND b.id < c.id AND c.id < d.id RETURN count(*) AS n',
       }),
     });
     expect(save.status).toBe(201);
