@@ -20,6 +20,7 @@ import { openCatalogue } from '../queries/catalogue.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 import { operatorActor } from './operator.ts';
+import { outcomeOf, recordOperatorRun } from './operator-audit.ts';
 
 const USAGE = `usage:
   npm run export -- --format ${EXPORT_FORMATS.join('|')} <selection> [options]
@@ -181,6 +182,19 @@ try {
   };
   const result = await runExport(deps, args.request, { actor: operatorActor(), progress });
   const m = result.manifest;
+  await recordOperatorRun(config, 'export', {
+    action: 'export',
+    targets: [],
+    outcome: 'ok',
+    details: {
+      format: args.request.format,
+      recipientTlp: m.recipientTlp ?? null,
+      highestTlp: m.highestTlp,
+      counts: m.counts,
+      withheld: m.withheld,
+      file: args.out ?? result.fileName,
+    },
+  });
   const withheld = m.recipientTlp
     ? `; withheld for TLP:${m.recipientTlp}: ${m.withheld.nodes} nodes, ${m.withheld.links} links`
     : '';
@@ -192,6 +206,12 @@ try {
   );
 } catch (error) {
   await store.close();
+  await recordOperatorRun(config, 'export', {
+    action: 'export',
+    targets: [],
+    outcome: outcomeOf(error),
+    details: { format: args.request.format, error: (error as Error).message },
+  });
   fail(
     error instanceof AppError ? `\n${error.code}: ${error.message}` : `\nexport failed: ${(error as Error).message}`,
   );

@@ -15,6 +15,7 @@ import { loadConfig } from '../config.ts';
 import { serverCredentials } from './server-credentials.ts';
 import { isAppError } from '../errors.ts';
 import { runImport } from '../import/run-import.ts';
+import { outcomeOf, recordOperatorRun } from './operator-audit.ts';
 import {
   ON_ERROR_POLICIES,
   type ImportIssue,
@@ -138,9 +139,26 @@ const store = await openStoreOrAskServer(config, fail, viaServer);
 let code = 0;
 try {
   const summary = await runImport(store, files, { onError: args.onError, onProgress: progressBar() });
+  await recordOperatorRun(config, 'import', {
+    action: 'import',
+    targets: [],
+    outcome: 'ok',
+    details: {
+      files: summary.files.map((f) => f.name),
+      rows: summary.rows,
+      nodes: summary.nodes,
+      relationships: summary.relationships,
+    },
+  });
   if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(args.json ? JSON.stringify(summary, null, 2) : report(summary));
 } catch (error) {
+  await recordOperatorRun(config, 'import', {
+    action: 'import',
+    targets: [],
+    outcome: outcomeOf(error),
+    details: { files: args.files, error: (error as Error).message.slice(0, 500) },
+  });
   if (process.stderr.isTTY) process.stderr.write('\n');
   code = 1;
   if (isAppError(error) && error.code === 'invalid_import') {

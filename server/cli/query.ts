@@ -18,6 +18,7 @@ import { runRawCypher, runSavedQuery } from '../queries/runner.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
 import { openStoreOrAskServer } from './open-store.ts';
 import { operatorActor } from './operator.ts';
+import { outcomeOf, recordOperatorRun } from './operator-audit.ts';
 import type { GraphStore, QueryResult } from '../store/types.ts';
 import { formatTable, neutraliseFormula, textRows } from './render.ts';
 import { serverCredentials } from './server-credentials.ts';
@@ -143,10 +144,16 @@ const store = await openStoreOrAskServer(config, fail, (url) => {
   console.error(`the store is in use by a running server; asking it at ${url}`);
   return viaServer(url, args);
 });
+// what was run, for the operator's audit chain (listing the library is not recorded)
+const run = args.cypher
+  ? { action: 'cypher.run', targets: [], details: { query: args.cypher, params: args.params } }
+  : { action: 'query.run', targets: args.name ? [args.name] : [], details: { name: args.name, params: args.params } };
 try {
   await direct(config, store, args);
+  if (!args.list) await recordOperatorRun(config, 'query', { ...run, outcome: 'ok' });
 } catch (error) {
   await store.close();
+  if (!args.list) await recordOperatorRun(config, 'query', { ...run, outcome: outcomeOf(error) });
   fail(error instanceof AppError ? `${error.code}: ${error.message}` : `query failed: ${(error as Error).message}`);
 }
 await store.close();

@@ -4,6 +4,7 @@
  * elsewhere catching a chain rewritten whole, and the CSV export with its filters.
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,38 @@ describe('the operator’s command line', () => {
     >[];
     expect(csv).toMatchObject([{ action: 'user.add', via: 'operator', targets: expect.stringContaining('bob') }]);
   });
+});
+
+describe('the data CLIs on the local store', () => {
+  it('record each import, query and export run as the operator, in a chain that verifies', async () => {
+    const data = tempDir();
+    cleanup.push(data);
+    const csvFile = path.join(data, 'Centre.csv');
+    writeFileSync(csvFile, 'id,name,status,grade,tlp,sourceIds\ncentre:audited,Audited,active,B2,AMBER,source:doc-a\n');
+    const cli = (script: string, ...args: string[]) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: path.join(data, 'store'), SCAMNET_URL: '' },
+      });
+      expect(run.status, `${script}: ${run.stderr}`).toBe(0);
+    };
+    cli('import', csvFile);
+    cli('query', '--cypher', 'MATCH (c:Centre) RETURN count(c) AS n');
+    cli('export', '--format', 'json', '--ego', 'centre:audited', '--depth', '1', '--out', path.join(data, 'x.json'));
+    const trail = path.join(data, 'store', 'audit');
+    const reports = await verifyTrail(trail);
+    expect(reports.map((r) => [r.chain.startsWith('operator-'), r.problem])).toEqual([[true, undefined]]);
+    const rows = parse(audit('export', '--csv', '--dir', trail).out, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.action, r.via, r.outcome])).toEqual([
+      ['export', 'operator', 'ok'],
+      ['cypher.run', 'operator', 'ok'],
+      ['import', 'operator', 'ok'],
+    ]);
+    expect(JSON.parse(rows[0]!.details!)).toMatchObject({ format: 'json', highestTlp: 'AMBER', counts: { nodes: 1 } });
+    expect(JSON.parse(rows[1]!.details!)).toMatchObject({ query: 'MATCH (c:Centre) RETURN count(c) AS n' });
+    expect(JSON.parse(rows[2]!.details!)).toMatchObject({ files: ['Centre.csv'], rows: 1 });
+  }, 120_000);
 });
 
 describe('npm run audit -- export --csv', () => {
