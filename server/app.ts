@@ -12,6 +12,7 @@ import { openApiDocument } from './api/openapi/document.ts';
 import { mount } from './api/route.ts';
 import { apiRoutes } from './api/routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { isAppError } from './errors.ts';
 import { landingPage } from './landing-page.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
 import { WorkspaceStore } from './workspaces/workspace-store.ts';
@@ -142,7 +143,24 @@ export function createApp({
     }),
   );
   // Host (DNS rebinding), Origin (forged requests) and body types, for every path: see request-guard.ts
-  app.use(requestGuard(network));
+  const guard = requestGuard(network);
+  app.use((req, res, next) =>
+    guard(req, res, (error?: unknown) => {
+      // a forged page or a rebound host name is an attack on the server: the trail keeps it, before anyone is known
+      if (isAppError(error))
+        audit.record({
+          user: 'anonymous',
+          role: null,
+          via: null,
+          address: req.ip ?? null,
+          action: 'access.refused',
+          targets: [],
+          outcome: 'denied',
+          details: { code: error.code, method: req.method, path: req.path, origin: req.get('origin') ?? null },
+        });
+      next(error);
+    }),
+  );
   // a saved investigation holds its whole canvas, so it may be larger than other requests
   app.use('/api/workspaces', express.json({ limit: workspaceLimits.maxBytes }));
   app.use(express.json({ limit: '2mb' }));

@@ -279,6 +279,27 @@ describe('what requests record', () => {
     });
   });
 
+  it('a page of another origin or a rebound host name: access.refused, before any account is known', async () => {
+    await request(app)
+      .post('/api/cypher')
+      .set(as('rex'))
+      .set('Origin', 'https://evil.example')
+      .send({ query: 'RETURN 1' })
+      .expect(403);
+    await request(app).get('/api/search').set('Host', 'rebound.example').query({ q: 'alpha' }).expect(421);
+    const { entries } = await audit({ action: 'access.refused' });
+    expect(entries.slice(0, 2)).toMatchObject([
+      { user: 'anonymous', outcome: 'denied', details: { code: 'misdirected_request', path: '/api/search' } },
+      {
+        user: 'anonymous',
+        outcome: 'denied',
+        details: { code: 'cross_origin', method: 'POST', path: '/api/cypher', origin: 'https://evil.example' },
+      },
+    ]);
+    // the refused statement never ran
+    expect((await audit({ action: 'cypher.run' })).entries.every((e) => e.details.query !== 'RETURN 1')).toBe(true);
+  });
+
   it('token use and account changes land in the same chain', async () => {
     const { entries } = await audit({ action: 'token.*', limit: 10_000 });
     expect(entries.map((e) => e.targets[0]).sort()).toEqual(expect.arrayContaining(['ada', 'alice', 'load', 'vera']));
