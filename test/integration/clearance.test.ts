@@ -4,8 +4,8 @@
  * searched for every withheld id and name; counts and degrees are checked against the graph as the
  * reader may see it (clearance-graph.ts draws it). Runs on both stores.
  *
- * The actors are set by the test harness's test-only `actor` option (app-harness.ts) until the
- * suite signs in with real sessions.
+ * Each reader is a real account with a real API token on the real app with AUTH=on: the actor is
+ * what the server's own authentication resolves, not one the test sets.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../server/model/access.ts';
 import { TLP_LEVELS, tlpRank, type Tlp } from '../../server/model/markings.ts';
 import { sampleValue } from '../../server/queries/params.ts';
-import { appFor, startHarness, type Harness } from '../support/app-harness.ts';
+import type { RequestListener } from 'node:http';
+import { appFor } from '../support/app-harness.ts';
+import { addUser, OPERATOR, startAuthHarness, type AuthHarness } from '../support/auth-harness.ts';
 import { clearanceGraph, splitAt } from '../support/clearance-graph.ts';
 import { binary } from '../support/export-request.ts';
 import { library } from '../support/query-library.ts';
@@ -25,24 +27,48 @@ const batch = clearanceGraph();
 const H = { 'X-Scamnet-Request': '1' };
 
 const actor = (clearance: Tlp, role: Role = 'viewer', rawCypher = false): Actor => ({
-  name: `${role}-${clearance.toLowerCase()}`,
+  name: `${role}-${clearance.toLowerCase().replace('+', '-')}${rawCypher ? '-raw' : ''}`,
   role,
   clearance,
   rawCypher,
-  via: 'session',
+  via: 'token',
 });
 
-let h: Harness;
-const apps = new Map<string, ReturnType<typeof appFor>>();
-/** The app as `who` (one app per actor, all on one store and one data dir). */
-function as(who: Actor) {
-  const key = JSON.stringify(who);
-  if (!apps.has(key)) apps.set(key, appFor(h.store, h.dataDir, { actor: who }));
-  return apps.get(key) as ReturnType<typeof appFor>;
+let h: AuthHarness;
+const tokens = new Map<string, Promise<string>>();
+/** A real account for `who` (made once, by the operator, as `npm run user` does) and its API token. */
+function tokenFor(who: Actor): Promise<string> {
+  if (!tokens.has(who.name))
+    tokens.set(
+      who.name,
+      (async () => {
+        await addUser(h, who.name, who.role, who.clearance, { rawCypher: who.rawCypher });
+        return (await h.operator.createToken(who.name, 'clearance suite', OPERATOR)).token;
+      })(),
+    );
+  return tokens.get(who.name)!;
+}
+/**
+ * The real app (AUTH=on) as `who`: each request carries that account's API token, so the actor
+ * is the one the server's own authentication resolves from its accounts.
+ */
+function as(who: Actor): RequestListener {
+  return (req, res) => {
+    tokenFor(who).then(
+      (token) => {
+        req.headers.authorization = `Bearer ${token}`;
+        h.app(req, res);
+      },
+      (error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      },
+    );
+  };
 }
 
 beforeAll(async () => {
-  h = await startHarness(batch);
+  h = await startAuthHarness(batch);
 });
 afterAll(async () => {
   await h?.close();
