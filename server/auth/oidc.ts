@@ -13,7 +13,7 @@ import * as client from 'openid-client';
 import { isHttpsOrLoopback, type Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { ROLES, type Role } from '../model/access.ts';
-import { TLP_LEVELS, tlpRank, type Tlp } from '../model/markings.ts';
+import { TLP_LEVELS, highestMarking, type Tlp } from '../model/markings.ts';
 
 export interface OidcSettings {
   issuer: URL;
@@ -245,7 +245,7 @@ export function clearanceFrom(value: unknown): Tlp | undefined {
   const levels = listOf(value)
     .map((v) => v.toUpperCase().replace(/^TLP:/, ''))
     .filter((v): v is Tlp => (TLP_LEVELS as readonly string[]).includes(v));
-  return levels.sort((a, b) => tlpRank(b) - tlpRank(a))[0];
+  return levels.length > 0 ? highestMarking(levels) : undefined;
 }
 
 const listOf = (value: unknown): string[] =>

@@ -9,11 +9,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OidcSignIn, oidcSettingsFrom } from '../../server/auth/oidc.ts';
-import { loadConfig } from '../../server/config.ts';
+import { OidcSignIn } from '../../server/auth/oidc.ts';
 import { appFor, startHarness, type Harness } from '../support/app-harness.ts';
 import { CHROMIUM_PATH, announceSkip, browserRequired, hasChromium, launchBrowser } from '../support/browser.ts';
-import { startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
+import { settingsFor, startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
 
 announceSkip('test/e2e/oidc-sign-in.test.ts');
 
@@ -36,14 +35,7 @@ describe.runIf(hasChromium || browserRequired)('OIDC sign-in in Chromium', () =>
       scamnet_clearance: 'GREEN',
     });
     provider.accounts.set('nora-sub', { preferred_username: 'nora', scamnet_clearance: 'GREEN' });
-    const settings = oidcSettingsFrom(
-      loadConfig({
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        OIDC_NAME: 'Test IdP',
-      }),
-    )!;
+    const settings = settingsFor(provider);
     server.on(
       'request',
       appFor(harness.store, harness.dataDir, { auth: { mode: 'on' }, oidc: new OidcSignIn(settings) }),

@@ -13,7 +13,7 @@ import { MemoryAudit } from '../../server/audit/audit-log.ts';
 import { appFor, startHarness, type Harness } from '../support/app-harness.ts';
 import { Browser } from '../support/oidc-browser.ts';
 import { runServerToExit, startServer } from '../support/server-process.ts';
-import { startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
+import { settingsFor, startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
 
 let harness: Harness;
 let provider: TestProvider;
@@ -33,15 +33,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   callback = `${origin}/api/auth/oidc/callback`;
   provider = await startTestProvider(callback);
-  const settings = oidcSettingsFrom(
-    loadConfig({
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_NAME: 'Test IdP',
-    }),
-  );
-  if (!settings) throw new Error('OIDC settings did not parse');
+  const settings = settingsFor(provider);
   server.on(
     'request',
     appFor(harness.store, harness.dataDir, {

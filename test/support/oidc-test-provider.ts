@@ -7,6 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration } from 'oidc-provider';
+import { oidcSettingsFrom, type OidcSettings } from '../../server/auth/oidc.ts';
+import { loadConfig } from '../../server/config.ts';
 
 export interface TestProvider {
   issuer: string;
@@ -76,4 +78,18 @@ export async function startTestProvider(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** scamnet's OIDC settings for this provider, as OIDC_* in the environment would give them. */
+export function settingsFor(provider: TestProvider, name = 'Test IdP'): OidcSettings {
+  const settings = oidcSettingsFrom(
+    loadConfig({
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_NAME: name,
+    }),
+  );
+  if (!settings) throw new Error('OIDC settings did not parse');
+  return settings;
 }

@@ -3,11 +3,9 @@ import { z } from 'zod';
 import { auditCsv } from '../../audit/csv.ts';
 import type { AuditFilter } from '../../audit/read-trail.ts';
 import { intParam } from '../../graph/query-params.ts';
-import { AppError } from '../../errors.ts';
 import type { Actor } from '../../model/access.ts';
 import { AuditEventSchema } from '../../model/audit.ts';
-import { tlpRank } from '../../model/markings.ts';
-import { highestMarkingAbove } from '../../queries/clearance.ts';
+import { assertTopClearance } from '../../queries/clearance.ts';
 import type { GraphStore } from '../../store/types.ts';
 import { errors, failures, json } from '../errors-doc.ts';
 import { ErrorSchema } from '../schemas.ts';
@@ -53,15 +51,8 @@ function filterOf(query: z.infer<typeof AuditQuery>): AuditFilter {
  * to a search term: reading it needs a clearance at the highest marking in the store, as raw
  * Cypher does (403 forbidden with {clearance, highestMarking} otherwise).
  */
-async function assertClearedForTrail(store: GraphStore, actor: Actor): Promise<void> {
-  const highest = await highestMarkingAbove(store, actor.clearance);
-  if (tlpRank(highest) > tlpRank(actor.clearance))
-    throw new AppError(
-      'forbidden',
-      `the audit trail names ids and search terms at every marking, so reading it needs a clearance of ${highest} (the highest marking in the store); yours is ${actor.clearance}`,
-      { clearance: actor.clearance, highestMarking: highest },
-    );
-}
+const assertClearedForTrail = (store: GraphStore, actor: Actor) =>
+  assertTopClearance(store, actor, 'the audit trail names ids and search terms at every marking');
 
 const refused = {
   403: json(
