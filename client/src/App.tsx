@@ -12,6 +12,7 @@ import { nodeSizes, type SizeMeasure } from './core/style/sizing.ts';
 import { geoPlacements, WORLD_BBOX } from './core/geo/route-layout.ts';
 import { readUrlState, type ViewMode } from './core/url/url-state.ts';
 import type { RenderState } from './core/render/reducers.ts';
+import { keepExisting, select, single, type Selection, type SelectMode } from './core/selection/selection.ts';
 import { expandWithNotices, loadFlows, openHit, PAGE } from './state/actions.ts';
 import type { Reopened } from './state/workspace.ts';
 import { useGraphSession } from './hooks/useGraphSession.ts';
@@ -65,7 +66,14 @@ export function App() {
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [view, setView] = useState<ViewMode>(initial.view);
   const [hub, setHub] = useState<string | null>(initial.hub);
-  const [selected, setSelected] = useState<string | null>(initial.selected);
+  const [selection, setSelection] = useState<Selection>(() => single(initial.selected));
+  // the primary selection: the node whose details are shown
+  const selected = selection.primary;
+  const setSelected = useCallback((id: string | null) => setSelection(single(id)), []);
+  const onSelectIds = useCallback(
+    (ids: readonly string[], mode: SelectMode) => setSelection((s) => select(s, ids, mode)),
+    [],
+  );
   const [hovered, setHovered] = useState<string | null>(null);
   const [sizeMeasure, setSizeMeasure] = useState<SizeMeasure>('degree');
   const [tab, setTab] = useState<Tab>('filters');
@@ -97,7 +105,7 @@ export function App() {
         onError(error);
       }
     },
-    [session, centreOn, onError],
+    [session, centreOn, onError, setSelected],
   );
 
   const showQueryResult = useCallback(
@@ -127,7 +135,7 @@ export function App() {
       clearPaths();
       if (r.camera) camera.restore(r.camera);
     },
-    [clearPaths, camera],
+    [clearPaths, camera, setSelected],
   );
   const workspaces = useWorkspaces(session, { sigma, view, filters, selected, notify, onReopened });
 
@@ -142,9 +150,12 @@ export function App() {
   // --- derived render state: recomputed for each new snapshot of the graph ----------------------
   const sizes = useMemo(() => nodeSizes(snapshot.graph, sizeMeasure), [snapshot, sizeMeasure]);
   const geo = useMemo(() => geoPlacements(snapshot.graph), [snapshot]);
+  // nodes removed from the canvas (collapse, remove, clear, undo) leave the selection
+  const onCanvas = useMemo(() => keepExisting(selection, (id) => snapshot.graph.hasNode(id)), [selection, snapshot]);
+  const selectionSet = useMemo(() => new Set(onCanvas.ids), [onCanvas]);
   const renderState: RenderState = useMemo(
-    () => ({ filters, view, selected, hovered, path: paths.highlight, sizes, geo, hub }),
-    [filters, view, selected, hovered, paths.highlight, sizes, geo, hub],
+    () => ({ filters, view, selected, selection: selectionSet, hovered, path: paths.highlight, sizes, geo, hub }),
+    [filters, view, selected, selectionSet, hovered, paths.highlight, sizes, geo, hub],
   );
   const onWindow = useCallback((from: string | null, to: string | null) => setFilters((f) => ({ ...f, from, to })), []);
 
@@ -197,6 +208,7 @@ export function App() {
         />
         <div className="counts" data-testid="counts">
           {graph.order} nodes · {graph.size} links
+          {onCanvas.ids.length > 1 && <span data-testid="selected-count"> · {onCanvas.ids.length} selected</span>}
         </div>
         <UserMenu onAdmin={setAdmin} onError={onError} onDone={notify} />
       </header>
@@ -289,7 +301,7 @@ export function App() {
           state={renderState}
           frame={view === 'routes' ? WORLD_BBOX : snapshot.networkBox}
           onLayoutSettled={camera.settled}
-          onSelect={setSelected}
+          onSelect={(id, mode) => (id ? onSelectIds([id], mode) : setSelected(null))}
           onExpand={(id) => void expand(id)}
           onHover={setHovered}
           onReady={setSigma}

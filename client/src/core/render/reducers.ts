@@ -15,7 +15,10 @@ import type { ViewMode } from '../url/url-state.ts';
 export interface RenderState {
   filters: Filters;
   view: ViewMode;
+  /** the primary selection (its details are shown): it and its neighbours stand out */
   selected: string | null;
+  /** every selected node (the primary among them): drawn highlighted */
+  selection: ReadonlySet<string>;
   hovered: string | null;
   /** a highlighted path: its nodes and edges */
   path: { nodes: Set<string>; edges: Set<string> } | null;
@@ -44,6 +47,7 @@ export function hubMembers(graph: DataGraph, geo: Map<string, GeoPlacement>, hub
 export function makeReducers(graph: DataGraph, state: RenderState) {
   const neighbours = new Set<string>();
   const focus = state.hovered ?? state.selected;
+  const many = state.selection.size > 1;
   if (focus && graph.hasNode(focus)) for (const n of graph.neighbors(focus)) neighbours.add(n);
   const inHub = state.view === 'routes' && state.hub ? hubMembers(graph, state.geo, state.hub) : null;
 
@@ -83,9 +87,13 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       else fade();
     } else if (focus) {
       if (node === focus) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
-      else if (neighbours.has(node)) Object.assign(out, { zIndex: 2, forceLabel: true });
+      else if (neighbours.has(node) || (many && state.selection.has(node)))
+        Object.assign(out, { zIndex: 2, forceLabel: true });
       else if (visibility === 'shown') fade();
     }
+    // a multiple selection stays marked whatever else is highlighted
+    if (many && state.selection.has(node) && visibility !== 'hidden')
+      Object.assign(out, { highlighted: true, zIndex: 3, color: style.colour, pictoColor: '#ffffff' });
     return out;
   };
 
