@@ -20,6 +20,7 @@ export const BOTH_STORES = [
   'test/integration/queries/library.test.ts',
   'test/integration/queries/runner.test.ts',
   'test/integration/queries/clearance.test.ts',
+  'test/integration/queries/param-kinds.test.ts',
   'test/integration/queries/hand-made/centres.test.ts',
   'test/integration/queries/hand-made/facilitators.test.ts',
   'test/integration/queries/hand-made/links.test.ts',

@@ -20,6 +20,15 @@ export const NODE_KIND_NAMES = [
 ] as const;
 export type NodeKind = (typeof NODE_KIND_NAMES)[number];
 
+/**
+ * The node kind a name names, case ignored (`centre` → Centre, `scamType` → ScamType), or
+ * undefined: how a query parameter of type id says which kind of entity it takes.
+ */
+export function nodeKindNamed(name: string): NodeKind | undefined {
+  const folded = name.toLowerCase();
+  return NODE_KIND_NAMES.find((kind) => kind.toLowerCase() === folded);
+}
+
 export const REL_KIND_NAMES = [
   'TRAFFICKED_TO',
   'LOCATED_IN',

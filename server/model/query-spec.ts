@@ -3,6 +3,7 @@
  * server checks with and the client's types come from (`import type`), so the two cannot drift.
  */
 import { z } from 'zod';
+import { NODE_KIND_NAMES } from './kinds.ts';
 
 export const BASE_TYPES = ['string', 'integer', 'number', 'boolean', 'date', 'id'] as const;
 export type BaseType = (typeof BASE_TYPES)[number];
@@ -38,6 +39,13 @@ export const ParamSpec = z
       .max(500)
       .regex(/^[^\r\n]*$/, 'one line, without line breaks')
       .default(''),
+    kind: z
+      .enum(NODE_KIND_NAMES)
+      .optional()
+      .describe(
+        'for an id (or list<id>) parameter: the kind of entity it takes, so a form can offer a picker of that kind; ' +
+          'the library derives it from a parameter named for a kind (centre → Centre); absent: any kind',
+      ),
   })
   .meta({ id: 'QueryParameter' });
 export type ParamSpec = z.infer<typeof ParamSpec>;

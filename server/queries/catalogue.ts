@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import type { GraphStore, Params } from '../store/types.ts';
 import { parameterIssues } from './header.ts';
 import { loadBuiltinQueries, type QueryDef } from './library.ts';
-import { sampleValue, specIssues } from './params.ts';
+import { sampleValue, specIssues, withNamedKind } from './params.ts';
 import { UserQueryStore, type SavedQueryInput, type SavedVersion } from './user-queries.ts';
 import type { DamagedFile } from '../files/json-repository.ts';
 
@@ -68,7 +68,9 @@ export class QueryCatalogue {
   }
 
   /** Checks a query as running it would (tokens, declared parameters, the engine's plan), then saves it. */
-  async save(input: SavedQueryInput, update: boolean): Promise<CatalogueEntry> {
+  async save(given: SavedQueryInput, update: boolean): Promise<CatalogueEntry> {
+    // an id parameter named for a kind takes that kind, as in the library's headers
+    const input = { ...given, params: given.params.map(withNamedKind) };
     if (this.builtins.has(input.name)) {
       throw new AppError(
         'conflict',

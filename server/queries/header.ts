@@ -9,9 +9,11 @@
  *   // param: country | id | required | the origin country, e.g. country:PH
  *   // param: limit | integer | default 50 | most routes
  *   // returns: one row per route …
+ *
+ * A parameter of type id named for a node kind (`country` above) takes entities of that kind.
  */
 import { parameterNames } from '../cypher/lexer.ts';
-import { ParamSpec, specIssues } from './params.ts';
+import { ParamSpec, specIssues, withNamedKind } from './params.ts';
 import { AppError } from '../errors.ts';
 
 export interface QueryHeader {
@@ -55,7 +57,7 @@ function parseParam(line: string, issues: string[]): ParamSpec | undefined {
     return undefined;
   }
   issues.push(...specIssues(parsed.data));
-  return parsed.data;
+  return withNamedKind(parsed.data);
 }
 
 /** Splits a file into its header and the Cypher below it, checking both against each other. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { nodeKindOfId } from '../model/schema.ts';
+import { nodeKindNamed } from '../model/kinds.ts';
 
 // The declarations themselves are wire shapes the client reads too: they live in the model.
 export {
@@ -68,13 +69,34 @@ export function paramsSchema(specs: ParamSpec[]) {
   return z.strictObject(shape);
 }
 
+/** Whether a parameter takes node ids (`id` or `list<id>`): the ones a kind can restrict. */
+export const takesIds = (type: string): boolean => type === 'id' || type === 'list<id>';
+
+/**
+ * The declaration with its kind filled in from its name when it takes ids and names a kind
+ * (`centre` → Centre, `scamType` → ScamType): the library's headers say the kind that way, so
+ * `from`/`to` of a path query stay open to any kind. A kind already given is kept.
+ */
+export function withNamedKind(spec: ParamSpec): ParamSpec {
+  if (spec.kind !== undefined || !takesIds(spec.type)) return spec;
+  const kind = nodeKindNamed(spec.name);
+  return kind ? { ...spec, kind } : spec;
+}
+
 /** Problems with a parameter declaration itself (a default of the wrong type, none at all, …). */
 export function specIssues(spec: ParamSpec): string[] {
-  if (spec.required) return spec.default === undefined ? [] : [`${spec.name}: a required parameter has no default`];
+  const issues =
+    spec.kind !== undefined && !takesIds(spec.type)
+      ? [`${spec.name}: a kind (${spec.kind}) is for id or list<id> parameters, not ${spec.type}`]
+      : [];
+  if (spec.required)
+    return spec.default === undefined ? issues : [...issues, `${spec.name}: a required parameter has no default`];
   if (spec.default === undefined)
-    return [`${spec.name}: give a default or mark it required (nulls cannot be typed by LadybugDB)`];
+    return [...issues, `${spec.name}: give a default or mark it required (nulls cannot be typed by LadybugDB)`];
   const parsed = valueSchema(spec.type).safeParse(spec.default);
-  return parsed.success ? [] : [`${spec.name}: default ${JSON.stringify(spec.default)} is not a ${spec.type}`];
+  return parsed.success
+    ? issues
+    : [...issues, `${spec.name}: default ${JSON.stringify(spec.default)} is not a ${spec.type}`];
 }
 
 /** A value of the declared type, for planning a query (EXPLAIN needs every parameter bound). */
