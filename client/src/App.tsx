@@ -37,6 +37,7 @@ import { FiltersPanel } from './components/FiltersPanel.tsx';
 import { TimeBar } from './components/TimeBar.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { QueriesPanel } from './components/QueriesPanel.tsx';
+import { useQueryWorkStore } from './hooks/useQueryWork.ts';
 import { WorkspacesPanel } from './components/WorkspacesPanel.tsx';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
@@ -88,6 +89,8 @@ export function App() {
   const [sigma, setSigma] = useState<SigmaInstance | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const queries = useStartup(session, initial.nodes, notify, onError);
+  // the queries panel's form, editor text and last result, kept while other tabs are open
+  const queryWork = useQueryWorkStore();
 
   const { centreOn, fit } = camera;
   const expand = useCallback(
@@ -252,6 +255,9 @@ export function App() {
             queries={queries}
             opened={openedQuery}
             cypherDenied={denied('cypher:raw')}
+            work={queryWork}
+            selectedIds={onCanvas.ids}
+            onSelectIds={onSelectIds}
             onResult={showQueryResult}
             onError={onError}
           />

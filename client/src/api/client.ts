@@ -189,7 +189,38 @@ export const api = {
   // --- the audit trail (server/api/audit) ---------------------------------------------------------
   audit: (filters: AuditFilters) =>
     call<{ entries: AuditEvent[]; truncated: boolean }>(`/api/audit?${auditQuery(filters)}`),
+  // --- queries an analyst can use: the entity picker, saving Cypher, versions (server/api/queries) ---
+  /** entities of these kinds (any when none) whose names or aliases match, for an id parameter's picker */
+  searchKinds: (q: string, kinds: readonly string[], limit = 10) =>
+    call<SearchResponse>(`/api/search?${qs({ q, limit, kinds: kinds.join(',') })}`),
+  query: (name: string, version?: number) =>
+    call<QueryDetail>(`/api/queries/${encodeURIComponent(name)}?${qs({ version })}`),
+  queryVersions: (name: string) =>
+    call<{ name: string; versions: QueryVersion[] }>(`/api/queries/${encodeURIComponent(name)}/versions`),
+  /** a new query (POST), or a new version of one of the analyst's own (PUT) */
+  saveQuery: (body: SavedQueryBody, update: boolean) =>
+    update
+      ? call<QueryDetail>(`/api/queries/${encodeURIComponent(body.name)}`, {
+          method: 'PUT',
+          body: JSON.stringify(body),
+        })
+      : call<QueryDetail>('/api/queries', post(body)),
 };
+
+/** One saved query as the server serves it: its declaration, its Cypher for the active store. */
+export type QueryDetail = QuerySummary & { dialect: 'ladybug' | 'neo4j'; query: string; source: string };
+export interface QueryVersion {
+  version: number;
+  savedAt: string;
+  title: string;
+}
+export interface SavedQueryBody {
+  name: string;
+  title: string;
+  description: string;
+  params: ParamSpec[];
+  query: string;
+}
 
 /** The audit trail's filters, as the query string of /api/audit and /api/audit.csv. */
 export interface AuditFilters {

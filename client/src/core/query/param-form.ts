@@ -19,7 +19,8 @@ export function initialValues(params: ParamSpec[], preset: Record<string, string
   );
 }
 
-function convert(type: string, text: string): unknown {
+/** The form's text as a value of the declared type (text that is not one is sent as it is, for the server to refuse in words). */
+export function convert(type: string, text: string): unknown {
   const list = /^list<(.+)>$/.exec(type);
   if (list) {
     return text
@@ -45,14 +46,5 @@ export function toParams(params: ParamSpec[], values: Record<string, string>): R
   return out;
 }
 
-/** A cell of the result table: references to nodes and links show their label or kind. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(cellText).join(', ');
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.$type === 'string') return String(v.label ?? v.kind ?? v.key ?? v.$type);
-    return JSON.stringify(value);
-  }
-  return String(value);
-}
+// the result table's cells are read in result-cells.ts, which knows paths and the result's graph
+export { cellText } from './result-cells.ts';
