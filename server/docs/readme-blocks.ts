@@ -18,7 +18,10 @@ export interface Block {
 
 function queryTable(): string {
   const rows = loadBuiltinQueries().map((q) => {
-    const params = q.params.map((p) => `\`${p.name}\`${p.required ? '' : '?'} (\`${p.type}\`)`).join(', ') || '—';
+    const params =
+      q.params
+        .map((p) => `\`${p.name}\`${p.required ? '' : '?'} (\`${p.type}\`${p.kind ? ` of ${p.kind}` : ''})`)
+        .join(', ') || '—';
     const variants = q.variants.length > 0 ? ` (${q.variants.join(', ')} variant)` : '';
     return `| \`${q.name}\`${variants} | ${q.title} | ${params} |`;
   });
