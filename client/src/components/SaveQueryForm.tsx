@@ -3,6 +3,7 @@
  * the `$names` in the text with their guessed types, which the analyst corrects before saving.
  * Saving under the name of one of the analyst's own queries adds a version to it.
  */
+import { useState } from 'react';
 import type { ParamSpec } from '../api/client.ts';
 import { NODE_KIND_NAMES } from '../../../server/model/kinds.ts';
 import { queryNameOf } from '../core/query/cypher-params.ts';
@@ -29,6 +30,8 @@ const defaultText = (value: unknown) =>
   value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
 
 export function SaveQueryForm({ draft, params, ownNames, busy, onDraft, onParam, onSave, onCancel }: Props) {
+  // a default's text as typed ("a, " on the way to "a, b"), its typed value in the declaration
+  const [typed, setTyped] = useState<Record<string, string>>({});
   const setTitle = (title: string) => {
     // the name follows the title until the analyst types one of their own
     const follows = draft.name === '' || draft.name === queryNameOf(draft.title);
@@ -120,8 +123,12 @@ export function SaveQueryForm({ draft, params, ownNames, busy, onDraft, onParam,
                   <input
                     aria-label={`Default of ${p.name}`}
                     disabled={p.required}
-                    value={defaultText(p.default)}
-                    onChange={(e) => onParam(p.name, { default: convert(p.type, e.target.value) })}
+                    value={typed[`${p.name}:${p.type}`] ?? defaultText(p.default)}
+                    onChange={(e) => {
+                      const text = e.target.value;
+                      setTyped((t) => ({ ...t, [`${p.name}:${p.type}`]: text }));
+                      onParam(p.name, { default: convert(p.type, text) });
+                    }}
                   />
                 </td>
               </tr>
