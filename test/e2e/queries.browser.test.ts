@@ -209,14 +209,18 @@ describe.runIf(hasChromium || browserRequired)('queries an analyst can use, in C
     expect(await page.textContent('[data-testid=query-summary]')).toMatch(/\(\d+ among its nodes, fetched\)/);
     await expect.poll(() => linksBetween(page, NAMIBIA, 'country:NA')).toEqual(['LOCATED_IN']);
 
-    // Cmd+Enter too
+    // another tab and back: the text, the picked country and the result are kept
     await page.click('nav >> text=Filters');
+    await page.locator('[data-testid=cypher-editor]').waitFor({ state: 'detached' });
     await page.click('nav >> text=Queries');
     expect(await editorText(page)).toBe(text);
     expect(await country.inputValue()).toBe('Namibia');
     expect(await page.locator('table.results tbody tr').count()).toBeGreaterThan(0);
+    // and Cmd+Enter runs it too, with the picked country
     await page.click('.cm-content');
+    const ran = page.waitForRequest((r) => r.url().endsWith('/api/cypher') && r.method() === 'POST');
     await page.keyboard.press('Meta+Enter');
+    expect(JSON.parse((await ran).postData() ?? '{}')).toEqual({ query: text, params: { country: 'country:NA' } });
     expect(await page.locator('.cm-content .cm-line').count()).toBe(1);
 
     // save it: the name follows the title, the parameter comes detected and typed

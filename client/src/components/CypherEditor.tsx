@@ -36,7 +36,8 @@ export function CypherEditor({ value, onChange, onRun }: Props) {
         EditorView.updateListener.of((u) => u.docChanged && changed(u.state.doc.toString())),
         Prec.highest(
           keymap.of(
-            ['Mod-Enter', 'Ctrl-Enter'].map((key) => ({
+            // Mod is Cmd on a Mac and Ctrl elsewhere; both keys are bound on every platform
+            ['Mod-Enter', 'Ctrl-Enter', 'Meta-Enter'].map((key) => ({
               key,
               run: () => {
                 run();
