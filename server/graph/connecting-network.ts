@@ -4,8 +4,9 @@
  * and the pairs that do not connect within the limit.
  *
  * The work is bounded: at most MAX_CONNECT_IDS ids (so at most 190 pairs, one path search each),
- * and at most MAX_CONNECT_PATHS paths in all — the per-pair limit shrinks to fit, and the answer
- * says so (`limited`, and `truncated` where a pair had more shortest paths than it lists).
+ * at most MAX_CONNECT_PATHS paths in all — the per-pair limit shrinks to fit — and a time budget
+ * for all the searches together; the answer says what was cut (`limited`; `truncated` where a
+ * pair had more shortest paths than it lists; `unsearched`, the pairs the budget left out).
  */
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
@@ -26,6 +27,15 @@ import { withoutWithheldCitations } from './visibility.ts';
 
 /** Six hops join most of a dense graph to itself; beyond that a "connection" says nothing. */
 export const MAX_CONNECT_HOPS = 6;
+/** How long all the pair searches of one request may take together. */
+export const CONNECT_BUDGET_MS = 20_000;
+/** Each search gets what is left of the budget, but never less than this. */
+const MIN_SEARCH_MS = 1_000;
+
+export interface ConnectingOptions {
+  budgetMs?: number;
+  now?: () => number;
+}
 
 export const ConnectingBody = z
   .object({
@@ -75,7 +85,9 @@ export async function connectingNetwork(
   store: GraphStore,
   input: ConnectingBody,
   clearance: Tlp,
+  { budgetMs = CONNECT_BUDGET_MS, now = Date.now }: ConnectingOptions = {},
 ): Promise<ConnectingResponse> {
+  const started = now();
   const ends = await subgraphAmong(store, input.ids, clearance);
   if (ends.missing.length > 0)
     throw new AppError('not_found', `no node ${ends.missing.join(', ')}`, { ids: ends.missing });
@@ -84,14 +96,29 @@ export async function connectingNetwork(
   const take = pathsPerPair(pairs.length, input.maxPathsPerPair);
   const connected: ConnectingPair[] = [];
   const unconnected: { from: string; to: string }[] = [];
+  const unsearched: { from: string; to: string }[] = [];
   const graphs: SerializedGraph[] = [{ nodes: ends.nodes, edges: [] }];
   // one search at a time: the store serialises them anyway, and a burst would crowd other readers
-  for (const [from, to] of pairs) {
-    const found = await pathsBetween(
-      store,
-      { from, to, maxHops: input.maxHops, relKinds: input.relKinds, take },
-      clearance,
-    );
+  for (const [i, [from, to]] of pairs.entries()) {
+    const left = budgetMs - (now() - started);
+    // the first pair is always searched, so an answer always holds something
+    if (unsearched.length > 0 || (i > 0 && left <= 0)) {
+      unsearched.push({ from, to });
+      continue;
+    }
+    let found: Awaited<ReturnType<typeof pathsBetween>>;
+    try {
+      found = await pathsBetween(
+        store,
+        { from, to, maxHops: input.maxHops, relKinds: input.relKinds, take, timeoutMs: Math.max(MIN_SEARCH_MS, left) },
+        clearance,
+      );
+    } catch (error) {
+      // a search that outran the budget: this pair and the rest are reported unsearched
+      if (!(error instanceof AppError && error.code === 'timeout')) throw error;
+      unsearched.push({ from, to });
+      continue;
+    }
     if (found.paths.length === 0) unconnected.push({ from, to });
     else connected.push({ from, to, paths: found.paths, truncated: found.truncated });
     graphs.push(found.graph);
@@ -102,9 +129,10 @@ export async function connectingNetwork(
     edges: graph.edges,
     pairs: connected,
     unconnected,
+    unsearched,
     maxHops: input.maxHops,
     pathsPerPair: take,
     limited: take < input.maxPathsPerPair,
-    truncated: connected.some((p) => p.truncated),
+    truncated: unsearched.length > 0 || connected.some((p) => p.truncated),
   };
 }

@@ -53,6 +53,8 @@ export interface PathSearch {
   relKinds?: readonly RelKind[] | undefined;
   /** list at most this many paths; `truncated` says there were more */
   take: number;
+  /** stop the search after this long (the store's QUERY_TIMEOUT_MS when not given) */
+  timeoutMs?: number;
 }
 
 /**
@@ -85,6 +87,7 @@ export async function pathsBetween(
       take: search.take + 1,
       ...(store.dialect.name === 'neo4j' ? visibleParam(clearance) : {}),
     },
+    search.timeoutMs ? { timeoutMs: search.timeoutMs } : {},
   );
   // an entity on the path is as much a claim as a link: its grade counts too
   const gradeOf = new Map(

@@ -153,6 +153,9 @@ export const ConnectingResponseSchema = z
     unconnected: z
       .array(z.object({ from: z.string(), to: z.string() }))
       .describe('pairs with no path within maxHops through what the reader may see'),
+    unsearched: z
+      .array(z.object({ from: z.string(), to: z.string() }))
+      .describe('pairs not searched because the request used up its time (CONNECT_BUDGET_MS): ask for fewer ids'),
     maxHops: z.number().int(),
     pathsPerPair: z
       .number()
@@ -161,7 +164,9 @@ export const ConnectingResponseSchema = z
         `the paths listed per pair at most: as asked, or less so that all pairs list ${MAX_CONNECT_PATHS} at most`,
       ),
     limited: z.boolean().describe('true when pathsPerPair is below what was asked, to bound the work'),
-    truncated: z.boolean().describe('true when some pair had more shortest paths than listed'),
+    truncated: z
+      .boolean()
+      .describe('true when some pair had more shortest paths than listed, or some pairs were not searched'),
   })
   .meta({ id: 'ConnectingNetwork' });
 export type ConnectingResponse = z.infer<typeof ConnectingResponseSchema>;

@@ -7,7 +7,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAudit } from '../../server/audit/audit-log.ts';
-import { ConnectingResponse } from '../../server/graph/connecting-network.ts';
+import { ConnectingBody, ConnectingResponse, connectingNetwork } from '../../server/graph/connecting-network.ts';
 import { ErrorSchema } from '../../server/api/schemas.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { smallGraph } from '../support/small-graph.ts';
@@ -77,7 +77,7 @@ describe('the connecting network of several nodes', () => {
       'route:r1',
     ]);
     expect(keys(body.edges)).toEqual(['e1', 'e11', 'e12', 'e3', 'e5', 'e8', 'e9']);
-    expect(body).toMatchObject({ maxHops: 4, pathsPerPair: 5, limited: false, truncated: false });
+    expect(body).toMatchObject({ maxHops: 4, pathsPerPair: 5, limited: false, truncated: false, unsearched: [] });
     // a node the reader asked for stays in the answer even when nothing connects it
     const alone = ConnectingResponse.parse(
       (await connect({ ids: ['country:KE', 'country:NA'], maxHops: 2 }).expect(200)).body,
@@ -160,6 +160,22 @@ describe('the connecting network of several nodes', () => {
     expect(body.pairs.length + body.unconnected.length).toBe(21);
     expect(body).toMatchObject({ pathsPerPair: 19, limited: true });
     for (const pair of body.pairs) expect(pair.paths.length).toBeLessThanOrEqual(19);
+  });
+
+  it('bounds the time: once the budget is spent the pairs left are listed as not searched, the first always is', async () => {
+    const ids = ['country:KE', 'centre:gamma', 'country:NA'];
+    const body = ConnectingBody.parse({ ids, maxHops: 4 });
+    // a clock that moves a second at each look, on a budget of 2.5 s: two pairs searched, then out of time
+    let clock = 0;
+    const now = () => (clock += 1000);
+    const answer = await connectingNetwork(h.store, body, 'RED', { budgetMs: 2500, now });
+    expect(answer.pairs.map((p) => [p.from, p.to])).toEqual([['country:KE', 'centre:gamma']]);
+    expect(answer.unconnected).toEqual([{ from: 'country:KE', to: 'country:NA' }]);
+    expect(answer.unsearched).toEqual([{ from: 'centre:gamma', to: 'country:NA' }]);
+    expect(answer.truncated).toBe(true);
+    const spent = await connectingNetwork(h.store, body, 'RED', { budgetMs: 0 });
+    expect(spent.pairs.map((p) => [p.from, p.to])).toEqual([['country:KE', 'centre:gamma']]);
+    expect(spent.unsearched).toHaveLength(2);
   });
 
   it('records who asked for which nodes in the audit trail', async () => {

@@ -2,7 +2,7 @@
  * "Connect N selected" (i2's find connecting network), in the Paths tab: the hop limit, the
  * button, and the answer — each connected pair with its hop count and grade (click one to
  * highlight only its paths, "All pairs" for the whole network), the pairs not connected within
- * the limit, and a word when the server listed fewer paths than exist.
+ * the limit, and a word when the server listed fewer paths than exist or ran out of time.
  */
 import type { ConnectingResponse } from '../api/client.ts';
 import { MAX_CONNECT_HOPS, pairGrade, pairsInOrder } from '../core/analysis/connecting.ts';
@@ -69,7 +69,7 @@ export function ConnectPanel(props: Props) {
               </>
             )}
           </p>
-          {(result.truncated || result.limited) && (
+          {(result.limited || result.pairs.some((p) => p.truncated)) && (
             <p className="small muted" data-testid="connect-cut">
               Some pairs have more shortest paths than listed ({result.pathsPerPair} per pair at most
               {result.limited ? ', fewer than usual because so many pairs were asked for' : ''}).
@@ -96,6 +96,12 @@ export function ConnectPanel(props: Props) {
               </li>
             ))}
           </ol>
+          {result.unsearched.length > 0 && (
+            <p className="small refusal" data-testid="connect-unsearched">
+              {result.unsearched.length} pair{result.unsearched.length === 1 ? ' was' : 's were'} not searched: the
+              search ran out of time. Connect fewer nodes, or fewer hops.
+            </p>
+          )}
           {result.unconnected.length > 0 && (
             <div className="small" data-testid="connect-unconnected">
               Not connected within {result.maxHops} hops:

@@ -26,6 +26,7 @@ const answer: ConnectingResponse = {
     },
   ],
   unconnected: [{ from: 'b', to: 'd' }],
+  unsearched: [],
   maxHops: 4,
   pathsPerPair: 5,
   limited: false,
