@@ -16,6 +16,9 @@ export const BOTH_STORES = [
   'test/integration/api.test.ts',
   // every read endpoint at every clearance, and every library query at GREEN (issue 12)
   'test/integration/clearance.test.ts',
+  // the connecting network of several nodes (issue 13): over HTTP, and at each clearance
+  'test/integration/connecting-api.test.ts',
+  'test/integration/connecting-clearance.test.ts',
   // the saved query library, split to mirror server/queries/ (hand-made and seed graphs apart)
   'test/integration/queries/library.test.ts',
   'test/integration/queries/runner.test.ts',

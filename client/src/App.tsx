@@ -19,6 +19,9 @@ import { useGraphSession } from './hooks/useGraphSession.ts';
 import { useNotices } from './hooks/useNotices.ts';
 import { usePaths } from './hooks/usePaths.ts';
 import { useWorkspaces } from './hooks/useWorkspaces.ts';
+import { useConnecting } from './hooks/useConnecting.ts';
+import { useCommunities } from './hooks/useCommunities.ts';
+import { connectable } from './core/analysis/connecting.ts';
 import { useCamera } from './hooks/useCamera.ts';
 import { useStartup } from './hooks/useStartup.ts';
 import { CameraController } from './controllers/CameraController.tsx';
@@ -36,6 +39,9 @@ import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { FiltersPanel } from './components/FiltersPanel.tsx';
 import { TimeBar } from './components/TimeBar.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
+import { ConnectPanel } from './components/ConnectPanel.tsx';
+import { CommunitiesPanel } from './components/CommunitiesPanel.tsx';
+import { CommunityLegend } from './components/CommunityLegend.tsx';
 import { QueriesPanel } from './components/QueriesPanel.tsx';
 import { useQueryWorkStore } from './hooks/useQueryWork.ts';
 import { WorkspacesPanel } from './components/WorkspacesPanel.tsx';
@@ -48,8 +54,8 @@ import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
 
-type Tab = 'filters' | 'queries' | 'paths' | 'workspaces' | 'export' | 'import';
-const TABS: Tab[] = ['filters', 'queries', 'paths', 'workspaces', 'export', 'import'];
+type Tab = 'filters' | 'queries' | 'paths' | 'analysis' | 'workspaces' | 'export' | 'import';
+const TABS: Tab[] = ['filters', 'queries', 'paths', 'analysis', 'workspaces', 'export', 'import'];
 /** the permission a whole tab needs (the others need only graph:read, or check their own controls) */
 const TAB_PERMISSION: Partial<Record<Tab, Permission>> = { export: 'export', import: 'import' };
 
@@ -64,6 +70,7 @@ export function App() {
   const { notify } = notices;
   const camera = useCamera();
   const paths = usePaths(session, onError);
+  const connecting = useConnecting(session, onError);
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [view, setView] = useState<ViewMode>(initial.view);
   const [hub, setHub] = useState<string | null>(initial.hub);
@@ -130,15 +137,25 @@ export function App() {
   };
 
   const { clearPaths } = paths;
+  const { connect, clear: clearConnecting } = connecting;
+  // the connecting network of a selection; the bulk-action bar calls this as onConnect(ids)
+  const onConnect = useCallback(
+    (ids: readonly string[]) => {
+      clearPaths();
+      void connect(ids);
+    },
+    [clearPaths, connect],
+  );
   const onReopened = useCallback(
     (r: Reopened) => {
       setFilters(r.filters);
       setView(r.view);
       setSelected(r.selected);
       clearPaths();
+      clearConnecting();
       if (r.camera) camera.restore(r.camera);
     },
-    [clearPaths, camera, setSelected],
+    [clearPaths, clearConnecting, camera, setSelected],
   );
   const workspaces = useWorkspaces(session, { sigma, view, filters, selected, notify, onReopened });
 
@@ -151,15 +168,19 @@ export function App() {
   const redo = useCallback(() => session.redo(), [session]);
 
   // --- derived render state: recomputed for each new snapshot of the graph ----------------------
-  const sizes = useMemo(() => nodeSizes(snapshot.graph, sizeMeasure), [snapshot, sizeMeasure]);
+  const sizes = useMemo(() => nodeSizes(snapshot.graph, sizeMeasure, filters), [snapshot, sizeMeasure, filters]);
+  const communities = useCommunities(snapshot, filters, tab === 'analysis');
   const geo = useMemo(() => geoPlacements(snapshot.graph), [snapshot]);
   // nodes removed from the canvas (collapse, remove, clear, undo) leave the selection
   const onCanvas = useMemo(() => keepExisting(selection, (id) => snapshot.graph.hasNode(id)), [selection, snapshot]);
   const selectionSet = useMemo(() => new Set(onCanvas.ids), [onCanvas]);
+  const highlight = paths.highlight ?? connecting.highlight;
+  const colours = communities.colours;
   const renderState: RenderState = useMemo(
-    () => ({ filters, view, selected, selection: selectionSet, hovered, path: paths.highlight, sizes, geo, hub }),
-    [filters, view, selected, selectionSet, hovered, paths.highlight, sizes, geo, hub],
+    () => ({ filters, view, selected, selection: selectionSet, hovered, path: highlight, sizes, geo, hub, colours }),
+    [filters, view, selected, selectionSet, hovered, highlight, sizes, geo, hub, colours],
   );
+  const toConnect = connectable(onCanvas.ids, (id) => snapshot.graph.hasNode(id));
   const onWindow = useCallback((from: string | null, to: string | null) => setFilters((f) => ({ ...f, from, to })), []);
 
   const selectedOnCanvas = selected && graph.hasNode(selected) ? selected : null;
@@ -178,6 +199,7 @@ export function App() {
         onEscape={() => {
           setSelected(null);
           clearPaths();
+          clearConnecting();
         }}
       />
       <header className="topbar">
@@ -207,6 +229,7 @@ export function App() {
             session.clear();
             setSelected(null);
             clearPaths();
+            clearConnecting();
           }}
         />
         <div className="counts" data-testid="counts">
@@ -272,9 +295,36 @@ export function App() {
             busy={paths.busy}
             labelOf={session.labelOf}
             onMaxHops={paths.setMaxHops}
-            onFind={() => void paths.find()}
+            onFind={() => {
+              clearConnecting();
+              void paths.find();
+            }}
             onShow={paths.setActive}
             onClear={paths.reset}
+          />
+        )}
+        {tab === 'paths' && (
+          <ConnectPanel
+            count={toConnect.ids.length}
+            reason={toConnect.reason}
+            maxHops={connecting.maxHops}
+            busy={connecting.busy}
+            result={connecting.result}
+            pair={connecting.pair}
+            labelOf={session.labelOf}
+            onMaxHops={connecting.setMaxHops}
+            onConnect={() => onConnect(toConnect.ids)}
+            onPair={connecting.setPair}
+            onClear={clearConnecting}
+          />
+        )}
+        {tab === 'analysis' && (
+          <CommunitiesPanel
+            communities={communities.communities}
+            colourBy={communities.colourBy}
+            labelOf={session.labelOf}
+            onColourBy={communities.setColourBy}
+            onSelect={(ids) => onSelectIds(ids, 'replace')}
           />
         )}
         {tab === 'workspaces' && (
@@ -328,6 +378,13 @@ export function App() {
           onToggleKind={(k) => setFilters((f) => ({ ...f, hiddenKinds: toggleIn(f.hiddenKinds, k) }))}
           onToggleRelKind={(k) => setFilters((f) => ({ ...f, hiddenRelKinds: toggleIn(f.hiddenRelKinds, k) }))}
         />
+        {communities.colourBy && communities.communities && (
+          <CommunityLegend
+            communities={communities.communities}
+            labelOf={session.labelOf}
+            onSelect={(ids) => onSelectIds(ids, 'replace')}
+          />
+        )}
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
       </main>

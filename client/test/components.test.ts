@@ -146,7 +146,7 @@ describe('paths panel', () => {
         onClear: noop,
       }),
     );
-    expect(html).toContain('1 hops · weakest link');
+    expect(html).toContain('1 hops · weakest ');
     expect(html).toContain('CENTRE:A → CENTRE:B → COUNTRY:NA');
     expect(html.match(/class="synthetic"/g)).toHaveLength(1);
     expect(html).toContain('>F6<');

@@ -116,7 +116,10 @@ export const PathInfoSchema = z.object({
   nodes: z.array(z.string()),
   edges: z.array(z.string()),
   hops: z.number().int(),
-  weakestGrade: z.string().nullable().describe('the weakest Admiralty grade among its relationships'),
+  weakestGrade: z
+    .string()
+    .nullable()
+    .describe('the weakest Admiralty grade among its nodes and relationships (both are claims a source vouches for)'),
   synthetic: z.boolean().describe('true when any node or relationship on it is synthetic (illustrative)'),
 });
 export type PathInfo = z.infer<typeof PathInfoSchema>;
@@ -129,6 +132,44 @@ export const PathsResponseSchema = z
   })
   .meta({ id: 'Paths' });
 export type PathsResponse = z.infer<typeof PathsResponseSchema>;
+
+/** How many node ids a connecting-network request may name (i2's "find connecting network"). */
+export const MAX_CONNECT_IDS = 20;
+/** The most paths one connecting-network answer lists over all its pairs: the per-pair limit shrinks to fit. */
+export const MAX_CONNECT_PATHS = 400;
+
+export const ConnectingPairSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  paths: z.array(PathInfoSchema).describe('the shortest paths between the two, at most pathsPerPair'),
+  truncated: z.boolean().describe('true when the pair has more shortest paths than listed'),
+});
+export type ConnectingPair = z.infer<typeof ConnectingPairSchema>;
+
+export const ConnectingResponseSchema = z
+  .object({
+    ...SubgraphShape,
+    pairs: z.array(ConnectingPairSchema).describe('every pair connected within maxHops, in the order of the ids'),
+    unconnected: z
+      .array(z.object({ from: z.string(), to: z.string() }))
+      .describe('pairs with no path within maxHops through what the reader may see'),
+    unsearched: z
+      .array(z.object({ from: z.string(), to: z.string() }))
+      .describe('pairs not searched because the request used up its time (CONNECT_BUDGET_MS): ask for fewer ids'),
+    maxHops: z.number().int(),
+    pathsPerPair: z
+      .number()
+      .int()
+      .describe(
+        `the paths listed per pair at most: as asked, or less so that all pairs list ${MAX_CONNECT_PATHS} at most`,
+      ),
+    limited: z.boolean().describe('true when pathsPerPair is below what was asked, to bound the work'),
+    truncated: z
+      .boolean()
+      .describe('true when some pair had more shortest paths than listed, or some pairs were not searched'),
+  })
+  .meta({ id: 'ConnectingNetwork' });
+export type ConnectingResponse = z.infer<typeof ConnectingResponseSchema>;
 
 export const SEARCH_MATCHES = ['name', 'alias', 'name prefix', 'alias prefix', 'word prefix', 'substring'] as const;
 

@@ -80,6 +80,7 @@ describe('health and schema', () => {
         '/api/nodes/{id}',
         '/api/nodes/{id}/neighbors',
         '/api/paths',
+        '/api/paths/connecting',
         '/api/queries',
         '/api/queries/{name}',
         '/api/queries/{name}/run',
@@ -321,7 +322,7 @@ describe('neighbours', () => {
 });
 
 describe('paths', () => {
-  it('finds both 4-hop shortest paths from Kenya to gamma, each with its weakest grade', async () => {
+  it('finds both 4-hop shortest paths from Kenya to gamma, each with the weakest grade of its nodes and links', async () => {
     const res = await get('/api/paths?from=country:KE&to=centre:gamma').expect(200);
     const body = PathsResponse.parse(res.body);
     const paths = [...body.paths].sort((a, b) => a.edges[0]!.localeCompare(b.edges[0]!));
@@ -337,7 +338,8 @@ describe('paths', () => {
         nodes: ['country:KE', 'route:r1', 'country:TH', 'facilitator:f2', 'centre:gamma'],
         edges: ['e11', 'e12', 'e9', 'e8'],
         hops: 4,
-        weakestGrade: 'B2',
+        // its links are B2 at worst, but it runs through the route r1, graded B3
+        weakestGrade: 'B3',
         synthetic: false,
       },
     ]);

@@ -15,6 +15,8 @@ import type {
   SearchResponse,
   SourceRef,
   DamagedFile,
+  ConnectingPair,
+  ConnectingResponse,
 } from '../../../server/model/wire.ts';
 import type { ParamSpec, QuerySummary } from '../../../server/model/query-spec.ts';
 import type { Workspace, WorkspaceSummary } from '../../../server/model/workspace.ts';
@@ -28,6 +30,8 @@ export type { ParamSpec, QuerySummary, Workspace, WorkspaceSummary };
 
 // the answers' types are the server's own (server/model/wire.ts), imported as types only
 export type {
+  ConnectingPair,
+  ConnectingResponse,
   DamagedFile,
   Health,
   InducedSubgraph,
@@ -205,6 +209,9 @@ export const api = {
           body: JSON.stringify(body),
         })
       : call<QueryDetail>('/api/queries', post(body)),
+  // --- analysis: the connecting network of several nodes (server/api/paths) -------------------------
+  connecting: (ids: readonly string[], maxHops: number) =>
+    call<ConnectingResponse>('/api/paths/connecting', post({ ids, maxHops })),
 };
 
 /** One saved query as the server serves it: its declaration, its Cypher for the active store. */

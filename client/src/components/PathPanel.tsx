@@ -1,6 +1,6 @@
 /**
- * Shortest paths between two nodes, each with its confidence: the weakest Admiralty grade along
- * it, so a route resting on one F6 rumour is visibly weak.
+ * Shortest paths between two nodes, each with its confidence: the weakest Admiralty grade of the
+ * nodes and links along it, so a route resting on one F6 rumour is visibly weak.
  */
 import type { PathInfo } from '../api/client.ts';
 import { GradeBadge } from './DetailsPanel.tsx';
@@ -55,7 +55,7 @@ export function PathPanel(props: Props) {
           {paths.map((p, i) => (
             <li key={i} className={i === props.active ? 'active' : ''}>
               <button className="link" onClick={() => props.onShow(i)}>
-                {p.hops} hops · weakest link <GradeBadge grade={p.weakestGrade} />
+                {p.hops} hops · weakest <GradeBadge grade={p.weakestGrade} />
                 {p.synthetic && <span className="synthetic">synthetic</span>}
               </button>
               <div className="small muted">{p.nodes.map(props.labelOf).join(' → ')}</div>

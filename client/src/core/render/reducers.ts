@@ -26,6 +26,8 @@ export interface RenderState {
   geo: Map<string, GeoPlacement>;
   /** route view: only centres in this hub region and the countries their victims came from */
   hub: string | null;
+  /** "Colour by community": node → colour, in place of its kind's (core/analysis/community-colours.ts) */
+  colours?: ReadonlyMap<string, string> | null;
 }
 
 const FADED = '#e4e7ec';
@@ -63,12 +65,13 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
 
   const nodeReducer = (node: string, data: NodeData): Partial<NodeDisplayData> => {
     const style = nodeStyle(data.kind);
+    const colour = state.colours?.get(node) ?? style.colour;
     const visibility = nodeVisible(node, data);
     const out: Partial<NodeDisplayData> & Record<string, unknown> = {
       x: data.x,
       y: data.y,
       label: data.label,
-      color: style.colour,
+      color: colour,
       size: state.sizes.get(node) ?? 6,
       hidden: visibility === 'hidden',
       zIndex: 1,
@@ -93,7 +96,7 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
     }
     // a multiple selection stays marked whatever else is highlighted
     if (many && state.selection.has(node) && visibility !== 'hidden')
-      Object.assign(out, { highlighted: true, zIndex: 3, color: style.colour, pictoColor: '#ffffff' });
+      Object.assign(out, { highlighted: true, zIndex: 3, color: colour, pictoColor: '#ffffff' });
     return out;
   };
 
