@@ -40,6 +40,13 @@ import { QueriesPanel } from './components/QueriesPanel.tsx';
 import { WorkspacesPanel } from './components/WorkspacesPanel.tsx';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
+import { SelectToolSwitch } from './components/SelectTool.tsx';
+import { SelectionBar } from './components/SelectionBar.tsx';
+import { GroupsList } from './components/GroupsList.tsx';
+import { GroupDetails } from './components/GroupDetails.tsx';
+import { SelectionShortcuts } from './controllers/SelectionShortcuts.tsx';
+import { useSelectionTools } from './hooks/useSelectionTools.ts';
+import { entityGraph, isGroupNode } from './core/groups/groups.ts';
 import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
 import { AdminPanel } from './components/admin/AdminPanel.tsx';
 import { useAuth } from './hooks/useAuth.ts';
@@ -153,13 +160,35 @@ export function App() {
   // nodes removed from the canvas (collapse, remove, clear, undo) leave the selection
   const onCanvas = useMemo(() => keepExisting(selection, (id) => snapshot.graph.hasNode(id)), [selection, snapshot]);
   const selectionSet = useMemo(() => new Set(onCanvas.ids), [onCanvas]);
+  // selection gestures, bulk actions and groups (combos); export of a selection opens the export tab
+  const [exportIds, setExportIds] = useState<string[] | null>(null);
+  const tools = useSelectionTools(session, snapshot, {
+    sigma,
+    ids: onCanvas.ids,
+    onSelectIds,
+    onClear: () => setSelected(null),
+    expand,
+    notify,
+    onExport: (ids) => {
+      setExportIds(ids);
+      setTab('export');
+    },
+    // helper F's connecting network takes any number; until it is wired, the paths panel takes two
+    onConnect: ([from, to, ...rest]) => {
+      if (!from || !to || rest.length > 0) return notify('Finding paths takes exactly two nodes for now.');
+      paths.setEnd('from', from);
+      paths.setEnd('to', to);
+      setTab('paths');
+    },
+  });
   const renderState: RenderState = useMemo(
     () => ({ filters, view, selected, selection: selectionSet, hovered, path: paths.highlight, sizes, geo, hub }),
     [filters, view, selected, selectionSet, hovered, paths.highlight, sizes, geo, hub],
   );
   const onWindow = useCallback((from: string | null, to: string | null) => setFilters((f) => ({ ...f, from, to })), []);
 
-  const selectedOnCanvas = selected && graph.hasNode(selected) ? selected : null;
+  const selectedGroup = selected && graph.hasNode(selected) && tools.isGroup(selected) ? selected : null;
+  const selectedOnCanvas = selected && graph.hasNode(selected) && !selectedGroup ? selected : null;
   const selectedCentre =
     selectedOnCanvas && graph.getNodeAttribute(selectedOnCanvas, 'kind') === 'Centre' ? selectedOnCanvas : null;
 
@@ -177,6 +206,7 @@ export function App() {
           clearPaths();
         }}
       />
+      <SelectionShortcuts onSelectAll={tools.selectAll} />
       <header className="topbar">
         <div className="brand">scamnet</div>
         <SearchBox ref={searchRef} onPick={(hit) => void pick(hit)} onError={onError} />
@@ -206,6 +236,7 @@ export function App() {
             clearPaths();
           }}
         />
+        <SelectToolSwitch tool={tools.tool} onTool={tools.setTool} />
         <div className="counts" data-testid="counts">
           {graph.order} nodes · {graph.size} links
           {onCanvas.ids.length > 1 && <span data-testid="selected-count"> · {onCanvas.ids.length} selected</span>}
@@ -285,8 +316,10 @@ export function App() {
         {tab === 'export' && (
           <ExportPanel
             sigma={sigma}
-            snapshot={() => toSerialized(graph)}
-            nodeIds={() => graph.filterNodes((_, a) => !a.hiddenByUser)}
+            snapshot={() => entityGraph(toSerialized(graph))}
+            nodeIds={() => exportIds ?? graph.filterNodes((_, a) => !a.hiddenByUser && !isGroupNode(a))}
+            scope={exportIds ? { count: exportIds.length, onReset: () => setExportIds(null) } : null}
+            groups={() => tools.groups}
             onError={onError}
             onDone={(message) => notify(message)}
           />
@@ -302,7 +335,9 @@ export function App() {
           frame={view === 'routes' ? WORLD_BBOX : snapshot.networkBox}
           onLayoutSettled={camera.settled}
           onSelect={(id, mode) => (id ? onSelectIds([id], mode) : setSelected(null))}
-          onExpand={(id) => void expand(id)}
+          onExpand={(id) => (tools.isGroup(id) ? tools.groupActions.onOpen(id) : void expand(id))}
+          selectTool={tools.tool}
+          onSelectIds={onSelectIds}
           onHover={setHovered}
           onReady={setSigma}
           onLayoutRunning={setLayoutRunning}
@@ -321,13 +356,24 @@ export function App() {
           filters={filters}
           onToggleKind={(k) => setFilters((f) => ({ ...f, hiddenKinds: toggleIn(f.hiddenKinds, k) }))}
           onToggleRelKind={(k) => setFilters((f) => ({ ...f, hiddenRelKinds: toggleIn(f.hiddenRelKinds, k) }))}
+          onSelectKind={tools.selectKind}
         />
+        <SelectionBar {...tools.bar} />
+        <GroupsList groups={tools.groups} {...tools.groupActions} />
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
       </main>
 
       {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}
-      {!selectedOnCanvas && <DetailsPlaceholder />}
+      {!selectedOnCanvas && !selectedGroup && <DetailsPlaceholder />}
+      {selectedGroup && (
+        <GroupDetails
+          graph={graph}
+          id={selectedGroup}
+          onOpen={() => tools.groupActions.onOpen(selectedGroup)}
+          onUngroup={() => tools.groupActions.onUngroup(selectedGroup)}
+        />
+      )}
       {selectedOnCanvas && (
         <DetailsPanel
           key={selectedOnCanvas}
