@@ -59,6 +59,24 @@ async function selectedCount(page: Page): Promise<number> {
 async function cameraState(page: Page): Promise<{ x: number; y: number; ratio: number }> {
   return page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.sigma.getCamera().getState());
 }
+/** Waits until the camera is still: not animating (the fit after a layout) and unchanged between two looks. */
+async function cameraIdle(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => {
+          const camera = (window as unknown as ScamnetWindow).scamnet.sigma.getCamera();
+          return camera.isAnimated() ? 'moving' : JSON.stringify(camera.getState());
+        });
+        const still = now === last && now !== 'moving';
+        last = now;
+        return still;
+      },
+      { interval: 150, timeout: 10_000 },
+    )
+    .toBe(true);
+}
 async function layoutIdle(page: Page): Promise<void> {
   let last = '';
   await expect
@@ -132,6 +150,7 @@ describe.runIf(hasChromium || browserRequired)('selecting and grouping in Chromi
     const page = await open(`?nodes=${ids.join(',')}`);
     await expect.poll(async () => Object.keys(await shownAt(page)).length).toBe(ids.length);
     await layoutIdle(page);
+    await cameraIdle(page);
     return page;
   }
 
