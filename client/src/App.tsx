@@ -170,6 +170,8 @@ export function App() {
     expand,
     notify,
     onExport: (ids) => {
+      const refused = denied('export');
+      if (refused) return notify(refused);
       setExportIds(ids);
       setTab('export');
     },
