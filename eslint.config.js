@@ -169,10 +169,11 @@ export default tseslint.config(
                 '!**/server/model/text.ts',
                 '!**/server/model/export-formats.ts',
                 '!**/server/model/access.ts',
+                '!**/server/model/group-label.ts',
               ],
               allowTypeImports: true,
               message:
-                'A zod schema module: the client value-imports only the zod-free model modules (kinds, markings, presentation, drawing-names, text, export-formats, access); use `import type` here.',
+                'A zod schema module: the client value-imports only the zod-free model modules (kinds, markings, presentation, drawing-names, text, export-formats, access, group-label); use `import type` here.',
             },
           ],
         },

@@ -44,6 +44,8 @@ export const BOTH_STORES = [
   'test/integration/export-sigma.test.ts',
   'test/integration/export-stix.test.ts',
   'test/integration/export-xlsx.test.ts',
+  // groups (combos) in exports and workspaces (issue 13)
+  'test/integration/export-groups.test.ts',
   'test/integration/import-graph-xml.test.ts',
   'test/hostile/exports.test.ts',
   'test/hostile/import-input.test.ts',

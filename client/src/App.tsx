@@ -47,6 +47,13 @@ import { useQueryWorkStore } from './hooks/useQueryWork.ts';
 import { WorkspacesPanel } from './components/WorkspacesPanel.tsx';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
+import { SelectToolSwitch } from './components/SelectTool.tsx';
+import { SelectionBar } from './components/SelectionBar.tsx';
+import { GroupsList } from './components/GroupsList.tsx';
+import { GroupDetails } from './components/GroupDetails.tsx';
+import { SelectionShortcuts } from './controllers/SelectionShortcuts.tsx';
+import { useSelectionTools } from './hooks/useSelectionTools.ts';
+import { entityGraph, isGroupNode } from './core/groups/groups.ts';
 import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
 import { AdminPanel } from './components/admin/AdminPanel.tsx';
 import { useAuth } from './hooks/useAuth.ts';
@@ -176,6 +183,23 @@ export function App() {
   const selectionSet = useMemo(() => new Set(onCanvas.ids), [onCanvas]);
   const highlight = paths.highlight ?? connecting.highlight;
   const colours = communities.colours;
+  // selection gestures, bulk actions and groups (combos); export of a selection opens the export tab
+  const [exportIds, setExportIds] = useState<string[] | null>(null);
+  const tools = useSelectionTools(session, snapshot, {
+    sigma,
+    ids: onCanvas.ids,
+    onSelectIds,
+    onClear: () => setSelected(null),
+    expand,
+    notify,
+    onExport: (ids) => {
+      const refused = denied('export');
+      if (refused) return notify(refused);
+      setExportIds(ids);
+      setTab('export');
+    },
+    onConnect,
+  });
   const renderState: RenderState = useMemo(
     () => ({ filters, view, selected, selection: selectionSet, hovered, path: highlight, sizes, geo, hub, colours }),
     [filters, view, selected, selectionSet, hovered, highlight, sizes, geo, hub, colours],
@@ -183,7 +207,8 @@ export function App() {
   const toConnect = connectable(onCanvas.ids, (id) => snapshot.graph.hasNode(id));
   const onWindow = useCallback((from: string | null, to: string | null) => setFilters((f) => ({ ...f, from, to })), []);
 
-  const selectedOnCanvas = selected && graph.hasNode(selected) ? selected : null;
+  const selectedGroup = selected && graph.hasNode(selected) && tools.isGroup(selected) ? selected : null;
+  const selectedOnCanvas = selected && graph.hasNode(selected) && !selectedGroup ? selected : null;
   const selectedCentre =
     selectedOnCanvas && graph.getNodeAttribute(selectedOnCanvas, 'kind') === 'Centre' ? selectedOnCanvas : null;
 
@@ -202,6 +227,7 @@ export function App() {
           clearConnecting();
         }}
       />
+      <SelectionShortcuts onSelectAll={tools.selectAll} />
       <header className="topbar">
         <div className="brand">scamnet</div>
         <SearchBox ref={searchRef} onPick={(hit) => void pick(hit)} onError={onError} />
@@ -232,6 +258,7 @@ export function App() {
             clearConnecting();
           }}
         />
+        <SelectToolSwitch tool={tools.tool} onTool={tools.setTool} />
         <div className="counts" data-testid="counts">
           {graph.order} nodes · {graph.size} links
           {onCanvas.ids.length > 1 && <span data-testid="selected-count"> · {onCanvas.ids.length} selected</span>}
@@ -341,8 +368,10 @@ export function App() {
         {tab === 'export' && (
           <ExportPanel
             sigma={sigma}
-            snapshot={() => toSerialized(graph)}
-            nodeIds={() => graph.filterNodes((_, a) => !a.hiddenByUser)}
+            snapshot={() => entityGraph(toSerialized(graph))}
+            nodeIds={() => exportIds ?? graph.filterNodes((_, a) => !a.hiddenByUser && !isGroupNode(a))}
+            scope={exportIds ? { count: exportIds.length, onReset: () => setExportIds(null) } : null}
+            groups={() => tools.groups}
             onError={onError}
             onDone={(message) => notify(message)}
           />
@@ -358,7 +387,9 @@ export function App() {
           frame={view === 'routes' ? WORLD_BBOX : snapshot.networkBox}
           onLayoutSettled={camera.settled}
           onSelect={(id, mode) => (id ? onSelectIds([id], mode) : setSelected(null))}
-          onExpand={(id) => void expand(id)}
+          onExpand={(id) => (tools.isGroup(id) ? tools.groupActions.onOpen(id) : void expand(id))}
+          selectTool={tools.tool}
+          onSelectIds={onSelectIds}
           onHover={setHovered}
           onReady={setSigma}
           onLayoutRunning={setLayoutRunning}
@@ -377,6 +408,7 @@ export function App() {
           filters={filters}
           onToggleKind={(k) => setFilters((f) => ({ ...f, hiddenKinds: toggleIn(f.hiddenKinds, k) }))}
           onToggleRelKind={(k) => setFilters((f) => ({ ...f, hiddenRelKinds: toggleIn(f.hiddenRelKinds, k) }))}
+          onSelectKind={tools.selectKind}
         />
         {communities.colourBy && communities.communities && (
           <CommunityLegend
@@ -385,12 +417,22 @@ export function App() {
             onSelect={(ids) => onSelectIds(ids, 'replace')}
           />
         )}
+        <SelectionBar {...tools.bar} />
+        <GroupsList groups={tools.groups} {...tools.groupActions} />
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
       </main>
 
       {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}
-      {!selectedOnCanvas && <DetailsPlaceholder />}
+      {!selectedOnCanvas && !selectedGroup && <DetailsPlaceholder />}
+      {selectedGroup && (
+        <GroupDetails
+          graph={graph}
+          id={selectedGroup}
+          onOpen={() => tools.groupActions.onOpen(selectedGroup)}
+          onUngroup={() => tools.groupActions.onUngroup(selectedGroup)}
+        />
+      )}
       {selectedOnCanvas && (
         <DetailsPanel
           key={selectedOnCanvas}

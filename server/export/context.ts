@@ -2,6 +2,7 @@
 import type { SerializedGraph } from '../store/types.ts';
 import type { Positions } from './layout.ts';
 import type { Manifest } from './manifest.ts';
+import type { ResolvedGroup } from './groups.ts';
 
 export interface SourceDocument {
   id: string;
@@ -17,6 +18,8 @@ export interface ExportContext {
   manifest: Manifest;
   /** positions for every node (computed on first use) */
   positions(): Positions;
+  /** the canvas's groups (combos) over the exported nodes; empty when none were asked for */
+  groups?: readonly ResolvedGroup[];
   /** the Source documents the exported items cite, as far as the recipient may see them */
   sources(): Promise<SourceDocument[]>;
 }

@@ -52,6 +52,20 @@ export type Selection = z.infer<typeof Selection>;
 
 export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
 
+/**
+ * A group (combo) of the canvas, exported as a group where the format has one: GEXF's hierarchy
+ * (members carry `pid`), an ANX `Group` attribute on each member. Members not in the export (not
+ * selected, or withheld for the recipient) are left out of it, and its label then recounts.
+ */
+export const ExportGroup = z
+  .object({
+    id: z.string().regex(/^group~[A-Za-z0-9_-]{1,64}$/, 'group~ and up to 64 letters, digits, _ or -'),
+    label: z.string().max(200).describe('what it holds, e.g. "12 Facilitators"'),
+    members: z.array(NodeId).min(1).max(1_000_000),
+  })
+  .meta({ id: 'ExportGroup' });
+export type ExportGroup = z.infer<typeof ExportGroup>;
+
 export const ExportRequest = z
   .object({
     format: ExportFormat,
@@ -64,6 +78,7 @@ export const ExportRequest = z
       .record(z.string(), Position)
       .optional()
       .describe('node positions to keep (e.g. the client’s layout); nodes without one are laid out by the server'),
+    groups: z.array(ExportGroup).max(10_000).optional().describe('groups (combos) of the exported nodes'),
   })
   .meta({ id: 'ExportRequest' });
 export type ExportRequest = z.infer<typeof ExportRequest>;

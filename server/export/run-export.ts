@@ -16,6 +16,7 @@ import { TOOL, dataVersion, type Manifest } from './manifest.ts';
 import type { ExportRequest } from './request.ts';
 import { findSecrets, redactCitations, redactSelection } from './redact.ts';
 import { resolveSelection } from './selection.ts';
+import { resolveGroups } from './groups.ts';
 import { citedSources } from './sources.ts';
 import { filterByTlp, highestTlp } from './tlp-filter.ts';
 
@@ -112,6 +113,7 @@ export async function runExport(
   const ctx: ExportContext = {
     graph,
     manifest,
+    groups: resolveGroups(request.groups, graph),
     positions: () => (positions ??= layoutPositions(graph, request.positions)),
     sources: () => (sources ??= citedSources(deps.store, graph, recipientTlp)),
   };

@@ -32,6 +32,29 @@ export type WorkspaceFilters = z.infer<typeof WorkspaceFilters>;
 export const WorkspaceView = z.enum(['network', 'routes']);
 export type WorkspaceView = z.infer<typeof WorkspaceView>;
 
+/**
+ * A group (combo) the analyst drew on the canvas: its members collapsed into one node. Saved beside
+ * the graph, never in it: a group is not an entity. Members are node ids of the saved graph.
+ */
+export const WorkspaceGroup = z
+  .object({
+    id: z
+      .string()
+      .regex(/^group~[A-Za-z0-9_-]{1,64}$/, 'group~ and up to 64 letters, digits, _ or -')
+      .describe('the group node’s id on the canvas'),
+    label: z
+      .string()
+      .max(200)
+      .regex(/^[^\r\n]*$/, 'one line')
+      .describe('what it holds, e.g. "12 Facilitators"'),
+    members: z.array(z.string().min(1).max(300)).min(2).max(100_000),
+    open: z.boolean().default(false).describe('open: its members shown; closed: the group node instead'),
+    x: z.number().finite(),
+    y: z.number().finite(),
+  })
+  .meta({ id: 'WorkspaceGroup' });
+export type WorkspaceGroup = z.infer<typeof WorkspaceGroup>;
+
 export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const WorkspaceName = z.string().regex(WORKSPACE_NAME, 'lower-case letters, digits and -, up to 64 characters');
 
@@ -54,6 +77,8 @@ export const WorkspaceInput = z
     selected: z.string().max(300).nullable().default(null),
     /** open to every reader (workspaces:read), not only its owner; not shared when not given */
     shared: z.boolean().optional(),
+    /** the canvas's groups (combos); absent in workspaces saved before groups */
+    groups: z.array(WorkspaceGroup).max(10_000).optional(),
   })
   .meta({ id: 'WorkspaceInput' });
 export type WorkspaceInput = z.infer<typeof WorkspaceInput>;

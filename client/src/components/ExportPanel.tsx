@@ -17,6 +17,10 @@ interface Props {
   sigma: SigmaInstance | null;
   snapshot(): SerializedGraph;
   nodeIds(): string[];
+  /** exporting a selection rather than the canvas: how many, and going back to the whole canvas */
+  scope?: { count: number; onReset(): void } | null;
+  /** the canvas's groups: exported as groups where the format has them (GEXF hierarchy, ANX attribute) */
+  groups?(): ReadonlyArray<{ id: string; label: string; members: readonly string[] }>;
   onError(error: unknown): void;
   onDone(message: string): void;
 }
@@ -45,7 +49,7 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props) {
+export function ExportPanel({ sigma, snapshot, nodeIds, scope, groups, onError, onDone }: Props) {
   const [serverExports, setServerExports] = useState(false);
   const [recipientTlp, setRecipientTlp] = useState('');
   const [title, setTitle] = useState('scamnet briefing');
@@ -66,14 +70,21 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
       const positions = Object.fromEntries(
         snapshot().nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]),
       );
+      const ids = nodeIds();
+      const chosen = new Set(ids);
+      // a group goes with the members that are exported; one left with fewer than two is no group
+      const exportGroups = (groups?.() ?? [])
+        .map((g) => ({ id: g.id, label: g.label, members: g.members.filter((m) => chosen.has(m)) }))
+        .filter((g) => g.members.length >= 2);
       const response = await fetch('/api/export', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           format,
-          selection: { kind: 'ids', ids: nodeIds() },
+          selection: { kind: 'ids', ids },
           title,
           positions,
+          ...(exportGroups.length > 0 ? { groups: exportGroups } : {}),
           ...(recipientTlp ? { recipientTlp } : {}),
         }),
       });
@@ -126,6 +137,14 @@ export function ExportPanel({ sigma, snapshot, nodeIds, onError, onDone }: Props
       {serverExports ? (
         <>
           <h3>For briefings</h3>
+          {scope && (
+            <p className="small" data-testid="export-scope">
+              Exporting the {scope.count} selected nodes.{' '}
+              <button className="link" onClick={scope.onReset}>
+                Export the whole canvas
+              </button>
+            </p>
+          )}
           <label>
             Title
             <input aria-label="Export title" value={title} onChange={(e) => setTitle(e.target.value)} />

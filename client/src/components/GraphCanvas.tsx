@@ -12,6 +12,8 @@ import { useBasemap } from './canvas/useBasemap.ts';
 import { useDragToPin } from './canvas/useDragToPin.ts';
 import { useSigmaEvents, type CanvasHandlers } from './canvas/useSigmaEvents.ts';
 import { useLayout } from './canvas/useLayout.ts';
+import { useMarquee, type SelectTool } from './canvas/useMarquee.ts';
+import type { SelectMode } from '../core/selection/selection.ts';
 
 export type { SigmaInstance } from './canvas/sigma-instance.ts';
 
@@ -24,6 +26,10 @@ interface Props extends CanvasHandlers {
   state: RenderState;
   /** the graph extent sigma maps onto the screen (see core/render/frame.ts) */
   frame: BBox | null;
+  /** what a drag on the background does: pan, or draw a box or lasso (shift+drag: a box whatever the tool) */
+  selectTool?: SelectTool;
+  /** the nodes a box or lasso took */
+  onSelectIds?(ids: string[], mode: SelectMode): void;
   onReady(sigma: SigmaInstance | null): void;
   onLayoutRunning(running: boolean): void;
   /** the layout has stopped: the camera may bring drifted nodes back into view */
@@ -39,6 +45,8 @@ export function GraphCanvas({
   onSelect,
   onExpand,
   onHover,
+  selectTool = 'pan',
+  onSelectIds,
   onReady,
   onLayoutRunning,
   onLayoutSettled,
@@ -65,7 +73,8 @@ export function GraphCanvas({
 
   useBasemap(sigma, state.view);
   useDragToPin(sigma, graph, state.view);
-  useSigmaEvents(sigma, { onSelect, onExpand, onHover });
+  const drew = useMarquee(sigma, selectTool, (ids, mode) => onSelectIds?.(ids, mode));
+  useSigmaEvents(sigma, { onSelect, onExpand, onHover }, drew);
   useLayout(graph, sigma !== null, layoutRun, state.view, onLayoutRunning, onLayoutSettled);
 
   // reducers and frame follow the view's state and every change to the graph

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Filters } from '../core/filters/filters.ts';
 import { writeUrlState, type ViewMode } from '../core/url/url-state.ts';
 import type { SessionSnapshot } from '../state/graph-session.ts';
+import { isGroupNode } from '../core/groups/groups.ts';
 
 /** Most node ids kept in the URL; a larger canvas is shared as a workspace. */
 export const URL_MAX_NODES = 400;
@@ -17,7 +18,8 @@ interface Props {
 
 export function UrlStateController({ snapshot, view, selected, filters, hub }: Props) {
   useEffect(() => {
-    const nodes = snapshot.graph.filterNodes((_, a) => !a.hiddenByUser);
+    // a link names entities only: group nodes are not sent (their members are)
+    const nodes = snapshot.graph.filterNodes((_, a) => !a.hiddenByUser && !isGroupNode(a));
     const search = writeUrlState({ nodes: nodes.slice(0, URL_MAX_NODES), view, selected, filters, hub });
     window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   }, [snapshot, view, selected, filters, hub]);

@@ -6,6 +6,7 @@
 import type { api as realApi, PathInfo, SearchHit } from '../api/client.ts';
 import { mergeSubgraph } from '../core/graph/data-graph.ts';
 import { HUB_REGIONS } from '../core/geo/route-layout.ts';
+import { isGroupNode } from '../core/groups/groups.ts';
 import type { GraphSession } from './graph-session.ts';
 import type { NoticeStore } from './notices.ts';
 
@@ -51,7 +52,8 @@ export async function openHit(session: GraphSession, client: Api, hit: Pick<Sear
   const details = await client.node(hit.id);
   session.addSubgraph({ nodes: [details.node], edges: [] });
   if (graph.order > 1) {
-    const among = await client.subgraph(graph.nodes());
+    // entities only: a group node is the analyst's drawing, unknown to the server
+    const among = await client.subgraph(graph.filterNodes((_, a) => !isGroupNode(a)));
     session.edit(() => mergeSubgraph(graph, among), false);
   }
 }

@@ -7,6 +7,7 @@ import { createDataGraph, mergeSubgraph, replaceWith, toSerialized, type DataGra
 import { History } from '../core/graph/history.ts';
 import { paddedExtent, type BBox } from '../core/render/frame.ts';
 import type { SerializedGraph } from '../core/graph/types.ts';
+import { syncGroups } from '../core/groups/groups.ts';
 
 /** What React renders from: a new object after every change, so it can key memos and effects. */
 export interface SessionSnapshot {
@@ -50,6 +51,8 @@ export class GraphSession {
   edit(change: () => void, relayout = true): void {
     this.history.record(toSerialized(this.graph));
     change();
+    // groups follow every edit: removed members leave them, new links to members aggregate
+    syncGroups(this.graph);
     if (relayout) this.layoutRun++;
     this.changed();
   }

@@ -43,6 +43,8 @@ function exportNote(request: ExportRequest | undefined, res: Response): AuditNot
       title: request?.title,
       selection: selection && (selection.kind === 'ids' ? { kind: 'ids', count: selection.ids.length } : selection),
       recipientTlp: request?.recipientTlp ?? null,
+      // how many groups (combos) the request carried
+      groups: request?.groups?.length ?? 0,
       // what a recipient TLP left out is read against: the exporter's clearance
       clearance: actorOf(res)?.clearance ?? null,
       highestTlp: header('x-export-highest-tlp'),

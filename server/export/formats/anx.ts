@@ -29,6 +29,7 @@ import { manifestSummary } from '../manifest.ts';
 import { nodeStyle } from '../../model/presentation.ts';
 import { edgeColour, kindColour, splitGrade } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
+import { groupByMember } from '../groups.ts';
 
 /** Admiralty reliability A–F and credibility 1–6, as i2's GradeOne and GradeTwo lists. */
 export const GRADE_ONE = [
@@ -76,6 +77,8 @@ function attValue(property: string, value: JsonValue): string {
 }
 
 const SKIP = new Set(['kind', 'label']);
+/** the attribute class a group's members carry its label in */
+export const GROUP_ATTRIBUTE = 'Group';
 
 function itemAttributes(attributes: Record<string, JsonValue>) {
   return Object.entries(attributes).filter(
@@ -118,6 +121,10 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   const positions = ctx.positions();
   const { graph, manifest } = ctx;
   const classes = new Map<string, { id: string; type: string }>();
+  // ANX has no construct for a group of chart items that we could check against a schema: each
+  // member carries its group's label in a "Group" attribute, which Analyst's Notebook can list by
+  const groupOf = groupByMember(ctx.groups ?? []);
+  if (groupOf.size > 0) classes.set(GROUP_ATTRIBUTE, { id: 'ACGroup', type: 'AttText' });
   for (const item of [...graph.nodes, ...graph.edges]) {
     for (const [k, v] of itemAttributes(item.attributes))
       if (!classes.has(k)) classes.set(k, { id: `AC${classes.size + 1}`, type: attType(k, v) });
@@ -159,13 +166,14 @@ export function writeAnx(ctx: ExportContext): ExportFile {
     lts.ele('LinkType', { Id: `LT${kind}`, Name: kind, Colour: String(colorref(edgeColour(kind))) });
 
   const items = chart.ele('ChartItemCollection');
-  const addAttributes = (item: XMLBuilder, attributes: Record<string, JsonValue>) => {
+  const addAttributes = (item: XMLBuilder, attributes: Record<string, JsonValue>): XMLBuilder => {
     const list = item.ele('AttributeCollection');
     for (const [k, v] of itemAttributes(attributes)) {
       // every attribute an item carries was given a class above; one without is not written
       const attributeClass = classes.get(k);
       if (attributeClass) list.ele('Attribute', { AttributeClassReference: attributeClass.id, Value: attValue(k, v) });
     }
+    return list;
   };
   for (const node of graph.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
@@ -183,7 +191,9 @@ export function writeAnx(ctx: ExportContext): ExportFile {
       .ele('Entity', { EntityId: node.key, Identity: node.key, LabelIsIdentity: 'false' })
       .ele('Icon')
       .ele('IconStyle', { Type: a.kind });
-    addAttributes(item, a);
+    const list = addAttributes(item, a);
+    const group = groupOf.get(node.key);
+    if (group) list.ele('Attribute', { AttributeClassReference: 'ACGroup', Value: group.label });
   }
   const labelOf = new Map(graph.nodes.map((n) => [n.key, n.attributes.label]));
   for (const edge of graph.edges) {

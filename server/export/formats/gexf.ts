@@ -11,6 +11,9 @@
  * string), the same in every export; colours as viz:color r/g/b; list values as a bracketed list
  * of JSON-quoted items (`["Smith, John", "GW"]`), which graphology-gexf and Gephi split on the
  * quotes and networkx hands over as that text. The manifest is the meta description.
+ * Groups (combos) use the hierarchy GEXF has had since 1.1: a node for the group (no attributes:
+ * it is no entity) and a `pid` on each member naming it, which networkx reads as the node's `pid`
+ * and Gephi as its parent.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
@@ -21,6 +24,7 @@ import type { ExportContext, ExportFile } from '../context.ts';
 import { manifestSummary } from '../manifest.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
+import { groupByMember } from '../groups.ts';
 
 type GexfType = 'string' | 'long' | 'double' | 'boolean' | 'liststring';
 
@@ -101,6 +105,14 @@ function rgb(hex: string): { r: string; g: string; b: string } {
   return { r, g, b };
 }
 
+const GROUP_COLOUR = '#374151';
+
+function centreOf(points: { x: number; y: number }[]): { x: number; y: number } {
+  const n = Math.max(points.length, 1);
+  const sum = points.reduce((s, p) => ({ x: s.x + p.x, y: s.y + p.y }), { x: 0, y: 0 });
+  return { x: Math.round((sum.x / n) * 100) / 100, y: Math.round((sum.y / n) * 100) / 100 };
+}
+
 export function writeGexf(ctx: ExportContext): ExportFile {
   const positions = ctx.positions();
   const degree = degrees(ctx.graph);
@@ -123,9 +135,24 @@ export function writeGexf(ctx: ExportContext): ExportFile {
   declare(graph, 'node', nodeColumns);
   declare(graph, 'edge', edgeColumns);
   const nodes = graph.ele('nodes');
+  // groups (combos) as GEXF's hierarchy: a node for the group, each member naming it as its pid
+  const groups = ctx.groups ?? [];
+  const parentOf = groupByMember(groups);
+  for (const group of groups) {
+    const at = centreOf(group.members.map((m) => positions.get(m) ?? { x: 0, y: 0 }));
+    const element = nodes.ele('node', { id: group.id, label: group.label });
+    element.ele('viz:color', rgb(GROUP_COLOUR));
+    element.ele('viz:position', { x: String(at.x), y: String(at.y), z: '0' });
+    element.ele('viz:size', { value: String(nodeSize(group.members.length)) });
+  }
   for (const node of ctx.graph.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
-    const element = nodes.ele('node', { id: node.key, label: String(node.attributes.label ?? node.key) });
+    const parent = parentOf.get(node.key);
+    const element = nodes.ele('node', {
+      id: node.key,
+      label: String(node.attributes.label ?? node.key),
+      ...(parent ? { pid: parent.id } : {}),
+    });
     addValues(element, nodeColumns, node.attributes);
     element.ele('viz:color', rgb(kindColour(String(node.attributes.kind))));
     element.ele('viz:position', { x: String(at.x), y: String(at.y), z: '0' });

@@ -11,7 +11,13 @@ export interface CanvasHandlers {
   onHover(node: string | null): void;
 }
 
-export function useSigmaEvents(sigma: SigmaInstance | null, handlers: CanvasHandlers): void {
+export function useSigmaEvents(
+  sigma: SigmaInstance | null,
+  handlers: CanvasHandlers,
+  /** true when a stage click is the end of another gesture (a box or lasso drawn), not a click */
+  ignoreStageClick: () => boolean = () => false,
+): void {
+  const ignored = useEffectEvent(() => ignoreStageClick());
   const select = useEffectEvent((node: string | null, mode: SelectMode) => handlers.onSelect(node, mode));
   const expand = useEffectEvent((node: string) => handlers.onExpand(node));
   const hover = useEffectEvent((node: string | null) => handlers.onHover(node));
@@ -25,7 +31,7 @@ export function useSigmaEvents(sigma: SigmaInstance | null, handlers: CanvasHand
     };
     // a modified click on the background keeps the selection (the start of a gesture, not a reset)
     const clickStage = ({ event }: SigmaStageEventPayload) => {
-      if (modeOfClick(event.original) === 'replace') select(null, 'replace');
+      if (modeOfClick(event.original) === 'replace' && !ignored()) select(null, 'replace');
     };
     const enter = ({ node }: SigmaNodeEventPayload) => hover(node);
     const leave = () => hover(null);

@@ -11,6 +11,7 @@ import { edgeColour, edgeWidth, nodeStyle } from '../style/palette.ts';
 import { iconUrl } from '../style/icons.ts';
 import { ROUTE_VIEW_KINDS, ROUTE_VIEW_RELS, type GeoPlacement } from '../geo/route-layout.ts';
 import type { ViewMode } from '../url/url-state.ts';
+import { isAggregateEdge, isGroupNode } from '../groups/groups.ts';
 
 export interface RenderState {
   filters: Filters;
@@ -46,6 +47,26 @@ export function hubMembers(graph: DataGraph, geo: Map<string, GeoPlacement>, hub
   return members;
 }
 
+const GROUP_COLOUR = '#374151';
+
+/** A group node: a dark disc sized by how many it holds, with its most numerous kind's icon and its label. */
+function groupLook(graph: DataGraph, data: NodeData): Partial<NodeDisplayData> & Record<string, unknown> {
+  const members = Array.isArray(data.members) ? (data.members as string[]) : [];
+  const first = members.find((m) => graph.hasNode(m));
+  return {
+    color: GROUP_COLOUR,
+    size: Math.min(30, 8 + 3 * Math.sqrt(members.length)),
+    image: iconUrl(first ? graph.getNodeAttribute(first, 'kind') : 'Group'),
+    forceLabel: true,
+  };
+}
+
+/** An aggregate edge: one undirected line, wider the more links it stands for. */
+function aggregateLook(data: EdgeData): Partial<EdgeDisplayData> & Record<string, unknown> {
+  const count = typeof data.count === 'number' ? data.count : 1;
+  return { type: 'line', color: '#6b7280', size: Math.min(10, 1 + Math.log2(count) * 1.5), label: String(data.label) };
+}
+
 export function makeReducers(graph: DataGraph, state: RenderState) {
   const neighbours = new Set<string>();
   const focus = state.hovered ?? state.selected;
@@ -54,7 +75,9 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
   const inHub = state.view === 'routes' && state.hub ? hubMembers(graph, state.geo, state.hub) : null;
 
   const nodeVisible = (node: string, data: NodeData): 'shown' | 'faded' | 'hidden' => {
-    if (data.hiddenByUser) return 'hidden';
+    if (data.hiddenByUser || data.inGroup) return 'hidden';
+    // a group node stands in for its members while closed; filters apply to the members themselves
+    if (isGroupNode(data)) return data.open || state.view === 'routes' ? 'hidden' : 'shown';
     if (state.view === 'routes') {
       if (!ROUTE_VIEW_KINDS.has(data.kind) || !state.geo.has(node)) return 'hidden';
       if (inHub && !inHub.has(node)) return 'hidden';
@@ -79,6 +102,7 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       image: iconUrl(data.kind),
       pictoColor: '#ffffff',
     };
+    if (isGroupNode(data)) Object.assign(out, groupLook(graph, data));
     if (state.view === 'routes') {
       // on the map the places matter more than the sizes: smaller discs overlap less
       out.size = Math.max(3, (out.size ?? 6) * (data.kind === 'Country' ? 0.5 : 0.7));
@@ -107,6 +131,7 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       label: data.kind,
       zIndex: 1,
     };
+    if (isAggregateEdge(data)) Object.assign(out, aggregateLook(data));
     const [source, target] = graph.extremities(edge);
     const ends = [
       nodeVisible(source, graph.getNodeAttributes(source)),
@@ -117,7 +142,7 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
     // on the map many flows cross: thinner, translucent arrows keep the map readable
     if (state.view === 'routes')
       Object.assign(out, { color: 'rgba(214, 39, 40, 0.45)', size: Math.max(0.5, (out.size ?? 1) * 0.6) });
-    const passes = edgePasses(data, state.filters);
+    const passes = isAggregateEdge(data) || edgePasses(data, state.filters);
     if (!passes && !state.filters.fade) return { ...out, hidden: true };
     if (!passes || ends.includes('faded')) Object.assign(out, { color: FADED, zIndex: 0 });
     if (state.path) {
