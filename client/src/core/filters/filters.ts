@@ -31,7 +31,7 @@ export const NO_FILTERS: Filters = {
   fade: false,
 };
 
-type Item = { kind?: unknown; grade?: unknown; tlp?: unknown; firstSeen?: unknown; lastSeen?: unknown };
+type Item = { kind?: unknown; grade?: unknown; tlp?: unknown; [property: string]: unknown };
 
 /**
  * Whether the item's event span overlaps the window (its kind's event date, else its seen period
@@ -39,7 +39,7 @@ type Item = { kind?: unknown; grade?: unknown; tlp?: unknown; firstSeen?: unknow
  */
 export function inWindow(item: Item, from: string | null, to: string | null): boolean {
   if (!from && !to) return true;
-  const span = eventSpan(String(item.kind), item as Record<string, unknown>);
+  const span = eventSpan(String(item.kind), item);
   if (!span) return true;
   if (from && span.end < from) return false;
   if (to && span.start > to) return false;
