@@ -35,6 +35,7 @@ import { Legend } from './components/Legend.tsx';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { FiltersPanel } from './components/FiltersPanel.tsx';
 import { TimeBar } from './components/TimeBar.tsx';
+import { Timeline } from './components/Timeline.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { QueriesPanel } from './components/QueriesPanel.tsx';
 import { WorkspacesPanel } from './components/WorkspacesPanel.tsx';
@@ -187,6 +188,9 @@ export function App() {
           <button className={view === 'routes' ? 'on' : ''} onClick={() => changeView('routes')}>
             Routes
           </button>
+          <button className={view === 'timeline' ? 'on' : ''} onClick={() => changeView('timeline')}>
+            Timeline
+          </button>
         </div>
         <Toolbar
           canUndo={snapshot.canUndo}
@@ -322,6 +326,15 @@ export function App() {
           onToggleKind={(k) => setFilters((f) => ({ ...f, hiddenKinds: toggleIn(f.hiddenKinds, k) }))}
           onToggleRelKind={(k) => setFilters((f) => ({ ...f, hiddenRelKinds: toggleIn(f.hiddenRelKinds, k) }))}
         />
+        {view === 'timeline' && (
+          <Timeline
+            graph={graph}
+            version={snapshot.version}
+            filters={filters}
+            selection={selectionSet}
+            onSelectIds={onSelectIds}
+          />
+        )}
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
       </main>
