@@ -36,6 +36,7 @@ import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { FiltersPanel } from './components/FiltersPanel.tsx';
 import { TimeBar } from './components/TimeBar.tsx';
 import { Timeline } from './components/Timeline.tsx';
+import { SummaryPanel } from './components/SummaryPanel.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { QueriesPanel } from './components/QueriesPanel.tsx';
 import { WorkspacesPanel } from './components/WorkspacesPanel.tsx';
@@ -48,8 +49,8 @@ import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
 
-type Tab = 'filters' | 'queries' | 'paths' | 'workspaces' | 'export' | 'import';
-const TABS: Tab[] = ['filters', 'queries', 'paths', 'workspaces', 'export', 'import'];
+type Tab = 'filters' | 'summary' | 'queries' | 'paths' | 'workspaces' | 'export' | 'import';
+const TABS: Tab[] = ['filters', 'summary', 'queries', 'paths', 'workspaces', 'export', 'import'];
 /** the permission a whole tab needs (the others need only graph:read, or check their own controls) */
 const TAB_PERMISSION: Partial<Record<Tab, Permission>> = { export: 'export', import: 'import' };
 
@@ -250,6 +251,9 @@ export function App() {
             onChange={setFilters}
             onSizeMeasure={setSizeMeasure}
           />
+        )}
+        {tab === 'summary' && (
+          <SummaryPanel graph={graph} version={snapshot.version} filters={filters} onSelectIds={onSelectIds} />
         )}
         {tab === 'queries' && (
           <QueriesPanel
