@@ -52,6 +52,12 @@ export const Timeline = memo(function Timeline({ graph, version, filters, select
   const [scrollY, setScrollY] = useState(0);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [hover, setHover] = useState<TimelineItem | null>(null);
+  // the nodes the last click or brush picked (on the element, for the browser test and assistive text)
+  const [picked, setPicked] = useState<string[]>([]);
+  const pick = (ids: string[], mode: SelectMode) => {
+    setPicked(ids);
+    onSelectIds(ids, mode);
+  };
 
   // the items: recomputed when the graph (version) or the filters change
   const items = useMemo(() => {
@@ -237,11 +243,11 @@ export const Timeline = memo(function Timeline({ graph, version, filters, select
     const mode: SelectMode = d.add ? 'add' : 'replace';
     if (Math.abs(d.x1 - d.x0) < 4 && Math.abs(d.y1 - d.y0) < 4) {
       const hit = itemAt(placed, d.x0, d.y0);
-      if (hit) onSelectIds(hit.ids, e.shiftKey || e.ctrlKey || e.metaKey ? 'toggle' : 'replace');
+      if (hit) pick(hit.ids, e.shiftKey || e.ctrlKey || e.metaKey ? 'toggle' : 'replace');
       return;
     }
     const ids = idsOf(itemsInBox(placed, { x0: d.x0, x1: d.x1, y0: d.y0, y1: d.y1 }));
-    if (ids.length > 0) onSelectIds(ids, mode);
+    if (ids.length > 0) pick(ids, mode);
   };
   // wheel: zoom at the pointer; shift+wheel scrolls the lanes (a listener of our own: React's is passive)
   useEffect(() => {
@@ -269,12 +275,13 @@ export const Timeline = memo(function Timeline({ graph, version, filters, select
   return (
     <div className="timeline" data-testid="timeline" aria-label="Timeline">
       <div className="timeline-bar">
+        <span className="muted">Lanes</span>
         <div className="view-switch" role="group" aria-label="Lanes">
           <button className={mode === 'kind' ? 'on' : ''} onClick={() => setMode('kind')}>
-            Lanes by kind
+            By kind
           </button>
           <button className={mode === 'entity' ? 'on' : ''} onClick={() => setMode('entity')}>
-            Lanes by entity
+            By entity
           </button>
         </div>
         <button onClick={() => zoom(2)} title="Zoom in" aria-label="Zoom in">
@@ -291,7 +298,7 @@ export const Timeline = memo(function Timeline({ graph, version, filters, select
           {unit ? ` · ticks by ${unit}` : ''}
           {selectedItems > 0 ? ` · ${selectedItems} selected` : ''}
         </span>
-        <span className="muted timeline-basis">{EVENT_DATES_LABEL}</span>
+        <span className="muted timeline-basis">by {EVENT_DATES_LABEL}</span>
       </div>
       <div className="timeline-plot" ref={wrapRef}>
         {items.length === 0 && <p className="muted timeline-empty">Nothing on the canvas has a date.</p>}
@@ -301,6 +308,7 @@ export const Timeline = memo(function Timeline({ graph, version, filters, select
           data-items={items.length}
           data-in-view={shownIds.size}
           data-lanes={lanes.length}
+          data-picked={picked.join(',')}
           style={{ width: size.width, height: size.height, cursor: hover ? 'pointer' : 'crosshair' }}
           title={hover ? `${hover.label} (${hover.kind})` : ''}
           onPointerDown={onPointerDown}
