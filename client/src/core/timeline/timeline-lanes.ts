@@ -102,7 +102,11 @@ export function packRows(items: readonly TimelineItem[], gap = 0): TimelineItem[
   return rows;
 }
 
-/** Lanes by kind (node kinds first, then link kinds, each alphabetically) or by entity (by first item). */
+/**
+ * Lanes by kind or by entity (in order of their first item). By kind, the kinds with event dates
+ * of their own come first (raids, notices, flows: what a timeline is for), then those dated only by
+ * first/last seen; node kinds before link kinds, each alphabetically.
+ */
 export function layoutLanes(
   items: readonly TimelineItem[],
   mode: LaneMode,
@@ -119,7 +123,9 @@ export function layoutLanes(
   }
   const lanes = [...groups].map(([key, list]) => {
     const isLinkKind = mode === 'kind' && (list[0]?.isLink ?? false);
+    const seenOnly = list.every((i) => i.basis === 'seen');
     return {
+      seenOnly,
       key,
       label: mode === 'kind' ? key : labelOf(key),
       kind: mode === 'kind' ? key : kindOf(key),
@@ -130,7 +136,9 @@ export function layoutLanes(
   });
   lanes.sort((a, b) =>
     mode === 'kind'
-      ? Number(a.isLinkKind) - Number(b.isLinkKind) || a.key.localeCompare(b.key)
+      ? Number(a.seenOnly) - Number(b.seenOnly) ||
+        Number(a.isLinkKind) - Number(b.isLinkKind) ||
+        a.key.localeCompare(b.key)
       : a.first - b.first || a.label.localeCompare(b.label),
   );
   return lanes.map(({ key, label, kind, rows }) => ({ key, label, kind, rows }));

@@ -152,13 +152,13 @@ describe('timeline items and lanes', () => {
     expect(ops).toHaveLength(2);
   });
 
-  it('lays lanes out by kind (node kinds, then link kinds) or by entity (a link in its source’s lane)', () => {
+  it('lays lanes out by kind (event-dated kinds first, node kinds before link kinds) or by entity (a link in its source’s lane)', () => {
     const graph = sample();
     const items = timelineItems(graph);
     const label = (id: string) => graph.getNodeAttribute(id, 'label');
     const kind = (id: string) => graph.getNodeAttribute(id, 'kind');
     const byKind = layoutLanes(items, 'kind', label, kind);
-    expect(byKind.map((l) => l.key)).toEqual(['Centre', 'Country', 'Notice', 'Operation', 'RAIDED', 'TRAFFICKED_TO']);
+    expect(byKind.map((l) => l.key)).toEqual(['Notice', 'Operation', 'RAIDED', 'TRAFFICKED_TO', 'Centre', 'Country']);
     const byEntity = layoutLanes(items, 'entity', label, kind);
     expect(byEntity.map((l) => l.key)).toEqual(['centre:b', 'country:PH', 'notice:1', 'op:1', 'op:2']);
     const ph = byEntity.find((l) => l.key === 'country:PH')!;
@@ -213,6 +213,6 @@ describe('hit testing', () => {
     const narrow = placedItems(lanes, tops, scaleOf('2023-08-01', '2023-09-01'));
     expect(narrow.map((p) => p.item.key).sort()).toEqual(['country:PH', 'op:1', 'op:2', 'r1']);
     const top = placedItems(lanes, tops, s, 0, ROW_H - 1);
-    expect(new Set(top.map((p) => p.item.kind))).toEqual(new Set(['Centre']));
+    expect(new Set(top.map((p) => p.item.kind))).toEqual(new Set(['Notice']));
   });
 });
