@@ -216,3 +216,41 @@ describe('hit testing', () => {
     expect(new Set(top.map((p) => p.item.kind))).toEqual(new Set(['Notice']));
   });
 });
+
+describe('a few thousand items', () => {
+  it('packs 5,000 periods into rows without overlap, and places only those in view', () => {
+    const nodes: Array<[string, string, Record<string, unknown>]> = [];
+    for (let i = 0; i < 5000; i++) {
+      const start = new Date(Date.UTC(2015, 0, 1) + ((i * 7919) % 3650) * DAY);
+      const end = new Date(start.getTime() + ((i * 31) % 400) * DAY);
+      nodes.push([
+        `centre:c${i}`,
+        i % 2 ? 'Centre' : 'Country',
+        {
+          firstSeen: start.toISOString().slice(0, 10),
+          lastSeen: end.toISOString().slice(0, 10),
+        },
+      ]);
+    }
+    const graph = graphOf(nodes);
+    const began = performance.now();
+    const items = timelineItems(graph);
+    const lanes = layoutLanes(
+      items,
+      'kind',
+      (id) => id,
+      () => 'Centre',
+    );
+    const { tops } = laneTops(lanes);
+    const inView = placedItems(lanes, tops, scaleOf('2020-01-01', '2020-03-01'), 0, 600);
+    const took = performance.now() - began;
+    expect(items).toHaveLength(5000);
+    for (const lane of lanes)
+      for (const row of lane.rows)
+        for (let i = 1; i < row.length; i++) expect(row[i]!.start).toBeGreaterThanOrEqual(row[i - 1]!.end);
+    expect(inView.length).toBeGreaterThan(0);
+    expect(inView.length).toBeLessThan(items.length / 5);
+    // generous: the point is that a few thousand items are laid out in a frame or two, not seconds
+    expect(took).toBeLessThan(1500);
+  });
+});
