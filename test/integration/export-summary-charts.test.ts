@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAudit } from '../../server/audit/audit-log.ts';
 import { parseBatch, type GraphBatch } from '../../server/model/schema.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
+import { browserRequired, hasChromium } from '../support/browser.ts';
 import { binary } from '../support/export-request.ts';
 
 const prov = (tlp: string, firstSeen = '2024-03-01') => ({
@@ -194,6 +195,28 @@ describe('summary charts in the briefing pack', () => {
     expect(svg).toBeNull();
     expect(text).toContain('Nothing to chart');
   });
+
+  it.runIf(hasChromium || browserRequired)(
+    'prints the same charts in the PDF pack, as text a reader can copy',
+    async () => {
+      const res = await request(h.app)
+        .post('/api/export')
+        .send({ format: 'pdf', selection: ALL, title: 'Charts', recipientTlp: 'GREEN' })
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const file = path.join(dir, 'charts.pdf');
+      writeFileSync(file, res.body as Buffer);
+      const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+      for (const title of ['Summary', 'Victims by origin country', 'Centres by status', 'Links first seen per month'])
+        expect(text).toContain(title);
+      // the GREEN flow's 30 victims are drawn; the AMBER flow's 70 (and the sum of 100) are not
+      const summary = text.slice(text.indexOf('Victims by origin country'), text.indexOf('Entities'));
+      expect(summary).toMatch(/\b30\b/);
+      expect(summary).not.toMatch(/\b(70|100)\b/);
+    },
+    60_000,
+  );
 
   it('is audited as the export it is part of', () => {
     const greens = audit.events.filter((e) => e.action === 'export' && JSON.stringify(e.details).includes('GREEN'));
