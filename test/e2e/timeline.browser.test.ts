@@ -165,6 +165,27 @@ describe.runIf(hasChromium || browserRequired)('timeline and summary charts in C
     await keepScreenshot(page, 'timeline.png');
   });
 
+  it('selects an item’s node on the canvas with a click, its details shown', async () => {
+    const page = await open(`?nodes=${ids.join(',')}&view=timeline`);
+    const canvas = page.locator('[data-testid=timeline-canvas]');
+    await expect.poll(async () => Number(await canvas.getAttribute('data-items'))).toBeGreaterThan(40);
+    const box = (await canvas.boundingBox())!;
+    // the first row of the first lane (a node kind with event dates): move along it until an item is under the pointer
+    const y = box.y + AXIS_H + 7;
+    let hit: { x: number; title: string } | null = null;
+    for (let x = box.x + LABEL_W + 2; x < box.x + box.width - 2 && !hit; x += 3) {
+      await page.mouse.move(x, y);
+      const title = (await canvas.getAttribute('title')) ?? '';
+      if (title) hit = { x, title };
+    }
+    expect(hit, 'an item in the first row').not.toBeNull();
+    const label = /^(.*) \((\w+)\)$/.exec(hit!.title)!;
+    await page.mouse.click(hit!.x, y);
+    await expect.poll(() => page.textContent('[data-testid=details-title]')).toBe(label[1]);
+    expect((await canvas.getAttribute('data-picked'))!.split(',')).toHaveLength(1);
+    expect(await selectedCount(page)).toBe(0); // one node: no "N selected" count
+  });
+
   it('shows the summary charts of the canvas, and a bar click selects the bar’s nodes', async () => {
     const page = await open(`?nodes=${ids.join(',')}`);
     await page.click('.side .tabs button:text-is("Summary")');
