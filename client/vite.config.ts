@@ -22,6 +22,14 @@ export default defineConfig({
               test: /node_modules[\\/](@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)[\\/]/,
               priority: 2,
             },
+            // the map's d3 modules stay with the app (Plot uses them too, and would otherwise pull them in)
+            { name: 'geo', test: /node_modules[\\/](d3-geo|d3-array|internmap)[\\/]/, priority: 4 },
+            // Observable Plot and the d3 modules only it uses: loaded when the summary panel opens
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@observablehq|d3|d3-(?!geo|array)[^\\/]+|interval-tree-1d|binary-search-bounds|isoformat|delaunator|robust-predicates|reinterval)[\\/]/,
+              priority: 2,
+            },
             { name: 'graph', test: /node_modules[\\/](sigma|@sigma|graphology[^\\/]*)[\\/]/, priority: 1 },
             { name: 'vendor', test: /node_modules/ },
           ],

@@ -34,6 +34,7 @@ export const BOTH_STORES = [
   'test/integration/import-api.test.ts',
   'test/integration/import-store.test.ts',
   'test/integration/export-formats.test.ts',
+  'test/integration/export-summary-charts.test.ts',
   'test/integration/export-stream.test.ts',
   'test/integration/client-api.test.ts',
   'test/integration/seed-load.test.ts',

@@ -38,6 +38,8 @@ import { Legend } from './components/Legend.tsx';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { FiltersPanel } from './components/FiltersPanel.tsx';
 import { TimeBar } from './components/TimeBar.tsx';
+import { Timeline } from './components/Timeline.tsx';
+import { SummaryPanel } from './components/SummaryPanel.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { ConnectPanel } from './components/ConnectPanel.tsx';
 import { CommunitiesPanel } from './components/CommunitiesPanel.tsx';
@@ -61,8 +63,8 @@ import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
 
-type Tab = 'filters' | 'queries' | 'paths' | 'analysis' | 'workspaces' | 'export' | 'import';
-const TABS: Tab[] = ['filters', 'queries', 'paths', 'analysis', 'workspaces', 'export', 'import'];
+type Tab = 'filters' | 'summary' | 'queries' | 'paths' | 'analysis' | 'workspaces' | 'export' | 'import';
+const TABS: Tab[] = ['filters', 'summary', 'queries', 'paths', 'analysis', 'workspaces', 'export', 'import'];
 /** the permission a whole tab needs (the others need only graph:read, or check their own controls) */
 const TAB_PERMISSION: Partial<Record<Tab, Permission>> = { export: 'export', import: 'import' };
 
@@ -238,6 +240,9 @@ export function App() {
           <button className={view === 'routes' ? 'on' : ''} onClick={() => changeView('routes')}>
             Routes
           </button>
+          <button className={view === 'timeline' ? 'on' : ''} onClick={() => changeView('timeline')}>
+            Timeline
+          </button>
         </div>
         <Toolbar
           canUndo={snapshot.canUndo}
@@ -299,6 +304,9 @@ export function App() {
             onChange={setFilters}
             onSizeMeasure={setSizeMeasure}
           />
+        )}
+        {tab === 'summary' && (
+          <SummaryPanel graph={graph} version={snapshot.version} filters={filters} onSelectIds={onSelectIds} />
         )}
         {tab === 'queries' && (
           <QueriesPanel
@@ -419,6 +427,15 @@ export function App() {
         )}
         <SelectionBar {...tools.bar} />
         <GroupsList groups={tools.groups} {...tools.groupActions} />
+        {view === 'timeline' && (
+          <Timeline
+            graph={graph}
+            version={snapshot.version}
+            filters={filters}
+            selection={selectionSet}
+            onSelectIds={onSelectIds}
+          />
+        )}
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
       </main>

@@ -189,12 +189,13 @@ describe('filters panel', () => {
 });
 
 describe('time bar', () => {
-  it('draws one bar per month between the first and last first-seen dates', () => {
+  it('draws one bar per month between the first and last event dates, and says which dates', () => {
     const html = renderToStaticMarkup(
       createElement(TimeBar, { graph: sampleGraph(), version: 0, from: null, to: null, onWindow: noop }),
     );
     // nodes and links first seen in 2024-01 and 2024-03: three months, the middle one empty
     expect(html.match(/class="bar"/g)).toHaveLength(3);
-    expect(html).toContain('title="2024-02: 0 first seen"');
+    expect(html).toContain('title="2024-02: 0 by event date"');
+    expect(html).toContain('event dates: operations, notices, flows; otherwise first/last seen');
   });
 });

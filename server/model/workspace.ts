@@ -29,7 +29,7 @@ export const WorkspaceFilters = z
   .meta({ id: 'WorkspaceFilters' });
 export type WorkspaceFilters = z.infer<typeof WorkspaceFilters>;
 
-export const WorkspaceView = z.enum(['network', 'routes']);
+export const WorkspaceView = z.enum(['network', 'routes', 'timeline']);
 export type WorkspaceView = z.infer<typeof WorkspaceView>;
 
 /**

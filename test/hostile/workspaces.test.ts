@@ -174,6 +174,12 @@ describe('typed filters and view', () => {
       .put('/api/workspaces/typed')
       .send({ ...workspace('typed'), view: 'map' });
     expect(badView.status).toBe(400);
+    // the timeline is a view the client saves too
+    const timeline = await request(app)
+      .put('/api/workspaces/typed')
+      .send({ ...workspace('typed'), view: 'timeline' });
+    expect(timeline.status).toBe(200);
+    expect((await request(app).get('/api/workspaces/typed')).body.view).toBe('timeline');
   });
 
   it('still loads workspace files saved before the filters were typed (empty or partial filters)', async () => {

@@ -13,10 +13,16 @@ import { CLIENT_ROOT } from '../../server/client/client-build.ts';
 
 /** vite's default chunkSizeWarningLimit, in bytes of minified JS */
 const CHUNK_LIMIT = 500 * 1024;
-/** all JS together: about 1,030 kB measured without zod (about 1,130 kB with it) */
-const TOTAL_LIMIT = 1_100_000;
+/** the JS a first visit loads: about 1,090 kB measured without zod (about 1,190 kB with it) */
+const TOTAL_LIMIT = 1_150_000;
+/**
+ * all JS, with the chunks loaded on first use: the summary panel's charts (Observable Plot and
+ * its d3 modules, about 225 kB) come only when that panel opens
+ */
+const ALL_LIMIT = 1_400_000;
 
 let chunks: Array<{ name: string; text: string }> = [];
+let indexHtml = '';
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'scamnet-bundle-'));
 
@@ -34,6 +40,7 @@ beforeAll(async () => {
   } finally {
     process.env.NODE_ENV = env;
   }
+  indexHtml = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   const assets = path.join(outDir, 'assets');
   chunks = readdirSync(assets)
     .filter((f) => f.endsWith('.js'))
@@ -52,8 +59,17 @@ describe('client bundle', () => {
     }
   });
 
-  it('keeps every chunk under 500 kB and the whole under 1.1 MB', () => {
+  it('keeps every chunk under 500 kB, what a first visit loads under 1.15 MB and the whole under 1.4 MB', () => {
     for (const c of chunks) expect(Buffer.byteLength(c.text), c.name).toBeLessThan(CHUNK_LIMIT);
-    expect(chunks.reduce((n, c) => n + Buffer.byteLength(c.text), 0)).toBeLessThan(TOTAL_LIMIT);
+    const eager = chunks.filter((c) => indexHtml.includes(`assets/${c.name}`));
+    expect(eager.length).toBeGreaterThan(1);
+    expect(eager.reduce((n, c) => n + Buffer.byteLength(c.text), 0)).toBeLessThan(TOTAL_LIMIT);
+    expect(chunks.reduce((n, c) => n + Buffer.byteLength(c.text), 0)).toBeLessThan(ALL_LIMIT);
+  });
+
+  it('loads the charting library only when the summary panel opens', () => {
+    const charts = chunks.find((c) => c.name.startsWith('charts-'));
+    expect(charts, 'a chunk of its own for Observable Plot').toBeDefined();
+    expect(indexHtml).not.toContain(charts!.name);
   });
 });

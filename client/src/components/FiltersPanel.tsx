@@ -1,4 +1,5 @@
 /** Filters on markings and dates, and what node size stands for. */
+import { EVENT_DATES_LABEL } from '../../../server/model/event-dates.ts';
 import type { Filters } from '../core/filters/filters.ts';
 import { GRADES, TLP_LEVELS, type Tlp } from '../core/filters/markings.ts';
 import { SIZE_MEASURES, type SizeMeasure } from '../core/style/sizing.ts';
@@ -44,19 +45,19 @@ export function FiltersPanel({ filters, sizeMeasure, onChange, onSizeMeasure }: 
           ))}
         </select>
       </label>
-      <label>
-        Seen from
+      <label title={`By ${EVENT_DATES_LABEL}`}>
+        Dated from
         <input
-          aria-label="Seen from"
+          aria-label="Dated from"
           type="date"
           value={filters.from ?? ''}
           onChange={(e) => set({ from: e.target.value || null })}
         />
       </label>
-      <label>
-        Seen until
+      <label title={`By ${EVENT_DATES_LABEL}`}>
+        Dated until
         <input
-          aria-label="Seen until"
+          aria-label="Dated until"
           type="date"
           value={filters.to ?? ''}
           onChange={(e) => set({ to: e.target.value || null })}

@@ -1,10 +1,11 @@
 /**
- * The time bar: a histogram of first-seen months; two handles choose the window that filters
- * the canvas (the filters' from/to dates).
+ * The time bar: a histogram of items by the month their event dates start (server/model/event-dates.ts),
+ * two handles choose the window that filters the canvas (the filters' from/to dates) by the same dates.
  */
 import { memo } from 'react';
 import type { DataGraph } from '../core/graph/data-graph.ts';
-import { endOfMonth, firstSeenHistogram } from '../core/filters/time-histogram.ts';
+import { EVENT_DATES_LABEL } from '../../../server/model/event-dates.ts';
+import { endOfMonth, eventHistogram } from '../core/filters/time-histogram.ts';
 
 interface Props {
   graph: DataGraph;
@@ -19,7 +20,7 @@ interface Props {
  * recomputed exactly when the graph changed (or the window moved), not on every hover.
  */
 export const TimeBar = memo(function TimeBar({ graph, from, to, onWindow }: Props) {
-  const bins = firstSeenHistogram(graph);
+  const bins = eventHistogram(graph);
   const first = bins[0];
   const last = bins[bins.length - 1];
   if (bins.length < 2 || !first || !last) return null;
@@ -44,7 +45,7 @@ export const TimeBar = memo(function TimeBar({ graph, from, to, onWindow }: Prop
             key={b.month}
             className={`bar${i < lo || i > hi ? ' out' : ''}`}
             style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }}
-            title={`${b.month}: ${b.count} first seen`}
+            title={`${b.month}: ${b.count} by event date`}
           />
         ))}
       </div>
@@ -68,7 +69,9 @@ export const TimeBar = memo(function TimeBar({ graph, from, to, onWindow }: Prop
       </div>
       <div className="timebar-labels">
         <span>{month(lo)}</span>
-        <span className="muted">first seen, by month</span>
+        <span className="muted" data-testid="timebar-basis">
+          by month, {EVENT_DATES_LABEL}
+        </span>
         <span>{month(hi)}</span>
       </div>
     </div>

@@ -1,6 +1,7 @@
 /**
  * The briefing pack as one self-contained HTML page (no `<script>` at all, no fetches): the TLP banner at
- * top and bottom, title and date, the graph picture, counts by kind, the entity and link tables
+ * top and bottom, title and date, the graph picture, counts by kind, the summary charts (static SVG,
+ * export/summary-svg.ts, from the filtered graph only), the entity and link tables
  * with grades and sources, the source documents, and the manifest. Laid out for A4 print.
  */
 import { TLP_COLOURS, type Tlp } from '../../model/provenance.ts';
@@ -8,6 +9,7 @@ import type { ExportContext, ExportFile, SourceDocument } from '../context.ts';
 import { kindColour } from '../style.ts';
 import { escapeXml as esc, graphSvg } from './svg.ts';
 import { exportFileType } from '../../model/export-formats.ts';
+import { summarySvgs } from '../summary-svg.ts';
 
 /** The TLP label in its TLP 2.0 colour on black. */
 export function tlpBanner(tlp: Tlp, withheld: string): string {
@@ -34,6 +36,9 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 4px; }
 .legend span { margin-right: 12px; white-space: nowrap; }
+figure.chart { margin: 0 0 10px; break-inside: avoid; }
+figure.chart figcaption { font-weight: bold; margin-bottom: 2px; }
+figure.chart svg { width: 100%; max-width: 640px; height: auto; }
 pre { white-space: pre-wrap; font-size: 7.5pt; background: #f7f7f7; padding: 6px; }
 `;
 
@@ -87,6 +92,16 @@ function table(headers: string[], rows: string[][], cls = ''): string {
   return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+/** The summary charts, each a figure with its SVG (or a line saying it has nothing to show). */
+function summarySection(graph: ExportContext['graph']): string {
+  return summarySvgs(graph)
+    .map(
+      ({ chart, svg }) =>
+        `<figure class="chart" data-chart="${esc(chart.id)}"><figcaption>${esc(chart.title)}</figcaption>${svg ?? `<p class="meta">Nothing to chart in this selection.</p>`}</figure>`,
+    )
+    .join('\n');
+}
+
 export function writeHtml(ctx: ExportContext, sources: SourceDocument[]): ExportFile {
   const { graph, manifest: m } = ctx;
   const withheld = m.recipientTlp
@@ -137,6 +152,8 @@ ${table(
   ['Link kind', 'Count'],
   [...linkKinds].sort().map(([k, c]) => [k, String(c)]),
 )}
+<h2>Summary</h2>
+${summarySection(graph)}
 <h2>Entities</h2>
 ${table(
   ['Entity', 'Kind', 'Id', 'Grade', 'TLP', 'Seen', 'Sources'],

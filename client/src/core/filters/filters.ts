@@ -1,8 +1,10 @@
 /**
  * What the canvas shows: kinds and relationship kinds switched off in the legend, a minimum
- * Admiralty grade, a TLP ceiling, and a date window on first/last seen. Filtered-out items are
- * faded or hidden by the renderer; nothing is removed from the data graph.
+ * Admiralty grade, a TLP ceiling, and a date window on event dates (server/model/event-dates.ts:
+ * a raid's date, a notice's issue, a flow's period; first/last seen for kinds without one).
+ * Filtered-out items are faded or hidden by the renderer; nothing is removed from the data graph.
  */
+import { eventSpan } from '../../../../server/model/event-dates.ts';
 import { gradeMeets, tlpRank, type Tlp } from './markings.ts';
 
 export interface Filters {
@@ -12,7 +14,7 @@ export interface Filters {
   minGrade: string | null;
   /** only items marked at or below this TLP level */
   tlpCeiling: Tlp | null;
-  /** ISO dates (YYYY-MM-DD): items whose seen period overlaps the window */
+  /** ISO dates (YYYY-MM-DD): items whose event span (eventSpan) overlaps the window */
   from: string | null;
   to: string | null;
   /** fade filtered-out items instead of hiding them */
@@ -29,15 +31,18 @@ export const NO_FILTERS: Filters = {
   fade: false,
 };
 
-type Item = { kind?: unknown; grade?: unknown; tlp?: unknown; firstSeen?: unknown; lastSeen?: unknown };
+type Item = { kind?: unknown; grade?: unknown; tlp?: unknown; [property: string]: unknown };
 
-/** Whether the item's seen period [firstSeen, lastSeen] overlaps the window; undated items pass. */
+/**
+ * Whether the item's event span overlaps the window (its kind's event date, else its seen period
+ * [firstSeen, lastSeen]); undated items pass.
+ */
 export function inWindow(item: Item, from: string | null, to: string | null): boolean {
-  const first = typeof item.firstSeen === 'string' ? item.firstSeen : null;
-  const last = typeof item.lastSeen === 'string' ? item.lastSeen : first;
-  if (!first && !last) return true;
-  if (from && last && last < from) return false;
-  if (to && first && first > to) return false;
+  if (!from && !to) return true;
+  const span = eventSpan(String(item.kind), item);
+  if (!span) return true;
+  if (from && span.end < from) return false;
+  if (to && span.start > to) return false;
   return true;
 }
 

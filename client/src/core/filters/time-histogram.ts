@@ -1,7 +1,9 @@
 /**
- * The time bar's data: how many nodes and links were first seen in each month, from the earliest
- * to the latest month on the canvas.
+ * The time bar's data: how many nodes and links began in each month by their event dates
+ * (server/model/event-dates.ts: a raid's date, a flow's period start; first seen otherwise), from
+ * the earliest to the latest month on the canvas.
  */
+import { eventSpan } from '../../../../server/model/event-dates.ts';
 import type { DataGraph } from '../graph/data-graph.ts';
 
 export interface MonthBin {
@@ -24,15 +26,17 @@ export function monthsBetween(first: string, last: string): string[] {
   return months;
 }
 
-export function firstSeenHistogram(graph: DataGraph): MonthBin[] {
+/** Items counted in the month their event span starts. */
+export function eventHistogram(graph: DataGraph): MonthBin[] {
   const counts = new Map<string, number>();
-  const add = (value: unknown) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}/.test(value)) return;
-    const month = value.slice(0, 7);
+  const add = (a: { kind: string }) => {
+    const span = eventSpan(a.kind, a);
+    if (!span) return;
+    const month = span.start.slice(0, 7);
     counts.set(month, (counts.get(month) ?? 0) + 1);
   };
-  graph.forEachNode((_, a) => add(a.firstSeen));
-  graph.forEachEdge((_, a) => add(a.firstSeen));
+  graph.forEachNode((_, a) => add(a));
+  graph.forEachEdge((_, a) => add(a));
   if (counts.size === 0) return [];
   const sorted = [...counts.keys()].sort();
   const [first] = sorted;

@@ -6,7 +6,9 @@
 import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { TLP_LEVELS, type Tlp } from '../filters/markings.ts';
 
-export type ViewMode = 'network' | 'routes';
+/** the timeline shows the network picture above a time axis of its dated items */
+export type ViewMode = 'network' | 'routes' | 'timeline';
+const VIEWS: readonly ViewMode[] = ['network', 'routes', 'timeline'];
 
 export interface UrlState {
   nodes: string[];
@@ -27,7 +29,7 @@ export function readUrlState(search: string): UrlState {
   const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
   return {
     nodes: list(p.get('nodes')),
-    view: p.get('view') === 'routes' ? 'routes' : 'network',
+    view: VIEWS.find((v) => v === p.get('view')) ?? 'network',
     selected: p.get('selected') || null,
     hub: p.get('hub') || null,
     filters: {

@@ -59,6 +59,17 @@ describe('filters', () => {
     expect(inWindow(item, '2024-05-01', '2024-06-01')).toBe(true); // window inside the period
   });
 
+  it('windows an operation by its date and a flow by its period, not by when they were reported', () => {
+    const raid = { kind: 'Operation', date: '2022-06-10', firstSeen: '2024-01-01', lastSeen: '2024-02-01' };
+    expect(inWindow(raid, '2022-06-01', '2022-06-30')).toBe(true);
+    expect(inWindow(raid, '2024-01-01', '2024-12-31')).toBe(false);
+    const flow = { kind: 'TRAFFICKED_TO', periodStart: '2021-01-01', periodEnd: '2021-12-31', firstSeen: '2023-05-05' };
+    expect(inWindow(flow, '2021-06-01', '2021-06-30')).toBe(true);
+    expect(inWindow(flow, '2023-01-01', null)).toBe(false);
+    // no event date on this one: its seen dates stand in
+    expect(inWindow({ kind: 'Operation', date: null, firstSeen: '2024-01-01' }, '2024-01-01', null)).toBe(true);
+  });
+
   it('lets undated items through and reads a missing lastSeen as firstSeen', () => {
     expect(inWindow({}, '2024-01-01', '2024-01-31')).toBe(true);
     expect(inWindow({ firstSeen: 42 }, '2024-01-01', '2024-01-31')).toBe(true);

@@ -3,7 +3,7 @@
  * Graphs here are built by hand in each test; none is drawn from a source.
  */
 import { describe, expect, it } from 'vitest';
-import { endOfMonth, firstSeenHistogram, monthsBetween } from '../../../src/core/filters/time-histogram.ts';
+import { endOfMonth, eventHistogram, monthsBetween } from '../../../src/core/filters/time-histogram.ts';
 import { createDataGraph } from '../../../src/core/graph/data-graph.ts';
 import { graphOf } from '../fixtures.ts';
 
@@ -38,7 +38,7 @@ describe('time histogram', () => {
       [['e1', 'a', 'c', 'LOCATED_IN']],
     );
     graph.mergeEdgeAttributes('e1', { firstSeen: '2024-03-10' });
-    expect(firstSeenHistogram(graph)).toEqual([
+    expect(eventHistogram(graph)).toEqual([
       { month: '2024-01', count: 2 },
       { month: '2024-02', count: 0 },
       { month: '2024-03', count: 1 },
@@ -46,8 +46,26 @@ describe('time histogram', () => {
     ]);
   });
 
+  it('counts by the event date where the kind has one, not the report date', () => {
+    const graph = graphOf(
+      [
+        ['op', 'Operation', { date: '2022-06-10', firstSeen: '2024-01-01' }],
+        ['n', 'Notice', { issued: null, firstSeen: '2023-02-02' }], // no issue date: first seen stands in
+        ['c', 'Country', { firstSeen: '2022-08-01' }],
+        ['z', 'Centre', { firstSeen: '2022-07-01' }],
+      ],
+      [['t', 'c', 'z', 'TRAFFICKED_TO']],
+    );
+    graph.mergeEdgeAttributes('t', { periodStart: '2022-07-15', periodEnd: '2022-12-31', firstSeen: '2023-02-01' });
+    const bins = eventHistogram(graph);
+    expect(bins[0]).toEqual({ month: '2022-06', count: 1 });
+    expect(bins.find((b) => b.month === '2022-07')?.count).toBe(2); // the centre and the flow's start
+    expect(bins.find((b) => b.month === '2023-02')?.count).toBe(1); // the notice only
+    expect(bins.find((b) => b.month === '2024-01')).toBeUndefined(); // the raid's report date is not used
+  });
+
   it('is empty when nothing is dated', () => {
-    expect(firstSeenHistogram(createDataGraph())).toEqual([]);
-    expect(firstSeenHistogram(graphOf([['a', 'Centre']]))).toEqual([]);
+    expect(eventHistogram(createDataGraph())).toEqual([]);
+    expect(eventHistogram(graphOf([['a', 'Centre']]))).toEqual([]);
   });
 });

@@ -29,6 +29,12 @@ describe('URL state', () => {
     expect(readUrlState(search)).toEqual(full);
   });
 
+  it('keeps the timeline view', () => {
+    const timeline = { ...full, view: 'timeline' as const };
+    expect(writeUrlState(timeline)).toContain('view=timeline');
+    expect(readUrlState(writeUrlState(timeline)).view).toBe('timeline');
+  });
+
   it('keeps commas and colons readable in the link', () => {
     const search = writeUrlState(full);
     expect(search).toContain('nodes=country:KE,centre:alpha,facilitator:f1');
