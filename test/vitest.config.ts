@@ -46,6 +46,7 @@ export const BOTH_STORES = [
   'test/hostile/workspaces.test.ts',
   // notes and merging (issue 13)
   'test/integration/notes-api.test.ts',
+  'test/integration/export-notes.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);
