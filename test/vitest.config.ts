@@ -46,6 +46,7 @@ export const BOTH_STORES = [
   'test/hostile/workspaces.test.ts',
   // editing the graph by hand (issue 13): records, the change log's transaction, the edit routes
   'test/integration/edit-records.test.ts',
+  'test/integration/edit-api.test.ts',
   // notes and merging (issue 13)
   'test/integration/notes-api.test.ts',
   'test/integration/export-notes.test.ts',
