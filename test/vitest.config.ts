@@ -50,6 +50,8 @@ export const BOTH_STORES = [
   // notes and merging (issue 13)
   'test/integration/notes-api.test.ts',
   'test/integration/export-notes.test.ts',
+  'test/integration/merge-api.test.ts',
+  'test/integration/merge-suggestions.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);
