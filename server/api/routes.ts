@@ -7,10 +7,13 @@ import { authRoutes } from './auth/router.ts';
 import { backupsRoutes } from './backups/router.ts';
 import { cypherRoutes } from './cypher/router.ts';
 import { docsRoutes } from './docs/router.ts';
+import { editsRoutes } from './edits/router.ts';
 import { exportRoutes } from './export/router.ts';
 import { healthRoutes } from './health/router.ts';
 import { importRoutes } from './import/router.ts';
 import { nodesRoutes } from './nodes/router.ts';
+import { notesRoutes } from './notes/router.ts';
+import { mergeRoutes } from './merge/router.ts';
 import { oidcRoutes } from './oidc/router.ts';
 import { openApiRoutes } from './openapi/route.ts';
 import { pathsRoutes } from './paths/router.ts';
@@ -18,6 +21,7 @@ import { queriesRoutes } from './queries/router.ts';
 import type { Route } from './route.ts';
 import { schemaRoutes } from './schema/router.ts';
 import { searchRoutes } from './search/router.ts';
+import { sourcesRoutes } from './sources/router.ts';
 import { subgraphRoutes } from './subgraph/router.ts';
 import { usersRoutes } from './users/router.ts';
 import { workspacesRoutes } from './workspaces/router.ts';
@@ -30,6 +34,8 @@ export const apiRoutes: readonly Route[] = [
   ...schemaRoutes,
   ...searchRoutes,
   ...nodesRoutes,
+  ...editsRoutes,
+  ...sourcesRoutes,
   ...pathsRoutes,
   ...queriesRoutes,
   ...cypherRoutes,
@@ -37,6 +43,8 @@ export const apiRoutes: readonly Route[] = [
   ...subgraphRoutes,
   ...importRoutes,
   ...workspacesRoutes,
+  ...notesRoutes,
+  ...mergeRoutes,
   ...backupsRoutes,
   ...auditRoutes,
   ...openApiRoutes,

@@ -3,6 +3,7 @@ import type { SerializedGraph } from '../store/types.ts';
 import type { Positions } from './layout.ts';
 import type { Manifest } from './manifest.ts';
 import type { ResolvedGroup } from './groups.ts';
+import type { ExportNotes } from './notes.ts';
 
 export interface SourceDocument {
   id: string;
@@ -22,6 +23,8 @@ export interface ExportContext {
   groups?: readonly ResolvedGroup[];
   /** the Source documents the exported items cite, as far as the recipient may see them */
   sources(): Promise<SourceDocument[]>;
+  /** analysts' notes on the exported nodes and links, within the recipient's TLP (notes.ts) */
+  notes: ExportNotes;
 }
 
 export interface ExportFile {

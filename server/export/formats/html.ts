@@ -10,6 +10,7 @@ import { kindColour } from '../style.ts';
 import { escapeXml as esc, graphSvg } from './svg.ts';
 import { exportFileType } from '../../model/export-formats.ts';
 import { summarySvgs } from '../summary-svg.ts';
+import { noteRows } from '../notes.ts';
 
 /** The TLP label in its TLP 2.0 colour on black. */
 export function tlpBanner(tlp: Tlp, withheld: string): string {
@@ -39,6 +40,7 @@ thead { display: table-header-group; }
 figure.chart { margin: 0 0 10px; break-inside: avoid; }
 figure.chart figcaption { font-weight: bold; margin-bottom: 2px; }
 figure.chart svg { width: 100%; max-width: 640px; height: auto; }
+table.notes td:nth-child(5) { white-space: pre-wrap; }
 pre { white-space: pre-wrap; font-size: 7.5pt; background: #f7f7f7; padding: 6px; }
 `;
 
@@ -100,6 +102,16 @@ function summarySection(graph: ExportContext['graph']): string {
         `<figure class="chart" data-chart="${esc(chart.id)}"><figcaption>${esc(chart.title)}</figcaption>${svg ?? `<p class="meta">Nothing to chart in this selection.</p>`}</figure>`,
     )
     .join('\n');
+}
+/** Analysts' notes on what is in the pack, within the recipient's TLP; no section when there are none. */
+function notesSection(ctx: ExportContext, labelOf: Map<string, string>): string {
+  const rows = noteRows(ctx.graph, ctx.notes, labelOf);
+  if (rows.length === 0) return '';
+  return `<h2>Notes</h2>\n${table(
+    ['On', 'TLP', 'Author', 'Date', 'Note'],
+    rows.map((r) => [r.on, r.note.tlp, r.note.author, r.note.updatedAt.slice(0, 10), r.note.text]),
+    'notes',
+  )}`;
 }
 
 export function writeHtml(ctx: ExportContext, sources: SourceDocument[]): ExportFile {
@@ -190,6 +202,7 @@ ${table(
   }),
   'items',
 )}
+${notesSection(ctx, labelOf)}
 <h2>Source documents</h2>
 ${
   sources.length > 0
