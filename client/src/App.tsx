@@ -43,6 +43,9 @@ import { ImportPanel } from './components/ImportPanel.tsx';
 import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
 import { AdminPanel } from './components/admin/AdminPanel.tsx';
 import { useAuth } from './hooks/useAuth.ts';
+import { NoteMarkers } from './components/notes/NoteMarkers.tsx';
+import { MergeControl } from './components/merge/MergeControl.tsx';
+import { DuplicatesPanel } from './components/merge/DuplicatesPanel.tsx';
 import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
@@ -247,6 +250,7 @@ export function App() {
             onSizeMeasure={setSizeMeasure}
           />
         )}
+        {tab === 'filters' && <DuplicatesPanel session={session} onSelectIds={onSelectIds} onError={onError} />}
         {tab === 'queries' && (
           <QueriesPanel
             queries={queries}
@@ -277,6 +281,7 @@ export function App() {
             onSave={workspaces.save}
             onOpen={workspaces.open}
             onError={onError}
+            current={workspaces.current}
           />
         )}
         {tab === 'import' && !denied('import') && (
@@ -324,6 +329,14 @@ export function App() {
         />
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
+        <NoteMarkers sigma={sigma} graph={graph} version={snapshot.version} onError={onError} />
+        <MergeControl
+          session={session}
+          selectedIds={onCanvas.ids}
+          onSelectIds={onSelectIds}
+          notices={notices}
+          onError={onError}
+        />
       </main>
 
       {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { api, type NodeDetails, type QuerySummary } from '../api/client.ts';
 import { gradeColour } from '../core/filters/markings.ts';
 import { nodeStyle } from '../core/style/palette.ts';
+import { NotesSection } from './notes/NotesSection.tsx';
 
 interface Props {
   nodeId: string;
@@ -220,6 +221,8 @@ export function DetailsPanel(props: Props) {
           </table>
         </section>
       )}
+
+      <NotesSection target={{ type: 'node', id: nodeId }} onError={onError} />
 
       {related.length > 0 && (
         <section aria-label="Related queries">
