@@ -31,6 +31,8 @@ const EDGES = [
 const SERVICES = [
   './server/queries',
   './server/workspaces',
+  './server/notes',
+  './server/merge',
   './server/import',
   './server/export',
   './server/copy',

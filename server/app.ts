@@ -16,6 +16,7 @@ import { isAppError } from './errors.ts';
 import { landingPage } from './landing-page.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
 import { WorkspaceStore } from './workspaces/workspace-store.ts';
+import { NoteStore } from './notes/note-store.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
@@ -174,6 +175,7 @@ export function createApp({
     exportMaxNodes,
     importMaxBytes,
     workspaces: new WorkspaceStore(dataDir, workspaceLimits),
+    notes: new NoteStore(dataDir),
     dataDir,
     openapi: openApiDocument(version),
     audit,

@@ -44,6 +44,8 @@ export const BOTH_STORES = [
   'test/hostile/exports.test.ts',
   'test/hostile/import-input.test.ts',
   'test/hostile/workspaces.test.ts',
+  // notes and merging (issue 13)
+  'test/integration/notes-api.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);

@@ -15,6 +15,7 @@ import { parseInput } from '../http/validate.ts';
 import type { QueryCatalogue } from '../queries/catalogue.ts';
 import type { GraphStore } from '../store/types.ts';
 import type { WorkspaceStore } from '../workspaces/workspace-store.ts';
+import type { NoteStore } from '../notes/note-store.ts';
 import type { Auth } from '../auth/auth.ts';
 import { ErrorSchema } from '../model/wire.ts';
 
@@ -29,6 +30,8 @@ export interface ApiDeps {
   /** IMPORT_MAX_BYTES */
   importMaxBytes: number;
   workspaces: WorkspaceStore;
+  /** analysts' notes (server/notes/) */
+  notes: NoteStore;
   dataDir: string;
   /** the OpenAPI document, served at /api/openapi.json */
   openapi: unknown;

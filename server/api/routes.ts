@@ -11,6 +11,7 @@ import { exportRoutes } from './export/router.ts';
 import { healthRoutes } from './health/router.ts';
 import { importRoutes } from './import/router.ts';
 import { nodesRoutes } from './nodes/router.ts';
+import { notesRoutes } from './notes/router.ts';
 import { oidcRoutes } from './oidc/router.ts';
 import { openApiRoutes } from './openapi/route.ts';
 import { pathsRoutes } from './paths/router.ts';
@@ -37,6 +38,7 @@ export const apiRoutes: readonly Route[] = [
   ...subgraphRoutes,
   ...importRoutes,
   ...workspacesRoutes,
+  ...notesRoutes,
   ...backupsRoutes,
   ...auditRoutes,
   ...openApiRoutes,
