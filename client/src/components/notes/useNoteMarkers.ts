@@ -2,7 +2,7 @@
  * A marker on the canvas for every node that has notes. The nodes on the canvas are asked about
  * once the graph has been still for a moment (one POST /api/notes/find for all of them), and the
  * markers are drawn on a 2D layer of their own after each sigma render: a small amber badge at a
- * node's upper right. The cost is one arc per noted node per frame, whatever the canvas holds.
+ * node's upper left (its label sits to the right). The cost is one arc per noted node per frame, whatever the canvas holds.
  */
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -84,7 +84,7 @@ export function useNoteMarkers(sigma: SigmaInstance | null, noted: ReadonlyMap<s
         const centre = sigma.framedGraphToViewport(shown);
         const r = sigma.scaleSize(shown.size);
         const badge = Math.max(3.5, Math.min(7, r * 0.45));
-        const x = centre.x + r * 0.72;
+        const x = centre.x - r * 0.72;
         const y = centre.y - r * 0.72;
         if (x < -badge || y < -badge || x > width + badge || y > height + badge) continue;
         context.beginPath();

@@ -76,7 +76,7 @@ export function chooseGrade(state: MergeChoices, grade: string | null): MergeCho
 export function gradeOptions(preview: MergePreview): { grades: string[]; weakest: string | null } {
   const values = preview.properties.find((p) => p.name === 'grade')?.values.map((v) => v.value) ?? [];
   const grades = [...new Set(values.filter((g): g is string => typeof g === 'string' && GRADES.includes(g)))].sort(
-    (a, b) => gradeRank(b) - gradeRank(a),
+    (a, b) => gradeRank(a) - gradeRank(b),
   );
   return { grades, weakest: weakestGrade(grades) };
 }
