@@ -211,7 +211,6 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     await poll(async () => (await markerAt(page, NAMIBIA)).drawn).toBe('1');
     expect((await markerAt(page, NAMIBIA)).amber).toBe(true);
     expect((await markerAt(page, COUNTRY)).amber).toBe(false);
-    await keepScreenshot(page, 'notes-details.png');
 
     // edit: the new text shown, marked edited
     await mine.locator('button', { hasText: 'Edit' }).click();
@@ -219,6 +218,7 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     await mine.locator('button[type=submit]', { hasText: 'Save' }).click();
     await poll(() => mine.locator('[data-testid=note-text] strong').first().textContent()).toBe('confirmed');
     expect(await mine.textContent()).toContain('(edited)');
+    await keepScreenshot(page, 'notes-details.png');
     // delete: the note goes; the admin's keeps the marker
     await mine.locator('button', { hasText: 'Delete' }).click();
     await poll(() => notes.locator('[data-testid=note]').count()).toBe(1);
@@ -242,4 +242,135 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     const found = await callAs(analyst, 'POST', '/api/notes/find', { workspace: 'namibia-notes' });
     expect(found.notes.map((n: { text: string }) => n.text)).toEqual(['Open question: who *paid* the guards?']);
   });
+
+  it('finds two near-duplicates, previews them with their conflict, merges them and undoes the merge', async () => {
+    await importDuplicates();
+    const page = await watched(analyst, `?nodes=${NAMIBIA},${PH}`);
+    await poll(() => canvasNodes(page)).toEqual([NAMIBIA, PH].sort());
+    // Possible duplicates: the pair, opened selected
+    await page.selectOption('select[aria-label="Duplicate kind"]', 'Facilitator');
+    await page.click('[data-testid=find-duplicates]');
+    const row = page.locator('[data-testid=duplicates] li', { hasText: 'Codename Tiger' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('same name');
+    await row.locator('button').click();
+    await poll(() => canvasNodes(page)).toEqual([NAMIBIA, PH, TIGER, TIGER_2].sort());
+    await poll(() => page.textContent('[data-testid=selected-count]')).toContain('2 selected');
+    // the moved link is on the canvas, at the duplicate, before the merge
+    expect(await edgeEnds(page, NATIONAL_PH)).toEqual([TIGER_2, PH]);
+
+    await page.click('[data-testid=merge-open]');
+    const dialog = page.locator('[role=dialog][aria-label="Merge entities"]');
+    await dialog.locator('[data-testid=merge-counts]').waitFor();
+    await dialog.getByLabel(`survivor ${TIGER}`, { exact: true }).check();
+    // the differing role is marked, with a choice; the equal age band is not
+    const role = dialog.locator('tr[data-property=role]');
+    expect(await role.getAttribute('class')).toBe('conflict');
+    expect(await dialog.locator('tr[data-property=ageBand]').getAttribute('class')).toBeNull();
+    await poll(() => dialog.locator('[data-testid=merged-role]').textContent()).toBe('recruiter');
+    await dialog.getByLabel(`keep role of ${TIGER_2}`, { exact: true }).check();
+    await poll(() => dialog.locator('[data-testid=merged-role]').textContent()).toBe('broker');
+    // provenance by rule: sources unioned, seen dates widened, the strictest marking, the weakest grade by default
+    const merged = async (name: string) => dialog.locator(`[data-testid=merged-${name}]`).textContent();
+    expect(await merged('sourceIds')).toContain(SOURCE_A);
+    expect(await merged('sourceIds')).toContain(SOURCE_B);
+    expect(await merged('firstSeen')).toContain('2023-11-01');
+    expect(await merged('lastSeen')).toContain('2024-05-01');
+    expect(await merged('tlp')).toContain('GREEN');
+    expect(await dialog.locator('select[aria-label="Merged grade"] option:checked').textContent()).toBe('weakest (C3)');
+    await dialog.locator('select[aria-label="Merged grade"]').selectOption('B2');
+    // one link moves (the nationality), one is dropped (the same recruitment the survivor has)
+    await poll(() => dialog.locator('[data-testid=merge-counts]').textContent()).toMatch(/1 link moves.*1 dropped/);
+    await keepScreenshot(page, 'merge-preview.png');
+
+    await dialog.locator('[data-testid=merge-apply]').click();
+    await dialog.waitFor({ state: 'detached' });
+    // the duplicate leaves the canvas; the survivor takes its link to what is there
+    await poll(() => canvasNodes(page)).toEqual([NAMIBIA, PH, TIGER].sort());
+    await poll(() => edgeEnds(page, NATIONAL_PH)).toEqual([TIGER, PH]);
+    const survivor = await callAs(analyst, 'GET', `/api/nodes/${TIGER}`);
+    expect(survivor.node.attributes).toMatchObject({ role: 'broker' });
+    expect(survivor.provenance.grade).toBe('B2');
+    expect(survivor.provenance.sources.map((x: { id: string }) => x.id).sort()).toEqual([SOURCE_A, SOURCE_B].sort());
+    const notice = page.locator('.notice', { hasText: 'Merged 1 into' });
+    expect(await notice.textContent()).toContain('1 links moved, 1 dropped');
+
+    // undo: both back, the link at the duplicate again, the survivor as it was
+    await notice.locator('button', { hasText: 'Undo' }).click();
+    await poll(() => canvasNodes(page)).toEqual([NAMIBIA, PH, TIGER, TIGER_2].sort());
+    await poll(() => edgeEnds(page, NATIONAL_PH)).toEqual([TIGER_2, PH]);
+    await page.locator('.notice', { hasText: 'Merge undone' }).waitFor();
+    const restored = await callAs(analyst, 'GET', `/api/nodes/${TIGER}`);
+    expect(restored.node.attributes).toMatchObject({ role: 'recruiter' });
+    expect(restored.provenance.grade).toBe('B2');
+    expect((await callAs(analyst, 'GET', `/api/nodes/${TIGER_2}`)).node.attributes.role).toBe('broker');
+  });
+
+  const TIGER = 'facilitator:e2e-tiger';
+  const TIGER_2 = 'facilitator:e2e-tiger-2';
+  const PH = 'country:PH';
+  const SOURCE_A = 'source:000_d5d37bd4ebfb1db8';
+  const SOURCE_B = 'source:001_0b187844e311fd7f';
+  const NATIONAL_PH = 'NATIONAL_OF:e2e-tiger-2-ph';
+
+  /** Two near-duplicate facilitators, imported through the API by the admin (written for this test). */
+  async function importDuplicates(): Promise<void> {
+    const batch = {
+      nodes: [
+        {
+          kind: 'Facilitator',
+          id: TIGER,
+          name: 'Codename Tiger',
+          role: 'recruiter',
+          ageBand: '30-39',
+          grade: 'B2',
+          tlp: 'CLEAR',
+          sourceIds: [SOURCE_A],
+          firstSeen: '2024-01-10',
+          lastSeen: '2024-05-01',
+        },
+        {
+          kind: 'Facilitator',
+          id: TIGER_2,
+          name: 'CODENAME  TIGER',
+          role: 'broker',
+          ageBand: '30-39',
+          grade: 'C3',
+          tlp: 'GREEN',
+          sourceIds: [SOURCE_B],
+          firstSeen: '2023-11-01',
+          lastSeen: '2024-02-01',
+        },
+      ],
+      relationships: [
+        { kind: 'RECRUITS_FOR', id: 'RECRUITS_FOR:e2e-tiger-na', from: TIGER, to: NAMIBIA, ...REL_PROV },
+        { kind: 'RECRUITS_FOR', id: 'RECRUITS_FOR:e2e-tiger-2-na', from: TIGER_2, to: NAMIBIA, ...REL_PROV },
+        { kind: 'NATIONAL_OF', id: NATIONAL_PH, from: TIGER_2, to: PH, ...REL_PROV },
+      ],
+    };
+    const res = await admin.request.post(`${server.url}/api/import`, {
+      headers: { 'X-Scamnet-Request': '1' },
+      multipart: {
+        files: { name: 'duplicates.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(batch)) },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  const REL_PROV = {
+    grade: 'B2',
+    tlp: 'CLEAR',
+    sourceIds: [SOURCE_A],
+    firstSeen: '2024-01-10',
+    lastSeen: '2024-05-01',
+  };
+
+  async function canvasNodes(page: Page): Promise<string[]> {
+    return (await page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.nodes())).sort();
+  }
+  async function edgeEnds(page: Page, edge: string): Promise<string[] | null> {
+    return page.evaluate((e) => {
+      const { graph } = (window as unknown as ScamnetWindow).scamnet;
+      return graph.hasEdge(e) ? graph.extremities(e) : null;
+    }, edge);
+  }
 });

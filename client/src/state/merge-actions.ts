@@ -6,6 +6,7 @@
 import type { api as realApi, MergeRequestBody, MergeResult } from '../api/client.ts';
 import { idsAfter, redrawAround } from '../core/merge/canvas-merge.ts';
 import type { GraphSession } from './graph-session.ts';
+import { entityChanges } from './entity-changes.ts';
 
 export type MergeApi = Pick<typeof realApi, 'merge' | 'undoMerge' | 'subgraph'>;
 
@@ -20,6 +21,8 @@ async function redraw(
   add: readonly string[],
 ): Promise<void> {
   // the survivor and the entities named first, so a canvas past the cap keeps them
+  // the server changed these entities whether or not the redraw below succeeds
+  entityChanges.changed();
   const ids = [...new Set([...add, ...idsAfter(session.graph, remove, add)])].slice(0, MAX_SUBGRAPH_IDS);
   const among = await client.subgraph(ids);
   session.edit(() => redrawAround(session.graph, survivor, remove, among), add.length > 1);

@@ -51,7 +51,8 @@ export function MergeDialog({ ids, labelOf, onMerge, onClose, onError }: Props) 
   }, [ids, state, onError, onClose]);
 
   const style = nodeStyle(preview?.kind ?? '');
-  const columns = preview?.ids ?? [...ids];
+  // the columns stay in the order picked: the server lists the survivor first, which would shuffle them
+  const columns = ids;
   const { own, provenance } = preview ? shownProperties(preview) : { own: [], provenance: [] };
   const grades = preview ? gradeOptions(preview) : { grades: [], weakest: null };
   const conflicts = own.filter((p) => p.conflict).length;
