@@ -21,11 +21,11 @@ async function redraw(
   add: readonly string[],
 ): Promise<void> {
   // the survivor and the entities named first, so a canvas past the cap keeps them
-  // the server changed these entities whether or not the redraw below succeeds
-  entityChanges.changed();
   const ids = [...new Set([...add, ...idsAfter(session.graph, remove, add)])].slice(0, MAX_SUBGRAPH_IDS);
   const among = await client.subgraph(ids);
   session.edit(() => redrawAround(session.graph, survivor, remove, among), add.length > 1);
+  // after the redraw, so a panel showing a merged entity has left it before anything reads again
+  entityChanges.changed();
 }
 
 export async function mergeOnCanvas(session: GraphSession, client: MergeApi, request: MergeRequestBody) {
