@@ -40,6 +40,7 @@ const SERVICES = [
   './server/audit',
   './server/seed',
   './server/auth',
+  './server/changes',
   './seeds',
 ];
 

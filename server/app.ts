@@ -17,6 +17,8 @@ import { landingPage } from './landing-page.ts';
 import type { QueryCatalogue } from './queries/catalogue.ts';
 import { WorkspaceStore } from './workspaces/workspace-store.ts';
 import { NoteStore } from './notes/note-store.ts';
+import { MergeStore } from './merge/merge-store.ts';
+import { ChangeLog } from './changes/change-log.ts';
 import { clientBuildExists } from './client/client-build.ts';
 import { clientRouter } from './client/serve-client.ts';
 import { requestGuard } from './http/request-guard.ts';
@@ -176,6 +178,8 @@ export function createApp({
     importMaxBytes,
     workspaces: new WorkspaceStore(dataDir, workspaceLimits),
     notes: new NoteStore(dataDir),
+    changes: new ChangeLog(path.join(dataDir, 'changes')),
+    merges: new MergeStore(dataDir),
     dataDir,
     openapi: openApiDocument(version),
     audit,

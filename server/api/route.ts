@@ -16,6 +16,8 @@ import type { QueryCatalogue } from '../queries/catalogue.ts';
 import type { GraphStore } from '../store/types.ts';
 import type { WorkspaceStore } from '../workspaces/workspace-store.ts';
 import type { NoteStore } from '../notes/note-store.ts';
+import type { MergeStore } from '../merge/merge-store.ts';
+import type { ChangeLog } from '../changes/change-log.ts';
 import type { Auth } from '../auth/auth.ts';
 import { ErrorSchema } from '../model/wire.ts';
 
@@ -32,6 +34,10 @@ export interface ApiDeps {
   workspaces: WorkspaceStore;
   /** analysts' notes (server/notes/) */
   notes: NoteStore;
+  /** the history of hand edits (server/changes/): versions, tombstones, merges */
+  changes: ChangeLog;
+  /** what each merge needs kept to be undone (server/merge/) */
+  merges: MergeStore;
   dataDir: string;
   /** the OpenAPI document, served at /api/openapi.json */
   openapi: unknown;

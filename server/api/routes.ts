@@ -12,6 +12,7 @@ import { healthRoutes } from './health/router.ts';
 import { importRoutes } from './import/router.ts';
 import { nodesRoutes } from './nodes/router.ts';
 import { notesRoutes } from './notes/router.ts';
+import { mergeRoutes } from './merge/router.ts';
 import { oidcRoutes } from './oidc/router.ts';
 import { openApiRoutes } from './openapi/route.ts';
 import { pathsRoutes } from './paths/router.ts';
@@ -39,6 +40,7 @@ export const apiRoutes: readonly Route[] = [
   ...importRoutes,
   ...workspacesRoutes,
   ...notesRoutes,
+  ...mergeRoutes,
   ...backupsRoutes,
   ...auditRoutes,
   ...openApiRoutes,

@@ -15,6 +15,7 @@ import { serverCredentials } from './server-credentials.ts';
 import { AppError } from '../errors.ts';
 import { ExportRequest } from '../export/request.ts';
 import { runExport } from '../export/run-export.ts';
+import { NoteStore } from '../notes/note-store.ts';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from '../model/export-formats.ts';
 import { openCatalogue } from '../queries/catalogue.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/request-guard.ts';
@@ -179,6 +180,7 @@ try {
     queries: openCatalogue(store, config.DATA_DIR),
     analystCypher: config.ANALYST_CYPHER,
     maxNodes,
+    notes: new NoteStore(config.DATA_DIR),
   };
   const result = await runExport(deps, args.request, { actor: operatorActor(), progress });
   const m = result.manifest;

@@ -2,6 +2,7 @@
 import type { SerializedGraph } from '../store/types.ts';
 import type { Positions } from './layout.ts';
 import type { Manifest } from './manifest.ts';
+import type { ExportNotes } from './notes.ts';
 
 export interface SourceDocument {
   id: string;
@@ -19,6 +20,8 @@ export interface ExportContext {
   positions(): Positions;
   /** the Source documents the exported items cite, as far as the recipient may see them */
   sources(): Promise<SourceDocument[]>;
+  /** analysts' notes on the exported nodes and links, within the recipient's TLP (notes.ts) */
+  notes: ExportNotes;
 }
 
 export interface ExportFile {

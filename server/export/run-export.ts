@@ -18,12 +18,17 @@ import { findSecrets, redactCitations, redactSelection } from './redact.ts';
 import { resolveSelection } from './selection.ts';
 import { citedSources } from './sources.ts';
 import { filterByTlp, highestTlp } from './tlp-filter.ts';
+import { allNotes, exportNotes } from './notes.ts';
+import type { NoteStore } from '../notes/note-store.ts';
+import { highestMarking } from '../model/markings.ts';
 
 export interface ExportDeps {
   store: GraphStore;
   queries: QueryCatalogue;
   analystCypher: boolean;
   maxNodes: number;
+  /** analysts' notes (DATA_DIR/notes); left out, an export carries none */
+  notes?: NoteStore;
 }
 
 export interface ExportResult extends ExportFile {
@@ -89,6 +94,7 @@ export async function runExport(
     selection = redactSelection(selected.record, graph, secrets);
   }
   progress(`selected ${graph.nodes.length} nodes and ${graph.edges.length} links`);
+  const notes = await exportNotes(deps.notes, graph, recipientTlp);
   const title =
     cleanText(request.title ?? '')
       .replace(/\s+/g, ' ')
@@ -102,7 +108,8 @@ export async function runExport(
     selection,
     store: { backend: deps.store.backend },
     dataVersion: dataVersion(graph),
-    highestTlp: highestTlp(graph),
+    // a note may be marked above every item it is on
+    highestTlp: highestMarking([highestTlp(graph), ...allNotes(notes).map((n) => n.tlp)]),
     recipientTlp,
     withheld,
     counts: { nodes: graph.nodes.length, links: graph.edges.length },
@@ -114,6 +121,7 @@ export async function runExport(
     manifest,
     positions: () => (positions ??= layoutPositions(graph, request.positions)),
     sources: () => (sources ??= citedSources(deps.store, graph, recipientTlp)),
+    notes,
   };
   progress(`writing ${request.format}`);
   const file = await WRITERS[request.format](ctx);

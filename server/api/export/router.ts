@@ -100,8 +100,10 @@ export const exportRoutes = [
       503: json(ErrorSchema, 'store_unavailable, or renderer_unavailable: PDF needs Chromium at /usr/bin/chromium'),
       504: failures[504],
     },
-    handler: async ({ body }, { store, queries, analystCypher, exportMaxNodes }, { res, actor }) => {
-      const result = await runExport({ store, queries, analystCypher, maxNodes: exportMaxNodes }, body, { actor });
+    handler: async ({ body }, { store, queries, analystCypher, exportMaxNodes, notes }, { res, actor }) => {
+      const result = await runExport({ store, queries, analystCypher, maxNodes: exportMaxNodes, notes }, body, {
+        actor,
+      });
       res.status(200).set({
         'Content-Type': result.contentType,
         'Content-Disposition': contentDisposition(result.fileName),

@@ -29,6 +29,7 @@ import { manifestSummary } from '../manifest.ts';
 import { nodeStyle } from '../../model/presentation.ts';
 import { edgeColour, kindColour, splitGrade } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
+import { forXmlAttribute, xmlAttributeBreaks, type ExportNote } from '../notes.ts';
 
 /** Admiralty reliability A–F and credibility 1–6, as i2's GradeOne and GradeTwo lists. */
 export const GRADE_ONE = [
@@ -167,6 +168,21 @@ export function writeAnx(ctx: ExportContext): ExportFile {
       if (attributeClass) list.ele('Attribute', { AttributeClassReference: attributeClass.id, Value: attValue(k, v) });
     }
   };
+  // an analyst's note is an i2 card on the item it is about (Card@Summary,@Text,@DateTime as the
+  // ANB 9 card collection has them; like the rest of this writer, not checked against IBM's schema)
+  const addCards = (item: XMLBuilder, list: readonly ExportNote[] | undefined) => {
+    if (!list || list.length === 0) return;
+    const cards = item.ele('CardCollection');
+    for (const note of list)
+      cards.ele('Card', {
+        Summary: `Note by ${note.author} (TLP:${note.tlp})`,
+        Text: forXmlAttribute(note.text),
+        DateSet: 'true',
+        DateTime: note.updatedAt.slice(0, 19),
+        SourceType: 'Analyst note',
+        SourceReference: note.id,
+      });
+  };
   for (const node of graph.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
     const a = node.attributes;
@@ -184,6 +200,7 @@ export function writeAnx(ctx: ExportContext): ExportFile {
       .ele('Icon')
       .ele('IconStyle', { Type: a.kind });
     addAttributes(item, a);
+    addCards(item, ctx.notes.nodes.get(node.key));
   }
   const labelOf = new Map(graph.nodes.map((n) => [n.key, n.attributes.label]));
   for (const edge of graph.edges) {
@@ -203,6 +220,7 @@ export function writeAnx(ctx: ExportContext): ExportFile {
       LineColour: String(colorref(edgeColour(a.kind))),
     });
     addAttributes(item, a);
+    addCards(item, ctx.notes.edges.get(edge.key));
   }
   const summary = chart.ele('Summary');
   const fields = summary.ele('FieldCollection');
@@ -213,7 +231,7 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   custom.ele('CustomProperty', { Name: 'TLP', Type: 'String', Value: manifest.highestTlp });
   custom.ele('CustomProperty', { Name: 'scamnet manifest', Type: 'String', Value: JSON.stringify(manifest) });
   return {
-    body: Buffer.from(chart.end({ prettyPrint: true })),
+    body: Buffer.from(xmlAttributeBreaks(chart.end({ prettyPrint: true }))),
     ...exportFileType('anx'),
   };
 }

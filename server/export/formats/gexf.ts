@@ -18,6 +18,7 @@ import { nodeProperties, propertyTypes, relProperties } from '../../model/schema
 import type { StorageType } from '../../model/storage-types.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
+import { withNotes, xmlAttributeBreaks } from '../notes.ts';
 import { manifestSummary } from '../manifest.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
@@ -102,12 +103,14 @@ function rgb(hex: string): { r: string; g: string; b: string } {
 }
 
 export function writeGexf(ctx: ExportContext): ExportFile {
+  // analysts' notes ride on the items as a `notes` text attribute (export/notes.ts)
+  const noted = withNotes(ctx.graph, ctx.notes, 'attribute text');
   const positions = ctx.positions();
-  const degree = degrees(ctx.graph);
+  const degree = degrees(noted);
   const { manifest } = ctx;
   // the label is the node's own label attribute
-  const nodeColumns = withExtras(NODE_COLUMNS, ctx.graph.nodes, new Set(['label']));
-  const edgeColumns = withExtras(EDGE_COLUMNS, ctx.graph.edges, new Set());
+  const nodeColumns = withExtras(NODE_COLUMNS, noted.nodes, new Set(['label']));
+  const edgeColumns = withExtras(EDGE_COLUMNS, noted.edges, new Set());
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('gexf', {
     xmlns: 'http://www.gexf.net/1.2draft',
     'xmlns:viz': 'http://www.gexf.net/1.2draft/viz',
@@ -123,7 +126,7 @@ export function writeGexf(ctx: ExportContext): ExportFile {
   declare(graph, 'node', nodeColumns);
   declare(graph, 'edge', edgeColumns);
   const nodes = graph.ele('nodes');
-  for (const node of ctx.graph.nodes) {
+  for (const node of noted.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
     const element = nodes.ele('node', { id: node.key, label: String(node.attributes.label ?? node.key) });
     addValues(element, nodeColumns, node.attributes);
@@ -132,7 +135,7 @@ export function writeGexf(ctx: ExportContext): ExportFile {
     element.ele('viz:size', { value: String(nodeSize(degree.get(node.key) ?? 0)) });
   }
   const edges = graph.ele('edges');
-  for (const edge of ctx.graph.edges) {
+  for (const edge of noted.edges) {
     const element = edges.ele('edge', {
       id: edge.key,
       source: edge.source,
@@ -142,7 +145,7 @@ export function writeGexf(ctx: ExportContext): ExportFile {
     addValues(element, edgeColumns, edge.attributes);
   }
   return {
-    body: Buffer.from(root.end({ prettyPrint: true })),
+    body: Buffer.from(xmlAttributeBreaks(root.end({ prettyPrint: true }))),
     ...exportFileType('gexf'),
   };
 }

@@ -17,6 +17,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { propertyTypes } from '../../model/schema.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
+import { withNotes } from '../notes.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
 
@@ -74,10 +75,12 @@ export function graphmlId(id: string): string {
 }
 
 export function writeGraphml(ctx: ExportContext): ExportFile {
+  // analysts' notes ride on the items as a `notes` text attribute (export/notes.ts)
+  const noted = withNotes(ctx.graph, ctx.notes, 'text');
   const positions = ctx.positions();
-  const degree = degrees(ctx.graph);
-  const nodeKeys = collectKeys(ctx.graph.nodes, 'n');
-  const edgeKeys = collectKeys(ctx.graph.edges, 'e');
+  const degree = degrees(noted);
+  const nodeKeys = collectKeys(noted.nodes, 'n');
+  const edgeKeys = collectKeys(noted.edges, 'e');
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
     xmlns: 'http://graphml.graphdrawing.org/xmlns',
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
@@ -107,7 +110,7 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
   const graph = root.ele('graph', { id: 'G', edgedefault: 'directed' });
   graph.ele('data', { key: 'title' }).txt(ctx.manifest.title);
   graph.ele('data', { key: 'manifest' }).txt(JSON.stringify(ctx.manifest));
-  for (const node of ctx.graph.nodes) {
+  for (const node of noted.nodes) {
     const element = graph.ele('node', { id: graphmlId(node.key) });
     element.ele('data', { key: 'scamnetId' }).txt(node.key);
     addData(element, nodeKeys, node.attributes);
@@ -125,7 +128,7 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
     shape.ele('y:NodeLabel').txt(String(node.attributes.label ?? node.key));
     shape.ele('y:Shape', { type: 'ellipse' });
   }
-  for (const edge of ctx.graph.edges) {
+  for (const edge of noted.edges) {
     const element = graph.ele('edge', {
       id: graphmlId(edge.key),
       source: graphmlId(edge.source),

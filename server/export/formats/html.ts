@@ -8,6 +8,7 @@ import type { ExportContext, ExportFile, SourceDocument } from '../context.ts';
 import { kindColour } from '../style.ts';
 import { escapeXml as esc, graphSvg } from './svg.ts';
 import { exportFileType } from '../../model/export-formats.ts';
+import { noteRows } from '../notes.ts';
 
 /** The TLP label in its TLP 2.0 colour on black. */
 export function tlpBanner(tlp: Tlp, withheld: string): string {
@@ -34,6 +35,7 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 4px; }
 .legend span { margin-right: 12px; white-space: nowrap; }
+table.notes td:nth-child(5) { white-space: pre-wrap; }
 pre { white-space: pre-wrap; font-size: 7.5pt; background: #f7f7f7; padding: 6px; }
 `;
 
@@ -85,6 +87,17 @@ function table(headers: string[], rows: string[][], cls = ''): string {
   const head = headers.map((h) => `<th>${esc(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
   return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** Analysts' notes on what is in the pack, within the recipient's TLP; no section when there are none. */
+function notesSection(ctx: ExportContext, labelOf: Map<string, string>): string {
+  const rows = noteRows(ctx.graph, ctx.notes, labelOf);
+  if (rows.length === 0) return '';
+  return `<h2>Notes</h2>\n${table(
+    ['On', 'TLP', 'Author', 'Date', 'Note'],
+    rows.map((r) => [r.on, r.note.tlp, r.note.author, r.note.updatedAt.slice(0, 10), r.note.text]),
+    'notes',
+  )}`;
 }
 
 export function writeHtml(ctx: ExportContext, sources: SourceDocument[]): ExportFile {
@@ -173,6 +186,7 @@ ${table(
   }),
   'items',
 )}
+${notesSection(ctx, labelOf)}
 <h2>Source documents</h2>
 ${
   sources.length > 0

@@ -12,6 +12,7 @@
 import { RENAMED_FOR_DRAWING } from '../../model/drawing-names.ts';
 import type { SerializedNode } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
+import { withNotes } from '../notes.ts';
 import type { Positions } from '../layout.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
@@ -36,17 +37,19 @@ function drawable(node: SerializedNode, positions: Positions, degree: Map<string
 }
 
 function* chunks(ctx: ExportContext): Generator<string> {
+  // analysts' notes ride on the items as a `notes` attribute (export/notes.ts)
+  const graph = withNotes(ctx.graph, ctx.notes, 'list');
   const positions = ctx.positions();
-  const degree = degrees(ctx.graph);
+  const degree = degrees(graph);
   const head = {
     attributes: { title: ctx.manifest.title, manifest: ctx.manifest },
     options: { type: 'directed', multi: true, allowSelfLoops: true },
   };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "nodes": [`;
-  for (const [i, node] of ctx.graph.nodes.entries())
+  for (const [i, node] of graph.nodes.entries())
     yield `${i ? ',' : ''}\n    ${JSON.stringify(drawable(node, positions, degree))}`;
   yield '\n  ],\n  "edges": [';
-  for (const [i, edge] of ctx.graph.edges.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify(edge)}`;
+  for (const [i, edge] of graph.edges.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify(edge)}`;
   yield '\n  ]\n}\n';
 }
 
