@@ -144,6 +144,31 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     }, node);
   }
 
+  /** whether the page as drawn (every layer composed) shows the marker's amber where a node's badge goes */
+  async function amberOnScreen(page: Page, node: string): Promise<boolean> {
+    const at = await page.evaluate((n) => {
+      const { sigma } = (window as unknown as ScamnetWindow).scamnet;
+      const shown = sigma.getNodeDisplayData(n)!;
+      const p = sigma.framedGraphToViewport(shown);
+      const r = sigma.scaleSize(shown.size);
+      return { x: p.x - r * 0.72, y: p.y - r * 0.72 };
+    }, node);
+    const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    const png = await page.screenshot({ clip: { x: stage.x + at.x - 1, y: stage.y + at.y - 1, width: 3, height: 3 } });
+    return page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const [red, green, blue] = ctx.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
+      return Math.abs(red! - 0xf5) < 24 && Math.abs(green! - 0x9e) < 24 && Math.abs(blue! - 0x0b) < 36;
+    }, png.toString('base64'));
+  }
+
   it('writes a markdown note: rendered, hostile HTML inert, marking capped at the clearance, marked on the canvas', async () => {
     // the admin's note, which the analyst may read but not change
     await callAs(admin, 'POST', '/api/notes', {
@@ -211,6 +236,9 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     await poll(async () => (await markerAt(page, NAMIBIA)).drawn).toBe('1');
     expect((await markerAt(page, NAMIBIA)).amber).toBe(true);
     expect((await markerAt(page, COUNTRY)).amber).toBe(false);
+    // and the page shows it, over the selected node sigma draws on its hover layer
+    await poll(() => amberOnScreen(page, NAMIBIA)).toBe(true);
+    expect(await amberOnScreen(page, COUNTRY)).toBe(false);
 
     // edit: the new text shown, marked edited
     await mine.locator('button', { hasText: 'Edit' }).click();

@@ -13,8 +13,12 @@ import { CLIENT_ROOT } from '../../server/client/client-build.ts';
 
 /** vite's default chunkSizeWarningLimit, in bytes of minified JS */
 const CHUNK_LIMIT = 500 * 1024;
-/** all JS together: about 1,030 kB measured without zod (about 1,130 kB with it) */
-const TOTAL_LIMIT = 1_100_000;
+/**
+ * all JS together: about 1,030 kB measured without zod (about 1,130 kB with it), and about
+ * 1,175 kB since notes render markdown with markdown-it (about 100 kB with its entity table and
+ * linkify). zod is caught by name above; this catches the next dependency nobody weighed.
+ */
+const TOTAL_LIMIT = 1_250_000;
 
 let chunks: Array<{ name: string; text: string }> = [];
 
@@ -52,7 +56,7 @@ describe('client bundle', () => {
     }
   });
 
-  it('keeps every chunk under 500 kB and the whole under 1.1 MB', () => {
+  it('keeps every chunk under 500 kB and the whole under 1.25 MB', () => {
     for (const c of chunks) expect(Buffer.byteLength(c.text), c.name).toBeLessThan(CHUNK_LIMIT);
     expect(chunks.reduce((n, c) => n + Buffer.byteLength(c.text), 0)).toBeLessThan(TOTAL_LIMIT);
   });

@@ -147,7 +147,7 @@ export function MergeDialog({ ids, labelOf, onMerge, onClose, onError }: Props) 
                             type="radio"
                             name="survivor"
                             aria-label={`survivor ${id}`}
-                            checked={id === preview.survivor}
+                            checked={id === (state.survivor ?? preview.survivor)}
                             onChange={() => setState((s) => chooseSurvivor(s, id))}
                           />{' '}
                           survivor

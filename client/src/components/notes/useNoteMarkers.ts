@@ -52,7 +52,7 @@ export function useNotedNodes(
   return counts;
 }
 
-/** Draws the badges of `noted` over sigma's nodes, below the labels. */
+/** Draws the badges of `noted` over sigma's nodes. */
 export function useNoteMarkers(sigma: SigmaInstance | null, noted: ReadonlyMap<string, number>): void {
   const latest = useRef(noted);
   useEffect(() => {
@@ -62,7 +62,8 @@ export function useNoteMarkers(sigma: SigmaInstance | null, noted: ReadonlyMap<s
 
   useEffect(() => {
     if (!sigma) return;
-    const layer = sigma.createCanvas('notes', { beforeLayer: 'labels' });
+    // above the highlighted nodes (sigma redraws a selected node on its hover layer), below the mouse layer
+    const layer = sigma.createCanvas('notes', { afterLayer: 'hoverNodes' });
     layer.dataset.testid = 'note-markers';
     const context = layer.getContext('2d');
     if (!context) return;
@@ -83,7 +84,7 @@ export function useNoteMarkers(sigma: SigmaInstance | null, noted: ReadonlyMap<s
         if (!shown || shown.hidden) continue;
         const centre = sigma.framedGraphToViewport(shown);
         const r = sigma.scaleSize(shown.size);
-        const badge = Math.max(3.5, Math.min(7, r * 0.45));
+        const badge = Math.max(4, Math.min(8, r * 0.5));
         const x = centre.x - r * 0.72;
         const y = centre.y - r * 0.72;
         if (x < -badge || y < -badge || x > width + badge || y > height + badge) continue;
