@@ -287,6 +287,7 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     // the moved link is on the canvas, at the duplicate, before the merge
     expect(await edgeEnds(page, NATIONAL_PH)).toEqual([TIGER_2, PH]);
 
+    await page.screenshot({ path: path.join(SHOTS, 'merge-selected.png') });
     await page.click('[data-testid=merge-open]');
     const dialog = page.locator('[role=dialog][aria-label="Merge entities"]');
     await dialog.locator('[data-testid=merge-counts]').waitFor();
@@ -321,13 +322,15 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     expect(survivor.provenance.grade).toBe('B2');
     expect(survivor.provenance.sources.map((x: { id: string }) => x.id).sort()).toEqual([SOURCE_A, SOURCE_B].sort());
     const notice = page.locator('.notice', { hasText: 'Merged 1 into' });
-    expect(await notice.textContent()).toContain('1 links moved, 1 dropped');
+    await page.screenshot({ path: path.join(SHOTS, 'merge-done.png') });
+    expect(await notice.textContent()).toContain('1 link moved, 1 dropped');
 
     // undo: both back, the link at the duplicate again, the survivor as it was
     await notice.locator('button', { hasText: 'Undo' }).click();
     await poll(() => canvasNodes(page)).toEqual([NAMIBIA, PH, TIGER, TIGER_2].sort());
     await poll(() => edgeEnds(page, NATIONAL_PH)).toEqual([TIGER_2, PH]);
     await page.locator('.notice', { hasText: 'Merge undone' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'merge-undone.png') });
     const restored = await callAs(analyst, 'GET', `/api/nodes/${TIGER}`);
     expect(restored.node.attributes).toMatchObject({ role: 'recruiter' });
     expect(restored.provenance.grade).toBe('B2');

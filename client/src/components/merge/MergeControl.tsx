@@ -23,6 +23,8 @@ interface Props {
   onError(error: unknown): void;
 }
 
+const links = (n: number) => (n === 1 ? '1 link' : `${n} links`);
+
 export function MergeControl({ session, selectedIds, onSelectIds, notices, onError }: Props) {
   const { denied } = useAuth();
   const [open, setOpen] = useState<readonly string[] | null>(null);
@@ -53,7 +55,7 @@ export function MergeControl({ session, selectedIds, onSelectIds, notices, onErr
       setOpen(null);
       onSelectIds([result.survivor], 'replace');
       notify(
-        `Merged ${result.merged.length} into ${session.labelOf(result.survivor)}: ${result.moved} links moved, ${result.dropped} dropped.`,
+        `Merged ${result.merged.length} into ${session.labelOf(result.survivor)}: ${links(result.moved)} moved, ${result.dropped} dropped.`,
         'info',
         { label: 'Undo', run: () => void undo(result) },
       );
