@@ -46,9 +46,12 @@ export const BOTH_STORES = [
   'test/hostile/workspaces.test.ts',
   // editing the graph by hand (issue 13): records, the change log's transaction, the edit routes
   'test/integration/edit-records.test.ts',
+  'test/integration/edit-api.test.ts',
   // notes and merging (issue 13)
   'test/integration/notes-api.test.ts',
   'test/integration/export-notes.test.ts',
+  'test/integration/merge-api.test.ts',
+  'test/integration/merge-suggestions.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);

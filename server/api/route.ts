@@ -17,8 +17,8 @@ import type { GraphStore } from '../store/types.ts';
 import type { WorkspaceStore } from '../workspaces/workspace-store.ts';
 import type { NoteStore } from '../notes/note-store.ts';
 import type { MergeStore } from '../merge/merge-store.ts';
-import type { ChangeLog } from '../changes/change-log.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { ChangeLog } from '../changes/change-log.ts';
 import { ErrorSchema } from '../model/wire.ts';
 
 /** What the handlers need from the running server. */
@@ -34,8 +34,6 @@ export interface ApiDeps {
   workspaces: WorkspaceStore;
   /** analysts' notes (server/notes/) */
   notes: NoteStore;
-  /** the history of hand edits (server/changes/): versions, tombstones, merges */
-  changes: ChangeLog;
   /** what each merge needs kept to be undone (server/merge/) */
   merges: MergeStore;
   dataDir: string;
@@ -47,6 +45,10 @@ export interface ApiDeps {
   oidc?: OidcSignIn;
   /** accounts, sessions, API tokens (server/auth/) */
   auth: Auth;
+  /** the history of hand edits (server/changes/): versions, tombstones, merges */
+  changes: ChangeLog;
+  /** SOURCE_DOCUMENTS_DIR: where Source nodes' document files are; null when there is none */
+  sourceDocumentsDir: string | null;
 }
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -35,6 +35,11 @@ export interface AppendOptions {
    * `baseline` revision (author `import`) with the state it had before: what seed or import loaded.
    */
   baselines?: boolean;
+  /**
+   * The version each entity must be at (0: no history yet), checked under the lock: another edit
+   * in between is 409 `conflict` with `currentVersion`, and nothing of the call is written.
+   */
+  expected?: { entity: Entity; id: string; version: number }[];
 }
 
 export interface ChangeLogOptions {
@@ -142,6 +147,15 @@ export class ChangeLog {
       throw new AppError('internal', 'the change log is locked by another process; try again');
     }
     try {
+      for (const want of options.expected ?? []) {
+        const current = this.readFile(this.fileOf(want.entity, want.id), want.entity, want.id).at(-1)?.version ?? 0;
+        if (current !== want.version)
+          throw new AppError(
+            'conflict',
+            `${want.id} was changed by someone else (it is at version ${current}, not ${want.version}); reload it and try again`,
+            { id: want.id, currentVersion: current },
+          );
+      }
       const at = this.now().toISOString();
       const written: Revision[] = [];
       const lines = new Map<string, string[]>();

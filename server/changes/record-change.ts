@@ -11,7 +11,7 @@
  */
 import type { Revision } from '../model/changes.ts';
 import type { GraphStore, TransactionRunner } from '../store/types.ts';
-import type { ChangeLog, RevisionInput } from './change-log.ts';
+import type { AppendOptions, ChangeLog, RevisionInput } from './change-log.ts';
 
 /**
  * @example
@@ -24,10 +24,14 @@ import type { ChangeLog, RevisionInput } from './change-log.ts';
 export async function recordChange(
   store: GraphStore,
   log: ChangeLog,
-  work: (tx: TransactionRunner) => Promise<RevisionInput[]>,
+  work: (
+    tx: TransactionRunner,
+  ) => Promise<RevisionInput[] | { revisions: RevisionInput[]; expected?: AppendOptions['expected'] }>,
 ): Promise<Revision[]> {
   return store.transaction(async (tx) => {
-    const inputs = await work(tx);
-    return log.append(inputs, { baselines: true });
+    const done = await work(tx);
+    // `expected`: versions the editor saw, checked under the log's lock (a stale one rolls back)
+    const { revisions, expected } = Array.isArray(done) ? { revisions: done, expected: undefined } : done;
+    return log.append(revisions, { baselines: true, ...(expected && { expected }) });
   });
 }

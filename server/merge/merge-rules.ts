@@ -91,7 +91,8 @@ export function planMerge(
         id,
       });
   }
-  const valueOf = (r: NodeRecordValue, name: string) => (r as unknown as Record<string, unknown>)[name] ?? null;
+  const valueOf = (r: NodeRecordValue | undefined, name: string) =>
+    r ? ((r as unknown as Record<string, unknown>)[name] ?? null) : null;
 
   const properties: MergeProperty[] = [];
   const record: Record<string, unknown> = { kind, id: survivorRecord.id };
@@ -115,7 +116,7 @@ export function planMerge(
       chosen = values.find((v) => v.value === merged)?.id ?? chosen;
     } else if (name === 'grade') {
       merged =
-        request.grade ?? (chosenId ? valueOf(byId.get(chosenId)!, name) : weakestGrade(values.map((v) => v.value)));
+        request.grade ?? (chosenId ? valueOf(byId.get(chosenId), name) : weakestGrade(values.map((v) => v.value)));
       if (!chosenId) chosen = values.find((v) => v.value === merged)?.id ?? chosen;
     } else if (name === 'tlp') {
       merged = highestMarking(values.map((v) => v.value));
@@ -125,7 +126,7 @@ export function planMerge(
       merged = values.every((v) => v.value === true);
     } else if (name === 'aliases')
       merged = null; // after the name is known
-    else if (chosenId) merged = valueOf(byId.get(chosenId)!, name);
+    else if (chosenId) merged = valueOf(byId.get(chosenId), name);
     else {
       const own = valueOf(survivorRecord, name);
       const filled = isEmpty(own) ? values.find((v) => !isEmpty(v.value)) : undefined;

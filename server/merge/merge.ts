@@ -12,7 +12,15 @@ import { randomUUID } from 'node:crypto';
 import type { ChangeLog, RevisionInput } from '../changes/change-log.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { AppError } from '../errors.ts';
-import { deleteNode, deleteRel, readNodeRecord, readRelRecordsOf, writeRecords } from '../graph/records.ts';
+import {
+  deleteNode,
+  deleteRel,
+  readNodeRecord,
+  readRelRecord,
+  readRelRecordsOf,
+  writeRecords,
+} from '../graph/records.ts';
+import { canonical } from '../export/manifest.ts';
 import { withheldNodeIds } from '../graph/visibility.ts';
 import { visibleAt, type Actor } from '../model/access.ts';
 import type { MergePreview, MergeRequest, MergeResult } from '../model/merge.ts';
@@ -42,6 +50,13 @@ async function checkIds(store: GraphStore, request: MergeRequest, actor: Actor):
       survivor: request.survivor,
     });
   return ids;
+}
+
+/** The record with this id among `records` (readAll read one for every id, or failed). */
+function recordOf(records: readonly NodeRecordValue[], id: string): NodeRecordValue {
+  const record = records.find((r) => r.id === id);
+  if (!record) throw new AppError('internal', `no record read for ${id}`);
+  return record;
 }
 
 async function readAll(tx: TransactionRunner, ids: readonly string[]) {
@@ -139,7 +154,7 @@ export async function merge(deps: MergeDeps, request: MergeRequest, actor: Actor
     plan = p;
     const relsBefore = new Map([...relsOf.values()].flat().map((r) => [r.id, r]));
     before = p.moved.map((r) => relsBefore.get(r.id) ?? r);
-    const survivorBefore = records.find((r) => r.id === p.survivor)!;
+    const survivorBefore = recordOf(records, p.survivor);
     // the merged entities go (with their relationships), the dropped ones the survivor held too,
     // then the survivor is written merged and the moved relationships are made again on it
     for (const id of p.merged) await deleteNode(tx, id);
@@ -152,7 +167,7 @@ export async function merge(deps: MergeDeps, request: MergeRequest, actor: Actor
       kind: p.kind,
       survivor: p.survivor,
       merged: p.merged,
-      nodes: [survivorBefore, ...p.merged.map((id) => records.find((r) => r.id === id)!)] as never,
+      nodes: [survivorBefore, ...p.merged.map((id) => recordOf(records, id))] as never,
       moved: before as never,
       dropped: p.dropped as never,
       notes: [],
@@ -170,7 +185,7 @@ export async function merge(deps: MergeDeps, request: MergeRequest, actor: Actor
         ...common,
       },
       ...p.merged.map((id): RevisionInput => {
-        const record = records.find((r) => r.id === id)!;
+        const record = recordOf(records, id);
         return {
           entity: 'node',
           id,
@@ -206,7 +221,8 @@ export async function merge(deps: MergeDeps, request: MergeRequest, actor: Actor
       })),
     ];
   });
-  const done = plan!;
+  const done = plan;
+  if (!done) throw new AppError('internal', 'the merge made no plan');
   // notes on the merged entities now sit on the survivor (undo puts them back)
   const movedNotes: Array<{ id: string; from: string }> = [];
   for (const note of await deps.notes.on(done.merged.map((id) => ({ type: 'node' as const, id })))) {
@@ -243,31 +259,34 @@ export async function undoMerge(deps: MergeDeps, mergeId: string, actor: Actor):
     throw new AppError('not_found', `no merge ${mergeId}`, { mergeId });
   if (record.undone)
     throw new AppError('conflict', `merge ${mergeId} was undone already`, { mergeId, undone: record.undone });
-  const last = survivorHistory.at(-1);
-  if (last?.mergeId !== mergeId)
-    throw new AppError(
-      'conflict',
-      `${record.survivor} was changed since the merge; undoing it would lose that change`,
-      {
-        id: record.survivor,
-        currentVersion: last?.version ?? 0,
-      },
-    );
-  for (const rel of record.moved) {
-    const latest = await deps.changes.latest('relationship', String(rel.id));
-    if (latest?.mergeId !== mergeId)
-      throw new AppError('conflict', `relationship ${String(rel.id)} was changed since the merge`, {
-        id: rel.id,
-        currentVersion: latest?.version ?? 0,
-      });
-  }
   const nodes = record.nodes as unknown as NodeRecordValue[];
   const rels = [...record.moved, ...record.dropped] as unknown as RelRecordValue[];
-  const survivorBefore = nodes[0]!;
+  const survivorBefore = nodes[0];
+  if (!survivorBefore) throw new AppError('internal', `merge ${mergeId} keeps no records`);
   await recordChange(deps.store, deps.changes, async (tx) => {
+    // changed since = not as the merge left it (an edit undone since, or a later merge undone, is no change)
     const current = await readNodeRecord(tx, record.survivor);
-    if (!current)
-      throw new AppError('conflict', `${record.survivor} was deleted since the merge`, { id: record.survivor });
+    const left = survivorHistory.find((r) => r.mergeId === mergeId && r.action === 'update');
+    if (!current || !left || !sameRecord(current, left.record))
+      throw new AppError(
+        'conflict',
+        `${record.survivor} was changed since the merge; undoing it would lose that change`,
+        {
+          id: record.survivor,
+          currentVersion: survivorHistory.at(-1)?.version ?? 0,
+        },
+      );
+    for (const rel of record.moved) {
+      const id = String(rel.id);
+      const history = await deps.changes.history('relationship', id);
+      const moved = history.find((r) => r.mergeId === mergeId && r.action === 'update');
+      const now = await readRelRecord(tx, id);
+      if (!moved || !now || !sameRecord(now, moved.record))
+        throw new AppError('conflict', `relationship ${id} was changed since the merge`, {
+          id,
+          currentVersion: history.at(-1)?.version ?? 0,
+        });
+    }
     for (const id of record.merged)
       if (await readNodeRecord(tx, id)) throw new AppError('conflict', `${id} exists again since the merge`, { id });
     await writeRecords(tx, deps.store.dialect, { nodes, relationships: rels });
@@ -314,6 +333,12 @@ export async function undoMerge(deps: MergeDeps, mergeId: string, actor: Actor):
     moved: await visibleRels(deps.store, record.moved as unknown as RelRecordValue[], actor),
     dropped: await visibleRels(deps.store, record.dropped as unknown as RelRecordValue[], actor),
   };
+}
+
+/** Two records alike, whatever their keys' order (absent and null alike). */
+function sameRecord(a: object, b: object): boolean {
+  const clean = (r: object) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined));
+  return canonical(clean(a)) === canonical(clean(b));
 }
 
 /** The kind of an id, for the suggestions' and the router's checks. */

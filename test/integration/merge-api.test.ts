@@ -252,6 +252,21 @@ describe('merging three entities', () => {
     expect((await snapshot()).nodes.map((n) => n.key)).toEqual(
       expect.arrayContaining(['facilitator:a', 'facilitator:d']),
     );
+    // an edit by hand since the merge: undoing would lose it
+    const third = (
+      await post(red, '/api/merge', { ids: ['facilitator:a', 'facilitator:d'], survivor: 'facilitator:a' })
+    ).body as MergeResult;
+    await request(as(red))
+      .patch('/api/nodes/facilitator:a')
+      .set(H)
+      .send({ set: { description: 'edited after the merge' } })
+      .expect(200);
+    const edited = await post(red, `/api/merge/${third.mergeId}/undo`).expect(409);
+    expect(edited.body.error.details.id).toBe('facilitator:a');
+    const a = await request(as(red)).get('/api/nodes/facilitator:a').expect(200);
+    expect(a.body.node.attributes.description).toBe('edited after the merge');
+    const unmerges = h.events.filter((e) => e.action === 'graph.unmerge' && e.outcome === 'failed');
+    expect(unmerges.length).toBeGreaterThanOrEqual(2);
   });
 });
 
