@@ -321,6 +321,9 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     expect(survivor.node.attributes).toMatchObject({ role: 'broker' });
     expect(survivor.provenance.grade).toBe('B2');
     expect(survivor.provenance.sources.map((x: { id: string }) => x.id).sort()).toEqual([SOURCE_A, SOURCE_B].sort());
+    // the merged id still resolves, to the survivor
+    const redirected = await callAs(analyst, 'GET', `/api/nodes/${TIGER_2}`);
+    expect([redirected.node.key, redirected.redirect?.from]).toEqual([TIGER, TIGER_2]);
     const notice = page.locator('.notice', { hasText: 'Merged 1 into' });
     await page.screenshot({ path: path.join(SHOTS, 'merge-done.png') });
     expect(await notice.textContent()).toContain('1 link moved, 1 dropped');
