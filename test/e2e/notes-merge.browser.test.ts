@@ -324,6 +324,8 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     // the merged id still resolves, to the survivor
     const redirected = await callAs(analyst, 'GET', `/api/nodes/${TIGER_2}`);
     expect([redirected.node.key, redirected.redirect?.from]).toEqual([TIGER, TIGER_2]);
+    // listed under Possible duplicates, with its undo, for after the notice has faded
+    await poll(() => page.textContent('[data-testid=recent-merges]')).toContain('2 into Codename Tiger · Undo');
     const notice = page.locator('.notice', { hasText: 'Merged 1 into' });
     await page.screenshot({ path: path.join(SHOTS, 'merge-done.png') });
     expect(await notice.textContent()).toContain('1 link moved, 1 dropped');
@@ -333,6 +335,7 @@ describe.runIf(hasChromium || browserRequired)('notes and merging in Chromium', 
     await poll(() => canvasNodes(page)).toEqual([NAMIBIA, PH, TIGER, TIGER_2].sort());
     await poll(() => edgeEnds(page, NATIONAL_PH)).toEqual([TIGER_2, PH]);
     await page.locator('.notice', { hasText: 'Merge undone' }).waitFor();
+    expect(await page.textContent('[data-testid=recent-merges]')).toContain('2 into Codename Tiger · undone');
     await page.screenshot({ path: path.join(SHOTS, 'merge-undone.png') });
     const restored = await callAs(analyst, 'GET', `/api/nodes/${TIGER}`);
     expect(restored.node.attributes).toMatchObject({ role: 'recruiter' });

@@ -7,6 +7,7 @@ import type { api as realApi, MergeRequestBody, MergeResult } from '../api/clien
 import { idsAfter, redrawAround } from '../core/merge/canvas-merge.ts';
 import type { GraphSession } from './graph-session.ts';
 import { entityChanges } from './entity-changes.ts';
+import { mergeHistory } from './merge-history.ts';
 
 export type MergeApi = Pick<typeof realApi, 'merge' | 'undoMerge' | 'subgraph'>;
 
@@ -30,12 +31,14 @@ async function redraw(
 
 export async function mergeOnCanvas(session: GraphSession, client: MergeApi, request: MergeRequestBody) {
   const result = await client.merge(request);
+  mergeHistory.add(result, session.labelOf(result.survivor));
   await redraw(session, client, result.survivor, result.merged, [result.survivor]);
   return result;
 }
 
 export async function undoMergeOnCanvas(session: GraphSession, client: MergeApi, merge: MergeResult) {
   const restored = await client.undoMerge(merge.mergeId);
+  mergeHistory.markUndone(merge.mergeId);
   await redraw(session, client, merge.survivor, [], [merge.survivor, ...merge.merged]);
   return restored;
 }

@@ -9,6 +9,7 @@ import { nodeStyle } from '../../core/style/palette.ts';
 import type { SelectMode } from '../../core/selection/selection.ts';
 import type { GraphSession } from '../../state/graph-session.ts';
 import { openTogether } from '../../state/merge-actions.ts';
+import { RecentMerges } from './RecentMerges.tsx';
 import './merge.css';
 
 type Suggestion = MergeSuggestions['suggestions'][number];
@@ -81,6 +82,7 @@ export function DuplicatesPanel({ session, onSelectIds, onError }: Props) {
           ))}
         </ul>
       )}
+      <RecentMerges session={session} onSelectIds={onSelectIds} onError={onError} />
     </section>
   );
 }
