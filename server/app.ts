@@ -197,7 +197,8 @@ export function createApp({
     importMaxBytes,
     workspaces: new WorkspaceStore(dataDir, workspaceLimits),
     notes: new NoteStore(dataDir),
-    merges: new MergeStore(dataDir),
+    // beside the change log, so servers sharing CHANGES_DIR can each undo a merge another made
+    merges: new MergeStore(changes.dir),
     dataDir,
     openapi: openApiDocument(version),
     audit,

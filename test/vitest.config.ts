@@ -47,6 +47,7 @@ export const BOTH_STORES = [
   // editing the graph by hand (issue 13): records, the change log's transaction, the edit routes
   'test/integration/edit-records.test.ts',
   'test/integration/edit-api.test.ts',
+  'test/integration/source-documents.test.ts',
   // notes and merging (issue 13)
   'test/integration/notes-api.test.ts',
   'test/integration/export-notes.test.ts',

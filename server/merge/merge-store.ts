@@ -1,7 +1,8 @@
 /**
  * What a merge needs kept to be undone exactly: the whole records of the entities and of every
  * relationship it moved or dropped, as they were before, and the notes it moved to the survivor.
- * One JSON file per merge in DATA_DIR/merges (`<uuid>.json`), written whole (json-repository.ts).
+ * One JSON file per merge in `<CHANGES_DIR>/merges` (`<uuid>.json`), written whole (json-repository.ts),
+ * beside the change log it goes with.
  * The change log holds the same facts revision by revision; this file ties one merge's together.
  */
 import path from 'node:path';
@@ -34,9 +35,10 @@ export type MergeRecord = z.infer<typeof MergeRecordSchema>;
 export class MergeStore {
   private readonly files: JsonRepository<MergeRecord>;
 
-  constructor(dataDir: string) {
+  /** `changesDir`: the change log's directory (CHANGES_DIR) */
+  constructor(changesDir: string) {
     this.files = new JsonRepository({
-      dir: path.join(dataDir, 'merges'),
+      dir: path.join(changesDir, 'merges'),
       schema: MergeRecordSchema,
       what: 'the merge record',
       names: UUID,

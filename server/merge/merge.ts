@@ -43,6 +43,12 @@ async function checkIds(store: GraphStore, request: MergeRequest, actor: Actor):
   const ids = [...new Set(request.ids)];
   if (ids.length < 2)
     throw new AppError('bad_request', 'a merge needs at least two different entities', { ids: request.ids });
+  // other facts cite a Source by id in their sourceIds: merging two would leave those citations
+  // pointing at an id that no longer exists, so it waits for a merge that rewrites them
+  if (ids.some((id) => nodeKindOfId(id)?.kind === 'Source'))
+    throw new AppError('bad_request', 'Sources cannot be merged: other entities and links cite them by id', {
+      ids,
+    });
   const visible = await visibleNodeIds(store, ids, actor.clearance);
   for (const id of ids) if (!visible.has(id)) throw new AppError('not_found', `no node ${id}`, { id });
   if (request.survivor !== undefined && !ids.includes(request.survivor))
@@ -340,6 +346,3 @@ function sameRecord(a: object, b: object): boolean {
   const clean = (r: object) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined));
   return canonical(clean(a)) === canonical(clean(b));
 }
-
-/** The kind of an id, for the suggestions' and the router's checks. */
-export const kindOf = (id: string) => nodeKindOfId(id)?.kind;

@@ -77,8 +77,9 @@ export async function suggestMerges(
   clearance: Tlp,
 ): Promise<MergeSuggestions> {
   const suggestions: Suggestion[] = [];
-  for (const k of kind ? [kind] : NODE_KIND_NAMES)
-    suggestions.push(...duplicatesOf(k, await entitiesOf(store, k, clearance)));
+  // Sources are not merged (merge.ts): suggesting them would offer what the merge refuses
+  const kinds = (kind ? [kind] : NODE_KIND_NAMES).filter((k) => k !== 'Source');
+  for (const k of kinds) suggestions.push(...duplicatesOf(k, await entitiesOf(store, k, clearance)));
   suggestions.sort((a, b) => b.ids.length - a.ids.length || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
   return { suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
 }

@@ -68,6 +68,8 @@ describe('suggestions', () => {
         expect.objectContaining({ ids: ['facilitator:a', 'facilitator:c'], reason: 'shared alias', key: 'wei c' }),
       ]),
     );
+    const sources = await request(as(red)).get('/api/merge/suggestions?kind=Source').expect(200);
+    expect(sources.body).toEqual({ suggestions: [] });
     const bad = await request(as(red)).get('/api/merge/suggestions?kind=Nope');
     expect(bad.status).toBe(400);
   });
@@ -282,6 +284,8 @@ describe('refusals', () => {
       [{ ids: ['facilitator:a', 'facilitator:b'], choices: { role: 'facilitator:d' } }, 400],
       [{ ids: ['facilitator:a', 'facilitator:b'], grade: 'Z9' }, 400],
       [{ ids: 'facilitator:a' }, 400],
+      // citations name Sources by id: merging them would leave those dangling
+      [{ ids: ['source:s1', 'source:s2'] }, 400],
       [{ ids: ['facilitator:a', 'facilitator:c'] }, 404, 'facilitator:c'],
       [{ ids: ['facilitator:a', 'facilitator:r'] }, 404, 'facilitator:r'],
       [{ ids: ['facilitator:a', 'facilitator:none'] }, 404, 'facilitator:none'],

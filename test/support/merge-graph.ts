@@ -40,6 +40,8 @@ export function mergeGraph(): GraphBatch {
     source('source:s1', 'Bulletin One', 'GREEN'),
     source('source:s2', 'Bulletin Two', 'GREEN'),
     source('source:sr', 'Crimson Ledger', 'RED'),
+    // a duplicate Source by name, which suggestions leave out (Sources are not merged)
+    source('source:s1b', 'BULLETIN ONE', 'GREEN'),
     country('TH', 'THA', 'Thailand', { region: 'Asia', hubRegion: null, ...prov('GREEN') }),
     centre('centre:x', 'Xanadu Park', 'GREEN'),
     centre('centre:y', 'Yellow Gate', 'GREEN'),
