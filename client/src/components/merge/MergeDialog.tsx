@@ -4,7 +4,7 @@
  * marking) with the grade to keep; how many links move to the survivor and how many are dropped.
  * Every choice asks the server for a new preview, so what is shown is what "Merge" will write.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { api, type MergePreview, type MergeProperty, type MergeRequestBody } from '../../api/client.ts';
 import {
   BY_RULE,
@@ -34,21 +34,22 @@ export function MergeDialog({ ids, labelOf, onMerge, onClose, onError }: Props) 
   const [state, setState] = useState<MergeChoices>(NO_CHOICES);
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [busy, setBusy] = useState(false);
+  // a refused preview (the entities changed, or the actor may not) closes the dialog with its reason
+  const refused = useEffectEvent((error: unknown) => {
+    onError(error);
+    onClose();
+  });
 
   useEffect(() => {
     let current = true;
     api
       .mergePreview(toRequest(ids, state))
       .then((p) => current && setPreview(p))
-      .catch((e) => {
-        if (!current) return;
-        onError(e);
-        onClose();
-      });
+      .catch((e) => current && refused(e));
     return () => {
       current = false;
     };
-  }, [ids, state, onError, onClose]);
+  }, [ids, state]);
 
   const style = nodeStyle(preview?.kind ?? '');
   // the columns stay in the order picked: the server lists the survivor first, which would shuffle them
