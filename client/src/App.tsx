@@ -59,6 +59,9 @@ import { entityGraph, isGroupNode } from './core/groups/groups.ts';
 import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
 import { AdminPanel } from './components/admin/AdminPanel.tsx';
 import { useAuth } from './hooks/useAuth.ts';
+import { NoteMarkers } from './components/notes/NoteMarkers.tsx';
+import { MergeControl } from './components/merge/MergeControl.tsx';
+import { DuplicatesPanel } from './components/merge/DuplicatesPanel.tsx';
 import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
@@ -308,6 +311,7 @@ export function App() {
         {tab === 'summary' && (
           <SummaryPanel graph={graph} version={snapshot.version} filters={filters} onSelectIds={onSelectIds} />
         )}
+        {tab === 'filters' && <DuplicatesPanel session={session} onSelectIds={onSelectIds} onError={onError} />}
         {tab === 'queries' && (
           <QueriesPanel
             queries={queries}
@@ -368,6 +372,7 @@ export function App() {
             onSave={workspaces.save}
             onOpen={workspaces.open}
             onError={onError}
+            current={workspaces.current}
           />
         )}
         {tab === 'import' && !denied('import') && (
@@ -438,6 +443,14 @@ export function App() {
         )}
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
+        <NoteMarkers sigma={sigma} graph={graph} version={snapshot.version} onError={onError} />
+        <MergeControl
+          session={session}
+          selectedIds={onCanvas.ids}
+          onSelectIds={onSelectIds}
+          notices={notices}
+          onError={onError}
+        />
       </main>
 
       {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}

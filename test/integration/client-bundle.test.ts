@@ -13,13 +13,16 @@ import { CLIENT_ROOT } from '../../server/client/client-build.ts';
 
 /** vite's default chunkSizeWarningLimit, in bytes of minified JS */
 const CHUNK_LIMIT = 500 * 1024;
-/** the JS a first visit loads: about 1,090 kB measured without zod (about 1,190 kB with it) */
-const TOTAL_LIMIT = 1_150_000;
+/**
+ * the JS a first visit loads: about 1,090 kB measured without zod (about 1,190 kB with it), and
+ * about 100 kB more since notes render markdown with markdown-it (its entity table and linkify)
+ */
+const TOTAL_LIMIT = 1_250_000;
 /**
  * all JS, with the chunks loaded on first use: the summary panel's charts (Observable Plot and
  * its d3 modules, about 225 kB) come only when that panel opens
  */
-const ALL_LIMIT = 1_400_000;
+const ALL_LIMIT = 1_500_000;
 
 let chunks: Array<{ name: string; text: string }> = [];
 let indexHtml = '';
@@ -59,7 +62,7 @@ describe('client bundle', () => {
     }
   });
 
-  it('keeps every chunk under 500 kB, what a first visit loads under 1.15 MB and the whole under 1.4 MB', () => {
+  it('keeps every chunk under 500 kB, what a first visit loads under 1.25 MB and the whole under 1.5 MB', () => {
     for (const c of chunks) expect(Buffer.byteLength(c.text), c.name).toBeLessThan(CHUNK_LIMIT);
     const eager = chunks.filter((c) => indexHtml.includes(`assets/${c.name}`));
     expect(eager.length).toBeGreaterThan(1);

@@ -23,10 +23,20 @@ import type { Workspace, WorkspaceSummary } from '../../../server/model/workspac
 import type { Actor, Permission, Role } from '../../../server/model/access.ts';
 import type { AuditEvent } from '../../../server/model/audit.ts';
 import type { Tlp } from '../../../server/model/markings.ts';
+import type { Note, NoteCreate, NoteFind, NoteList, NotePatch, NoteTarget } from '../../../server/model/notes.ts';
+import type {
+  MergePreview,
+  MergeProperty,
+  MergeRequest,
+  MergeResult,
+  MergeSuggestions,
+} from '../../../server/model/merge.ts';
 
 export type { Actor, AuditEvent, Permission, Role, Tlp };
 
 export type { ParamSpec, QuerySummary, Workspace, WorkspaceSummary };
+export type { Note, NoteCreate, NoteFind, NotePatch, NoteTarget };
+export type { MergePreview, MergeProperty, MergeRequest, MergeResult, MergeSuggestions };
 
 // the answers' types are the server's own (server/model/wire.ts), imported as types only
 export type {
@@ -212,6 +222,16 @@ export const api = {
   // --- analysis: the connecting network of several nodes (server/api/paths) -------------------------
   connecting: (ids: readonly string[], maxHops: number) =>
     call<ConnectingResponse>('/api/paths/connecting', post({ ids, maxHops })),
+  // --- notes and merging duplicates (server/api/notes, server/api/merge; issue 13) --------------
+  findNotes: (find: Partial<NoteFind>) => call<NoteList>('/api/notes/find', post(find)),
+  addNote: (note: NoteCreate) => call<Note>('/api/notes', post(note)),
+  changeNote: (id: string, patch: NotePatch) =>
+    call<Note>(`/api/notes/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(patch) }),
+  deleteNote: (id: string) => call<unknown>(`/api/notes/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  mergeSuggestions: (kind?: string) => call<MergeSuggestions>(`/api/merge/suggestions?${qs({ kind })}`),
+  mergePreview: (request: MergeRequestBody) => call<MergePreview>('/api/merge/preview', post(request)),
+  merge: (request: MergeRequestBody) => call<MergeResult>('/api/merge', post(request)),
+  undoMerge: (mergeId: string) => call<MergeResult>(`/api/merge/${encodeURIComponent(mergeId)}/undo`, post({})),
 };
 
 /** One saved query as the server serves it: its declaration, its Cypher for the active store. */
@@ -228,6 +248,9 @@ export interface SavedQueryBody {
   params: ParamSpec[];
   query: string;
 }
+
+/** A merge request as sent: `choices` may be left out (the server's default is none). */
+export type MergeRequestBody = Omit<MergeRequest, 'choices'> & { choices?: MergeRequest['choices'] };
 
 /** The audit trail's filters, as the query string of /api/audit and /api/audit.csv. */
 export interface AuditFilters {

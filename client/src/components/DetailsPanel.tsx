@@ -3,10 +3,12 @@
  * TLP, first/last seen, synthetic), degree by relationship kind — which is also the preview of an
  * expansion: the investigator sees what would come and picks relationship kinds before expanding.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { api, type NodeDetails, type QuerySummary } from '../api/client.ts';
 import { gradeColour } from '../core/filters/markings.ts';
 import { nodeStyle } from '../core/style/palette.ts';
+import { NotesSection } from './notes/NotesSection.tsx';
+import { entityChanges } from '../state/entity-changes.ts';
 
 interface Props {
   nodeId: string;
@@ -80,6 +82,8 @@ export function DetailsPanel(props: Props) {
   const { nodeId, onError } = props;
   const [details, setDetails] = useState<NodeDetails | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  // a merge or its undo changed entities: read this one again
+  const revision = useSyncExternalStore(entityChanges.subscribe, entityChanges.getSnapshot);
 
   useEffect(() => {
     // the page keys this panel by node, so a new node starts with empty state
@@ -91,7 +95,7 @@ export function DetailsPanel(props: Props) {
     return () => {
       current = false;
     };
-  }, [nodeId, onError]);
+  }, [nodeId, onError, revision]);
 
   if (!details)
     return (
@@ -220,6 +224,8 @@ export function DetailsPanel(props: Props) {
           </table>
         </section>
       )}
+
+      <NotesSection target={{ type: 'node', id: nodeId }} onError={onError} />
 
       {related.length > 0 && (
         <section aria-label="Related queries">

@@ -1,6 +1,7 @@
 /** Investigations saved on the server by name, reopened exactly as they were left. */
 import { useCallback, useEffect, useState } from 'react';
 import { api, type DamagedFile, type WorkspaceSummary } from '../api/client.ts';
+import { NotesSection } from './notes/NotesSection.tsx';
 
 interface Props {
   /** why this account may not save (the permission it lacks), or null */
@@ -9,6 +10,8 @@ interface Props {
   onSave(name: string, title: string, shared: boolean): Promise<void>;
   onOpen(name: string): Promise<void>;
   onError(error: unknown): void;
+  /** the saved workspace on the canvas, whose notes are shown (the chart's notes) */
+  current?: { name: string; title: string } | null;
 }
 
 const slug = (title: string) =>
@@ -19,7 +22,7 @@ const slug = (title: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 64) || 'workspace';
 
-export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError }: Props) {
+export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError, current = null }: Props) {
   const [title, setTitle] = useState('');
   const [shared, setShared] = useState(false);
   const [list, setList] = useState<WorkspaceSummary[]>([]);
@@ -86,6 +89,16 @@ export function WorkspacesPanel({ saveDenied, onSave, onOpen, onError }: Props) 
         )}
         {saved && <span className="small muted"> saved as “{saved}”</span>}
       </form>
+      {current ? (
+        <NotesSection
+          key={current.name}
+          target={{ type: 'workspace', id: current.name }}
+          title={`Notes on “${current.title}”`}
+          onError={onError}
+        />
+      ) : (
+        <p className="muted small">Save or open a workspace to write notes on the chart itself.</p>
+      )}
       <h3>Saved</h3>
       {list.length === 0 && <p className="muted small">None yet.</p>}
       <ul className="workspaces">
