@@ -30,6 +30,12 @@ export default defineConfig({
               test: /node_modules[\\/](@observablehq|d3|d3-(?!geo|array)[^\\/]+|interval-tree-1d|binary-search-bounds|isoformat|delaunator|robust-predicates|reinterval)[\\/]/,
               priority: 2,
             },
+            // markdown-it and its helpers: loaded with the first note shown (NoteText.tsx)
+            {
+              name: 'markdown',
+              test: /node_modules[\\/](markdown-it|linkify-it|mdurl|uc\.micro|entities|punycode\.js)[\\/]/,
+              priority: 2,
+            },
             { name: 'graph', test: /node_modules[\\/](sigma|@sigma|graphology[^\\/]*)[\\/]/, priority: 1 },
             { name: 'vendor', test: /node_modules/ },
           ],

@@ -14,13 +14,14 @@ import { CLIENT_ROOT } from '../../server/client/client-build.ts';
 /** vite's default chunkSizeWarningLimit, in bytes of minified JS */
 const CHUNK_LIMIT = 500 * 1024;
 /**
- * the JS a first visit loads: about 1,090 kB measured without zod (about 1,190 kB with it), and
- * about 100 kB more since notes render markdown with markdown-it (its entity table and linkify)
+ * the JS a first visit loads: about 1,170 kB measured without zod since the chart-editing issue
+ * (editing, notes, merging, groups, communities, the timeline; 1,090 kB before it)
  */
-const TOTAL_LIMIT = 1_250_000;
+const TOTAL_LIMIT = 1_200_000;
 /**
  * all JS, with the chunks loaded on first use: the summary panel's charts (Observable Plot and
- * its d3 modules, about 225 kB) come only when that panel opens
+ * its d3 modules, about 225 kB) come only when that panel opens, the notes' markdown renderer
+ * (markdown-it, about 100 kB) with the first note shown
  */
 const ALL_LIMIT = 1_500_000;
 
@@ -62,7 +63,7 @@ describe('client bundle', () => {
     }
   });
 
-  it('keeps every chunk under 500 kB, what a first visit loads under 1.25 MB and the whole under 1.5 MB', () => {
+  it('keeps every chunk under 500 kB, what a first visit loads under 1.2 MB and the whole under 1.5 MB', () => {
     for (const c of chunks) expect(Buffer.byteLength(c.text), c.name).toBeLessThan(CHUNK_LIMIT);
     const eager = chunks.filter((c) => indexHtml.includes(`assets/${c.name}`));
     expect(eager.length).toBeGreaterThan(1);
@@ -70,9 +71,15 @@ describe('client bundle', () => {
     expect(chunks.reduce((n, c) => n + Buffer.byteLength(c.text), 0)).toBeLessThan(ALL_LIMIT);
   });
 
-  it('loads the charting library only when the summary panel opens', () => {
-    const charts = chunks.find((c) => c.name.startsWith('charts-'));
-    expect(charts, 'a chunk of its own for Observable Plot').toBeDefined();
-    expect(indexHtml).not.toContain(charts!.name);
+  it('loads the charting library only when the summary panel opens, markdown-it with the first note', () => {
+    const lazy: Array<[string, string]> = [
+      ['charts-', 'Observable Plot'],
+      ['markdown-', 'markdown-it'],
+    ];
+    for (const [prefix, what] of lazy) {
+      const chunk = chunks.find((c) => c.name.startsWith(prefix));
+      expect(chunk, `a chunk of its own for ${what}`).toBeDefined();
+      expect(indexHtml).not.toContain(chunk!.name);
+    }
   });
 });
