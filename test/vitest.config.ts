@@ -55,6 +55,7 @@ export const BOTH_STORES = [
   'test/integration/edit-records.test.ts',
   'test/integration/edit-api.test.ts',
   'test/integration/source-documents.test.ts',
+  'test/integration/excerpt-roundtrip.test.ts',
   // notes and merging (issue 13)
   'test/integration/notes-api.test.ts',
   'test/integration/export-notes.test.ts',
