@@ -43,6 +43,10 @@ import { ImportPanel } from './components/ImportPanel.tsx';
 import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
 import { AdminPanel } from './components/admin/AdminPanel.tsx';
 import { useAuth } from './hooks/useAuth.ts';
+import { useEditing } from './hooks/useEditing.ts';
+import { EditingLayer } from './components/edit/EditingLayer.tsx';
+import { AddEntityButton } from './components/edit/AddEntityButton.tsx';
+import { NodeEditActions, SelectedLinkPanel } from './components/edit/EditingPanels.tsx';
 import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
@@ -78,7 +82,9 @@ export function App() {
   const [sizeMeasure, setSizeMeasure] = useState<SizeMeasure>('degree');
   const [tab, setTab] = useState<Tab>('filters');
   const [admin, setAdmin] = useState<AdminView | null>(null);
-  const { denied } = useAuth();
+  const { denied, actor } = useAuth();
+  const editing = useEditing(session, { notify, onError, selectNode: setSelected });
+  const writeDenied = denied('graph:write');
   const [openedQuery, setOpenedQuery] = useState<{
     name: string;
     params: Record<string, string>;
@@ -154,12 +160,24 @@ export function App() {
   const onCanvas = useMemo(() => keepExisting(selection, (id) => snapshot.graph.hasNode(id)), [selection, snapshot]);
   const selectionSet = useMemo(() => new Set(onCanvas.ids), [onCanvas]);
   const renderState: RenderState = useMemo(
-    () => ({ filters, view, selected, selection: selectionSet, hovered, path: paths.highlight, sizes, geo, hub }),
-    [filters, view, selected, selectionSet, hovered, paths.highlight, sizes, geo, hub],
+    () => ({
+      filters,
+      view,
+      selected,
+      selection: selectionSet,
+      hovered,
+      path: paths.highlight,
+      sizes,
+      geo,
+      hub,
+      selectedEdge: editing.selectedEdge,
+    }),
+    [filters, view, selected, selectionSet, hovered, paths.highlight, sizes, geo, hub, editing.selectedEdge],
   );
   const onWindow = useCallback((from: string | null, to: string | null) => setFilters((f) => ({ ...f, from, to })), []);
 
   const selectedOnCanvas = selected && graph.hasNode(selected) ? selected : null;
+  const edgeOnCanvas = editing.selectedEdge && graph.hasEdge(editing.selectedEdge) ? editing.selectedEdge : null;
   const selectedCentre =
     selectedOnCanvas && graph.getNodeAttribute(selectedOnCanvas, 'kind') === 'Centre' ? selectedOnCanvas : null;
 
@@ -174,6 +192,7 @@ export function App() {
         onFit={fit}
         onEscape={() => {
           setSelected(null);
+          editing.selectEdge(null);
           clearPaths();
         }}
       />
@@ -206,6 +225,7 @@ export function App() {
             clearPaths();
           }}
         />
+        <AddEntityButton denied={writeDenied} onAdd={() => editing.openForm({ entity: 'node', mode: 'create' })} />
         <div className="counts" data-testid="counts">
           {graph.order} nodes · {graph.size} links
           {onCanvas.ids.length > 1 && <span data-testid="selected-count"> · {onCanvas.ids.length} selected</span>}
@@ -301,7 +321,16 @@ export function App() {
           state={renderState}
           frame={view === 'routes' ? WORLD_BBOX : snapshot.networkBox}
           onLayoutSettled={camera.settled}
-          onSelect={(id, mode) => (id ? onSelectIds([id], mode) : setSelected(null))}
+          onSelect={(id, mode) => {
+            if (editing.takeNodeClick(id)) return;
+            editing.selectEdge(null);
+            if (id) onSelectIds([id], mode);
+            else setSelected(null);
+          }}
+          onSelectEdge={(edge) => {
+            setSelected(null);
+            editing.selectEdge(edge);
+          }}
           onExpand={(id) => void expand(id)}
           onHover={setHovered}
           onReady={setSigma}
@@ -324,13 +353,26 @@ export function App() {
         />
         <TimeBar graph={graph} version={snapshot.version} from={filters.from} to={filters.to} onWindow={onWindow} />
         <NoticeList notices={noticeList} onDismiss={notices.dismiss} />
+        <EditingLayer editing={editing} clearance={actor.clearance} onError={onError} />
       </main>
 
       {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}
-      {!selectedOnCanvas && <DetailsPlaceholder />}
+      {!selectedOnCanvas && !edgeOnCanvas && <DetailsPlaceholder />}
+      {!selectedOnCanvas && edgeOnCanvas && (
+        <SelectedLinkPanel
+          key={edgeOnCanvas}
+          edgeId={edgeOnCanvas}
+          editing={editing}
+          labelOf={session.labelOf}
+          writeDenied={writeDenied}
+          onSelectNode={setSelected}
+          onError={onError}
+        />
+      )}
       {selectedOnCanvas && (
         <DetailsPanel
           key={selectedOnCanvas}
+          reload={editing.version}
           nodeId={selectedOnCanvas}
           onCanvasDegree={graph.degree(selectedOnCanvas)}
           pinned={Boolean(graph.getNodeAttribute(selectedOnCanvas, 'fixed'))}
@@ -360,6 +402,16 @@ export function App() {
             setOpenedQuery({ name, params, nonce: Date.now() });
             setTab('queries');
           }}
+          onReadSource={editing.read}
+          editing={
+            <NodeEditActions
+              editing={editing}
+              id={selectedOnCanvas}
+              label={session.labelOf(selectedOnCanvas)}
+              writeDenied={writeDenied}
+              onError={onError}
+            />
+          }
           onError={onError}
         />
       )}

@@ -21,6 +21,15 @@ import type { Workspace, WorkspaceSummary } from '../../../server/model/workspac
 import type { Actor, Permission, Role } from '../../../server/model/access.ts';
 import type { AuditEvent } from '../../../server/model/audit.ts';
 import type { Tlp } from '../../../server/model/markings.ts';
+import type {
+  EditResult,
+  EntityPatch,
+  History,
+  NodeCreate,
+  Revision,
+  RelationshipCreate,
+} from '../../../server/model/changes.ts';
+import type { SerializedEdge } from '../../../server/model/wire.ts';
 
 export type { Actor, AuditEvent, Permission, Role, Tlp };
 
@@ -189,7 +198,37 @@ export const api = {
   // --- the audit trail (server/api/audit) ---------------------------------------------------------
   audit: (filters: AuditFilters) =>
     call<{ entries: AuditEvent[]; truncated: boolean }>(`/api/audit?${auditQuery(filters)}`),
+  // --- recording intelligence: editing entities and links, history, sources (issue 13, C) -------
+  searchKinds: (q: string, kinds: string[], limit = 8) =>
+    call<SearchResponse>(`/api/search?${qs({ q, limit, kinds: kinds.join(',') })}`),
+  createNode: (body: NodeCreate) => call<EditResult>('/api/nodes', post(body)),
+  createRelationship: (body: RelationshipCreate) => call<EditResult>('/api/relationships', post(body)),
+  patchEntity: (entity: EditedEntity, id: string, patch: EntityPatch) =>
+    call<EditResult>(`${entityPath(entity, id)}`, { method: 'PATCH', body: JSON.stringify(patch) }),
+  deleteEntity: (entity: EditedEntity, id: string) => call<EditResult>(entityPath(entity, id), { method: 'DELETE' }),
+  history: (entity: EditedEntity, id: string) => call<History>(`${entityPath(entity, id)}/history`),
+  restore: (entity: EditedEntity, id: string, version: number, comment?: string) =>
+    call<EditResult>(`${entityPath(entity, id)}/restore`, post({ version, ...(comment ? { comment } : {}) })),
+  relationship: (id: string) => call<RelationshipDetails>(entityPath('relationship', id)),
+  sourceDocument: (id: string) => call<SourceDocument>(`/api/sources/${encodeURIComponent(id)}/document`),
 };
+
+export type { EditResult, EntityPatch, History, NodeCreate, Revision, RelationshipCreate };
+export type EditedEntity = 'node' | 'relationship';
+const entityPath = (entity: EditedEntity, id: string) =>
+  `/api/${entity === 'node' ? 'nodes' : 'relationships'}/${encodeURIComponent(id)}`;
+/** GET /api/relationships/:id: the link as the canvas draws it, and its provenance. */
+export interface RelationshipDetails {
+  edge: SerializedEdge;
+  provenance: NodeDetails['provenance'] & { excerpt?: string | null };
+}
+/** GET /api/sources/:id/document: the text of the document a Source names. */
+export interface SourceDocument {
+  id: string;
+  name: string;
+  file: string;
+  text: string;
+}
 
 /** The audit trail's filters, as the query string of /api/audit and /api/audit.csv. */
 export interface AuditFilters {

@@ -3,13 +3,16 @@
  * TLP, first/last seen, synthetic), degree by relationship kind — which is also the preview of an
  * expansion: the investigator sees what would come and picks relationship kinds before expanding.
  */
-import { useEffect, useState } from 'react';
-import { api, type NodeDetails, type QuerySummary } from '../api/client.ts';
+import { useEffect, useState, type ReactNode } from 'react';
+import { api, type NodeDetails, type QuerySummary, type Source } from '../api/client.ts';
 import { gradeColour } from '../core/filters/markings.ts';
 import { nodeStyle } from '../core/style/palette.ts';
+import { SourceList } from './edit/SourceList.tsx';
 
 interface Props {
   nodeId: string;
+  /** bumped when the node changed on the server (an edit, a restore): the panel loads it again */
+  reload?: number;
   onCanvasDegree: number;
   pinned: boolean;
   queries: QuerySummary[];
@@ -20,6 +23,10 @@ interface Props {
   onRemove(): void;
   onPathEnd(end: 'from' | 'to'): void;
   onOpenQuery(name: string, params: Record<string, string>): void;
+  /** open a cited source's document, the excerpt highlighted */
+  onReadSource?(source: Source, excerpt: string | null | undefined): void;
+  /** the editing section (edit, link, delete, history), when the page offers it */
+  editing?: ReactNode;
   onError(error: unknown): void;
 }
 
@@ -36,6 +43,7 @@ const HIDDEN_PROPERTIES = new Set([
   'firstSeen',
   'lastSeen',
   'synthetic',
+  'excerpt',
   'x',
   'y',
   'fixed',
@@ -77,7 +85,7 @@ function relatedQueries(queries: QuerySummary[], id: string): Array<{ query: Que
 }
 
 export function DetailsPanel(props: Props) {
-  const { nodeId, onError } = props;
+  const { nodeId, reload, onError } = props;
   const [details, setDetails] = useState<NodeDetails | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
 
@@ -91,7 +99,7 @@ export function DetailsPanel(props: Props) {
     return () => {
       current = false;
     };
-  }, [nodeId, onError]);
+  }, [nodeId, reload, onError]);
 
   if (!details)
     return (
@@ -101,7 +109,8 @@ export function DetailsPanel(props: Props) {
     );
   const a = details.node.attributes;
   const style = nodeStyle(a.kind);
-  const p = details.provenance;
+  // excerpt: the cited passage (issue 13), absent from servers before it
+  const p: NodeDetails['provenance'] & { excerpt?: string | null } = details.provenance;
   const properties = Object.entries(a).filter(
     ([k, v]) => !HIDDEN_PROPERTIES.has(k) && v !== null && !(Array.isArray(v) && v.length === 0),
   );
@@ -141,26 +150,11 @@ export function DetailsPanel(props: Props) {
         <div className="seen">
           Seen {p.firstSeen ?? '?'} – {p.lastSeen ?? '?'}
         </div>
-        {p.sources.length > 0 ? (
-          <ul className="sources">
-            {p.sources.map((s) => (
-              <li key={s.id}>
-                <b>{s.name}</b>
-                <div>
-                  {s.publisher ?? 'unknown publisher'}, {s.published ?? 'undated'}
-                  {s.file && (
-                    <>
-                      {' '}
-                      · <code>{s.file}</code>
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No source documents: generated for illustration.</p>
-        )}
+        <SourceList
+          sources={p.sources}
+          excerpt={p.excerpt}
+          onRead={(source) => props.onReadSource?.(source, p.excerpt)}
+        />
       </section>
 
       <section aria-label="Connections">
@@ -220,6 +214,8 @@ export function DetailsPanel(props: Props) {
           </table>
         </section>
       )}
+
+      {props.editing}
 
       {related.length > 0 && (
         <section aria-label="Related queries">

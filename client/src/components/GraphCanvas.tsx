@@ -39,6 +39,7 @@ export function GraphCanvas({
   onSelect,
   onExpand,
   onHover,
+  onSelectEdge,
   onReady,
   onLayoutRunning,
   onLayoutSettled,
@@ -65,7 +66,7 @@ export function GraphCanvas({
 
   useBasemap(sigma, state.view);
   useDragToPin(sigma, graph, state.view);
-  useSigmaEvents(sigma, { onSelect, onExpand, onHover });
+  useSigmaEvents(sigma, { onSelect, onExpand, onHover, onSelectEdge });
   useLayout(graph, sigma !== null, layoutRun, state.view, onLayoutRunning, onLayoutSettled);
 
   // reducers and frame follow the view's state and every change to the graph

@@ -26,6 +26,8 @@ export interface RenderState {
   geo: Map<string, GeoPlacement>;
   /** route view: only centres in this hub region and the countries their victims came from */
   hub: string | null;
+  /** a clicked link (its details are shown): drawn thick and dark */
+  selectedEdge?: string | null;
 }
 
 const FADED = '#e4e7ec';
@@ -124,6 +126,7 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       if (source === focus || target === focus) Object.assign(out, { zIndex: 2 });
       else Object.assign(out, { color: FADED, zIndex: 0 });
     }
+    if (edge === state.selectedEdge) Object.assign(out, { color: '#111827', size: (out.size ?? 1) + 3, zIndex: 3 });
     return out;
   };
 
