@@ -38,6 +38,7 @@ const SERVICES = [
   './server/audit',
   './server/seed',
   './server/auth',
+  './server/changes',
   './seeds',
 ];
 

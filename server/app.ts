@@ -6,7 +6,8 @@ import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { redactUrl, type Logger } from './logger.ts';
-import { authDirOf, ConfigSchema, type Config } from './config.ts';
+import { authDirOf, changesDirOf, ConfigSchema, sourceDocumentsDirOf, type Config } from './config.ts';
+import { ChangeLog } from './changes/change-log.ts';
 import type { GraphStore } from './store/types.ts';
 import { openApiDocument } from './api/openapi/document.ts';
 import { mount } from './api/route.ts';
@@ -58,6 +59,10 @@ export interface AppDeps {
    * client's address (sign-in limits, the audit trail) and https (the Secure cookie). Unset: none.
    */
   trustProxy?: string;
+  /** the history of hand edits (CHANGES_DIR); by default in `<dataDir>/changes` */
+  changes?: ChangeLog;
+  /** SOURCE_DOCUMENTS_DIR (default: the seed documents beside the repository, when there) */
+  sourceDocumentsDir?: string | null;
 }
 
 /** The auth settings the configuration gives. */
@@ -81,9 +86,22 @@ function withDefaults(auth: AppDeps['auth'], dataDir: string): AuthSettings {
 /** The parts of the configuration createApp takes as they are. */
 export function appOptionsFrom(
   config: Config,
-): Pick<AppDeps, 'network' | 'workspaceLimits' | 'exportMaxNodes' | 'importMaxBytes' | 'auth' | 'trustProxy' | 'oidc'> {
+): Pick<
+  AppDeps,
+  | 'network'
+  | 'workspaceLimits'
+  | 'exportMaxNodes'
+  | 'importMaxBytes'
+  | 'auth'
+  | 'trustProxy'
+  | 'oidc'
+  | 'changes'
+  | 'sourceDocumentsDir'
+> {
   const oidc = oidcSettingsFrom(config);
   return {
+    changes: new ChangeLog(changesDirOf(config)),
+    sourceDocumentsDir: sourceDocumentsDirOf(config),
     auth: authSettingsFrom(config),
     ...(config.TRUST_PROXY && { trustProxy: config.TRUST_PROXY }),
     ...(oidc && { oidc: new OidcSignIn(oidc) }),
@@ -119,6 +137,8 @@ export function createApp({
   oidc,
   audit = new MemoryAudit(),
   trustProxy,
+  changes = new ChangeLog(path.join(dataDir, 'changes')),
+  sourceDocumentsDir = sourceDocumentsDirOf({}),
 }: AppDeps): express.Express {
   const auth = new Auth({ ...withDefaults(authOptions, dataDir), oidc: oidc !== undefined }, audit);
   if (auth.off)
@@ -178,6 +198,8 @@ export function createApp({
     openapi: openApiDocument(version),
     audit,
     auth,
+    changes,
+    sourceDocumentsDir,
     ...(oidc && { oidc }),
   });
   api.use(notFoundHandler);

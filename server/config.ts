@@ -2,7 +2,9 @@
  * Configuration: one zod schema over the environment, parsed once at start-up. A bad value stops
  * the server with a message naming the variable.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import { ROLES } from './model/access.ts';
@@ -121,6 +123,20 @@ export const ConfigSchema = z
       .describe(
         'where accounts, sessions and API tokens are kept (default <DATA_DIR>/auth); servers sharing one graph share it',
       ),
+    CHANGES_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'where the history of hand edits is kept (default <DATA_DIR>/changes); servers sharing one graph share it',
+      ),
+    SOURCE_DOCUMENTS_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "the Source nodes' document files (`file`), served at /api/sources/{id}/document (default ../shared/seed-documents beside the repository, when there)",
+      ),
     SESSION_IDLE_MINUTES: int(1, 7 * 24 * 60)
       .default(60)
       .describe('a session ends after this long without a request'),
@@ -217,6 +233,26 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** AUTH_DIR, or `<DATA_DIR>/auth` when unset. */
 export function authDirOf(config: Pick<Config, 'AUTH_DIR' | 'DATA_DIR'>): string {
   return config.AUTH_DIR ?? path.join(config.DATA_DIR, 'auth');
+}
+
+/** CHANGES_DIR, or `<DATA_DIR>/changes` when unset. */
+export function changesDirOf(config: Pick<Config, 'CHANGES_DIR' | 'DATA_DIR'>): string {
+  return config.CHANGES_DIR ?? path.join(config.DATA_DIR, 'changes');
+}
+
+/** The seed documents beside the repository (`../shared/seed-documents`), where the facts' Sources point. */
+export const DEFAULT_SOURCE_DOCUMENTS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'shared',
+  'seed-documents',
+);
+
+/** SOURCE_DOCUMENTS_DIR, or the seed documents when they are there; null when there is none. */
+export function sourceDocumentsDirOf(config: Pick<Config, 'SOURCE_DOCUMENTS_DIR'>): string | null {
+  if (config.SOURCE_DOCUMENTS_DIR) return path.resolve(config.SOURCE_DOCUMENTS_DIR);
+  return existsSync(DEFAULT_SOURCE_DOCUMENTS_DIR) ? DEFAULT_SOURCE_DOCUMENTS_DIR : null;
 }
 
 export class ConfigError extends AppError {

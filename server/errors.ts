@@ -34,6 +34,12 @@ export const ERROR_STATUS = {
   /** too many sign-in attempts for the account or from the address */
   rate_limited: 429,
   not_found: 404,
+  /** a hand-made record (POST/PATCH /api/nodes, /api/relationships) that the import schema refuses; details.issues */
+  invalid_record: 400,
+  /** a node or relationship deleted by hand: its tombstone is in the history (details: id, version, at, author) */
+  gone: 410,
+  /** a Source with no document file, or one that is not in SOURCE_DOCUMENTS_DIR */
+  no_document: 404,
   conflict: 409,
   too_large: 413,
   timeout: 504,

@@ -16,6 +16,7 @@ import type { QueryCatalogue } from '../queries/catalogue.ts';
 import type { GraphStore } from '../store/types.ts';
 import type { WorkspaceStore } from '../workspaces/workspace-store.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { ChangeLog } from '../changes/change-log.ts';
 import { ErrorSchema } from '../model/wire.ts';
 
 /** What the handlers need from the running server. */
@@ -38,6 +39,10 @@ export interface ApiDeps {
   oidc?: OidcSignIn;
   /** accounts, sessions, API tokens (server/auth/) */
   auth: Auth;
+  /** the history of hand edits (server/changes/): versions, tombstones, merges */
+  changes: ChangeLog;
+  /** SOURCE_DOCUMENTS_DIR: where Source nodes' document files are; null when there is none */
+  sourceDocumentsDir: string | null;
 }
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -7,6 +7,7 @@ import { authRoutes } from './auth/router.ts';
 import { backupsRoutes } from './backups/router.ts';
 import { cypherRoutes } from './cypher/router.ts';
 import { docsRoutes } from './docs/router.ts';
+import { editsRoutes } from './edits/router.ts';
 import { exportRoutes } from './export/router.ts';
 import { healthRoutes } from './health/router.ts';
 import { importRoutes } from './import/router.ts';
@@ -30,6 +31,7 @@ export const apiRoutes: readonly Route[] = [
   ...schemaRoutes,
   ...searchRoutes,
   ...nodesRoutes,
+  ...editsRoutes,
   ...pathsRoutes,
   ...queriesRoutes,
   ...cypherRoutes,

@@ -58,20 +58,28 @@ export async function nodeDetails(store: GraphStore, id: string, clearance: Tlp)
     degreeByRelKind[String(row.relKind)] = (degreeByRelKind[String(row.relKind)] ?? 0) + c;
     degreeByKind[String(row.kind)] = (degreeByKind[String(row.kind)] ?? 0) + c;
   }
-  const a = node.attributes;
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     node,
     degree,
     degreeByRelKind,
     degreeByKind,
-    provenance: {
-      sources: await sourcesFor(store, Array.isArray(a.sourceIds) ? (a.sourceIds as string[]) : [], clearance),
-      grade: text(a.grade),
-      tlp: text(a.tlp),
-      firstSeen: text(a.firstSeen),
-      lastSeen: text(a.lastSeen),
-      synthetic: a.synthetic === true,
-    },
+    provenance: await provenanceOf(store, node.attributes, clearance),
+  };
+}
+
+/** The provenance of a node or link, its cited Sources looked up as the reader may see them. */
+export async function provenanceOf(
+  store: GraphStore,
+  a: Record<string, unknown>,
+  clearance: Tlp,
+): Promise<NodeDetails['provenance']> {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    sources: await sourcesFor(store, Array.isArray(a.sourceIds) ? (a.sourceIds as string[]) : [], clearance),
+    grade: text(a.grade),
+    tlp: text(a.tlp),
+    firstSeen: text(a.firstSeen),
+    lastSeen: text(a.lastSeen),
+    synthetic: a.synthetic === true,
   };
 }

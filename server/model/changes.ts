@@ -48,6 +48,8 @@ export const RevisionSchema = z
     tlp: Tlp,
     mergedInto: z.string().optional(),
     mergeId: z.string().optional(),
+    /** a node's delete: the relationships deleted with it (each has its own tombstone), restored with it */
+    removedRelationships: z.array(z.string()).optional(),
     /** a short reason the author gave, shown in the history */
     comment: z.string().max(500).optional(),
   })

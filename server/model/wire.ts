@@ -96,9 +96,26 @@ export const NodeDetailsSchema = z
       lastSeen: z.string().nullable(),
       synthetic: z.boolean(),
     }),
+    /** the version of its last recorded change (0: never edited by hand): PATCH's `expectedVersion` */
+    version: z.number().int().min(0).optional(),
+    /** the answer for an id merged into another: the survivor's details, and where the id went */
+    redirect: z
+      .object({ from: z.string(), mergeId: z.string(), at: z.string(), author: z.string() })
+      .optional()
+      .describe('set when the id asked for was merged: `node` is the survivor'),
   })
   .meta({ id: 'NodeDetails' });
 export type NodeDetails = z.infer<typeof NodeDetailsSchema>;
+
+/** GET /api/relationships/:id: a link with its provenance spelled out, as NodeDetails does for a node. */
+export const RelationshipDetailsSchema = z
+  .object({
+    edge: SerializedEdgeSchema,
+    provenance: NodeDetailsSchema.shape.provenance,
+    version: z.number().int().min(0).optional(),
+  })
+  .meta({ id: 'RelationshipDetails' });
+export type RelationshipDetails = z.infer<typeof RelationshipDetailsSchema>;
 
 export const NeighbourhoodSchema = z
   .object({

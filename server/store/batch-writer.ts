@@ -123,6 +123,23 @@ export interface WriteOptions {
 }
 
 /**
+ * The in-transaction part of writeBatch: upserts the nodes, then the relationships, through `tx`.
+ * Shared with the edit routes (server/graph/records.ts), which write one record inside a
+ * transaction that also reads and checks it.
+ */
+export async function writeRecords(tx: TransactionRunner, dialect: Dialect, batch: GraphBatch): Promise<void> {
+  for (const [kind, nodes] of groupBy(batch.nodes, (n) => n.kind)) {
+    const { query, encode } = nodeUpsert(kind as NodeKind, dialect);
+    for (const chunk of chunks(nodes)) await tx.run(query, { rows: chunk.map(encode) });
+  }
+  const byEnds = groupBy(
+    batch.relationships,
+    (r) => `${r.kind}|${nodeKindOfValidId(r.from)}|${nodeKindOfValidId(r.to)}`,
+  );
+  for (const rels of byEnds.values()) await writeRelGroup(tx, dialect, rels);
+}
+
+/**
  * Upserts the batch: nodes first, then relationships, all in one transaction.
  * @example await writeBatch(store, parsed.batch) // { nodes: 120, relationships: 480 }
  */
@@ -131,18 +148,9 @@ export async function writeBatch(
   batch: GraphBatch,
   options: WriteOptions = {},
 ): Promise<BatchSummary> {
-  const { dialect } = store;
   await store.transaction(async (tx) => {
     if (options.replaceAll) await tx.run('MATCH (n) DETACH DELETE n');
-    for (const [kind, nodes] of groupBy(batch.nodes, (n) => n.kind)) {
-      const { query, encode } = nodeUpsert(kind as NodeKind, dialect);
-      for (const chunk of chunks(nodes)) await tx.run(query, { rows: chunk.map(encode) });
-    }
-    const byEnds = groupBy(
-      batch.relationships,
-      (r) => `${r.kind}|${nodeKindOfValidId(r.from)}|${nodeKindOfValidId(r.to)}`,
-    );
-    for (const rels of byEnds.values()) await writeRelGroup(tx, dialect, rels);
+    await writeRecords(tx, store.dialect, batch);
   });
   return { nodes: batch.nodes.length, relationships: batch.relationships.length };
 }

@@ -1,9 +1,9 @@
 /** GET /api/nodes/:id and GET /api/nodes/:id/neighbors */
-import { errors, failures } from '../errors-doc.ts';
+import { errors, failures, json } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
-import { NodeIdParam } from '../schemas.ts';
+import { ErrorSchema, NodeIdParam } from '../schemas.ts';
 import { NeighbourhoodSchema, NodeDetailsSchema } from '../../model/wire.ts';
-import { nodeDetails } from '../../graph/node-details.ts';
+import { nodeOrFate } from '../../changes/node-lookup.ts';
 import { NeighboursQuery, neighbours } from '../../graph/neighbourhood.ts';
 
 const params = { schema: NodeIdParam, what: 'node id' };
@@ -17,8 +17,15 @@ export const nodesRoutes = [
     summary: 'A node with its properties, provenance and degree',
     input: { params },
     output: { status: 200, description: 'the node', schema: NodeDetailsSchema },
-    errors: { 400: errors[400], 404: errors[404], ...failures },
-    handler: ({ params }, { store }, { actor }) => nodeDetails(store, params.id, actor.clearance),
+    description:
+      'A deleted id is 410 gone (details: id, version, at, author) when the caller may see its last version; a merged id answers with the survivor and `redirect` saying where it went.',
+    errors: {
+      400: errors[400],
+      404: errors[404],
+      410: json(ErrorSchema, 'gone: deleted by hand (details: id, version, at, author)'),
+      ...failures,
+    },
+    handler: ({ params }, { store, changes }, { actor }) => nodeOrFate(store, changes, params.id, actor.clearance),
   }),
   defineRoute({
     method: 'get',
