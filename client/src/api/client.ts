@@ -29,7 +29,7 @@ import type {
   Revision,
   RelationshipCreate,
 } from '../../../server/model/changes.ts';
-import type { SerializedEdge } from '../../../server/model/wire.ts';
+import type { RelationshipDetails } from '../../../server/model/wire.ts';
 
 export type { Actor, AuditEvent, Permission, Role, Tlp };
 
@@ -217,11 +217,7 @@ export type { EditResult, EntityPatch, History, NodeCreate, Revision, Relationsh
 export type EditedEntity = 'node' | 'relationship';
 const entityPath = (entity: EditedEntity, id: string) =>
   `/api/${entity === 'node' ? 'nodes' : 'relationships'}/${encodeURIComponent(id)}`;
-/** GET /api/relationships/:id: the link as the canvas draws it, and its provenance. */
-export interface RelationshipDetails {
-  edge: SerializedEdge;
-  provenance: NodeDetails['provenance'] & { excerpt?: string | null };
-}
+export type { RelationshipDetails };
 /** GET /api/sources/:id/document: the text of the document a Source names. */
 export interface SourceDocument {
   id: string;

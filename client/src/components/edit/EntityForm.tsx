@@ -54,30 +54,30 @@ interface Loaded {
   version: number;
 }
 
+/** The excerpt a details answer carries (absent from a server before issue 13). */
+const excerptOf = (provenance: object): string | null => (provenance as { excerpt?: string | null }).excerpt ?? null;
+
 async function loadForEdit(target: EditTarget & { mode: 'edit' }): Promise<Loaded> {
-  const history = api.history(target.entity, target.id).catch((e: unknown) => {
-    // nothing recorded yet for an entity loaded by seed or import: it is at version 0
-    if (e instanceof ApiError && e.status === 404) return { revisions: [] };
-    throw e;
-  });
-  if (target.entity === 'node') {
-    const [details, h] = await Promise.all([api.node(target.id), history]);
-    const provenance = details.provenance as typeof details.provenance & { excerpt?: string | null };
+  const details = await (target.entity === 'node' ? api.node(target.id) : api.relationship(target.id));
+  // the details name the version an edit must expect; a server that does not is asked for the history
+  const version = details.version ?? currentVersion((await api.history(target.entity, target.id)).revisions);
+  const { provenance } = details;
+  const cited = provenance.sources.map((s) => ({ id: s.id, label: s.name }));
+  const withExcerpt = { ...provenance, excerpt: excerptOf(provenance) };
+  if ('node' in details)
     return {
       kind: details.node.attributes.kind,
       label: details.node.attributes.label,
-      record: editableRecord(details.node.attributes, provenance),
-      cited: provenance.sources.map((s) => ({ id: s.id, label: s.name })),
-      version: currentVersion(h.revisions),
+      record: editableRecord(details.node.attributes, withExcerpt),
+      cited,
+      version,
     };
-  }
-  const [details, h] = await Promise.all([api.relationship(target.id), history]);
   return {
     kind: details.edge.attributes.kind,
     label: `${details.edge.attributes.kind} ${details.edge.source} → ${details.edge.target}`,
-    record: editableRecord(details.edge.attributes, details.provenance),
-    cited: details.provenance.sources.map((s) => ({ id: s.id, label: s.name })),
-    version: currentVersion(h.revisions),
+    record: editableRecord(details.edge.attributes, withExcerpt),
+    cited,
+    version,
   };
 }
 

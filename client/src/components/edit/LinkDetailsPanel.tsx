@@ -48,6 +48,8 @@ export function LinkDetailsPanel(p: Props) {
       </aside>
     );
   const { edge, provenance } = details;
+  // the cited passage (issue 13), absent from a server before it
+  const excerpt = (provenance as { excerpt?: string | null }).excerpt ?? null;
   const properties = Object.entries(edge.attributes).filter(
     ([k, v]) => !NOT_SHOWN.has(k) && v !== null && !(Array.isArray(v) && v.length === 0),
   );
@@ -87,11 +89,7 @@ export function LinkDetailsPanel(p: Props) {
         <div className="seen">
           Seen {provenance.firstSeen ?? '?'} – {provenance.lastSeen ?? '?'}
         </div>
-        <SourceList
-          sources={provenance.sources}
-          excerpt={provenance.excerpt}
-          onRead={(s) => p.onRead(s, provenance.excerpt)}
-        />
+        <SourceList sources={provenance.sources} excerpt={excerpt} onRead={(s) => p.onRead(s, excerpt)} />
       </section>
       {properties.length > 0 && (
         <section aria-label="Properties">
