@@ -13,15 +13,22 @@ export type NodeOf<K extends SeedNodeKind> = Extract<NodeRecordValue, { kind: K 
 export type RelOf<K extends SeedRelKind> = Extract<RelRecordValue, { kind: K }>;
 export type Provenance = Pick<NodeOf<'Source'>, 'sourceIds' | 'grade' | 'tlp' | 'firstSeen' | 'lastSeen' | 'synthetic'>;
 
-type NodeFields<K extends SeedNodeKind> = Omit<NodeOf<K>, 'kind' | 'aliases' | 'description' | keyof Provenance> & {
+type NodeFields<K extends SeedNodeKind> = Omit<
+  NodeOf<K>,
+  'kind' | 'aliases' | 'description' | 'excerpt' | keyof Provenance
+> & {
   aliases?: string[];
   description?: string | null;
 };
-export type RelProps<K extends SeedRelKind> = Omit<RelOf<K>, 'kind' | 'id' | 'from' | 'to' | keyof Provenance>;
+export type RelProps<K extends SeedRelKind> = Omit<
+  RelOf<K>,
+  'kind' | 'id' | 'from' | 'to' | 'excerpt' | keyof Provenance
+>;
 
 export function makeNode<K extends SeedNodeKind>(kind: K, fields: NodeFields<K>, provenance: Provenance): NodeOf<K> {
   const { aliases = [], description = null, ...rest } = fields;
-  return { kind, ...rest, aliases, description, ...provenance } as unknown as NodeOf<K>;
+  // the seed's facts cite whole documents, not passages: no excerpt
+  return { kind, ...rest, aliases, description, ...provenance, excerpt: null } as unknown as NodeOf<K>;
 }
 
 export function makeRel<K extends SeedRelKind>(
@@ -32,5 +39,13 @@ export function makeRel<K extends SeedRelKind>(
   props: RelProps<K>,
   qualifier?: string,
 ): RelOf<K> {
-  return { kind, id: relId(kind, from, to, qualifier), from, to, ...props, ...provenance } as unknown as RelOf<K>;
+  return {
+    kind,
+    id: relId(kind, from, to, qualifier),
+    from,
+    to,
+    ...props,
+    ...provenance,
+    excerpt: null,
+  } as unknown as RelOf<K>;
 }

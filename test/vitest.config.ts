@@ -47,6 +47,7 @@ export const BOTH_STORES = [
   // editing the graph by hand (issue 13): records, the change log's transaction, the edit routes
   'test/integration/edit-records.test.ts',
   'test/integration/edit-api.test.ts',
+  'test/integration/source-documents.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);

@@ -19,6 +19,7 @@ import { queriesRoutes } from './queries/router.ts';
 import type { Route } from './route.ts';
 import { schemaRoutes } from './schema/router.ts';
 import { searchRoutes } from './search/router.ts';
+import { sourcesRoutes } from './sources/router.ts';
 import { subgraphRoutes } from './subgraph/router.ts';
 import { usersRoutes } from './users/router.ts';
 import { workspacesRoutes } from './workspaces/router.ts';
@@ -32,6 +33,7 @@ export const apiRoutes: readonly Route[] = [
   ...searchRoutes,
   ...nodesRoutes,
   ...editsRoutes,
+  ...sourcesRoutes,
   ...pathsRoutes,
   ...queriesRoutes,
   ...cypherRoutes,

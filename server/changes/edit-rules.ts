@@ -182,6 +182,7 @@ export async function newSourceRecords(
       firstSeen: null,
       lastSeen: null,
       synthetic: false,
+      excerpt: null,
     } as NodeRecordValue);
   }
   return records;

@@ -81,5 +81,6 @@ export async function provenanceOf(
     firstSeen: text(a.firstSeen),
     lastSeen: text(a.lastSeen),
     synthetic: a.synthetic === true,
+    excerpt: text(a.excerpt),
   };
 }

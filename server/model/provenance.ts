@@ -19,6 +19,9 @@ export type Tlp = z.infer<typeof Tlp>;
 
 export const IsoDate = z.iso.date();
 
+/** The longest source excerpt a fact may carry (a passage, not the document). */
+export const EXCERPT_MAX = 5_000;
+
 /** The provenance properties, shared by every node and relationship kind. */
 export const provenanceShape = {
   sourceIds: z
@@ -30,6 +33,12 @@ export const provenanceShape = {
   firstSeen: IsoDate.nullable().default(null).describe('first date this was observed or reported'),
   lastSeen: IsoDate.nullable().default(null).describe('last date this was observed or reported'),
   synthetic: z.boolean().default(false).describe('true when made by the seed generator, not drawn from a source'),
+  excerpt: z
+    .string()
+    .max(EXCERPT_MAX)
+    .nullable()
+    .default(null)
+    .describe('the passage of the cited source that supports this'),
 };
 
 /** A fact that is not synthetic must cite at least one source. */

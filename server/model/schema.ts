@@ -95,6 +95,7 @@ type Provenance = {
   firstSeen: string | null;
   lastSeen: string | null;
   synthetic: boolean;
+  excerpt: string | null;
 };
 export type NodeRecordValue = {
   [K in NodeKindDef as K['kind']]: z.infer<K['schema']> & { kind: K['kind'] };

@@ -95,6 +95,7 @@ export const NodeDetailsSchema = z
       firstSeen: z.string().nullable(),
       lastSeen: z.string().nullable(),
       synthetic: z.boolean(),
+      excerpt: z.string().nullable().describe('the passage of the cited source that supports this'),
     }),
     /** the version of its last recorded change (0: never edited by hand): PATCH's `expectedVersion` */
     version: z.number().int().min(0).optional(),

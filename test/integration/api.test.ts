@@ -83,8 +83,16 @@ describe('health and schema', () => {
         '/api/workspaces/{name}',
         '/api/health',
         '/api/openapi.json',
+        '/api/nodes',
         '/api/nodes/{id}',
         '/api/nodes/{id}/neighbors',
+        '/api/nodes/{id}/history',
+        '/api/nodes/{id}/restore',
+        '/api/relationships',
+        '/api/relationships/{id}',
+        '/api/relationships/{id}/history',
+        '/api/relationships/{id}/restore',
+        '/api/sources/{id}/document',
         '/api/paths',
         '/api/queries',
         '/api/queries/{name}',
@@ -199,6 +207,7 @@ describe('node details', () => {
       firstSeen: '2024-03-01',
       lastSeen: '2024-09-30',
       synthetic: false,
+      excerpt: null,
     });
     // gamma: e5 LOCATED_IN, e8 RECRUITS_FOR, e13 RAIDED, e15 REPORTED_IN
     expect(body.degree).toBe(4);

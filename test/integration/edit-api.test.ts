@@ -154,6 +154,67 @@ describe('POST /api/nodes', () => {
   });
 });
 
+describe('source excerpts', () => {
+  it('keeps the passage a fact cites, on an entity and a link, and shows it in their details', async () => {
+    const excerpt = 'Police found 88 young people held at the compound.';
+    const node = await as('gwen').post('/api/nodes', { record: centre('Excerpt Compound', { excerpt }) });
+    expect(node.status, node.text).toBe(201);
+    const details = await as('gwen').get(`/api/nodes/${node.body.id}`).expect(200);
+    expect(details.body.provenance.excerpt).toBe(excerpt);
+    const link = await as('gwen')
+      .post('/api/relationships', {
+        record: {
+          kind: 'LOCATED_IN',
+          from: node.body.id,
+          to: 'country:NP',
+          grade: 'B2',
+          tlp: 'GREEN',
+          sourceIds: ['source:gdoc'],
+          excerpt: 'in Nepal',
+        },
+      })
+      .expect(201);
+    const linkDetails = await as('gwen')
+      .get(`/api/relationships/${encodeURIComponent(link.body.id)}`)
+      .expect(200);
+    expect(linkDetails.body.provenance.excerpt).toBe('in Nepal');
+    const changed = await as('gwen')
+      .patch(`/api/nodes/${node.body.id}`, { set: { excerpt: null } })
+      .expect(200);
+    expect(changed.body.revision.changes).toEqual([{ property: 'excerpt', before: excerpt, after: null }]);
+    const long = await as('gwen').patch(`/api/nodes/${node.body.id}`, { set: { excerpt: 'x'.repeat(5_001) } });
+    expect(long.status).toBe(400);
+    expect(long.body.error.details.issues[0].path).toBe('set.excerpt');
+  });
+});
+
+describe('merged ids', () => {
+  it('answer with the survivor (following a chain) and say where the id went; not for a reader who may not see the merge', async () => {
+    // a merge as server/merge writes it: the merged ids gone from the graph, a merge revision each
+    const log = new ChangeLog(path.join(h.dataDir, 'changes'));
+    const merged = (id: string, into: string, tlp: Tlp) => ({
+      entity: 'node' as const,
+      id,
+      author: 'ana',
+      action: 'merge' as const,
+      changes: [],
+      record: { id, kind: 'Centre', name: id, tlp },
+      tlp,
+      mergedInto: into,
+      mergeId: `m-${id}`,
+    });
+    await log.append([merged('centre:dup-a', 'centre:dup-b', 'GREEN'), merged('centre:dup-b', 'centre:g2', 'GREEN')]);
+    await log.append([merged('centre:dup-red', 'centre:g2', 'RED')]);
+    const res = await as('gwen').get('/api/nodes/centre:dup-a').expect(200);
+    expect(res.body.node.key).toBe('centre:g2');
+    expect(res.body.redirect).toMatchObject({ from: 'centre:dup-a', mergeId: 'm-centre:dup-a', author: 'ana' });
+    expect((await as('gwen').get('/api/nodes/centre:dup-red')).status).toBe(404);
+    expect((await as('ana').get('/api/nodes/centre:dup-red')).body.redirect.from).toBe('centre:dup-red');
+    const history = await as('gwen').get('/api/nodes/centre:dup-a/history').expect(200);
+    expect(history.body).toMatchObject({ state: 'merged', mergedInto: 'centre:g2' });
+  });
+});
+
 describe('PATCH /api/nodes/:id', () => {
   it('changes properties, writes a baseline before the first edit of a seeded node, and refuses a stale version', async () => {
     const mark = h.events.length;

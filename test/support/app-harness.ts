@@ -45,6 +45,8 @@ export interface HarnessOptions {
   actor?: Actor;
   /** OpenID Connect sign-in, as main.ts builds it from OIDC_* */
   oidc?: OidcSignIn;
+  /** SOURCE_DOCUMENTS_DIR (default: the seed documents beside the repository, when there) */
+  sourceDocumentsDir?: string | null;
 }
 
 /** The real app around an opened store, as the server builds it. */
@@ -60,6 +62,7 @@ export function appFor(store: GraphStore, dataDir: string, options: HarnessOptio
     ...(options.trustProxy && { trustProxy: options.trustProxy }),
     ...(options.exportMaxNodes ? { exportMaxNodes: options.exportMaxNodes } : {}),
     ...(options.oidc && { oidc: options.oidc }),
+    ...(options.sourceDocumentsDir !== undefined && { sourceDocumentsDir: options.sourceDocumentsDir }),
   });
   const { actor } = options;
   if (!actor) return app;

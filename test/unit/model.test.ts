@@ -31,8 +31,14 @@ describe('domain schema', () => {
   });
 
   it('derives the Ladybug DDL: one table per kind, typed columns, rel tables with their endpoint pairs', () => {
-    const ddl = ladybugDdl();
+    const all = ladybugDdl();
+    const ddl = all.filter((s) => s.startsWith('CREATE'));
     expect(ddl).toHaveLength(NODE_KINDS.length + REL_KINDS.length);
+    // columns added since: to every table, for data dirs made before them
+    const alters = all.filter((s) => s.startsWith('ALTER'));
+    expect(alters).toHaveLength(NODE_KINDS.length + REL_KINDS.length);
+    expect(alters).toContain('ALTER TABLE Centre ADD IF NOT EXISTS excerpt STRING');
+    expect(ddl.find((s) => s.includes('NODE TABLE IF NOT EXISTS Centre('))).toContain('excerpt STRING');
     const centre = ddl.find((s) => s.includes('NODE TABLE IF NOT EXISTS Centre('))!;
     expect(centre).toContain('id STRING PRIMARY KEY');
     expect(centre).toContain('workforce INT64');

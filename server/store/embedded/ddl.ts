@@ -20,5 +20,24 @@ export function ladybugDdl(): string[] {
     const columns = (relProperties.get(k.kind) ?? missing(k.kind)).map((p) => `${p.name} ${p.type}`);
     return `CREATE REL TABLE IF NOT EXISTS ${k.kind}(${[...ends, ...columns].join(', ')})`;
   });
-  return [...nodeTables, ...relTables];
+  return [...nodeTables, ...relTables, ...addedColumns()];
+}
+
+/**
+ * Properties added to the model after data dirs were first made: CREATE TABLE IF NOT EXISTS
+ * leaves an existing table as it was, so each is added to every table that lacks it (the engine's
+ * ALTER TABLE … ADD IF NOT EXISTS does nothing where it is there). Existing rows read null.
+ */
+export const ADDED_PROPERTIES = ['excerpt'] as const;
+
+function addedColumns(): string[] {
+  const tables = [
+    ...NODE_KINDS.map((k) => ({ kind: k.kind as string, props: nodeProperties.get(k.kind) ?? missing(k.kind) })),
+    ...REL_KINDS.map((k) => ({ kind: k.kind as string, props: relProperties.get(k.kind) ?? missing(k.kind) })),
+  ];
+  return tables.flatMap(({ kind, props }) =>
+    props
+      .filter((p) => (ADDED_PROPERTIES as readonly string[]).includes(p.name))
+      .map((p) => `ALTER TABLE ${kind} ADD IF NOT EXISTS ${p.name} ${p.type}`),
+  );
 }
