@@ -109,8 +109,7 @@ export function DetailsPanel(props: Props) {
     );
   const a = details.node.attributes;
   const style = nodeStyle(a.kind);
-  // excerpt: the cited passage (issue 13), absent from servers before it
-  const p: NodeDetails['provenance'] & { excerpt?: string | null } = details.provenance;
+  const p = details.provenance;
   const properties = Object.entries(a).filter(
     ([k, v]) => !HIDDEN_PROPERTIES.has(k) && v !== null && !(Array.isArray(v) && v.length === 0),
   );

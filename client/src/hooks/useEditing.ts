@@ -44,6 +44,12 @@ export interface Editing {
   onRestored(result: EditResult): void;
 }
 
+/** How a notice names what was written: a node by its id, a link by its kind and ends. */
+function whatOf(result: EditResult): string {
+  const r = result.record ?? result.revision.record;
+  return result.entity === 'node' ? result.id : `the ${String(r.kind)} link ${String(r.from)} → ${String(r.to)}`;
+}
+
 export function useEditing(session: GraphSession, { notify, onError, selectNode }: Options): Editing {
   const [form, setForm] = useState<EditTarget | null>(null);
   const [linkFrom, setLinkFrom] = useState<LinkEnd | null>(null);
@@ -99,7 +105,7 @@ export function useEditing(session: GraphSession, { notify, onError, selectNode 
       setForm(null);
       const created = result.createdSources.length ? ` and ${result.createdSources.length} new source(s)` : '';
       notify(
-        `${target.mode === 'create' ? 'Added' : 'Saved'} ${result.id} (version ${result.revision.version})${created}.`,
+        `${target.mode === 'create' ? 'Added' : 'Saved'} ${whatOf(result)} (version ${result.revision.version})${created}.`,
       );
       draw(result, () => {
         if (result.entity === 'node') {
@@ -130,7 +136,7 @@ export function useEditing(session: GraphSession, { notify, onError, selectNode 
       else setSelectedEdge(null);
       draw(result);
       notify(
-        `Deleted ${result.id}${links ? ` and ${links} link(s)` : ''}; its history is kept.`,
+        `Deleted ${whatOf(result)}${links ? ` and ${links} link(s)` : ''}; its history is kept.`,
         'info',
         lastLive >= 1
           ? {

@@ -54,28 +54,24 @@ interface Loaded {
   version: number;
 }
 
-/** The excerpt a details answer carries (absent from a server before issue 13). */
-const excerptOf = (provenance: object): string | null => (provenance as { excerpt?: string | null }).excerpt ?? null;
-
 async function loadForEdit(target: EditTarget & { mode: 'edit' }): Promise<Loaded> {
   const details = await (target.entity === 'node' ? api.node(target.id) : api.relationship(target.id));
   // the details name the version an edit must expect; a server that does not is asked for the history
   const version = details.version ?? currentVersion((await api.history(target.entity, target.id)).revisions);
   const { provenance } = details;
   const cited = provenance.sources.map((s) => ({ id: s.id, label: s.name }));
-  const withExcerpt = { ...provenance, excerpt: excerptOf(provenance) };
   if ('node' in details)
     return {
       kind: details.node.attributes.kind,
       label: details.node.attributes.label,
-      record: editableRecord(details.node.attributes, withExcerpt),
+      record: editableRecord(details.node.attributes, provenance),
       cited,
       version,
     };
   return {
     kind: details.edge.attributes.kind,
     label: `${details.edge.attributes.kind} ${details.edge.source} → ${details.edge.target}`,
-    record: editableRecord(details.edge.attributes, withExcerpt),
+    record: editableRecord(details.edge.attributes, provenance),
     cited,
     version,
   };
@@ -104,6 +100,13 @@ export function EntityForm({ target, schema, clearance, onSaved, onSwap, onClose
   const [issues, setIssues] = useState<FieldIssues>(NO_ISSUES);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  /** drops the complaints about fields the user has since changed */
+  const forget = (which: (key: string) => boolean) =>
+    setIssues((old) => ({
+      ...old,
+      byField: Object.fromEntries(Object.entries(old.byField).filter(([key]) => !which(key))),
+    }));
 
   const kindInfo =
     target.entity === 'node'
@@ -289,7 +292,10 @@ export function EntityForm({ target, schema, clearance, onSaved, onSwap, onClose
                   field={f}
                   value={values[f.name]}
                   errors={issues.byField[f.name]}
-                  onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))}
+                  onChange={(v) => {
+                    setValues((old) => ({ ...old, [f.name]: v }));
+                    forget((key) => key === f.name);
+                  }}
                 />
               ))}
             </section>
@@ -298,7 +304,11 @@ export function EntityForm({ target, schema, clearance, onSaved, onSwap, onClose
               cited={cited}
               clearance={clearance}
               errors={issues.byField}
-              onChange={setProvenance}
+              onChange={(next) => {
+                setProvenance(next);
+                // a complaint about provenance goes once the user changes it (checked again on save)
+                forget((key) => !fields.some((f) => f.name === key));
+              }}
               onCited={setCited}
               onError={onError}
             />

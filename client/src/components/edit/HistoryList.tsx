@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api, type EditedEntity, type EditResult, type History } from '../../api/client.ts';
-import { actionWords, canRestore, valueText, whenText } from '../../core/edit/history-view.ts';
+import { actionWords, canRestore, shownChanges, valueText, whenText } from '../../core/edit/history-view.ts';
 
 interface Props {
   entity: EditedEntity;
@@ -63,14 +63,24 @@ export function HistoryList({ entity, id, version, writeDenied, onRestored, onEr
           {r.changes.length > 0 && r.action !== 'baseline' && (
             <table className="changes">
               <tbody>
-                {r.changes.map((c) => (
-                  <tr key={c.property}>
-                    <th>{c.property}</th>
-                    <td className="before">{valueText(c.before)}</td>
-                    <td className="arrow">→</td>
-                    <td className="after">{valueText(c.after)}</td>
-                  </tr>
-                ))}
+                {shownChanges(r).map((c) =>
+                  r.action === 'create' ? (
+                    // a new record has nothing before: its values only
+                    <tr key={c.property}>
+                      <th>{c.property}</th>
+                      <td className="after" colSpan={3}>
+                        {valueText(c.after)}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={c.property}>
+                      <th>{c.property}</th>
+                      <td className="before">{valueText(c.before)}</td>
+                      <td className="arrow">→</td>
+                      <td className="after">{valueText(c.after)}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           )}

@@ -48,8 +48,7 @@ export function LinkDetailsPanel(p: Props) {
       </aside>
     );
   const { edge, provenance } = details;
-  // the cited passage (issue 13), absent from a server before it
-  const excerpt = (provenance as { excerpt?: string | null }).excerpt ?? null;
+  const { excerpt } = provenance;
   const properties = Object.entries(edge.attributes).filter(
     ([k, v]) => !NOT_SHOWN.has(k) && v !== null && !(Array.isArray(v) && v.length === 0),
   );

@@ -20,6 +20,19 @@ export function actionWords(revision: Pick<Revision, 'action' | 'mergedInto'>): 
   return revision.action === 'merge' && revision.mergedInto ? `${words} into ${revision.mergedInto}` : words;
 }
 
+/**
+ * The changes a version lists: all of them for an edit; for a creation, the values it was made
+ * with, without the id and kind (the entry already names them) or what it was made without.
+ */
+export function shownChanges(revision: Pick<Revision, 'action' | 'changes'>): Revision['changes'] {
+  if (revision.action !== 'create') return revision.changes;
+  return revision.changes.filter(
+    (c) =>
+      !['id', 'kind'].includes(c.property) &&
+      !(c.after === null || c.after === false || (Array.isArray(c.after) && c.after.length === 0)),
+  );
+}
+
 /** A property value as one short line: nothing is "—", lists are joined, long text is cut. */
 export function valueText(value: unknown, max = 80): string {
   if (value === null || value === undefined || value === '') return '—';

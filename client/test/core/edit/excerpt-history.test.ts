@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Revision } from '../../../../server/model/changes.ts';
 import { findExcerpt, splitAround } from '../../../src/core/edit/excerpt.ts';
-import { actionWords, canRestore, currentVersion, valueText } from '../../../src/core/edit/history-view.ts';
+import {
+  actionWords,
+  canRestore,
+  currentVersion,
+  shownChanges,
+  valueText,
+} from '../../../src/core/edit/history-view.ts';
 
 const DOC = 'INTERPOL said:\n  “Over 1,000 victims were   freed”\nin the raid.\nMore text.';
 
@@ -65,6 +71,19 @@ describe('history words', () => {
     const deleted = [rev(3, 'delete'), rev(2, 'update'), rev(1, 'create')];
     expect(deleted.map((r) => canRestore(r, deleted[0], 'deleted'))).toEqual([false, true, true]);
     expect(canRestore(rev(1, 'update'), rev(2, 'merge'), 'merged')).toBe(false);
+  });
+
+  it('lists a creation by the values it was made with, an edit by every change', () => {
+    const changes = [
+      { property: 'id', before: null, after: 'centre:x' },
+      { property: 'name', before: null, after: 'X' },
+      { property: 'aliases', before: null, after: [] },
+      { property: 'synthetic', before: null, after: false },
+      { property: 'workforce', before: null, after: 0 },
+      { property: 'kind', before: null, after: 'Centre' },
+    ];
+    expect(shownChanges(rev(1, 'create', { changes })).map((c) => c.property)).toEqual(['name', 'workforce']);
+    expect(shownChanges(rev(2, 'update', { changes }))).toEqual(changes);
   });
 
   it('takes the newest version as the one an edit expects, 0 when nothing is recorded', () => {
