@@ -67,15 +67,32 @@ async function layoutIdle(page: Page): Promise<void> {
     )
     .toBe(true);
 }
-async function clickNode(page: Page, node: string): Promise<void> {
+/** Waits until a node stays put on screen: the layout has stopped and the camera too (it may fit after a layout). */
+async function settled(page: Page, node: string): Promise<void> {
   await layoutIdle(page);
+  let last = await viewportOf(page, node);
+  await expect
+    .poll(
+      async () => {
+        const now = await viewportOf(page, node);
+        const moved = Math.hypot(now.x - last.x, now.y - last.y);
+        last = now;
+        return moved;
+      },
+      { interval: 200, timeout: 10_000 },
+    )
+    .toBeLessThan(0.5);
+}
+async function clickNode(page: Page, node: string): Promise<void> {
+  await settled(page, node);
   const p = await viewportOf(page, node);
   const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
   await page.mouse.click(stage.x + p.x, stage.y + p.y);
 }
 /** Clicks a link on the canvas halfway between its ends. */
 async function clickEdge(page: Page, source: string, target: string): Promise<void> {
-  await layoutIdle(page);
+  await settled(page, source);
+  await settled(page, target);
   const [a, b] = [await viewportOf(page, source), await viewportOf(page, target)];
   const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
   await page.mouse.click(stage.x + (a.x + b.x) / 2, stage.y + (a.y + b.y) / 2);
