@@ -48,6 +48,7 @@ export const BOTH_STORES = [
   'test/integration/edit-records.test.ts',
   'test/integration/edit-api.test.ts',
   'test/integration/source-documents.test.ts',
+  'test/integration/excerpt-roundtrip.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);

@@ -491,6 +491,27 @@ describe('clearance of the history', () => {
   });
 });
 
+describe('two servers on one graph and one data dir', () => {
+  it('share the history: a stale version from the other server is refused', async () => {
+    const other = h.another();
+    const auth = { Authorization: `Bearer ${tokens.get('ana')}`, 'X-Scamnet-Request': '1' };
+    const made = await as('ana')
+      .post('/api/nodes', { record: centre('Shared Compound') })
+      .expect(201);
+    const id = made.body.id as string;
+    await request(other)
+      .patch(`/api/nodes/${id}`)
+      .set(auth)
+      .send({ set: { city: 'A' }, expectedVersion: 1 })
+      .expect(200);
+    const stale = await as('ana').patch(`/api/nodes/${id}`, { set: { city: 'B' }, expectedVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.currentVersion).toBe(2);
+    const history = await request(other).get(`/api/nodes/${id}/history`).set(auth).expect(200);
+    expect(history.body.revisions.map((r: { version: number }) => r.version)).toEqual([2, 1]);
+  });
+});
+
 describe('hostile bodies', () => {
   const bad: [string, string, string, object | string][] = [
     ['an id that is not a string', 'post', '/api/nodes', { record: centre('Numeric Id', { id: 42 }) }],
@@ -530,6 +551,12 @@ describe('hostile bodies', () => {
     ],
     ['a version as text', 'post', '/api/nodes/centre:g2/restore', { version: 'first' }],
     ['version 0', 'post', '/api/nodes/centre:g2/restore', { version: 0 }],
+    [
+      'a constructor key in a record',
+      'post',
+      '/api/nodes',
+      '{"record":{"kind":"Centre","name":"P","constructor":{"prototype":{"x":1}}}}',
+    ],
   ];
   it.each(bad)('%s: %s %s is 400 and changes nothing', async (_label, method, url, body) => {
     const before = await as('ana').get('/api/nodes/centre:g2').expect(200);
@@ -543,6 +570,21 @@ describe('hostile bodies', () => {
     expect(res.text).not.toMatch(/\/work\/|node_modules|at .*\.ts:\d+/);
     const after = await as('ana').get('/api/nodes/centre:g2').expect(200);
     expect(after.body).toEqual(before.body);
+  });
+
+  it('drops a __proto__ key in set (the schema parser skips it): nothing changes, nothing is polluted', async () => {
+    const before = await as('ana').get('/api/nodes/centre:g2').expect(200);
+    const res = await as('ana')
+      .patch('/api/nodes/centre:g2', undefined)
+      .set('Content-Type', 'application/json')
+      .send('{"set":{"__proto__":{"polluted":true}}}');
+    expect([200, 400]).toContain(res.status);
+    expect((await as('ana').get('/api/nodes/centre:g2').expect(200)).body).toEqual(before.body);
+  });
+
+  it('leaves no trace on objects’ prototypes', () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   it('still answers after them, and finds nothing under hostile ids', async () => {
