@@ -62,6 +62,10 @@ import { useAuth } from './hooks/useAuth.ts';
 import { NoteMarkers } from './components/notes/NoteMarkers.tsx';
 import { MergeControl } from './components/merge/MergeControl.tsx';
 import { DuplicatesPanel } from './components/merge/DuplicatesPanel.tsx';
+import { useEditing } from './hooks/useEditing.ts';
+import { EditingLayer } from './components/edit/EditingLayer.tsx';
+import { AddEntityButton } from './components/edit/AddEntityButton.tsx';
+import { NodeEditActions, SelectedLinkPanel } from './components/edit/EditingPanels.tsx';
 import type { Permission } from '../../server/model/access.ts';
 
 export { PAGE };
@@ -98,7 +102,9 @@ export function App() {
   const [sizeMeasure, setSizeMeasure] = useState<SizeMeasure>('degree');
   const [tab, setTab] = useState<Tab>('filters');
   const [admin, setAdmin] = useState<AdminView | null>(null);
-  const { denied } = useAuth();
+  const { denied, actor } = useAuth();
+  const editing = useEditing(session, { notify, onError, selectNode: setSelected });
+  const writeDenied = denied('graph:write');
   const [openedQuery, setOpenedQuery] = useState<{
     name: string;
     params: Record<string, string>;
@@ -206,14 +212,27 @@ export function App() {
     onConnect,
   });
   const renderState: RenderState = useMemo(
-    () => ({ filters, view, selected, selection: selectionSet, hovered, path: highlight, sizes, geo, hub, colours }),
-    [filters, view, selected, selectionSet, hovered, highlight, sizes, geo, hub, colours],
+    () => ({
+      filters,
+      view,
+      selected,
+      selection: selectionSet,
+      hovered,
+      path: highlight,
+      sizes,
+      geo,
+      hub,
+      colours,
+      selectedEdge: editing.selectedEdge,
+    }),
+    [filters, view, selected, selectionSet, hovered, highlight, sizes, geo, hub, colours, editing.selectedEdge],
   );
   const toConnect = connectable(onCanvas.ids, (id) => snapshot.graph.hasNode(id));
   const onWindow = useCallback((from: string | null, to: string | null) => setFilters((f) => ({ ...f, from, to })), []);
 
   const selectedGroup = selected && graph.hasNode(selected) && tools.isGroup(selected) ? selected : null;
   const selectedOnCanvas = selected && graph.hasNode(selected) && !selectedGroup ? selected : null;
+  const edgeOnCanvas = editing.selectedEdge && graph.hasEdge(editing.selectedEdge) ? editing.selectedEdge : null;
   const selectedCentre =
     selectedOnCanvas && graph.getNodeAttribute(selectedOnCanvas, 'kind') === 'Centre' ? selectedOnCanvas : null;
 
@@ -228,6 +247,7 @@ export function App() {
         onFit={fit}
         onEscape={() => {
           setSelected(null);
+          editing.selectEdge(null);
           clearPaths();
           clearConnecting();
         }}
@@ -267,6 +287,7 @@ export function App() {
           }}
         />
         <SelectToolSwitch tool={tools.tool} onTool={tools.setTool} />
+        <AddEntityButton denied={writeDenied} onAdd={() => editing.openForm({ entity: 'node', mode: 'create' })} />
         <div className="counts" data-testid="counts">
           {graph.order} nodes · {graph.size} links
           {onCanvas.ids.length > 1 && <span data-testid="selected-count"> · {onCanvas.ids.length} selected</span>}
@@ -399,7 +420,16 @@ export function App() {
           state={renderState}
           frame={view === 'routes' ? WORLD_BBOX : snapshot.networkBox}
           onLayoutSettled={camera.settled}
-          onSelect={(id, mode) => (id ? onSelectIds([id], mode) : setSelected(null))}
+          onSelect={(id, mode) => {
+            if (editing.takeNodeClick(id)) return;
+            editing.selectEdge(null);
+            if (id) onSelectIds([id], mode);
+            else setSelected(null);
+          }}
+          onSelectEdge={(edge) => {
+            setSelected(null);
+            editing.selectEdge(edge);
+          }}
           onExpand={(id) => (tools.isGroup(id) ? tools.groupActions.onOpen(id) : void expand(id))}
           selectTool={tools.tool}
           onSelectIds={onSelectIds}
@@ -451,10 +481,22 @@ export function App() {
           notices={notices}
           onError={onError}
         />
+        <EditingLayer editing={editing} clearance={actor.clearance} onError={onError} />
       </main>
 
       {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}
-      {!selectedOnCanvas && !selectedGroup && <DetailsPlaceholder />}
+      {!selectedOnCanvas && !selectedGroup && !edgeOnCanvas && <DetailsPlaceholder />}
+      {!selectedOnCanvas && edgeOnCanvas && (
+        <SelectedLinkPanel
+          key={edgeOnCanvas}
+          edgeId={edgeOnCanvas}
+          editing={editing}
+          labelOf={session.labelOf}
+          writeDenied={writeDenied}
+          onSelectNode={setSelected}
+          onError={onError}
+        />
+      )}
       {selectedGroup && (
         <GroupDetails
           graph={graph}
@@ -466,6 +508,7 @@ export function App() {
       {selectedOnCanvas && (
         <DetailsPanel
           key={selectedOnCanvas}
+          reload={editing.version}
           nodeId={selectedOnCanvas}
           onCanvasDegree={graph.degree(selectedOnCanvas)}
           pinned={Boolean(graph.getNodeAttribute(selectedOnCanvas, 'fixed'))}
@@ -495,6 +538,16 @@ export function App() {
             setOpenedQuery({ name, params, nonce: Date.now() });
             setTab('queries');
           }}
+          onReadSource={editing.read}
+          editing={
+            <NodeEditActions
+              editing={editing}
+              id={selectedOnCanvas}
+              label={session.labelOf(selectedOnCanvas)}
+              writeDenied={writeDenied}
+              onError={onError}
+            />
+          }
           onError={onError}
         />
       )}

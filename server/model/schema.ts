@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { NODE_KINDS, type NodeKind, type NodeKindDef } from './nodes.ts';
 import { REL_KINDS, type RelKind, type RelKindDef } from './relationships.ts';
 import { provenanceIssues } from './provenance.ts';
-import { isRequired, storageTypeOf, type StorageType } from './storage-types.ts';
+import { enumValuesOf, isRequired, storageTypeOf, type StorageType } from './storage-types.ts';
 
 export { NODE_KINDS, REL_KINDS, type NodeKind, type RelKind, type NodeKindDef, type RelKindDef };
 
@@ -40,6 +40,8 @@ export interface PropertyDef {
   type: StorageType;
   required: boolean;
   description?: string;
+  /** an enum's allowed values, so a form can offer them */
+  values?: string[];
 }
 
 function propertiesOfShape(shape: z.ZodRawShape, owner: string, skip: string[] = []): PropertyDef[] {
@@ -47,11 +49,13 @@ function propertiesOfShape(shape: z.ZodRawShape, owner: string, skip: string[] =
     .filter(([name]) => !skip.includes(name))
     .map(([name, raw]) => {
       const schema = raw as z.ZodType;
+      const values = enumValuesOf(schema);
       return {
         name,
         type: storageTypeOf(schema, `${owner}.${name}`),
         required: isRequired(schema),
         ...(schema.description ? { description: schema.description } : {}),
+        ...(values ? { values } : {}),
       };
     });
 }

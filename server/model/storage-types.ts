@@ -42,6 +42,13 @@ export function storageTypeOf(schema: z.ZodType, where = 'property'): StorageTyp
   throw new Error(`${where}: no storage type for zod type "${def.type}"`);
 }
 
+/** The allowed values of an enum property (through optional/nullable/default), else undefined. */
+export function enumValuesOf(schema: z.ZodType): string[] | undefined {
+  const inner = unwrap(schema) as unknown as { _zod: { def: { type: string; entries?: Record<string, string> } } };
+  const { type, entries } = inner._zod.def;
+  return type === 'enum' && entries ? Object.values(entries) : undefined;
+}
+
 /** True when the schema accepts a missing value (optional, nullable or defaulted). */
 export function isRequired(schema: z.ZodType): boolean {
   return !schema.safeParse(undefined).success;

@@ -230,6 +230,7 @@ const Property = z.object({
   type: z.string(),
   required: z.boolean(),
   description: z.string().optional(),
+  values: z.array(z.string()).optional().describe('the allowed values, for an enum'),
 });
 export const SchemaSchema = z
   .object({

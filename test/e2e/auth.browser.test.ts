@@ -171,7 +171,7 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     await shot(page, 'auth-user-menu.png');
   });
 
-  it('shows a viewer no import, no saving, no Cypher and no marking above GREEN; a forced save shows the 403', async () => {
+  it('shows a viewer no import, no saving, no Cypher, no editing and no marking above GREEN; a forced save shows the 403', async () => {
     const { page } = await freshPage();
     await signIn(page, VIEWER.name, VIEWER.password);
     await page.locator('[data-testid=user-button]').waitFor();
@@ -182,6 +182,10 @@ describe.runIf(hasChromium || browserRequired)('sign-in, denied states and admin
     const cypherTab = page.locator('[aria-label=Queries] .tabs button', { hasText: 'Cypher' });
     expect(await cypherTab.isDisabled()).toBe(true);
     expect(await cypherTab.getAttribute('title')).toContain('cypher:raw');
+    // no adding or editing the graph (issue 13), the permission named
+    const addEntity = page.locator('button.add-entity');
+    expect(await addEntity.isDisabled()).toBe(true);
+    expect(await addEntity.getAttribute('title')).toContain('graph:write');
     // an export cannot be marked above the exporter's clearance
     await page.click('nav.side .tabs button:has-text("Export")');
     expect(await page.locator('[aria-label="Recipient TLP"] option').allTextContents()).toEqual([

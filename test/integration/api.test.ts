@@ -59,6 +59,12 @@ describe('health and schema', () => {
     );
     // the internal search key is not part of the model
     expect(JSON.stringify(schema)).not.toContain('searchKey');
+    // an enum names its values, so a form can offer them; a free string names none
+    const centre = schema.nodeKinds.find((k) => k.kind === 'Centre')!.properties;
+    expect(centre.find((p) => p.name === 'status')?.values).toEqual(['active', 'suspected', 'raided', 'dismantled']);
+    expect(centre.find((p) => p.name === 'city')).not.toHaveProperty('values');
+    const scope = schema.nodeKinds.find((k) => k.kind === 'Operation')!.properties.find((p) => p.name === 'scope');
+    expect(scope).toMatchObject({ required: false, values: ['global', 'regional', 'national'] });
   });
 
   it('serves an OpenAPI document listing every endpoint', async () => {

@@ -23,6 +23,15 @@ import type { Workspace, WorkspaceSummary } from '../../../server/model/workspac
 import type { Actor, Permission, Role } from '../../../server/model/access.ts';
 import type { AuditEvent } from '../../../server/model/audit.ts';
 import type { Tlp } from '../../../server/model/markings.ts';
+import type {
+  EditResult,
+  EntityPatch,
+  History,
+  NodeCreate,
+  Revision,
+  RelationshipCreate,
+} from '../../../server/model/changes.ts';
+import type { RelationshipDetails } from '../../../server/model/wire.ts';
 import type { Note, NoteCreate, NoteFind, NoteList, NotePatch, NoteTarget } from '../../../server/model/notes.ts';
 import type {
   MergePreview,
@@ -232,7 +241,31 @@ export const api = {
   mergePreview: (request: MergeRequestBody) => call<MergePreview>('/api/merge/preview', post(request)),
   merge: (request: MergeRequestBody) => call<MergeResult>('/api/merge', post(request)),
   undoMerge: (mergeId: string) => call<MergeResult>(`/api/merge/${encodeURIComponent(mergeId)}/undo`, post({})),
+  // --- recording intelligence: editing entities and links, history, sources (issue 13, C) -------
+  createNode: (body: NodeCreate) => call<EditResult>('/api/nodes', post(body)),
+  createRelationship: (body: RelationshipCreate) => call<EditResult>('/api/relationships', post(body)),
+  patchEntity: (entity: EditedEntity, id: string, patch: EntityPatch) =>
+    call<EditResult>(`${entityPath(entity, id)}`, { method: 'PATCH', body: JSON.stringify(patch) }),
+  deleteEntity: (entity: EditedEntity, id: string) => call<EditResult>(entityPath(entity, id), { method: 'DELETE' }),
+  history: (entity: EditedEntity, id: string) => call<History>(`${entityPath(entity, id)}/history`),
+  restore: (entity: EditedEntity, id: string, version: number, comment?: string) =>
+    call<EditResult>(`${entityPath(entity, id)}/restore`, post({ version, ...(comment ? { comment } : {}) })),
+  relationship: (id: string) => call<RelationshipDetails>(entityPath('relationship', id)),
+  sourceDocument: (id: string) => call<SourceDocument>(`/api/sources/${encodeURIComponent(id)}/document`),
 };
+
+export type { EditResult, EntityPatch, History, NodeCreate, Revision, RelationshipCreate };
+export type EditedEntity = 'node' | 'relationship';
+const entityPath = (entity: EditedEntity, id: string) =>
+  `/api/${entity === 'node' ? 'nodes' : 'relationships'}/${encodeURIComponent(id)}`;
+export type { RelationshipDetails };
+/** GET /api/sources/:id/document: the text of the document a Source names. */
+export interface SourceDocument {
+  id: string;
+  name: string;
+  file: string;
+  text: string;
+}
 
 /** One saved query as the server serves it: its declaration, its Cypher for the active store. */
 export type QueryDetail = QuerySummary & { dialect: 'ladybug' | 'neo4j'; query: string; source: string };

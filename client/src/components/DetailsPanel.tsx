@@ -3,15 +3,18 @@
  * TLP, first/last seen, synthetic), degree by relationship kind — which is also the preview of an
  * expansion: the investigator sees what would come and picks relationship kinds before expanding.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { api, type NodeDetails, type QuerySummary } from '../api/client.ts';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { api, type NodeDetails, type QuerySummary, type Source } from '../api/client.ts';
 import { gradeColour } from '../core/filters/markings.ts';
 import { nodeStyle } from '../core/style/palette.ts';
 import { NotesSection } from './notes/NotesSection.tsx';
 import { entityChanges } from '../state/entity-changes.ts';
+import { SourceList } from './edit/SourceList.tsx';
 
 interface Props {
   nodeId: string;
+  /** bumped when the node changed on the server (an edit, a restore): the panel loads it again */
+  reload?: number;
   onCanvasDegree: number;
   pinned: boolean;
   queries: QuerySummary[];
@@ -22,6 +25,10 @@ interface Props {
   onRemove(): void;
   onPathEnd(end: 'from' | 'to'): void;
   onOpenQuery(name: string, params: Record<string, string>): void;
+  /** open a cited source's document, the excerpt highlighted */
+  onReadSource?(source: Source, excerpt: string | null | undefined): void;
+  /** the editing section (edit, link, delete, history), when the page offers it */
+  editing?: ReactNode;
   onError(error: unknown): void;
 }
 
@@ -38,6 +45,7 @@ const HIDDEN_PROPERTIES = new Set([
   'firstSeen',
   'lastSeen',
   'synthetic',
+  'excerpt',
   'x',
   'y',
   'fixed',
@@ -79,7 +87,7 @@ function relatedQueries(queries: QuerySummary[], id: string): Array<{ query: Que
 }
 
 export function DetailsPanel(props: Props) {
-  const { nodeId, onError } = props;
+  const { nodeId, reload, onError } = props;
   const [details, setDetails] = useState<NodeDetails | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   // a merge or its undo changed entities: read this one again
@@ -95,7 +103,7 @@ export function DetailsPanel(props: Props) {
     return () => {
       current = false;
     };
-  }, [nodeId, onError, revision]);
+  }, [nodeId, reload, onError, revision]);
 
   if (!details)
     return (
@@ -145,26 +153,11 @@ export function DetailsPanel(props: Props) {
         <div className="seen">
           Seen {p.firstSeen ?? '?'} – {p.lastSeen ?? '?'}
         </div>
-        {p.sources.length > 0 ? (
-          <ul className="sources">
-            {p.sources.map((s) => (
-              <li key={s.id}>
-                <b>{s.name}</b>
-                <div>
-                  {s.publisher ?? 'unknown publisher'}, {s.published ?? 'undated'}
-                  {s.file && (
-                    <>
-                      {' '}
-                      · <code>{s.file}</code>
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No source documents: generated for illustration.</p>
-        )}
+        <SourceList
+          sources={p.sources}
+          excerpt={p.excerpt}
+          onRead={(source) => props.onReadSource?.(source, p.excerpt)}
+        />
       </section>
 
       <section aria-label="Connections">
@@ -224,6 +217,8 @@ export function DetailsPanel(props: Props) {
           </table>
         </section>
       )}
+
+      {props.editing}
 
       <NotesSection target={{ type: 'node', id: nodeId }} onError={onError} />
 

@@ -47,6 +47,7 @@ export function GraphCanvas({
   onHover,
   selectTool = 'pan',
   onSelectIds,
+  onSelectEdge,
   onReady,
   onLayoutRunning,
   onLayoutSettled,
@@ -74,7 +75,7 @@ export function GraphCanvas({
   useBasemap(sigma, state.view);
   useDragToPin(sigma, graph, state.view);
   const drew = useMarquee(sigma, selectTool, (ids, mode) => onSelectIds?.(ids, mode));
-  useSigmaEvents(sigma, { onSelect, onExpand, onHover }, drew);
+  useSigmaEvents(sigma, { onSelect, onExpand, onHover, onSelectEdge }, drew);
   useLayout(graph, sigma !== null, layoutRun, state.view, onLayoutRunning, onLayoutSettled);
 
   // reducers and frame follow the view's state and every change to the graph

@@ -12,6 +12,8 @@ export function createSigma(graph: DataGraph, container: HTMLElement): SigmaInst
     defaultNodeType: 'icon',
     nodeProgramClasses: { icon: NodeIconProgram as never },
     renderEdgeLabels: false,
+    // links are clickable (their details and editing); sigma picks them on its GPU picking pass
+    enableEdgeEvents: true,
     labelDensity: 0.08,
     labelGridCellSize: 80,
     labelRenderedSizeThreshold: 7,

@@ -29,6 +29,8 @@ export interface RenderState {
   hub: string | null;
   /** "Colour by community": node → colour, in place of its kind's (core/analysis/community-colours.ts) */
   colours?: ReadonlyMap<string, string> | null;
+  /** a clicked link (its details are shown): drawn thick and dark */
+  selectedEdge?: string | null;
 }
 
 const FADED = '#e4e7ec';
@@ -152,6 +154,7 @@ export function makeReducers(graph: DataGraph, state: RenderState) {
       if (source === focus || target === focus) Object.assign(out, { zIndex: 2 });
       else Object.assign(out, { color: FADED, zIndex: 0 });
     }
+    if (edge === state.selectedEdge) Object.assign(out, { color: '#111827', size: (out.size ?? 1) + 3, zIndex: 3 });
     return out;
   };
 
