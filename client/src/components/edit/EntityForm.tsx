@@ -4,7 +4,7 @@
  * Edits send only what changed, with the version the form was opened at: if someone else saved in
  * between, the server answers 409 and the form reloads their version and says so.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, type EditResult, type SchemaInfo } from '../../api/client.ts';
 import {
   allowedRelKinds,
@@ -222,11 +222,16 @@ export function EntityForm({ target, schema, clearance, onSaved, onSwap, onClose
         : 'Add a link'
       : `Edit ${loaded ? loaded.label : target.id}`;
   const waiting = target.mode === 'edit' && !loaded;
+  // the dialog takes the focus when it opens, so Escape closes it and typing goes into it
+  const focusFirstField = useCallback((form: HTMLFormElement | null) => {
+    form?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+  }, []);
   const noKind = target.entity === 'relationship' && target.mode === 'create' && linkKinds.length === 0;
 
   return (
     <div className="edit-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <form
+        ref={focusFirstField}
         className="entity-form"
         role="dialog"
         aria-modal="true"
