@@ -60,7 +60,7 @@ import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
 import { AdminPanel } from './components/admin/AdminPanel.tsx';
 import { useAuth } from './hooks/useAuth.ts';
 import { NoteMarkers } from './components/notes/NoteMarkers.tsx';
-import { MergeControl } from './components/merge/MergeControl.tsx';
+import { MergeControl, mergeRefusal } from './components/merge/MergeControl.tsx';
 import { DuplicatesPanel } from './components/merge/DuplicatesPanel.tsx';
 import { useEditing } from './hooks/useEditing.ts';
 import { EditingLayer } from './components/edit/EditingLayer.tsx';
@@ -196,6 +196,8 @@ export function App() {
   const colours = communities.colours;
   // selection gestures, bulk actions and groups (combos); export of a selection opens the export tab
   const [exportIds, setExportIds] = useState<string[] | null>(null);
+  // the entities the merge dialog is open on (the selection bar's Merge… sets them)
+  const [mergeIds, setMergeIds] = useState<readonly string[] | null>(null);
   const tools = useSelectionTools(session, snapshot, {
     sigma,
     ids: onCanvas.ids,
@@ -210,6 +212,11 @@ export function App() {
       setTab('export');
     },
     onConnect,
+    onMerge: (ids) => {
+      const refused = mergeRefusal(graph, ids, denied);
+      if (refused) return notify(refused);
+      setMergeIds(ids);
+    },
   });
   const renderState: RenderState = useMemo(
     () => ({
@@ -476,7 +483,8 @@ export function App() {
         <NoteMarkers sigma={sigma} graph={graph} version={snapshot.version} onError={onError} />
         <MergeControl
           session={session}
-          selectedIds={onCanvas.ids}
+          open={mergeIds}
+          onClose={() => setMergeIds(null)}
           onSelectIds={onSelectIds}
           notices={notices}
           onError={onError}

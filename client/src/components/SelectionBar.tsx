@@ -70,8 +70,12 @@ export function SelectionBar(p: Props) {
             Find paths
           </button>
           {p.onMerge && oneKind && (
-            <button onClick={p.onMerge} title="Merge these duplicates into one entity">
-              Merge
+            <button
+              onClick={p.onMerge}
+              title="Preview merging these duplicates into one entity"
+              data-testid="merge-open"
+            >
+              Merge…
             </button>
           )}
         </>
