@@ -6,34 +6,19 @@
  * the communities with their sizes, and a click on one selects its members. Skipped, with a
  * message, without Chromium; under CI=true the absence fails the run.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { announceSkip, browserRequired, hasChromium, launchBrowser, type ScamnetWindow } from '../support/browser.ts';
-import { REPO_ROOT, getJson, startServer, type ServerProcess } from '../support/server-process.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
+import { keepScreenshot, canvasNodes, viewportOf, layoutIdle, usePageSession } from '../support/browser-page.ts';
+import { getJson } from '../support/server-process.ts';
 import type { ConnectingResponse } from '../../server/model/wire.ts';
 
 announceSkip('test/e2e/analysis.browser.test.ts');
-
-const SHOTS = path.join(REPO_ROOT, 'test-results');
-/** `SCREENSHOTS=docs npm test` also writes the README's screenshots into docs/. */
-const DOCS = process.env.SCREENSHOTS === 'docs' ? path.join(REPO_ROOT, 'docs') : null;
-async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  if (DOCS) {
-    mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS, name) });
-  }
-}
 
 const NAMIBIA = 'centre:na-2024-01';
 const PHILIPPINES = 'centre:ph-2024-01';
 const WEST_AFRICA = 'region:west-africa';
 
-async function canvasNodes(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.nodes());
-}
 /** What sigma draws for each node: its colour, and whether it is highlighted, hidden or faded. */
 async function drawn(page: Page): Promise<Record<string, { color: string; highlighted: boolean; hidden: boolean }>> {
   return page.evaluate(() => {
@@ -46,71 +31,10 @@ async function drawn(page: Page): Promise<Record<string, { color: string; highli
     );
   });
 }
-async function viewportOf(page: Page, node: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((n) => {
-    const { sigma } = (window as unknown as ScamnetWindow).scamnet;
-    const shown = sigma.getNodeDisplayData(n);
-    if (!shown) throw new Error(`${n} is not on the canvas`);
-    return sigma.framedGraphToViewport(shown);
-  }, node);
-}
-/** Waits until no node moved between two looks 150 ms apart and the toolbar no longer lays out. */
-async function layoutIdle(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await page.evaluate(() => {
-          const { sigma, graph } = (window as unknown as ScamnetWindow).scamnet;
-          const xy = graph.nodes().map((n: string) => {
-            const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!);
-            return `${Math.round(p.x)},${Math.round(p.y)}`;
-          });
-          return `${document.body.innerText.includes('Laying out') ? 'running' : 'idle'}|${xy.join(';')}`;
-        });
-        const still = now === last && now.startsWith('idle');
-        last = now;
-        return still;
-      },
-      { interval: 150, timeout: 20_000 },
-    )
-    .toBe(true);
-}
 
 describe.runIf(hasChromium || browserRequired)('analysis in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const pageErrors = new WeakMap<Page, string[]>();
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    [server, browser] = await Promise.all([startServer({ SEED_SCALE: '0.2' }), launchBrowser()]);
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) {
-      expect(pageErrors.get(page), `errors logged by ${page.url()}`).toEqual([]);
-      await page.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    server?.cleanup();
-  });
-
-  async function open(query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/status of (4\d\d)/.test(m.text()) && errors.push(m.text()));
-    pages.push(page);
-    pageErrors.set(page, errors);
-    await page.goto(`${server.url}/${query}`);
-    await page.waitForFunction(() => Boolean((window as unknown as ScamnetWindow).scamnet));
-    return page;
-  }
+  const session = usePageSession({ SEED_SCALE: '0.2' });
+  const open = (query?: string) => session.open(query);
 
   /**
    * Clicks a node where it is once the camera has stopped (opening the details panel moves the
@@ -140,7 +64,7 @@ describe.runIf(hasChromium || browserRequired)('analysis in Chromium', () => {
 
   it('connects three selected nodes: the paths are drawn highlighted and each pair listed with its grade', async () => {
     const ids = [NAMIBIA, PHILIPPINES, WEST_AFRICA];
-    const res = await fetch(`${server.url}/api/paths/connecting`, {
+    const res = await fetch(`${session.server.url}/api/paths/connecting`, {
       method: 'POST',
       headers: { 'X-Scamnet-Request': '1', 'content-type': 'application/json' },
       body: JSON.stringify({ ids, maxHops: 4 }),
@@ -221,7 +145,7 @@ describe.runIf(hasChromium || browserRequired)('analysis in Chromium', () => {
     // South-East Asia two hops out, its documents left aside: centres, routes, facilitators, countries
     const kinds = 'Centre,Country,Facilitator,Operation,Organisation,Region,Route,Notice,ScamType,Method,Crime';
     const around = await getJson(
-      `${server.url}/api/nodes/region:south-east-asia/neighbors?depth=2&limit=80&kinds=${kinds}`,
+      `${session.server.url}/api/nodes/region:south-east-asia/neighbors?depth=2&limit=80&kinds=${kinds}`,
     );
     const ids: string[] = around.nodes.map((n: { key: string }) => n.key);
     const page = await open(`?nodes=${ids.join(',')}`);

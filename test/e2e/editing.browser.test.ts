@@ -6,45 +6,21 @@
  * a field is shown at that field; a cited source opens to its text with the excerpt highlighted.
  * Skipped, with a message, without Chromium; under CI=true the absence fails the run.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { announceSkip, browserRequired, hasChromium, launchBrowser, type ScamnetWindow } from '../support/browser.ts';
-import { REPO_ROOT, getJson, startServer, type ServerProcess } from '../support/server-process.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
+import { canvasNodes, keepScreenshot, usePageSession, viewportOf } from '../support/browser-page.ts';
+import { getJson } from '../support/server-process.ts';
 
 announceSkip('test/e2e/editing.browser.test.ts');
-
-const SHOTS = path.join(REPO_ROOT, 'test-results');
-/** `SCREENSHOTS=docs npm test` also writes the README's screenshots into docs/. */
-const DOCS = process.env.SCREENSHOTS === 'docs' ? path.join(REPO_ROOT, 'docs') : null;
-
-async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  if (DOCS) {
-    mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS, name) });
-  }
-}
 
 const NAMIBIA = 'country:NA';
 const NAMIBIA_CENTRE = 'centre:na-2024-01';
 const NAMIBIA_RAID = 'operation:na-2024-01';
 const HEADERS = { 'content-type': 'application/json', 'X-Scamnet-Request': '1' };
 
-async function canvasNodes(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.nodes());
-}
 async function canvasEdges(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.edges());
-}
-async function viewportOf(page: Page, node: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((n) => {
-    const { sigma } = (window as unknown as ScamnetWindow).scamnet;
-    const shown = sigma.getNodeDisplayData(n);
-    if (!shown) throw new Error(`${n} is not on the canvas`);
-    return sigma.framedGraphToViewport(shown);
-  }, node);
 }
 /** Waits until the layout has stopped: no "Laying out…" and no node moved between two looks. */
 async function layoutIdle(page: Page): Promise<void> {
@@ -101,40 +77,11 @@ const form = (page: Page) => page.locator('form.entity-form');
 const field = (page: Page, name: string) => form(page).locator(`[data-field="${name}"]`);
 
 describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const pageErrors = new WeakMap<Page, string[]>();
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    [server, browser] = await Promise.all([startServer({ SEED_SCALE: '0.2' }), launchBrowser()]);
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) {
-      expect(pageErrors.get(page), `errors logged by ${page.url()}`).toEqual([]);
-      await page.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    server?.cleanup();
-  });
-
+  const session = usePageSession({ SEED_SCALE: '0.2' }, { viewport: { width: 1280, height: 860 } });
   async function open(query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const page = await session.open(query);
     // a step that waits too long fails with its own words, before the test's timeout
     page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // a refusal the test provokes (400, 409, 410) is shown on the page, not logged as a fault
-    page.on('console', (m) => m.type() === 'error' && !/status of (4\d\d)/.test(m.text()) && errors.push(m.text()));
-    pages.push(page);
-    pageErrors.set(page, errors);
-    await page.goto(`${server.url}/${query}`);
-    await page.waitForFunction(() => Boolean((window as unknown as ScamnetWindow).scamnet));
     return page;
   }
 
@@ -192,7 +139,7 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
     const centreId = (await page.textContent('.details code.id'))!;
     expect(centreId).toMatch(/^centre:/);
     expect(await canvasNodes(page)).toEqual(expect.arrayContaining([NAMIBIA, centreId]));
-    const created = await getJson(`${server.url}/api/nodes/${centreId}`);
+    const created = await getJson(`${session.server.url}/api/nodes/${centreId}`);
     expect(created.node.attributes).toMatchObject({
       status: 'suspected',
       workforce: 120,
@@ -233,11 +180,13 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
     const edges = await canvasEdges(page);
     expect(edges).toHaveLength(1);
     const linkId = edges[0]!;
-    expect((await getJson(`${server.url}/api/relationships/${encodeURIComponent(linkId)}`)).edge).toMatchObject({
-      source: NAMIBIA,
-      target: centreId,
-      attributes: { kind: 'TRAFFICKED_TO', victims: 35 },
-    });
+    expect((await getJson(`${session.server.url}/api/relationships/${encodeURIComponent(linkId)}`)).edge).toMatchObject(
+      {
+        source: NAMIBIA,
+        target: centreId,
+        attributes: { kind: 'TRAFFICKED_TO', victims: 35 },
+      },
+    );
 
     // links are clickable on the canvas
     await page.click('button[aria-label="Close the link details"]');
@@ -286,7 +235,7 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
     expect(await page.textContent('ol.history li[data-version="3"]')).toContain('restored');
     await expect.poll(() => page.textContent('[aria-label=Properties]')).toContain('workforce120');
     expect(await page.textContent('[aria-label=Properties]')).not.toContain('Lüderitz');
-    const restored = await getJson(`${server.url}/api/nodes/${centreId}`);
+    const restored = await getJson(`${session.server.url}/api/nodes/${centreId}`);
     expect(restored.node.attributes.workforce).toBe(120);
     expect(restored.node.attributes).not.toHaveProperty('city');
 
@@ -300,11 +249,11 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
     await page.click('[role=alertdialog] button:has-text("Delete entity")');
     await expect.poll(() => canvasNodes(page)).toEqual([NAMIBIA]);
     expect(await canvasEdges(page)).toEqual([]);
-    const gone = await fetch(`${server.url}/api/nodes/${centreId}`);
+    const gone = await fetch(`${session.server.url}/api/nodes/${centreId}`);
     expect(gone.status).toBe(410);
-    expect((await fetch(`${server.url}/api/relationships/${encodeURIComponent(linkId)}`)).status).toBe(410);
+    expect((await fetch(`${session.server.url}/api/relationships/${encodeURIComponent(linkId)}`)).status).toBe(410);
     // the source made with it stays: other facts may cite it
-    expect((await fetch(`${server.url}/api/nodes/${sourceId}`)).status).toBe(200);
+    expect((await fetch(`${session.server.url}/api/nodes/${sourceId}`)).status).toBe(200);
     // the notice offers it back
     await page
       .locator('.notice', { hasText: `Deleted ${centreId}` })
@@ -322,8 +271,8 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
       .poll(() => field(page, 'name').locator('input').inputValue())
       .toBe('Namibia scam centre (dismantled 2024)');
     // meanwhile, someone else saves
-    const before = await getJson(`${server.url}/api/nodes/${NAMIBIA_CENTRE}`);
-    const other = await fetch(`${server.url}/api/nodes/${NAMIBIA_CENTRE}`, {
+    const before = await getJson(`${session.server.url}/api/nodes/${NAMIBIA_CENTRE}`);
+    const other = await fetch(`${session.server.url}/api/nodes/${NAMIBIA_CENTRE}`, {
       method: 'PATCH',
       headers: HEADERS,
       body: JSON.stringify({ set: { city: 'Windhoek' }, expectedVersion: before.version ?? 0 }),
@@ -334,11 +283,11 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
     await expect.poll(() => form(page).locator('.form-notice').textContent()).toContain('Someone else changed this');
     // the form now holds their version, and saving again goes through
     await expect.poll(() => field(page, 'city').locator('input').inputValue()).toBe('Windhoek');
-    expect((await getJson(`${server.url}/api/nodes/${NAMIBIA_CENTRE}`)).node.attributes.workforce).not.toBe(9);
+    expect((await getJson(`${session.server.url}/api/nodes/${NAMIBIA_CENTRE}`)).node.attributes.workforce).not.toBe(9);
     await field(page, 'workforce').locator('input').fill('9');
     await form(page).locator('button[type=submit]').click();
     await form(page).waitFor({ state: 'detached' });
-    const after = await getJson(`${server.url}/api/nodes/${NAMIBIA_CENTRE}`);
+    const after = await getJson(`${session.server.url}/api/nodes/${NAMIBIA_CENTRE}`);
     expect(after.node.attributes).toMatchObject({ city: 'Windhoek', workforce: 9 });
   });
 
@@ -362,7 +311,7 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
     await expect.poll(() => field(page, 'iso2').locator('.field-error').textContent()).toBeTruthy();
     expect(await field(page, 'iso3').locator('.field-error').count()).toBe(0);
     expect(await form(page).locator('.form-errors').count()).toBe(0);
-    expect((await getJson(`${server.url}/api/search?q=atlantis`)).results).toEqual([]);
+    expect((await getJson(`${session.server.url}/api/search?q=atlantis`)).results).toEqual([]);
     await page.click('form.entity-form button:has-text("Cancel")');
 
     // a centre to an operation: no kind that way; the form says so and offers to swap
@@ -379,16 +328,16 @@ describe.runIf(hasChromium || browserRequired)('editing the chart in Chromium', 
   }, 90_000);
 
   it('opens a cited source to its text, the excerpt highlighted', async () => {
-    const details = await getJson(`${server.url}/api/nodes/${NAMIBIA_CENTRE}`);
+    const details = await getJson(`${session.server.url}/api/nodes/${NAMIBIA_CENTRE}`);
     const cited = details.provenance.sources.find((s: { file: string | null }) => s.file);
-    const doc = await getJson(`${server.url}/api/sources/${cited.id}/document`);
+    const doc = await getJson(`${session.server.url}/api/sources/${cited.id}/document`);
     // a passage of the document, cited with other line breaks than the file has
     const passage = (doc.text as string)
       .split(/\n\s*\n/)
       .find((p: string) => p.length > 80)!
       .slice(0, 120);
     const excerpt = passage.replace(/\s+/g, ' ').trim();
-    const patched = await fetch(`${server.url}/api/nodes/${NAMIBIA_CENTRE}`, {
+    const patched = await fetch(`${session.server.url}/api/nodes/${NAMIBIA_CENTRE}`, {
       method: 'PATCH',
       headers: HEADERS,
       body: JSON.stringify({ set: { excerpt }, expectedVersion: details.version ?? 0 }),

@@ -7,32 +7,17 @@
  * version, an earlier one opened again. Skipped, with a message, without Chromium; under CI=true
  * the absence fails the run.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { announceSkip, browserRequired, hasChromium, launchBrowser, type ScamnetWindow } from '../support/browser.ts';
-import { REPO_ROOT, getJson, startServer, type ServerProcess } from '../support/server-process.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
+import { canvasNodes, keepScreenshot, usePageSession } from '../support/browser-page.ts';
+import { getJson } from '../support/server-process.ts';
 
 announceSkip('test/e2e/queries.browser.test.ts');
-
-const SHOTS = path.join(REPO_ROOT, 'test-results');
-/** `SCREENSHOTS=docs npm test` also writes the README's screenshots into docs/. */
-const DOCS = process.env.SCREENSHOTS === 'docs' ? path.join(REPO_ROOT, 'docs') : null;
-async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  if (DOCS) {
-    mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS, name) });
-  }
-}
 
 const NAMIBIA = 'centre:na-2024-01';
 const NAMIBIA_LABEL = 'Namibia scam centre (dismantled 2024)';
 
-async function canvasNodes(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.nodes());
-}
 /** The nodes the canvas draws highlighted (a multiple selection is). */
 async function highlighted(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -65,37 +50,9 @@ const editorText = (page: Page) =>
   );
 
 describe.runIf(hasChromium || browserRequired)('queries an analyst can use, in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const pageErrors = new WeakMap<Page, string[]>();
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    [server, browser] = await Promise.all([startServer({ SEED_SCALE: '0.2' }), launchBrowser()]);
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) {
-      expect(pageErrors.get(page), `errors logged by ${page.url()}`).toEqual([]);
-      await page.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    server?.cleanup();
-  });
-
+  const session = usePageSession();
   async function open(query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/status of (4\d\d)/.test(m.text()) && errors.push(m.text()));
-    pages.push(page);
-    pageErrors.set(page, errors);
-    await page.goto(`${server.url}/${query}`);
-    await page.waitForFunction(() => Boolean((window as unknown as ScamnetWindow).scamnet));
+    const page = await session.open(query);
     await page.click('nav >> text=Queries');
     return page;
   }
@@ -243,9 +200,9 @@ describe.runIf(hasChromium || browserRequired)('queries an analyst can use, in C
     await page.fill('input[aria-label="Default of limit"]', '5');
     await page.click('button:has-text("Save a new version of centres-in-a-country")');
     await expect.poll(() => page.textContent('[role=status]')).toBe('Saved centres-in-a-country, version 2.');
-    const versions = await getJson(`${server.url}/api/queries/centres-in-a-country/versions`);
+    const versions = await getJson(`${session.server.url}/api/queries/centres-in-a-country/versions`);
     expect(versions.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    const latest = await getJson(`${server.url}/api/queries/centres-in-a-country`);
+    const latest = await getJson(`${session.server.url}/api/queries/centres-in-a-country`);
     expect(latest.params).toEqual([
       { name: 'country', type: 'id', kind: 'Country', required: true, description: '' },
       { name: 'limit', type: 'integer', required: false, default: 5, description: '' },

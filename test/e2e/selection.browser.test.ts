@@ -5,26 +5,17 @@
  * back to where its members were; a workspace with a group saved and reopened; a GEXF export of
  * the canvas with its group, read back by networkx. Skipped, with a message, without Chromium.
  */
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { announceSkip, browserRequired, hasChromium, launchBrowser, type ScamnetWindow } from '../support/browser.ts';
-import { REPO_ROOT, getJson, startServer, type ServerProcess } from '../support/server-process.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
+import { keepScreenshot, SHOTS, usePageSession } from '../support/browser-page.ts';
+import { getJson } from '../support/server-process.ts';
 import { hasPython, pythonRequired, readWithPython } from '../support/interop.ts';
 
 announceSkip('test/e2e/selection.browser.test.ts');
 
-const SHOTS = path.join(REPO_ROOT, 'test-results');
-const DOCS = process.env.SCREENSHOTS === 'docs' ? path.join(REPO_ROOT, 'docs') : null;
-async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  if (DOCS) {
-    mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS, name) });
-  }
-}
 const NAMIBIA = 'centre:na-2024-01';
 
 type XY = { x: number; y: number };
@@ -99,10 +90,7 @@ async function layoutIdle(page: Page): Promise<void> {
 }
 
 describe.runIf(hasChromium || browserRequired)('selecting and grouping in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const pageErrors = new WeakMap<Page, string[]>();
+  const session = usePageSession({ SEED_SCALE: '0.2' }, { acceptDownloads: true });
   /** Namibia's neighbours by kind, as the server reports them */
   let byKind: Map<string, string[]>;
   /** the kind with the most neighbours of Namibia (what "Group its …" is tried on) */
@@ -111,9 +99,7 @@ describe.runIf(hasChromium || browserRequired)('selecting and grouping in Chromi
 
   beforeAll(async () => {
     if (!hasChromium) return;
-    [server, browser] = await Promise.all([startServer({ SEED_SCALE: '0.2' }), launchBrowser()]);
-    mkdirSync(SHOTS, { recursive: true });
-    const around = await getJson(`${server.url}/api/nodes/${NAMIBIA}/neighbors?limit=200`);
+    const around = await getJson(`${session.server.url}/api/nodes/${NAMIBIA}/neighbors?limit=200`);
     byKind = new Map();
     for (const n of around.nodes as Array<{ key: string; attributes: { kind: string } }>) {
       if (n.key === NAMIBIA) continue;
@@ -122,29 +108,7 @@ describe.runIf(hasChromium || browserRequired)('selecting and grouping in Chromi
     groupKind = [...byKind].sort(([, a], [, b]) => b.length - a.length)[0]![0];
     ids = [NAMIBIA, ...[...byKind.values()].flat()];
   });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) {
-      expect(pageErrors.get(page), `errors logged by ${page.url()}`).toEqual([]);
-      await page.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    server?.cleanup();
-  });
-
-  async function open(query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/status of (4\d\d)/.test(m.text()) && errors.push(m.text()));
-    pages.push(page);
-    pageErrors.set(page, errors);
-    await page.goto(`${server.url}/${query}`);
-    await page.waitForFunction(() => Boolean((window as unknown as ScamnetWindow).scamnet));
-    return page;
-  }
+  const open = (query?: string) => session.open(query);
   /** Namibia and its neighbours on the canvas, laid out and still. */
   async function openNetwork(): Promise<Page> {
     const page = await open(`?nodes=${ids.join(',')}`);

@@ -6,26 +6,13 @@
  * its charts and a bar click selects the bar's nodes. Skipped, with a message, without Chromium;
  * under CI=true the absence fails the run.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { summaryCharts, type ChartGraph } from '../../server/model/summary-charts.ts';
-import { announceSkip, browserRequired, hasChromium, launchBrowser, type ScamnetWindow } from '../support/browser.ts';
-import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.ts';
+import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
+import { keepScreenshot, usePageSession } from '../support/browser-page.ts';
 
 announceSkip('test/e2e/timeline.browser.test.ts');
-
-const SHOTS = path.join(REPO_ROOT, 'test-results');
-/** `SCREENSHOTS=docs npm test` also writes the README's screenshots into docs/. */
-const DOCS = process.env.SCREENSHOTS === 'docs' ? path.join(REPO_ROOT, 'docs') : null;
-async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  if (DOCS) {
-    mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS, name) });
-  }
-}
 
 /** the timeline's lane-label column and axis band (client/src/components/Timeline.tsx) */
 const LABEL_W = 150;
@@ -85,39 +72,15 @@ async function selectedCount(page: Page): Promise<number> {
 }
 
 describe.runIf(hasChromium || browserRequired)('timeline and summary charts in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const session = usePageSession();
   let ids: string[] = [];
-  const pages: Page[] = [];
-  const pageErrors = new WeakMap<Page, string[]>();
-
   beforeAll(async () => {
     if (!hasChromium) return;
-    [server, browser] = await Promise.all([startServer({ SEED_SCALE: '0.2' }), launchBrowser()]);
-    mkdirSync(SHOTS, { recursive: true });
-    ids = await cypherNodeIds(server.url);
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) {
-      expect(pageErrors.get(page), `errors logged by ${page.url()}`).toEqual([]);
-      await page.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    server?.cleanup();
+    ids = await cypherNodeIds(session.server.url);
   });
 
   async function open(query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/status of (4\d\d)/.test(m.text()) && errors.push(m.text()));
-    pages.push(page);
-    pageErrors.set(page, errors);
-    await page.goto(`${server.url}/${query}`);
-    await page.waitForFunction(() => Boolean((window as unknown as ScamnetWindow).scamnet));
+    const page = await session.open(query);
     await expect
       .poll(() => page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.order))
       .toBe(ids.length);
