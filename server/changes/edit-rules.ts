@@ -153,6 +153,42 @@ export async function withheldCitations(tx: TransactionRunner, ids: readonly str
   return ids.filter((id) => tlps.has(id) && !visibleAt(tlps.get(id), clearance));
 }
 
+/**
+ * The citations an entity has after an edit that may send `sourceIds` (a new list) and creates
+ * `created` Sources: the list sent, checked (every added id a Source the editor may see), plus
+ * the citations the editor cannot see — they did not send those because they never saw them —
+ * plus the new Sources. Without a list sent, the citations it had, plus the new Sources. `hidden`
+ * is what the editor may not see, for the answer to leave out.
+ */
+export async function citationsAfterEdit(
+  tx: TransactionRunner,
+  before: readonly string[],
+  sent: unknown,
+  created: readonly string[],
+  actor: Actor,
+): Promise<{ sourceIds: string[]; issues: BatchIssue[]; hidden: Set<string> }> {
+  const issues: BatchIssue[] = [];
+  const hidden = await withheldCitations(tx, before, actor.clearance);
+  let cited: readonly string[] = before;
+  if (sent !== undefined) {
+    if (!Array.isArray(sent) || sent.some((s) => typeof s !== 'string'))
+      issues.push({ path: 'set.sourceIds', message: 'sourceIds: a list of Source ids' });
+    else {
+      const list = sent as string[];
+      issues.push(
+        ...(await citationIssues(
+          tx,
+          list.filter((s) => !before.includes(s)),
+          actor,
+          'set.sourceIds',
+        )),
+      );
+      cited = [...list, ...hidden];
+    }
+  }
+  return { sourceIds: [...new Set([...cited, ...created])], issues, hidden: new Set(hidden) };
+}
+
 /** Source records for the `newSources` of a request, each citing itself (a document is its own source). */
 export async function newSourceRecords(
   sources: readonly NewSource[],

@@ -14,6 +14,7 @@ import type { ChangeLog, RevisionInput } from './change-log.ts';
 import {
   assertMayMark,
   citationIssues,
+  citationsAfterEdit,
   diffRecords,
   editableKeys,
   freeId,
@@ -172,21 +173,14 @@ export async function patchNode(deps: EditDeps, id: string, body: EntityPatch, a
     const shape = allowed ? shapeIssues(body.set, allowed, 'set') : [];
     if (shape.length > 0) throw invalidRecord(shape);
     const sources = await newSourceRecords(body.newSources, actor, nodeExists(tx), deps.changes);
-    const hidden = new Set(await withheldCitations(tx, before.sourceIds, actor.clearance));
-    const sent = body.set.sourceIds;
-    const issues = [];
-    let cited = before.sourceIds;
-    if (sent !== undefined) {
-      if (!Array.isArray(sent) || sent.some((s) => typeof s !== 'string'))
-        issues.push({ path: 'set.sourceIds', message: 'sourceIds: a list of Source ids' });
-      else {
-        const added = (sent as string[]).filter((s) => !before.sourceIds.includes(s));
-        issues.push(...(await citationIssues(tx, added, actor, 'set.sourceIds')));
-        // the citations the editor cannot see stay: they did not send them because they never saw them
-        cited = [...(sent as string[]), ...hidden];
-      }
-    }
-    const after = { ...before, ...body.set, sourceIds: [...new Set([...cited, ...sources.map((s) => s.id)])] };
+    const { sourceIds, issues, hidden } = await citationsAfterEdit(
+      tx,
+      before.sourceIds,
+      body.set.sourceIds,
+      sources.map((s) => s.id),
+      actor,
+    );
+    const after = { ...before, ...body.set, sourceIds };
     const parsed = parseBatch({ nodes: [after, ...sources] });
     if (!parsed.ok || issues.length > 0)
       throw invalidRecord([...issues, ...(parsed.ok ? [] : parsed.issues.map(relabel).map(toSet))]);

@@ -15,6 +15,7 @@ import type { RevisionInput } from './change-log.ts';
 import {
   assertMayMark,
   citationIssues,
+  citationsAfterEdit,
   diffRecords,
   editableKeys,
   freeId,
@@ -157,20 +158,14 @@ export async function patchRel(deps: EditDeps, id: string, body: EntityPatch, ac
     const shape = allowed ? shapeIssues(body.set, allowed, 'set') : [];
     if (shape.length > 0) throw invalidRecord(shape);
     const sources = await newSourceRecords(body.newSources, actor, nodeExists(tx), deps.changes);
-    const hidden = new Set(await withheldCitations(tx, before.sourceIds, actor.clearance));
-    const issues = [];
-    let cited = before.sourceIds;
-    const sent = body.set.sourceIds;
-    if (sent !== undefined) {
-      if (!Array.isArray(sent) || sent.some((s) => typeof s !== 'string'))
-        issues.push({ path: 'set.sourceIds', message: 'sourceIds: a list of Source ids' });
-      else {
-        const added = (sent as string[]).filter((s) => !before.sourceIds.includes(s));
-        issues.push(...(await citationIssues(tx, added, actor, 'set.sourceIds')));
-        cited = [...(sent as string[]), ...hidden];
-      }
-    }
-    const after = { ...before, ...body.set, sourceIds: [...new Set([...cited, ...sources.map((s) => s.id)])] };
+    const { sourceIds, issues, hidden } = await citationsAfterEdit(
+      tx,
+      before.sourceIds,
+      body.set.sourceIds,
+      sources.map((s) => s.id),
+      actor,
+    );
+    const after = { ...before, ...body.set, sourceIds };
     const parsed = parseBatch({ nodes: sources, relationships: [after] });
     if (!parsed.ok || issues.length > 0)
       throw invalidRecord([...issues, ...(parsed.ok ? [] : parsed.issues.map((i) => relRelabel(i, 'set')))]);

@@ -1,18 +1,7 @@
 /**
- * A counter bumped whenever this page adds, changes or deletes a note, so whatever shows notes
- * elsewhere (the canvas markers) asks again. A plain module with `subscribe`, as the other stores.
+ * Bumped whenever this page adds, changes or deletes a note, so whatever shows notes elsewhere
+ * (the canvas markers) asks again.
  */
-let revision = 0;
-const listeners = new Set<() => void>();
+import { changeCounter } from './change-counter.ts';
 
-export const noteChanges = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  getSnapshot: (): number => revision,
-  changed(): void {
-    revision++;
-    for (const listener of listeners) listener();
-  },
-};
+export const noteChanges = changeCounter();
