@@ -14,16 +14,17 @@ import { CLIENT_ROOT } from '../../server/client/client-build.ts';
 /** vite's default chunkSizeWarningLimit, in bytes of minified JS */
 const CHUNK_LIMIT = 500 * 1024;
 /**
- * the JS a first visit loads: about 1,170 kB measured without zod since the chart-editing issue
- * (editing, notes, merging, groups, communities, the timeline; 1,090 kB before it)
+ * the JS a first visit loads: about 1,205 kB measured without zod since the chart-editing issue
+ * (editing forms, notes, merging, groups, communities, the timeline; 1,090 kB before it)
  */
-const TOTAL_LIMIT = 1_200_000;
+const TOTAL_LIMIT = 1_250_000;
 /**
  * all JS, with the chunks loaded on first use: the summary panel's charts (Observable Plot and
  * its d3 modules, about 225 kB) come only when that panel opens, the notes' markdown renderer
  * (markdown-it, about 100 kB) with the first note shown
  */
-const ALL_LIMIT = 1_500_000;
+// about 1,530 kB measured since the chart-editing issue
+const ALL_LIMIT = 1_600_000;
 
 let chunks: Array<{ name: string; text: string }> = [];
 let indexHtml = '';
@@ -63,7 +64,7 @@ describe('client bundle', () => {
     }
   });
 
-  it('keeps every chunk under 500 kB, what a first visit loads under 1.2 MB and the whole under 1.5 MB', () => {
+  it('keeps every chunk under 500 kB, what a first visit loads under 1.25 MB and the whole under 1.6 MB', () => {
     for (const c of chunks) expect(Buffer.byteLength(c.text), c.name).toBeLessThan(CHUNK_LIMIT);
     const eager = chunks.filter((c) => indexHtml.includes(`assets/${c.name}`));
     expect(eager.length).toBeGreaterThan(1);
