@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
-import { canvasNodes, keepScreenshot, usePageSession, viewportOf } from '../support/browser-page.ts';
+import { canvasNodes, clickCanvasAt, keepScreenshot, usePageSession, viewportOf } from '../support/browser-page.ts';
 import { getJson } from '../support/server-process.ts';
 
 announceSkip('test/e2e/editing.browser.test.ts');
@@ -62,16 +62,14 @@ async function settled(page: Page, node: string): Promise<void> {
 async function clickNode(page: Page, node: string): Promise<void> {
   await settled(page, node);
   const p = await viewportOf(page, node);
-  const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
-  await page.mouse.click(stage.x + p.x, stage.y + p.y);
+  await clickCanvasAt(page, p.x, p.y);
 }
 /** Clicks a link on the canvas halfway between its ends. */
 async function clickEdge(page: Page, source: string, target: string): Promise<void> {
   await settled(page, source);
   await settled(page, target);
   const [a, b] = [await viewportOf(page, source), await viewportOf(page, target)];
-  const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
-  await page.mouse.click(stage.x + (a.x + b.x) / 2, stage.y + (a.y + b.y) / 2);
+  await clickCanvasAt(page, (a.x + b.x) / 2, (a.y + b.y) / 2);
 }
 const form = (page: Page) => page.locator('form.entity-form');
 const field = (page: Page, name: string) => form(page).locator(`[data-field="${name}"]`);

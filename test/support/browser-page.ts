@@ -124,3 +124,28 @@ export function usePageSession(
     },
   };
 }
+
+/** sigma's doubleClickTimeout: a second click on the canvas within it is a double-click (an expansion), wherever it lands */
+const DOUBLE_CLICK_MS = 300;
+const lastCanvasClick = new WeakMap<Page, number>();
+
+/**
+ * Clicks the canvas at (x, y) from its top left, once sigma's double-click window since this
+ * page's last canvas click has passed — so two clicks a test means as two are never taken for a
+ * double-click, however fast the steps between them run.
+ */
+export async function clickCanvasAt(
+  page: Page,
+  x: number,
+  y: number,
+  options: { shift?: boolean } = {},
+): Promise<void> {
+  await expect
+    .poll(() => Date.now() - (lastCanvasClick.get(page) ?? 0), { interval: 50 })
+    .toBeGreaterThan(DOUBLE_CLICK_MS + 50);
+  const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
+  if (options.shift) await page.keyboard.down('Shift');
+  await page.mouse.click(stage.x + x, stage.y + y);
+  if (options.shift) await page.keyboard.up('Shift');
+  lastCanvasClick.set(page, Date.now());
+}
