@@ -3,11 +3,14 @@
  * graph. Nodes hidden by the investigator or by a filter are left out (faded ones too: a filter
  * said they do not count), and so are links a filter leaves out or whose ends are gone. Direction
  * is dropped: a broker who recruits for two centres joins them whichever way the arrows point,
- * and parallel links between two nodes become one, weighted by how many there were.
+ * and parallel links between two nodes become one, weighted by how many there were. A group
+ * (combo) stands for its members: the entities are measured, folded or not, and the group node
+ * and its aggregated links, which are drawing, not data, are left out.
  */
 import { UndirectedGraph } from 'graphology';
 import type { DataGraph } from '../graph/data-graph.ts';
 import { edgePasses, nodePasses, type Filters } from '../filters/filters.ts';
+import { isAggregateEdge, isGroupNode } from '../groups/groups.ts';
 
 export interface VisibleNode {
   label: string;
@@ -23,10 +26,11 @@ export type VisibleGraph = UndirectedGraph<VisibleNode, VisibleLink>;
 export function visibleUndirected(graph: DataGraph, filters: Filters, leaveOut: readonly string[] = []): VisibleGraph {
   const out: VisibleGraph = new UndirectedGraph();
   graph.forEachNode((node, data) => {
-    if (!data.hiddenByUser && nodePasses(data, filters)) out.addNode(node, { label: data.label, kind: data.kind });
+    if (isGroupNode(data) || data.hiddenByUser || !nodePasses(data, filters)) return;
+    out.addNode(node, { label: data.label, kind: data.kind });
   });
   graph.forEachEdge((_edge, data, source, target) => {
-    if (source === target || !out.hasNode(source) || !out.hasNode(target)) return;
+    if (isAggregateEdge(data) || source === target || !out.hasNode(source) || !out.hasNode(target)) return;
     if (leaveOut.includes(data.kind) || !edgePasses(data, filters)) return;
     if (out.hasEdge(source, target)) out.updateEdgeAttribute(source, target, 'weight', (w) => (w ?? 0) + 1);
     else out.addEdge(source, target, { weight: 1 });

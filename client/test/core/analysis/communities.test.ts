@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { detectCommunities, seededRandom } from '../../../src/core/analysis/communities.ts';
 import { COMMUNITY_PALETTE, communityColours, OTHER_COMMUNITY } from '../../../src/core/analysis/community-colours.ts';
 import { NO_FILTERS } from '../../../src/core/filters/filters.ts';
+import { createGroup } from '../../../src/core/groups/groups.ts';
 import { filters, graphOf } from '../fixtures.ts';
 
 /**
@@ -60,6 +61,21 @@ describe('communities of what is shown', () => {
     expect(of.get('centre:q5')).toBe(2);
     expect(of.get('country:lone')).toBe(3);
     expect(modularity).toBeGreaterThan(0.3);
+  });
+
+  it('measures the entities a group stands for, never the group node or its aggregated links', () => {
+    const graph = twoStars();
+    const group = createGroup(graph, ['centre:p1', 'centre:p2', 'centre:p3']);
+    expect(group).toBeTruthy();
+    const { list, of } = detectCommunities(graph, NO_FILTERS);
+    expect(of.has(group!)).toBe(false);
+    expect(list.flatMap((c) => c.members)).not.toContain(group);
+    // the members still count, in their star, as before the grouping
+    expect(list.map((c) => [c.members.length, c.central])).toEqual([
+      [6, 'facilitator:h1'],
+      [6, 'facilitator:h2'],
+      [1, 'country:lone'],
+    ]);
   });
 
   it('leaves hidden and filtered nodes out of every community', () => {
