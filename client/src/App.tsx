@@ -55,7 +55,7 @@ import { GroupsList } from './components/GroupsList.tsx';
 import { GroupDetails } from './components/GroupDetails.tsx';
 import { SelectionShortcuts } from './controllers/SelectionShortcuts.tsx';
 import { useSelectionTools } from './hooks/useSelectionTools.ts';
-import { entityGraph, isGroupNode } from './core/groups/groups.ts';
+import { entityGraph, entityIds, isGroupNode } from './core/groups/groups.ts';
 import { UserMenu, type AdminView } from './components/auth/UserMenu.tsx';
 import { AdminPanel } from './components/admin/AdminPanel.tsx';
 import { useAuth } from './hooks/useAuth.ts';
@@ -337,7 +337,23 @@ export function App() {
           />
         )}
         {tab === 'summary' && (
-          <SummaryPanel graph={graph} version={snapshot.version} filters={filters} onSelectIds={onSelectIds} />
+          <SummaryPanel
+            graph={graph}
+            version={snapshot.version}
+            filters={filters}
+            onSelectIds={onSelectIds}
+            onFilterTo={(ids) => {
+              const keep = new Set(entityIds(graph, ids));
+              // one undoable step; groups are drawing, left as they are
+              session.edit(
+                () =>
+                  graph.forEachNode((n, a) => {
+                    if (!keep.has(n) && !isGroupNode(a) && !a.inGroup) graph.setNodeAttribute(n, 'hiddenByUser', true);
+                  }),
+                false,
+              );
+            }}
+          />
         )}
         {tab === 'filters' && <DuplicatesPanel session={session} onSelectIds={onSelectIds} onError={onError} />}
         {tab === 'queries' && (

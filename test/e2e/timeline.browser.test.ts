@@ -173,6 +173,25 @@ describe.runIf(hasChromium || browserRequired)('timeline and summary charts in C
     await expect.poll(() => page.textContent('[data-testid=timeline-status]')).toMatch(/\d+ selected/);
   });
 
+  it('filters the canvas to a bar when asked: the rest hidden, one Undo brings it back', async () => {
+    const page = await open(`?nodes=${ids.join(',')}`);
+    await page.click('.side .tabs button:text-is("Summary")');
+    await page.locator('[data-testid=summary-panel] svg').first().waitFor();
+    const origin = summaryCharts(await canvasGraph(page)).find((c) => c.id === 'victimsByOrigin')!;
+    const bar = origin.bars[0]!;
+    const shown = () =>
+      page.evaluate(() => {
+        const { graph } = (window as unknown as ScamnetWindow).scamnet;
+        return (graph.nodes() as string[]).filter((n) => !graph.getNodeAttribute(n, 'hiddenByUser')).sort();
+      });
+    await page.check('[data-testid=summary-filter]');
+    await page.click(`rect[data-chart=victimsByOrigin][data-key="${bar.key}"]`);
+    await expect.poll(shown).toEqual([...new Set(bar.ids)].sort());
+    expect(await page.textContent('[data-testid=summary-picked]')).toContain('the rest hidden');
+    await page.click('header button:text-is("Undo")');
+    await expect.poll(async () => (await shown()).length).toBe(ids.length);
+  });
+
   it('narrows the charts with the canvas filters (a kind switched off leaves its chart empty)', async () => {
     const page = await open(`?nodes=${ids.join(',')}&hideKinds=Facilitator`);
     await page.click('.side .tabs button:text-is("Summary")');

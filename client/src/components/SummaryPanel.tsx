@@ -26,6 +26,8 @@ interface Props {
   version: number;
   filters: Filters;
   onSelectIds(ids: readonly string[], mode: SelectMode): void;
+  /** hide what is not among `ids` (one undoable step; Unhide all brings it back) */
+  onFilterTo(ids: readonly string[]): void;
 }
 
 /** The nodes and links the canvas shows, as the plain list the chart data is computed from. */
@@ -69,9 +71,10 @@ function Chart({
   );
 }
 
-export const SummaryPanel = memo(function SummaryPanel({ graph, version, filters, onSelectIds }: Props) {
+export const SummaryPanel = memo(function SummaryPanel({ graph, version, filters, onSelectIds, onFilterTo }: Props) {
   const [plot, setPlot] = useState<PlotModule | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
+  const [filterOnClick, setFilterOnClick] = useState(false);
   useEffect(() => {
     let live = true;
     void import('../../../server/model/summary-plots.ts').then((m) => live && setPlot(m));
@@ -85,14 +88,26 @@ export const SummaryPanel = memo(function SummaryPanel({ graph, version, filters
   }, [graph, version, filters]);
   const onBar = useMemo(
     () => (bar: ChartBar, event: MouseEvent) => {
-      setPicked(`${bar.label}: ${bar.value} — ${bar.ids.length} nodes selected`);
+      setPicked(
+        `${bar.label}: ${bar.value} — ${bar.ids.length} nodes ${filterOnClick ? 'kept, the rest hidden' : 'selected'}`,
+      );
       onSelectIds(bar.ids, event.shiftKey || event.ctrlKey || event.metaKey ? 'add' : 'replace');
+      if (filterOnClick) onFilterTo(bar.ids);
     },
-    [onSelectIds],
+    [onSelectIds, onFilterTo, filterOnClick],
   );
   return (
     <div className="panel summary-panel" data-testid="summary-panel">
       <p className="muted">What the canvas shows; click a bar to select its nodes (shift adds).</p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filterOnClick}
+          onChange={(e) => setFilterOnClick(e.target.checked)}
+          data-testid="summary-filter"
+        />{' '}
+        a click also hides the rest of the canvas (Undo or Unhide all brings it back)
+      </label>
       {picked && (
         <p className="summary-picked" data-testid="summary-picked">
           {picked}
