@@ -99,13 +99,13 @@ export const SummaryPanel = memo(function SummaryPanel({ graph, version, filters
   return (
     <div className="panel summary-panel" data-testid="summary-panel">
       <p className="muted">What the canvas shows; click a bar to select its nodes (shift adds).</p>
-      <label className="check">
+      <label className="inline">
         <input
           type="checkbox"
           checked={filterOnClick}
           onChange={(e) => setFilterOnClick(e.target.checked)}
           data-testid="summary-filter"
-        />{' '}
+        />
         a click also hides the rest of the canvas (Undo or Unhide all brings it back)
       </label>
       {picked && (
