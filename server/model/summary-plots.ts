@@ -74,7 +74,11 @@ export function plotSummaryChart(chart: SummaryChart, options: PlotOptions): SVG
   const longest = Math.max(...labels.map((l) => l.length));
   return Plot.plot({
     ...common,
-    height: 24 + bars.length * 20,
+    // 20 px a bar plus the margins, set here: Plot's defaults (20 top, 30 under the axis) left a
+    // one-bar chart no room at all and squeezed two bars into 14 px
+    height: 40 + bars.length * 20,
+    marginTop: 10,
+    marginBottom: 30,
     marginLeft: Math.min(140, 12 + longest * 6),
     marginRight: 36,
     x: { label: chart.unit, grid: true },

@@ -59,3 +59,24 @@ describe('chart SVG with hostile labels', () => {
     expect(origin).toContain('Tom &amp; Jerry');
   });
 });
+
+describe('chart SVG sizes', () => {
+  it('gives every bar room, a chart of one bar too (Plot’s default margins left it none)', () => {
+    const graph = {
+      nodes: [
+        { key: 'centre:a', attributes: { kind: 'Centre', label: 'A', status: 'active' } },
+        { key: 'country:x', attributes: { kind: 'Country', label: 'X' } },
+      ],
+      edges: [
+        { key: 't', source: 'country:x', target: 'centre:a', attributes: { kind: 'TRAFFICKED_TO', victims: 683 } },
+      ],
+    };
+    const one = summarySvgs(graph).find((c) => c.chart.id === 'victimsByOrigin')!.svg!;
+    // the bar is the rect carrying the chart's data key; its height is what the eye sees
+    const heights = [...one.matchAll(/<rect[^>]*data-chart="victimsByOrigin"[^>]*>/g)].map((m) =>
+      Number(/\sheight="([\d.]+)"/.exec(m[0])?.[1] ?? 0),
+    );
+    expect(heights.length).toBe(1);
+    expect(heights[0]).toBeGreaterThanOrEqual(10);
+  });
+});
