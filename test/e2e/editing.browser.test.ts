@@ -9,7 +9,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
-import { canvasNodes, clickCanvasAt, keepScreenshot, usePageSession, viewportOf } from '../support/browser-page.ts';
+import {
+  canvasNodes,
+  clickCanvasAt,
+  keepScreenshot,
+  layoutIdle,
+  usePageSession,
+  viewportOf,
+} from '../support/browser-page.ts';
 import { getJson } from '../support/server-process.ts';
 
 announceSkip('test/e2e/editing.browser.test.ts');
@@ -21,27 +28,6 @@ const HEADERS = { 'content-type': 'application/json', 'X-Scamnet-Request': '1' }
 
 async function canvasEdges(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as ScamnetWindow).scamnet.graph.edges());
-}
-/** Waits until the layout has stopped: no "Laying out…" and no node moved between two looks. */
-async function layoutIdle(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await page.evaluate(() => {
-          const { graph } = (window as unknown as ScamnetWindow).scamnet;
-          const xy = graph
-            .nodes()
-            .map((n: string) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`);
-          return `${document.body.innerText.includes('Laying out') ? 'running' : 'idle'}|${xy.join(';')}`;
-        });
-        const still = now === last && now.startsWith('idle');
-        last = now;
-        return still;
-      },
-      { interval: 150, timeout: 20_000 },
-    )
-    .toBe(true);
 }
 /** Waits until a node stays put on screen: the layout has stopped and the camera too (it may fit after a layout). */
 async function settled(page: Page, node: string): Promise<void> {

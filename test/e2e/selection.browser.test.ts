@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
-import { keepScreenshot, SHOTS, usePageSession } from '../support/browser-page.ts';
+import { keepScreenshot, layoutIdle, SHOTS, usePageSession } from '../support/browser-page.ts';
 import { getJson } from '../support/server-process.ts';
 import { hasPython, pythonRequired, readWithPython } from '../support/interop.ts';
 
@@ -65,26 +65,6 @@ async function cameraIdle(page: Page): Promise<void> {
         return still;
       },
       { interval: 150, timeout: 10_000 },
-    )
-    .toBe(true);
-}
-async function layoutIdle(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await page.evaluate(() => {
-          const { graph } = (window as unknown as ScamnetWindow).scamnet;
-          const xy = (graph.nodes() as string[]).map(
-            (n) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`,
-          );
-          return `${document.body.innerText.includes('Laying out') ? 'running' : 'idle'}|${xy.join(';')}`;
-        });
-        const still = now === last && now.startsWith('idle');
-        last = now;
-        return still;
-      },
-      { interval: 150, timeout: 20_000 },
     )
     .toBe(true);
 }

@@ -39,18 +39,20 @@ export async function viewportOf(page: Page, node: string): Promise<{ x: number;
   }, node);
 }
 
-/** Waits until no node moved between two looks 150 ms apart and the toolbar no longer lays out. */
+/**
+ * Waits until the layout has stopped: no "Laying out…" in the toolbar and no node moved, in the
+ * layout's own coordinates, between two looks 150 ms apart (the camera may still be moving).
+ */
 export async function layoutIdle(page: Page): Promise<void> {
   let last = '';
   await expect
     .poll(
       async () => {
         const now = await page.evaluate(() => {
-          const { sigma, graph } = (window as unknown as ScamnetWindow).scamnet;
-          const xy = graph.nodes().map((n: string) => {
-            const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!);
-            return `${Math.round(p.x)},${Math.round(p.y)}`;
-          });
+          const { graph } = (window as unknown as ScamnetWindow).scamnet;
+          const xy = graph
+            .nodes()
+            .map((n: string) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`);
           return `${document.body.innerText.includes('Laying out') ? 'running' : 'idle'}|${xy.join(';')}`;
         });
         const still = now === last && now.startsWith('idle');
