@@ -18,7 +18,7 @@ import { NodeKindName, RelKindName, nodeKindOfId } from '../model/schema.ts';
 import type { Tlp } from '../model/markings.ts';
 import type { GraphStore, JsonValue, SerializedGraph } from '../store/types.ts';
 import { csvList, intParam } from './query-params.ts';
-import { groupIdsByKind, mergeGraphs, relTypesAt } from './graph-merge.ts';
+import { groupIdsByKind, mergeGraphs, relTypesAt, startSets } from './graph-merge.ts';
 import { edgesAmong } from './edges-among.ts';
 import { findNode } from './find-node.ts';
 import { NeighbourhoodSchema } from '../model/wire.ts';
@@ -231,16 +231,16 @@ async function breadthFirst(
     for (const [kind, ids] of groupIdsByKind(frontier, kindOf)) {
       const types = relTypesAt(kind, input.relKinds);
       if (!types) continue;
-      // as in edges-among.ts: the index for one id, `IN` for several (UNWIND plans a join)
-      const one = ids.length === 1;
-      const result = await store.read(
-        `MATCH (n:${kind}${one ? ' {id: $id}' : ''})-[r${types}]-(m) WHERE ${one ? 'true' : 'n.id IN $ids'} AND NOT (m.id IN $seen)${kindFilter}
-           AND ${seen('r', clearance)} AND ${seen('m', clearance)}
-         RETURN DISTINCT m.id AS id, m.name AS name ORDER BY name, id LIMIT $take`,
-        { ...(one ? { id: ids[0] } : { ids }), seen: [...found.keys()], take: room + 1, ...kindParam, ...visible },
-        { maxRows: room + 1 },
-      );
-      for (const row of result.rows) candidates.set(String(row.id), text(row.name));
+      for (const from of startSets('n', kind, ids)) {
+        const result = await store.read(
+          `MATCH ${from.node}-[r${types}]-(m) WHERE ${from.where} AND NOT (m.id IN $seen)${kindFilter}
+             AND ${seen('r', clearance)} AND ${seen('m', clearance)}
+           RETURN DISTINCT m.id AS id, m.name AS name ORDER BY name, id LIMIT $take`,
+          { ...from.params, seen: [...found.keys()], take: room + 1, ...kindParam, ...visible },
+          { maxRows: room + 1 },
+        );
+        for (const row of result.rows) candidates.set(String(row.id), text(row.name));
+      }
     }
     const chosen = [...candidates].sort(([a, x], [b, y]) => compare(x, y) || compare(a, b)).map(([id]) => id);
     if (chosen.length > room) truncated = true;
