@@ -49,10 +49,17 @@ function indexer<T>(keyOf: (item: T) => string) {
 export function packRecords(records: ValidRecord[]): PackedRecords {
   const columns = indexer<string[]>((c) => c.join('\u0000'));
   const files = indexer<string>((f) => f);
+  // validate.ts shares one Set among the records that fill the same columns
+  const bySet = new Map<ReadonlySet<string>, number>();
+  const columnsOf = (present: ReadonlySet<string>) => {
+    let i = bySet.get(present);
+    if (i === undefined) bySet.set(present, (i = columns.of([...present])));
+    return i;
+  };
   const packed = records.map((r) => ({
     entity: r.entity,
     record: r.record,
-    c: columns.of([...r.present]),
+    c: columnsOf(r.present),
     f: files.of(r.origin.file),
     line: r.origin.line,
   }));
