@@ -13,6 +13,7 @@ import { authDirOf, ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { seedIfEmpty } from './seed/load-seed.ts';
+import { warmValidationWorker } from './import/read-off-thread.ts';
 import { createStore } from './store/create-store.ts';
 import { openCatalogue } from './queries/catalogue.ts';
 import { openAuditTrail } from './audit/open-trail.ts';
@@ -78,6 +79,8 @@ const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ backend: store.backend, port }, `scamnet listening on http://${config.HOST}:${port}/`);
     // Tells the supervisor (server/start.ts) that start-up succeeded, so a later death is a crash.
     process.send?.({ type: 'ready' });
+    // after start-up, so it does not delay the first answers (its thread runs at a lower priority)
+    void warmValidationWorker();
   });
 });
 

@@ -14,6 +14,8 @@ import { defineConfig } from 'vitest/config';
 // into Neo4j).
 export const BOTH_STORES = [
   'test/integration/api.test.ts',
+  // search through every write path, and hostile terms (issue 14)
+  'test/integration/search-upkeep.test.ts',
   // every read endpoint at every clearance, and every library query at GREEN (issue 12)
   'test/integration/clearance.test.ts',
   'test/integration/neighbour-pages.test.ts',

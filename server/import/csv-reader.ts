@@ -121,15 +121,19 @@ function emptyUnknownColumns(name: string, header: string[], kindColumn: number,
   const kinds = new Set(records.map((r) => r.kind).filter((k): k is string => Boolean(k)));
   const known = [...kinds].map(columnsOf).filter((c): c is Set<string> => c !== undefined);
   if (known.length === 0) return []; // unknown kinds are reported row by row
-  const filled = new Set(records.flatMap((r) => Object.keys(r.values)));
-  return header
-    .filter((column, c) => c !== kindColumn && !filled.has(column) && !known.some((k) => k.has(column)))
-    .map((column) => ({
-      file: name,
-      line: 1,
-      column,
-      reason: `${[...kinds].join('/')} has no property ${column} (the column is empty, but a misspelt column would lose its values once filled)`,
-    }));
+  // Only the columns no kind knows need the rows, and a row stops being read once it fills them all
+  // (a flatMap of every row's keys allocated as much as the parse itself).
+  const unknown = new Set(header.filter((column, c) => c !== kindColumn && !known.some((k) => k.has(column))));
+  for (const record of records) {
+    if (unknown.size === 0) break;
+    for (const column of unknown) if (record.values[column] !== undefined) unknown.delete(column);
+  }
+  return [...unknown].map((column) => ({
+    file: name,
+    line: 1,
+    column,
+    reason: `${[...kinds].join('/')} has no property ${column} (the column is empty, but a misspelt column would lose its values once filled)`,
+  }));
 }
 
 export function readCsv(name: string, bytes: Buffer, text?: string): { records: RawRecord[]; issues: ImportIssue[] } {

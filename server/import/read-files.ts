@@ -7,7 +7,7 @@ import { decodeText } from './decode.ts';
 import { readGexf, readGraphml } from './graph-xml-reader.ts';
 import { readJson, readNdjson } from './json-reader.ts';
 import { looksLikeStixBundle, readStix } from './stix-reader.ts';
-import type { ImportFile, ImportIssue, RawRecord, ValidRecord } from './types.ts';
+import type { ImportFile, ImportIssue, Origin, RawRecord, ValidRecord } from './types.ts';
 import { validateRecord } from './validate.ts';
 import { readXlsx } from './xlsx-reader.ts';
 
@@ -82,7 +82,7 @@ export function readFiles(
   const records: ValidRecord[] = [];
   const summary: ReadResult['files'] = [];
   let rows = 0;
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Map<string, Origin>>();
   for (const [index, file] of files.entries()) {
     const format = formatOf(file.name);
     if (!format) {
@@ -116,14 +116,17 @@ export function readFiles(
         continue;
       }
       const { value } = result;
-      const key = value.entity === 'node' ? value.record.id : `${value.record.kind}|${value.record.id}`;
-      const where = `${value.origin.file}:${value.origin.line}`;
-      const first = seen.get(key);
+      // node ids are one namespace, each relationship kind another; a map per kind needs no key string a row
+      const kind = value.entity === 'node' ? '' : value.record.kind;
+      let ids = seen.get(kind);
+      if (!ids) seen.set(kind, (ids = new Map()));
+      const first = ids.get(value.record.id);
       if (first !== undefined) {
-        issues.push({ ...value.origin, column: 'id', reason: `duplicate id ${value.record.id}: already at ${first}` });
+        const where = `${first.file}:${first.line}`;
+        issues.push({ ...value.origin, column: 'id', reason: `duplicate id ${value.record.id}: already at ${where}` });
         continue;
       }
-      seen.set(key, where);
+      ids.set(value.record.id, value.origin);
       records.push(value);
     }
     onRows?.(read.records.length);

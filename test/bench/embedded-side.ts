@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SEARCH_PROPERTY, nodeProperties } from '../../server/model/schema.ts';
 import { runImport } from '../../server/import/run-import.ts';
+import { warmValidationWorker } from '../../server/import/read-off-thread.ts';
 import { ladybugDialect } from '../../server/store/dialect.ts';
 import { ladybugDdl } from '../../server/store/embedded/ddl.ts';
 import { EmbeddedStore } from '../../server/store/embedded/embedded-store.ts';
@@ -64,6 +65,8 @@ export class EmbeddedSide implements StoreSide {
     });
     await store.init();
     const files = shape.files.map((f) => ({ name: `${f}.csv`, bytes: readFileSync(path.join(dir, `${f}.csv`)) }));
+    // a running server has started its validation worker (server/main.ts): not part of an import
+    await warmValidationWorker();
     const t = performance.now();
     await runImport(store, files);
     const productMs = performance.now() - t;

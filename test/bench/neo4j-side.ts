@@ -8,6 +8,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../server/import/run-import.ts';
+import { warmValidationWorker } from '../../server/import/read-off-thread.ts';
 import { nodeKindOfId, nodeProperties, relProperties, type PropertyDef } from '../../server/model/schema.ts';
 import { neo4jDialect } from '../../server/store/dialect.ts';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
@@ -143,6 +144,7 @@ export class Neo4jSide implements StoreSide {
       );
       await clearLiveNeo4j(store);
       const files = shape.files.map((f) => ({ name: `${f}.csv`, bytes: readFileSync(path.join(dir, `${f}.csv`)) }));
+      await warmValidationWorker(); // as a running server has (server/main.ts)
       t = performance.now();
       await runImport(store, files).catch((error: unknown) => {
         throw new Error(

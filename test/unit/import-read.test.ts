@@ -124,6 +124,35 @@ describe('CSV', () => {
       expect.objectContaining({ line: 3, column: 'id', reason: expect.stringMatching(/already at mixed.csv:2/) }),
     ]);
   });
+
+  it('keeps node ids and each relationship kind apart when refusing duplicates, naming the first file and line', () => {
+    const rel = `from,to,id,${PROV}`;
+    const out = readFiles([
+      file(
+        'Centre.csv',
+        `id,name,status,${PROV}\ncentre:a,A,active,B2,AMBER,source:x\ncentre:b,B,active,B2,AMBER,source:x\n`,
+      ),
+      file('Country.csv', `id,name,iso2,iso3,region,${PROV}\ncountry:x,X,XX,XXX,Asia,B2,AMBER,source:x\n`),
+      file('LOCATED_IN.csv', `${rel}\ncentre:a,country:x,same,B2,AMBER,source:x\n`),
+      // the same id in another relationship kind is another relationship; twice in one kind is not
+      file(
+        'TRAFFICKED_TO.csv',
+        `${rel}\ncountry:x,centre:a,same,B2,AMBER,source:x\ncountry:x,centre:b,same,B2,AMBER,source:x\n`,
+      ),
+      file('more.csv', `kind,id,name,status,${PROV}\nCentre,centre:b,B2,active,B2,AMBER,source:x\n`),
+    ]);
+    expect(out.issues.map((i) => [i.file, i.line, i.reason])).toEqual([
+      ['TRAFFICKED_TO.csv', 3, 'duplicate id same: already at TRAFFICKED_TO.csv:2'],
+      ['more.csv', 2, 'duplicate id centre:b: already at Centre.csv:3'],
+    ]);
+    expect(out.records.map((r) => `${r.record.kind} ${r.record.id}`)).toEqual([
+      'Centre centre:a',
+      'Centre centre:b',
+      'Country country:x',
+      'LOCATED_IN same',
+      'TRAFFICKED_TO same',
+    ]);
+  });
 });
 
 describe('JSON', () => {

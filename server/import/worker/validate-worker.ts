@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
 import { readFilesAsync } from '../read-files.ts';
 import type { ImportFile } from '../types.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { packRecords, type FromWorker, type ToWorker } from './protocol.ts';
 
 /**
  * On a busy machine the validation competes with the main thread for the cores; the answers to
@@ -45,10 +45,8 @@ port.on('message', async ({ id, files, chunk, recordsWanted, maxIssues }: ToWork
     for (let i = 0; i < issues.length; i += chunk)
       post({ id, type: 'issues', json: JSON.stringify(issues.slice(i, i + chunk)) });
     if (!refused) {
-      for (let i = 0; i < read.records.length; i += chunk) {
-        const part = read.records.slice(i, i + chunk).map((r) => ({ ...r, present: [...r.present] }));
-        post({ id, type: 'records', json: JSON.stringify(part) });
-      }
+      for (let i = 0; i < read.records.length; i += chunk)
+        post({ id, type: 'records', json: JSON.stringify(packRecords(read.records.slice(i, i + chunk))) });
     }
     post({
       id,
