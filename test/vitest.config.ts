@@ -16,6 +16,7 @@ export const BOTH_STORES = [
   'test/integration/api.test.ts',
   // every read endpoint at every clearance, and every library query at GREEN (issue 12)
   'test/integration/clearance.test.ts',
+  'test/integration/neighbour-pages.test.ts',
   // the connecting network of several nodes (issue 13): over HTTP, and at each clearance
   'test/integration/connecting-api.test.ts',
   'test/integration/connecting-clearance.test.ts',

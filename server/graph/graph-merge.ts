@@ -1,4 +1,5 @@
 /** Merges serialised subgraphs, keeping the first copy of each node and edge. */
+import { REL_KINDS } from '../model/schema.ts';
 import type { SerializedGraph } from '../store/types.ts';
 
 export function mergeGraphs(...graphs: SerializedGraph[]): SerializedGraph {
@@ -25,18 +26,27 @@ export function groupIdsByKind(
 }
 
 /**
- * How a statement starts from a set of nodes of one kind. One id: `(v:Kind {id: $p})`, the id
- * index. Several: `(v:Kind)` with `v.id IN $p` — on LadybugDB this scans the kind's table, but
- * `UNWIND $p AS i MATCH (v:Kind {id: i})` followed by an expansion was slower still (387 against
- * 18 ms on 30,000 facilitators). `where` is `true` when there is nothing to test.
+ * The relationship kinds that can touch a node of `kind` (either end), as a pattern's type list
+ * (`:A|B`), optionally kept to `only`. Named from the schema because an untyped `-[r]-` makes
+ * LadybugDB plan over every relationship table (issue 14's profile: the untyped statements were the
+ * slow ones). `null` when no kind can: the statement would find nothing, so it is not run.
  */
-export function startFrom(
-  variable: string,
-  kind: string,
-  ids: string[],
-  param: string,
-): { node: string; where: string; params: Record<string, unknown> } {
-  return ids.length === 1
-    ? { node: `(${variable}:${kind} {id: $${param}})`, where: 'true', params: { [param]: ids[0] } }
-    : { node: `(${variable}:${kind})`, where: `${variable}.id IN $${param}`, params: { [param]: ids } };
+export function relTypesAt(kind: string, only?: readonly string[]): string | null {
+  return typeList(
+    REL_KINDS.filter((k) => k.endpoints.some(([a, b]) => a === kind || b === kind)),
+    only,
+  );
+}
+
+/** The relationship kinds that can run from a `kind` node to a node of one of `to`, as `relTypesAt`. */
+export function relTypesFrom(kind: string, to: ReadonlySet<string>, only?: readonly string[]): string | null {
+  return typeList(
+    REL_KINDS.filter((k) => k.endpoints.some(([a, b]) => a === kind && to.has(b))),
+    only,
+  );
+}
+
+function typeList(kinds: readonly { kind: string }[], only?: readonly string[]): string | null {
+  const names = kinds.map((k) => k.kind).filter((k) => !only || only.includes(k));
+  return names.length > 0 ? `:${names.join('|')}` : null;
 }

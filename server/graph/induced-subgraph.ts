@@ -8,7 +8,8 @@ import { nodeKindOfId } from '../model/schema.ts';
 import type { Tlp } from '../model/markings.ts';
 import type { GraphStore, QueryOptions, SerializedGraph } from '../store/types.ts';
 import { seen, visibleParam, withoutWithheldCitations } from './visibility.ts';
-import { groupIdsByKind, mergeGraphs, startFrom } from './graph-merge.ts';
+import { groupIdsByKind, mergeGraphs } from './graph-merge.ts';
+import { edgesAmong } from './edges-among.ts';
 import { InducedSubgraphSchema } from '../model/wire.ts';
 
 export const MAX_SUBGRAPH_IDS = 5000;
@@ -50,19 +51,9 @@ export async function subgraphAmong(
   }
   const found = mergeGraphs(...parts);
   const members = found.nodes.map((n) => n.key);
-  const edgeParts: SerializedGraph[] = [];
-  for (const [kind, group] of groupIdsByKind(members, kindOf)) {
-    const from = startFrom('a', kind, group, 'ids');
-    const result = await store.read(
-      `MATCH ${from.node}-[r]->(b) WHERE ${from.where} AND b.id IN $members AND ${seen('r', clearance)} AND ${seen('b', clearance)}
-       RETURN a, r, b`,
-      { ...from.params, members, ...visible },
-      { maxRows: 2_000_000, ...options },
-    );
-    truncated ||= result.truncated;
-    edgeParts.push({ nodes: [], edges: result.graph.edges });
-  }
-  const graph = await withoutWithheldCitations(store, mergeGraphs(found, ...edgeParts), clearance);
+  const edges = await edgesAmong(store, members, clearance, options);
+  truncated ||= edges.truncated;
+  const graph = await withoutWithheldCitations(store, mergeGraphs(found, edges), clearance);
   const present = new Set(members);
   return { ...graph, missing: wanted.filter((id) => !present.has(id)), truncated };
 }

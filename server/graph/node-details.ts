@@ -4,6 +4,7 @@ import type { Tlp } from '../model/markings.ts';
 import type { GraphStore } from '../store/types.ts';
 import { findNode, kindOfIdOr404 } from './find-node.ts';
 import { seen, visibleParam } from './visibility.ts';
+import { relTypesAt } from './graph-merge.ts';
 import { SourceRefSchema, NodeDetailsSchema } from '../model/wire.ts';
 
 export const SourceRef = SourceRefSchema;
@@ -44,8 +45,10 @@ export async function nodeDetails(store: GraphStore, id: string, clearance: Tlp)
   const node = await findNode(store, id, clearance);
   const kind = kindOfIdOr404(id);
   const { dialect } = store;
+  // typed from the schema: an untyped pattern is planned over every relationship table
+  const types = relTypesAt(kind) ?? '';
   const counts = await store.read(
-    `MATCH (n:${kind} {id: $id})-[r]-(m) WHERE ${seen('r', clearance)} AND ${seen('m', clearance)}
+    `MATCH (n:${kind} {id: $id})-[r${types}]-(m) WHERE ${seen('r', clearance)} AND ${seen('m', clearance)}
      RETURN ${dialect.kindOf('r', 'rel')} AS relKind, ${dialect.kindOf('m', 'node')} AS kind, count(*) AS c`,
     { id, ...visibleParam(clearance) },
   );

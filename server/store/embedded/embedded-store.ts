@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Connection, Database, QueryResult as LadybugResult } from '@ladybugdb/core';
+import type { Connection, Database, PreparedStatement, QueryResult as LadybugResult } from '@ladybugdb/core';
 import { AppError } from '../../errors.ts';
 import { diskReserve, requireFreeSpace } from '../../files/disk-space.ts';
 import { copyFileDurably, freeBytes, insufficientStorage } from '../../files/durable-write.ts';
@@ -53,6 +53,14 @@ export {
   type EmbeddedStoreOptions,
 } from './embedded-options.ts';
 
+/**
+ * Prepared statements kept per connection, by text. Preparing is a plan's worth of work each time
+ * (issue 14's profile), and the Node binding leaks ~8 KB per prepareSync with no way to free one, so
+ * a server that prepares its few hundred statement texts once also stops leaking. Analysts' own
+ * texts are endless, so the cache holds the most recently used PREPARED_PER_CONNECTION.
+ */
+export const PREPARED_PER_CONNECTION = 512;
+
 export class EmbeddedStore implements GraphStore {
   readonly backend = 'embedded' as const;
   readonly dialect = ladybugDialect;
@@ -65,6 +73,7 @@ export class EmbeddedStore implements GraphStore {
   private recovering: Promise<void> | undefined;
   /** set when a COMMIT failed past the log append; see transaction */
   private commitFault = false;
+  private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
   /** node table id → label, to fetch the ends of relationships returned without them */
   private readonly tableLabels = new Map<number, string>();
 
@@ -152,12 +161,7 @@ export class EmbeddedStore implements GraphStore {
     const started = performance.now();
     try {
       connection.setQueryTimeout(limits.timeoutMs);
-      const statement = await connection.prepare(query);
-      if (!statement.isSuccess())
-        throw new AppError('query_error', statement.getErrorMessage().split('\n')[0] ?? '', {
-          engine: 'ladybug',
-          message: statement.getErrorMessage(),
-        });
+      const statement = await this.prepare(connection, query);
       const executed = await connection.execute(statement, params as Record<string, never>);
       const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
       try {
@@ -168,6 +172,29 @@ export class EmbeddedStore implements GraphStore {
     } catch (error) {
       throw ladybugError(error, limits.timeoutMs, analyst);
     }
+  }
+
+  /** The connection's prepared statement for `query`, prepared on first use; a failed one is not kept. */
+  private async prepare(connection: Connection, query: string): Promise<PreparedStatement> {
+    let cache = this.prepared.get(connection);
+    if (!cache) this.prepared.set(connection, (cache = new Map()));
+    const kept = cache.get(query);
+    if (kept) {
+      // most recently used last, so the first is the one to drop
+      cache.delete(query);
+      cache.set(query, kept);
+      return kept;
+    }
+    const statement = await connection.prepare(query);
+    if (!statement.isSuccess())
+      throw new AppError('query_error', statement.getErrorMessage().split('\n')[0] ?? '', {
+        engine: 'ladybug',
+        message: statement.getErrorMessage(),
+      });
+    cache.set(query, statement);
+    const oldest = cache.keys().next().value;
+    if (cache.size > PREPARED_PER_CONNECTION && oldest !== undefined) cache.delete(oldest);
+    return statement;
   }
 
   /**
@@ -216,14 +243,18 @@ export class EmbeddedStore implements GraphStore {
     for (const [table, offsets] of byTable) {
       const label = this.tableLabels.get(table);
       if (!label) continue;
-      const statement = await connection.prepare(
+      const statement = await this.prepare(
+        connection,
         `UNWIND $offsets AS o MATCH (n:${label}) WHERE offset(id(n)) = o RETURN n`,
       );
       connection.setQueryTimeout(limits.timeoutMs);
       const executed = await connection.execute(statement, { offsets });
       const result = (Array.isArray(executed) ? executed[0] : executed) as LadybugResult;
-      for (const row of await result.getAll()) collector.addNode(values.rawNode(row.n as Record<string, unknown>));
-      result.close();
+      try {
+        for (const row of await result.getAll()) collector.addNode(values.rawNode(row.n as Record<string, unknown>));
+      } finally {
+        result.close();
+      }
     }
   }
 
