@@ -205,7 +205,7 @@ describe('expand all', () => {
     expect(membersOf(s.graph, group.id).sort()).toEqual(byName.filter((id) => !brokers.includes(id)));
     expect(leavesOf(s.graph, HUB)).toEqual([]);
     expect(outcome.text).toBe(
-      'Hub Compound: 95 neighbours added; its leaves folded into groups (85 Facilitator): double-click a group to open it.',
+      'Hub Compound: 95 neighbours added; its leaves folded into groups (85 Facilitators): double-click a group to open it.',
     );
     expect(versions).toBe(true);
     s.undo();

@@ -138,9 +138,9 @@ export async function expandAll(
   const cut = capped
     ? ` (the first ${fetched.toLocaleString('en')} of ${options.total.toLocaleString('en')}, ${ORDER_LABELS[order]})`
     : '';
-  // "leaves folded: 812 Centre, 40 Facilitator": the groups' own labels say it on the canvas
+  // in the groups' own words, as their badges on the canvas say it: "812 Scam centres"
   const badge = folded.length
-    ? `; its leaves folded into groups (${folded.map((f) => `${f.count.toLocaleString('en')} ${f.kind}`).join(', ')}): double-click a group to open it`
+    ? `; its leaves folded into groups (${folded.map((f) => String(graph.getNodeAttribute(f.id, 'label'))).join(', ')}): double-click a group to open it`
     : '';
   return {
     fetched,
