@@ -220,6 +220,14 @@ describe('expand all', () => {
     expect(outcome.text).toBe('Hub Compound: 25 neighbours added (the first 25 of 95, best connected first).');
   });
 
+  it('in several requests when the hub has more than a request holds: each neighbour once, in order', async () => {
+    const s = sessionWithHub();
+    const outcome = await expandAll(s, api, HUB, { total: COUNT, pageSize: 30, order: 'name', fold: false });
+    expect(outcome).toMatchObject({ fetched: COUNT, added: COUNT, capped: false });
+    expect(facilitatorsOn(s)).toEqual(byName);
+    expect(s.graph.size).toBe(COUNT);
+  });
+
   it('a kind filter brings only those kinds', async () => {
     const s = sessionWithHub();
     const outcome = await expandAll(s, api, HUB, { total: 0, kinds: ['Centre'] });

@@ -101,7 +101,7 @@ export async function expandAll(
   session: GraphSession,
   client: Api,
   id: string,
-  options: ExpandOptions & { total: number; cap?: number; fold?: boolean },
+  options: ExpandOptions & { total: number; cap?: number; fold?: boolean; pageSize?: number },
 ): Promise<ExpandAllOutcome> {
   const order = options.order ?? expansionOrder.get();
   const { relKinds, kinds } = options;
@@ -115,7 +115,7 @@ export async function expandAll(
       kinds,
       order,
       offset: fetched,
-      limit: Math.min(ALL_PAGE, take - fetched) + 1,
+      limit: Math.min(options.pageSize ?? ALL_PAGE, take - fetched) + 1,
     });
     for (const n of page.nodes) nodes.set(n.key, n);
     for (const e of page.edges) edges.set(e.key, e);
