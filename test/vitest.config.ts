@@ -64,6 +64,10 @@ export const BOTH_STORES = [
   'test/integration/export-notes.test.ts',
   'test/integration/merge-api.test.ts',
   'test/integration/merge-suggestions.test.ts',
+  // the expand-all preview of a hub (issue 14)
+  'test/integration/neighbour-counts.test.ts',
+  // a hub paged in each order and expanded all, through the client's actions and API module
+  'test/integration/hub-expansion.test.ts',
 ];
 
 const liveNeo4j = Boolean(process.env.NEO4J_URI);

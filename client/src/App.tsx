@@ -13,7 +13,8 @@ import { geoPlacements, WORLD_BBOX } from './core/geo/route-layout.ts';
 import { readUrlState, type ViewMode } from './core/url/url-state.ts';
 import type { RenderState } from './core/render/reducers.ts';
 import { keepExisting, select, single, type Selection, type SelectMode } from './core/selection/selection.ts';
-import { expandWithNotices, loadFlows, openHit, PAGE } from './state/actions.ts';
+import { expandAllWithNotices, expandWithNotices, loadFlows, openHit, PAGE } from './state/actions.ts';
+import type { ExpansionOrder } from './state/expansion-order.ts';
 import type { Reopened } from './state/workspace.ts';
 import { useGraphSession } from './hooks/useGraphSession.ts';
 import { useNotices } from './hooks/useNotices.ts';
@@ -119,7 +120,8 @@ export function App() {
 
   const { centreOn, fit } = camera;
   const expand = useCallback(
-    (id: string, relKinds?: string[]) => expandWithNotices(session, api, notices, onError, id, relKinds),
+    (id: string, relKinds?: string[], order?: ExpansionOrder) =>
+      expandWithNotices(session, api, notices, onError, id, { relKinds, order }),
     [session, notices, onError],
   );
 
@@ -537,7 +539,10 @@ export function App() {
           onCanvasDegree={graph.degree(selectedOnCanvas)}
           pinned={Boolean(graph.getNodeAttribute(selectedOnCanvas, 'fixed'))}
           queries={queries}
-          onExpand={(relKinds) => void expand(selectedOnCanvas, relKinds)}
+          onExpand={(relKinds, order) => void expand(selectedOnCanvas, relKinds, order)}
+          onExpandAll={(request) =>
+            void expandAllWithNotices(session, api, notices, onError, selectedOnCanvas, request)
+          }
           onCollapse={() => session.edit(() => collapse(graph, selectedOnCanvas), false)}
           onHide={() => {
             session.edit(() => graph.setNodeAttribute(selectedOnCanvas, 'hiddenByUser', true), false);

@@ -20,25 +20,29 @@ const node = (key: string, kind: string, label = key): Node =>
 const edge = (key: string, source: string, target: string, kind: string): Edge =>
   ({ key, source, target, attributes: { kind, tlp: 'CLEAR', grade: 'B2' } }) as unknown as Edge;
 
-/** A hub with `count` facilitators; the server returns the hub plus `limit - 1` neighbours. */
-function hubApi(count: number): Api & { calls: number[] } {
+/**
+ * A hub with `count` facilitators; the server returns the hub plus `limit - 1` neighbours from
+ * `offset` (client/test/hub-expansion.test.ts runs the same paging against the real server).
+ */
+function hubApi(count: number): Api & { calls: string[] } {
   const neighbours = Array.from({ length: count }, (_, i) => `facilitator:f${i}`);
-  const calls: number[] = [];
+  const calls: string[] = [];
   const fake = {
     calls,
-    neighbours: (id: string, options: { limit?: number } = {}): Promise<Neighbourhood> => {
+    neighbours: (id: string, options: { limit?: number; offset?: number } = {}): Promise<Neighbourhood> => {
       const limit = options.limit ?? 1000;
-      calls.push(limit);
-      const page = neighbours.slice(0, limit - 1);
+      const offset = options.offset ?? 0;
+      calls.push(`${offset}+${limit}`);
+      const page = neighbours.slice(offset, offset + limit - 1);
       return Promise.resolve({
         nodes: [node(id, 'Centre', 'Hub'), ...page.map((n) => node(n, 'Facilitator'))],
-        edges: page.map((n, i) => edge(`e${i}`, n, id, 'RECRUITS_FOR')),
-        truncated: page.length < count,
+        edges: page.map((n, i) => edge(`e${offset + i}`, n, id, 'RECRUITS_FOR')),
+        truncated: offset + page.length < count,
         total: count,
       });
     },
   };
-  return fake as unknown as Api & { calls: number[] };
+  return fake as unknown as Api & { calls: string[] };
 }
 
 describe('GraphSession', () => {
@@ -82,17 +86,17 @@ describe('paging an expansion', () => {
     const notices = new NoticeStore(() => undefined);
     const onError = vi.fn();
     await expandWithNotices(s, client, notices, onError, 'centre:hub');
-    expect(client.calls).toEqual([PAGE + 1]);
+    expect(client.calls).toEqual([`0+${PAGE + 1}`]);
     expect(s.graph.order).toBe(1 + 40);
     const [notice] = notices.getSnapshot();
-    expect(notice?.text).toBe('Hub: 40 of 100 neighbours shown, and 60 more.');
+    expect(notice?.text).toBe('Hub: 40 of 100 neighbours shown (best connected first), and 60 more.');
     expect(notice?.action?.label).toBe('Show 40 more');
 
     notice?.action?.run();
     await vi.waitFor(() => expect(s.graph.order).toBe(1 + 80));
-    expect(client.calls).toEqual([PAGE + 1, 2 * PAGE + 1]);
+    expect(client.calls).toEqual([`0+${PAGE + 1}`, `${PAGE}+${PAGE + 1}`]);
     const second = notices.getSnapshot().at(-1);
-    expect(second?.text).toBe('Hub: 80 of 100 neighbours shown, and 20 more.');
+    expect(second?.text).toBe('Hub: 80 of 100 neighbours shown (best connected first), and 20 more.');
     expect(second?.action?.label).toBe('Show 20 more');
 
     second?.action?.run();
@@ -102,9 +106,9 @@ describe('paging an expansion', () => {
     const again = await expandNode(s, client, 'centre:hub');
     expect(again).toEqual({
       kind: 'more',
-      text: 'Hub: 40 of 100 neighbours shown, and 60 more.',
+      text: 'Hub: 40 of 100 neighbours shown (best connected first), and 60 more.',
       moreLabel: 'Show 40 more',
-      nextLimit: 80,
+      next: { order: 'degree', offset: 40 },
     });
     expect(onError).not.toHaveBeenCalled();
   });

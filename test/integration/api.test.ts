@@ -86,6 +86,7 @@ describe('health and schema', () => {
         '/api/nodes',
         '/api/nodes/{id}',
         '/api/nodes/{id}/neighbors',
+        '/api/nodes/{id}/neighbors/counts',
         '/api/nodes/{id}/history',
         '/api/nodes/{id}/restore',
         '/api/relationships',

@@ -23,6 +23,7 @@ import type { Workspace, WorkspaceSummary } from '../../../server/model/workspac
 import type { Actor, Permission, Role } from '../../../server/model/access.ts';
 import type { AuditEvent } from '../../../server/model/audit.ts';
 import type { Tlp } from '../../../server/model/markings.ts';
+import type { ExpansionOrder, NeighbourCounts } from '../../../server/model/expansion.ts';
 import type {
   EditResult,
   EntityPatch,
@@ -166,16 +167,37 @@ const qs = (params: Record<string, string | number | undefined>) =>
       .map(([k, v]) => [k, String(v)]),
   ).toString();
 
+/** The neighbours endpoint's query: a page of `limit - 1` neighbours from `offset`, in `order` (issue 14). */
+export interface NeighboursOptions {
+  relKinds?: string[];
+  kinds?: string[];
+  limit?: number;
+  depth?: number;
+  order?: ExpansionOrder;
+  offset?: number;
+}
+export type { ExpansionOrder, NeighbourCounts };
+
 export const api = {
   health: () => call<Health>('/api/health'),
   schema: () => call<SchemaInfo>('/api/schema'),
   search: (q: string, limit = 12) => call<SearchResponse>(`/api/search?${qs({ q, limit })}`),
   node: (id: string) => call<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`),
-  neighbours: (id: string, options: { relKinds?: string[]; kinds?: string[]; limit?: number; depth?: number } = {}) =>
+  neighbours: (id: string, options: NeighboursOptions = {}) =>
     call<Neighbourhood>(
       `/api/nodes/${encodeURIComponent(id)}/neighbors?${qs({
         depth: options.depth ?? 1,
         limit: options.limit,
+        relKinds: options.relKinds?.join(','),
+        kinds: options.kinds?.join(','),
+        order: options.order,
+        offset: options.offset || undefined,
+      })}`,
+    ),
+  /** what expanding a node would bring, counted per kind (the expand-all preview) */
+  neighbourCounts: (id: string, options: { relKinds?: string[]; kinds?: string[] } = {}) =>
+    call<NeighbourCounts>(
+      `/api/nodes/${encodeURIComponent(id)}/neighbors/counts?${qs({
         relKinds: options.relKinds?.join(','),
         kinds: options.kinds?.join(','),
       })}`,

@@ -10,6 +10,8 @@ import { nodeStyle } from '../core/style/palette.ts';
 import { NotesSection } from './notes/NotesSection.tsx';
 import { entityChanges } from '../state/entity-changes.ts';
 import { SourceList } from './edit/SourceList.tsx';
+import { ExpandControl, type ExpandAllRequest } from './expand/ExpandControl.tsx';
+import type { ExpansionOrder } from '../state/expansion-order.ts';
 
 interface Props {
   nodeId: string;
@@ -18,7 +20,9 @@ interface Props {
   onCanvasDegree: number;
   pinned: boolean;
   queries: QuerySummary[];
-  onExpand(relKinds: string[] | undefined): void;
+  onExpand(relKinds: string[] | undefined, order: ExpansionOrder): void;
+  /** expand every neighbour, after the preview (ExpandControl) */
+  onExpandAll(request: ExpandAllRequest): void;
   onCollapse(): void;
   onHide(): void;
   onPin(): void;
@@ -183,14 +187,15 @@ export function DetailsPanel(props: Props) {
             .map(([k, n]) => `${nodeStyle(k).label} ${n}`)
             .join(', ') || 'none'}
         </div>
+        <ExpandControl
+          nodeId={nodeId}
+          relKinds={chosen.size ? [...chosen] : undefined}
+          count={expandCount}
+          onExpand={props.onExpand}
+          onExpandAll={props.onExpandAll}
+          onError={props.onError}
+        />
         <div className="actions">
-          <button
-            className="primary"
-            onClick={() => props.onExpand(chosen.size ? [...chosen] : undefined)}
-            disabled={details.degree === 0}
-          >
-            Expand {chosen.size ? 'chosen' : 'all'} ({expandCount})
-          </button>
           <button onClick={props.onCollapse}>Collapse</button>
           <button onClick={props.onPin}>{props.pinned ? 'Unpin' : 'Pin'}</button>
           <button onClick={props.onHide}>Hide</button>

@@ -1,10 +1,12 @@
-/** GET /api/nodes/:id and GET /api/nodes/:id/neighbors */
+/** GET /api/nodes/:id, GET /api/nodes/:id/neighbors and GET /api/nodes/:id/neighbors/counts */
 import { errors, failures, json } from '../errors-doc.ts';
 import { defineRoute } from '../route.ts';
 import { ErrorSchema, NodeIdParam } from '../schemas.ts';
 import { NeighbourhoodSchema, NodeDetailsSchema } from '../../model/wire.ts';
 import { nodeOrFate } from '../../changes/node-lookup.ts';
 import { NeighboursQuery, neighbours } from '../../graph/neighbourhood.ts';
+import { NeighbourCountsQuery, neighbourCounts } from '../../graph/neighbour-counts.ts';
+import { NeighbourCountsSchema } from '../../model/expansion.ts';
 
 const params = { schema: NodeIdParam, what: 'node id' };
 
@@ -43,5 +45,24 @@ export const nodesRoutes = [
     output: { status: 200, description: 'nodes and relationships', schema: NeighbourhoodSchema },
     errors: { 400: errors[400], 404: errors[404], ...failures },
     handler: ({ params, query }, { store }, { actor }) => neighbours(store, params.id, query, actor.clearance),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/nodes/:id/neighbors/counts',
+    permission: 'graph:read',
+    audit: {
+      action: 'graph.neighbour-counts',
+      note: ({ input, answer }) => ({
+        targets: input && [input.params.id],
+        details: { ...input?.query, total: answer?.total },
+      }),
+    },
+    summary: 'What expanding a node would bring: its neighbours per kind and links per kind, counted',
+    description:
+      'The preview of "expand all": distinct neighbours per node kind and relationships per relationship kind, at the caller\'s clearance (withheld neighbours and links are not counted). A withheld id is the same 404 as an unknown one.',
+    input: { params, query: { schema: NeighbourCountsQuery, what: 'neighbour counts query' } },
+    output: { status: 200, description: 'the counts', schema: NeighbourCountsSchema },
+    errors: { 400: errors[400], 404: errors[404], ...failures },
+    handler: ({ params, query }, { store }, { actor }) => neighbourCounts(store, params.id, query, actor.clearance),
   }),
 ];
