@@ -38,9 +38,10 @@ export interface ExportResult extends ExportFile {
   /**
    * Milliseconds of each step (the router sends them as Server-Timing, which the bench reads to
    * tell the writer's speed from the selection's): reading the selection, filtering, redacting
-   * and the manifest, the format writer (for a streamed format, until its first chunk).
+   * and the manifest, the layout (formats that draw, when the request gives no positions), the
+   * format writer without the layout (for a streamed format, until its first chunk).
    */
-  timings: { selectMs: number; prepareMs: number; writeMs: number };
+  timings: { selectMs: number; prepareMs: number; layoutMs: number; writeMs: number };
 }
 
 export interface ExportOptions {
@@ -124,12 +125,19 @@ export async function runExport(
     counts: { nodes: graph.nodes.length, links: graph.edges.length },
   };
   let positions: Positions | undefined;
+  let layoutMs = 0;
+  const layout = () => {
+    const t = performance.now();
+    const laid = layoutPositions(graph, request.positions);
+    layoutMs = performance.now() - t;
+    return laid;
+  };
   let sources: Promise<SourceDocument[]> | undefined;
   const ctx: ExportContext = {
     graph,
     manifest,
     groups: resolveGroups(request.groups, graph),
-    positions: () => (positions ??= layoutPositions(graph, request.positions)),
+    positions: () => (positions ??= layout()),
     sources: () => (sources ??= citedSources(deps.store, graph, recipientTlp)),
     notes,
   };
@@ -140,7 +148,8 @@ export async function runExport(
   const timings = {
     selectMs: round(selectedAt - started),
     prepareMs: round(preparedAt - selectedAt),
-    writeMs: round(performance.now() - preparedAt),
+    layoutMs: round(layoutMs),
+    writeMs: round(performance.now() - preparedAt - layoutMs),
   };
   return { ...file, fileName: exportFileName(request.title, now, file.ext), manifest, timings };
 }

@@ -24,10 +24,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-const TIMING = /^select;dur=(\d+(?:\.\d+)?), prepare;dur=(\d+(?:\.\d+)?), write;dur=(\d+(?:\.\d+)?)$/;
+const DUR = String.raw`(\d+(?:\.\d+)?)`;
+const TIMING = new RegExp(`^select;dur=${DUR}, prepare;dur=${DUR}, layout;dur=${DUR}, write;dur=${DUR}$`);
 
 describe('Server-Timing of an export', () => {
-  it.each(['gexf', 'json', 'csv'] as const)('%s: names the select, prepare and write steps', async (format) => {
+  it.each(['gexf', 'json', 'csv'] as const)('%s: names the select, prepare, layout and write steps', async (format) => {
     const before = audit.events.length;
     const started = performance.now();
     const res = await request(h.app)
@@ -39,10 +40,13 @@ describe('Server-Timing of an export', () => {
     const elapsed = performance.now() - started;
     const match = TIMING.exec(String(res.headers['server-timing']));
     expect(match, String(res.headers['server-timing'])).not.toBeNull();
-    const [select, prepare, write] = match!.slice(1).map(Number) as [number, number, number];
+    const [select, prepare, layout, write] = match!.slice(1).map(Number) as [number, number, number, number];
     // the steps happen inside the request, one after another
-    expect(select + prepare + write).toBeLessThanOrEqual(elapsed);
+    expect(select + prepare + layout + write).toBeLessThanOrEqual(elapsed);
     expect(select).toBeGreaterThan(0);
+    // only GEXF draws: it lays out the nodes (no positions given), the others do not
+    if (format === 'gexf') expect(layout).toBeGreaterThan(0);
+    else expect(layout).toBe(0);
     const event = audit.events.slice(before).find((e) => e.action === 'export');
     expect(event?.details).toMatchObject({ format });
   });

@@ -65,7 +65,7 @@ export const ExportHeaders = z.object({
   'server-timing': z
     .string()
     .describe(
-      'milliseconds spent reading the selection, preparing it (markings, redaction, manifest) and writing the format: `select;dur=…, prepare;dur=…, write;dur=…`',
+      'milliseconds spent reading the selection, preparing it (markings, redaction, manifest), laying it out (0 unless the format draws and no positions were given) and writing the format: `select;dur=…, prepare;dur=…, layout;dur=…, write;dur=…`',
     ),
 });
 
@@ -120,7 +120,9 @@ export const exportRoutes = [
         'X-Export-Withheld-Nodes': String(result.manifest.withheld.nodes),
         'X-Export-Withheld-Links': String(result.manifest.withheld.links),
         'X-Export-Data-Version': result.manifest.dataVersion,
-        'Server-Timing': `select;dur=${result.timings.selectMs}, prepare;dur=${result.timings.prepareMs}, write;dur=${result.timings.writeMs}`,
+        'Server-Timing': Object.entries(result.timings)
+          .map(([step, ms]) => `${step.replace(/Ms$/, '')};dur=${ms}`)
+          .join(', '),
       });
       if (Buffer.isBuffer(result.body)) {
         res.send(result.body);
