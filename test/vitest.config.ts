@@ -50,6 +50,8 @@ export const BOTH_STORES = [
   'test/integration/export-xlsx.test.ts',
   // groups (combos) in exports and workspaces (issue 13)
   'test/integration/export-groups.test.ts',
+  // the export's Server-Timing (issue 14: the bench tells the writer's speed from the selection's)
+  'test/integration/export-timing.test.ts',
   'test/integration/import-graph-xml.test.ts',
   'test/hostile/exports.test.ts',
   'test/hostile/import-input.test.ts',

@@ -35,6 +35,13 @@ export interface ExportDeps {
 export interface ExportResult extends ExportFile {
   fileName: string;
   manifest: Manifest;
+  /**
+   * Milliseconds of each step (the router sends them as Server-Timing, which the bench reads to
+   * tell the writer's speed from the selection's): reading the selection, filtering, redacting
+   * and the manifest, the layout (formats that draw, when the request gives no positions), the
+   * format writer without the layout (for a streamed format, until its first chunk).
+   */
+  timings: { selectMs: number; prepareMs: number; layoutMs: number; writeMs: number };
 }
 
 export interface ExportOptions {
@@ -81,8 +88,10 @@ export async function runExport(
   const now = options.now ?? new Date();
   const recipientTlp = recipientTlpFor(actor, request.recipientTlp);
   progress('selecting');
+  const started = performance.now();
   // read at the exporter's clearance: the withheld counts below are only of what the exporter sees
   const selected = await resolveSelection(deps, request.selection, actor);
+  const selectedAt = performance.now();
   const cleaned = cleanGraph(selected.graph);
   const filtered = filterByTlp(cleaned, recipientTlp);
   let { graph } = filtered;
@@ -116,16 +125,31 @@ export async function runExport(
     counts: { nodes: graph.nodes.length, links: graph.edges.length },
   };
   let positions: Positions | undefined;
+  let layoutMs = 0;
+  const layout = () => {
+    const t = performance.now();
+    const laid = layoutPositions(graph, request.positions);
+    layoutMs = performance.now() - t;
+    return laid;
+  };
   let sources: Promise<SourceDocument[]> | undefined;
   const ctx: ExportContext = {
     graph,
     manifest,
     groups: resolveGroups(request.groups, graph),
-    positions: () => (positions ??= layoutPositions(graph, request.positions)),
+    positions: () => (positions ??= layout()),
     sources: () => (sources ??= citedSources(deps.store, graph, recipientTlp)),
     notes,
   };
   progress(`writing ${request.format}`);
+  const preparedAt = performance.now();
   const file = await WRITERS[request.format](ctx);
-  return { ...file, fileName: exportFileName(request.title, now, file.ext), manifest };
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const timings = {
+    selectMs: round(selectedAt - started),
+    prepareMs: round(preparedAt - selectedAt),
+    layoutMs: round(layoutMs),
+    writeMs: round(performance.now() - preparedAt - layoutMs),
+  };
+  return { ...file, fileName: exportFileName(request.title, now, file.ext), manifest, timings };
 }

@@ -57,3 +57,13 @@ export async function loadAverage(): Promise<string> {
   const { readFileSync } = await import('node:fs');
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 }
+
+/** Milliseconds of each step a Server-Timing header names (`select;dur=12.5, write;dur=3`). */
+export function serverTiming(header: string | null | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of (header ?? '').split(',')) {
+    const match = /^\s*([\w-]+)(?:;[^,]*?)?;dur=(\d+(?:\.\d+)?)\s*$/.exec(part);
+    if (match) out[match[1]!] = Number(match[2]);
+  }
+  return out;
+}

@@ -1,6 +1,11 @@
-/** The printed tables: one per store (a column per size), then the ratio between the stores. */
+/**
+ * The printed tables: issue 14's targets for every store side by side (a table per size), one
+ * table per store (a column per size), then the ratio between the stores. Each figure carries the
+ * 1-minute load average it was taken under (`load 3.1`): the machine is shared.
+ */
 import { CASE_NAMES } from './cases.ts';
 import type { StoreName } from './store-side.ts';
+import { verdictWord, type TargetVerdict } from './targets.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the results are the JSON the bench writes */
 export type StoreResult = Record<string, any>;
@@ -11,6 +16,13 @@ export interface SizeResult {
   /** neo4j / embedded, when both ran */
   ratio?: Record<string, number | null>;
 }
+
+/** The concurrent clients the harness runs on the expansion. */
+export const CLIENTS = [1, 2, 4, 16];
+
+/** The 1-minute figure of a `/proc/loadavg` reading (`2.31 1.80 1.52`). */
+const load1 = (load: unknown) => (typeof load === 'string' && load ? `load ${load.split(' ')[0]}` : '');
+const withLoad = (figure: string, load: unknown) => (load1(load) ? `${figure} (${load1(load)})` : figure);
 
 const healthRow = (h: any) =>
   `${h.p50}/${h.p95}/${h.p99}, max ${h.max} (${h.samples} samples over ${h.requestMs} ms; answered ${h.requestStatus})`;
@@ -39,21 +51,30 @@ function table(results: SizeResult[], store: StoreName): string {
     row('/api/health p50/p95/p99 ms during a slow analyst query', (s) => healthRow(s.healthUnderLoad.analystQuery));
   }
   if (!first?.latency) return lines.join('\n');
-  row(
-    'import rows/s (product / raw, ratio)',
-    (s) => `${s.import.productRowsPerS} / ${s.import.rawRowsPerS} (${s.import.ratio})`,
+  row('import rows/s (product / raw, ratio)', (s) =>
+    withLoad(`${s.import.productRowsPerS} / ${s.import.rawRowsPerS} (${s.import.ratio})`, s.import.load),
   );
   for (const name of CASE_NAMES) {
     row(`${name} API p50/p95/p99 ms (raw p50/p95, ratio p50)`, (s) => {
       const l = s.latency[name];
       return l.error
         ? `failed: ${l.error}`
-        : `${l.api.p50}/${l.api.p95}/${l.api.p99} (${l.raw.p50}/${l.raw.p95}, ${l.ratioP50})`;
+        : withLoad(`${l.api.p50}/${l.api.p95}/${l.api.p99} (${l.raw.p50}/${l.raw.p95}, ${l.ratioP50})`, l.load);
     });
   }
-  row('GEXF export of a 2-hop ego (ms, MB/s)', (s) => `${s.exportGexf2hop.ms} ms, ${s.exportGexf2hop.mbPerS} MB/s`);
-  for (const c of [1, 4, 16])
-    row(`expansion, ${c} clients: req/s (errors)`, (s) => `${s.concurrency[c].rps} (${s.concurrency[c].errors})`);
+  row('GEXF export of a 2-hop ego (ms, MB/s; select / prepare / layout / write ms)', (s) => {
+    const g = s.exportGexf2hop;
+    if (!g || g.error) return `failed: ${g?.error ?? 'not run'}`;
+    const steps = g.steps
+      ? `; ${g.steps.select} / ${g.steps.prepare} / ${g.steps.layout ?? '–'} / ${g.steps.write} ms`
+      : '';
+    const writer = g.writerMbPerS ? `, writer ${g.writerMbPerS} MB/s` : '';
+    return withLoad(`${g.ms} ms, ${g.mbPerS} MB/s${writer}${steps}`, g.load);
+  });
+  for (const c of CLIENTS)
+    row(`expansion, ${c} clients: req/s (errors)`, (s) =>
+      s.concurrency[c] ? withLoad(`${s.concurrency[c].rps} (${s.concurrency[c].errors})`, s.concurrency[c].load) : '–',
+    );
   row('memory MB', (s) =>
     Object.entries(s.memory)
       .map(([k, v]) => `${k} ${v}`)
@@ -80,8 +101,8 @@ export function storeRatio(embedded: StoreResult, neo: StoreResult): Record<stri
   }
   if (embedded.exportGexf2hop && neo.exportGexf2hop)
     out['GEXF export ms'] = r(neo.exportGexf2hop.ms, embedded.exportGexf2hop.ms);
-  for (const c of [1, 4, 16])
-    if (embedded.concurrency && neo.concurrency)
+  for (const c of CLIENTS)
+    if (embedded.concurrency?.[c] && neo.concurrency?.[c])
       out[`expansion ${c} clients req/s`] = r(neo.concurrency[c].rps, embedded.concurrency[c].rps);
   if (embedded.healthUnderLoad && neo.healthUnderLoad)
     out['/api/health p99 during the import'] = r(neo.healthUnderLoad.import.p99, embedded.healthUnderLoad.import.p99);
@@ -100,6 +121,27 @@ function ratioTable(results: SizeResult[]): string {
   return lines.join('\n');
 }
 
+/** Issue 14's targets at one size, every store side by side: its figure, met or MISSED, and the load. */
+export function targetTable(result: SizeResult, stores: StoreName[]): string {
+  const judged = stores.filter((s) => result.stores[s]?.targets);
+  if (judged.length === 0) return '';
+  const verdicts = judged.map((s) => result.stores[s]!.targets as TargetVerdict[]);
+  const lines = [
+    `| target, at ${result.relationships} rels | ${judged.map((s) => `${s} | ${s} verdict`).join(' | ')} |`,
+    `| --- |${judged.map(() => ' --- | --- |').join('')}`,
+  ];
+  for (const [i, { target }] of verdicts[0]!.entries()) {
+    const cells = verdicts.map((v) => {
+      const t = v[i];
+      return t ? `${withLoad(t.figure, t.load)} | ${verdictWord(t.met)}` : '– | –';
+    });
+    lines.push(`| ${target} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
 export function report(results: SizeResult[], stores: StoreName[]): string {
-  return [...stores.map((s) => table(results, s)), ratioTable(results)].filter(Boolean).join('\n\n');
+  return [...results.map((r) => targetTable(r, stores)), ...stores.map((s) => table(results, s)), ratioTable(results)]
+    .filter(Boolean)
+    .join('\n\n');
 }

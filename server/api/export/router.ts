@@ -62,6 +62,11 @@ export const ExportHeaders = z.object({
     .string()
     .describe('links left out for the recipient’s TLP (a link whose end is withheld goes too)'),
   'x-export-data-version': z.string().describe('sha256 of the exported data'),
+  'server-timing': z
+    .string()
+    .describe(
+      'milliseconds spent reading the selection, preparing it (markings, redaction, manifest), laying it out (0 unless the format draws and no positions were given) and writing the format: `select;dur=…, prepare;dur=…, layout;dur=…, write;dur=…`',
+    ),
 });
 
 export const exportRoutes = [
@@ -115,6 +120,9 @@ export const exportRoutes = [
         'X-Export-Withheld-Nodes': String(result.manifest.withheld.nodes),
         'X-Export-Withheld-Links': String(result.manifest.withheld.links),
         'X-Export-Data-Version': result.manifest.dataVersion,
+        'Server-Timing': Object.entries(result.timings)
+          .map(([step, ms]) => `${step.replace(/Ms$/, '')};dur=${ms}`)
+          .join(', '),
       });
       if (Buffer.isBuffer(result.body)) {
         res.send(result.body);

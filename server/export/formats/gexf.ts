@@ -1,5 +1,6 @@
 /**
- * GEXF for Gephi, Gephi Lite and networkx, built with xmlbuilder2 (which escapes every value).
+ * GEXF for Gephi, Gephi Lite and networkx, written as text by xml-text.ts (which escapes every
+ * value; a DOM built with xmlbuilder2 was the export's slowest step).
  *
  * Written by hand rather than by graphology-gexf because readers other than graphology's refused
  * or misread its output (issue 15): networkx reads only GEXF 1.1draft and 1.2draft, and no reader
@@ -15,8 +16,6 @@
  * it is no entity) and a `pid` on each member naming it, which networkx reads as the node's `pid`
  * and Gephi as its parent.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { nodeProperties, propertyTypes, relProperties } from '../../model/schema.ts';
 import type { StorageType } from '../../model/storage-types.ts';
 import type { JsonValue } from '../../store/types.ts';
@@ -26,6 +25,7 @@ import { manifestSummary } from '../manifest.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
 import { groupByMember } from '../groups.ts';
+import { XmlText } from './xml-text.ts';
 
 type GexfType = 'string' | 'long' | 'double' | 'boolean' | 'liststring';
 
@@ -87,23 +87,32 @@ export function gexfValue(type: GexfType, value: JsonValue): string {
   return String(value);
 }
 
-function declare(graph: XMLBuilder, cls: 'node' | 'edge', columns: Map<string, GexfType>): void {
-  const list = graph.ele('attributes', { class: cls, mode: 'static' });
-  for (const [name, type] of columns) list.ele('attribute', { id: name, title: name, type });
+function declare(xml: XmlText, cls: 'node' | 'edge', columns: Map<string, GexfType>): void {
+  xml.start('attributes', { class: cls, mode: 'static' });
+  for (const [name, type] of columns) xml.leaf('attribute', { id: name, title: name, type });
+  xml.close();
 }
 
-function addValues(element: XMLBuilder, columns: Map<string, GexfType>, attributes: Record<string, JsonValue>): void {
-  const values = element.ele('attvalues');
+function addValues(xml: XmlText, columns: Map<string, GexfType>, attributes: Record<string, JsonValue>): void {
+  xml.start('attvalues');
   for (const [name, type] of columns) {
     const value = attributes[name];
     if (value === undefined || value === null) continue;
-    values.ele('attvalue', { for: name, value: gexfValue(type, value) });
+    xml.leaf('attvalue', { for: name, value: gexfValue(type, value) });
   }
+  xml.close();
 }
 
+/** viz:color's attributes for a `#rrggbb` colour, computed once per colour. */
+const rgbCache = new Map<string, { r: string; g: string; b: string }>();
 function rgb(hex: string): { r: string; g: string; b: string } {
-  const [r = '0', g = '0', b = '0'] = [1, 3, 5].map((i) => String(parseInt(hex.slice(i, i + 2), 16)));
-  return { r, g, b };
+  let colour = rgbCache.get(hex);
+  if (!colour) {
+    const [r = '0', g = '0', b = '0'] = [1, 3, 5].map((i) => String(parseInt(hex.slice(i, i + 2), 16)));
+    colour = { r, g, b };
+    rgbCache.set(hex, colour);
+  }
+  return colour;
 }
 
 const GROUP_COLOUR = '#374151';
@@ -123,56 +132,62 @@ export function writeGexf(ctx: ExportContext): ExportFile {
   // the label is the node's own label attribute
   const nodeColumns = withExtras(NODE_COLUMNS, noted.nodes, new Set(['label']));
   const edgeColumns = withExtras(EDGE_COLUMNS, noted.edges, new Set());
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('gexf', {
+  const xml = new XmlText().start('gexf', {
     xmlns: 'http://www.gexf.net/1.2draft',
     'xmlns:viz': 'http://www.gexf.net/1.2draft/viz',
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     'xsi:schemaLocation': 'http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd',
     version: '1.2',
   });
-  const meta = root.ele('meta', { lastmodifieddate: manifest.exportedAt.slice(0, 10) });
-  meta.ele('creator').txt(`${manifest.tool.name} ${manifest.tool.version}`);
-  meta.ele('keywords').txt(`scamnet, TLP:${manifest.highestTlp}`);
-  meta.ele('description').txt(`${manifestSummary(manifest)}\nmanifest: ${JSON.stringify(manifest)}`);
-  const graph = root.ele('graph', { defaultedgetype: 'directed', mode: 'static' });
-  declare(graph, 'node', nodeColumns);
-  declare(graph, 'edge', edgeColumns);
-  const nodes = graph.ele('nodes');
+  xml
+    .start('meta', { lastmodifieddate: manifest.exportedAt.slice(0, 10) })
+    .text('creator', `${manifest.tool.name} ${manifest.tool.version}`)
+    .text('keywords', `scamnet, TLP:${manifest.highestTlp}`)
+    .text('description', `${manifestSummary(manifest)}\nmanifest: ${JSON.stringify(manifest)}`)
+    .close();
+  xml.start('graph', { defaultedgetype: 'directed', mode: 'static' });
+  declare(xml, 'node', nodeColumns);
+  declare(xml, 'edge', edgeColumns);
+  xml.start('nodes');
   // groups (combos) as GEXF's hierarchy: a node for the group, each member naming it as its pid
   const groups = ctx.groups ?? [];
   const parentOf = groupByMember(groups);
   for (const group of groups) {
     const at = centreOf(group.members.map((m) => positions.get(m) ?? { x: 0, y: 0 }));
-    const element = nodes.ele('node', { id: group.id, label: group.label });
-    element.ele('viz:color', rgb(GROUP_COLOUR));
-    element.ele('viz:position', { x: String(at.x), y: String(at.y), z: '0' });
-    element.ele('viz:size', { value: String(nodeSize(group.members.length)) });
+    xml
+      .start('node', { id: group.id, label: group.label })
+      .leaf('viz:color', rgb(GROUP_COLOUR))
+      .leaf('viz:position', { x: String(at.x), y: String(at.y), z: '0' })
+      .leaf('viz:size', { value: String(nodeSize(group.members.length)) })
+      .close();
   }
   for (const node of noted.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
-    const parent = parentOf.get(node.key);
-    const element = nodes.ele('node', {
+    xml.start('node', {
       id: node.key,
       label: String(node.attributes.label ?? node.key),
-      ...(parent ? { pid: parent.id } : {}),
+      pid: parentOf.get(node.key)?.id,
     });
-    addValues(element, nodeColumns, node.attributes);
-    element.ele('viz:color', rgb(kindColour(String(node.attributes.kind))));
-    element.ele('viz:position', { x: String(at.x), y: String(at.y), z: '0' });
-    element.ele('viz:size', { value: String(nodeSize(degree.get(node.key) ?? 0)) });
+    addValues(xml, nodeColumns, node.attributes);
+    xml
+      .leaf('viz:color', rgb(kindColour(String(node.attributes.kind))))
+      .leaf('viz:position', { x: String(at.x), y: String(at.y), z: '0' })
+      .leaf('viz:size', { value: String(nodeSize(degree.get(node.key) ?? 0)) })
+      .close();
   }
-  const edges = graph.ele('edges');
+  xml.close().start('edges');
   for (const edge of noted.edges) {
-    const element = edges.ele('edge', {
+    xml.start('edge', {
       id: edge.key,
       source: edge.source,
       target: edge.target,
       label: String(edge.attributes.kind),
     });
-    addValues(element, edgeColumns, edge.attributes);
+    addValues(xml, edgeColumns, edge.attributes);
+    xml.close();
   }
   return {
-    body: Buffer.from(xmlAttributeBreaks(root.end({ prettyPrint: true }))),
+    body: Buffer.from(xmlAttributeBreaks(xml.end())),
     ...exportFileType('gexf'),
   };
 }
