@@ -114,6 +114,13 @@ describe('bench targets', () => {
     expect(v['2-hop GEXF export ≥ 20 MB/s']?.met).toBeNull();
     expect(v['expansion at 4 clients ≥ 2× 1 client']?.met).toBeNull();
     expect(v['no errors at 16 clients']?.met).toBeNull();
+    // sixteen clients that finished no request have made no errors, and proved nothing either
+    const idle = atBoundary();
+    idle.concurrency[16] = { rps: 0, errors: 0, requests: 0, load: LOAD };
+    expect(byTarget(judgeTargets(idle))['no errors at 16 clients']).toMatchObject({
+      met: null,
+      figure: 'no request completed during the run',
+    });
     // a store that measured nothing has every target unjudged, none met
     expect(judgeTargets({ store: 'neo4j' }).every((t) => t.met === null)).toBe(true);
   });
