@@ -12,6 +12,7 @@ import { useBasemap } from './canvas/useBasemap.ts';
 import { useDragToPin } from './canvas/useDragToPin.ts';
 import { useSigmaEvents, type CanvasHandlers } from './canvas/useSigmaEvents.ts';
 import { useLayout } from './canvas/useLayout.ts';
+import { useFlowMap } from './canvas/useFlowMap.ts';
 import { useMarquee, type SelectTool } from './canvas/useMarquee.ts';
 import type { SelectMode } from '../core/selection/selection.ts';
 
@@ -78,15 +79,21 @@ export function GraphCanvas({
   useSigmaEvents(sigma, { onSelect, onExpand, onHover, onSelectEdge }, drew);
   useLayout(graph, sigma !== null, layoutRun, state.view, onLayoutRunning, onLayoutSettled);
 
+  // the route view draws a graph of its own: victim flows aggregated, centres clustered per country
+  const flowMap = useFlowMap(sigma, graph, state, version);
+
   // reducers and frame follow the view's state and every change to the graph
   useEffect(() => {
     if (!sigma) return;
-    const { nodeReducer, edgeReducer } = makeReducers(graph, state);
+    const { nodeReducer, edgeReducer } = flowMap ? flowMap.reducers : makeReducers(graph, state);
     sigma.setSetting('nodeReducer', nodeReducer as never);
     sigma.setSetting('edgeReducer', edgeReducer as never);
+    // the reducers first: they are the ones for the graph swapped in
+    const drawn = flowMap ? flowMap.graph : graph;
+    if (sigma.getGraph() !== drawn) sigma.setGraph(drawn);
     sigma.setCustomBBox(frame);
     sigma.refresh();
-  }, [sigma, graph, state, version, frame]);
+  }, [sigma, graph, state, version, frame, flowMap]);
 
   return <div ref={attach} className="canvas" data-testid="canvas" />;
 }
