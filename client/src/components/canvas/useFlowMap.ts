@@ -16,7 +16,8 @@ import {
   zoomToOpen,
   type OriginLevel,
 } from '../../core/geo/flow-map.ts';
-import { createMapGraph, drawFlowMap, mapReducers, type MapGraph } from '../../core/geo/flow-map-graph.ts';
+import { createMapGraph, drawFlowMap, type MapGraph } from '../../core/geo/flow-map-graph.ts';
+import { mapReducers } from '../../core/geo/map-reducers.ts';
 import type { SigmaInstance } from './sigma-instance.ts';
 
 /** Back at (nearly) the whole world, countries opened by a click close again. */
