@@ -86,11 +86,13 @@ export function GraphCanvas({
   useEffect(() => {
     if (!sigma) return;
     const { nodeReducer, edgeReducer } = flowMap ? flowMap.reducers : makeReducers(graph, state);
-    sigma.setSetting('nodeReducer', nodeReducer as never);
-    sigma.setSetting('edgeReducer', edgeReducer as never);
-    // the reducers first: they are the ones for the graph swapped in
+    const reducers = { nodeReducer: nodeReducer as never, edgeReducer: edgeReducer as never };
+    // sigma runs the reducers over its graph as soon as they are set, and the data graph's reducers
+    // fail on the map's items: the map's reducers (which take anything) are in while the graphs swap
     const drawn = flowMap ? flowMap.graph : graph;
+    if (flowMap) sigma.setSettings(reducers);
     if (sigma.getGraph() !== drawn) sigma.setGraph(drawn);
+    if (!flowMap) sigma.setSettings(reducers);
     sigma.setCustomBBox(frame);
     sigma.refresh();
   }, [sigma, graph, state, version, frame, flowMap]);

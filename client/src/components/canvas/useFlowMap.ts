@@ -61,13 +61,17 @@ export function useFlowMap(
   const [zoom, setZoom] = useState<Zoom>({ level: 'region', step: 0 });
   const [clicked, setClicked] = useState<ReadonlySet<string>>(() => new Set());
 
-  // sizes constant on screen on the map; the network view keeps sigma's own growth with the zoom
+  // sizes constant on screen on the map; the network view keeps sigma's own growth with the zoom,
   useEffect(() => {
     if (!sigma || !routes) return;
-    const before = sigma.getSetting('zoomToSizeRatioFunction');
-    sigma.setSetting('zoomToSizeRatioFunction', () => 1);
+    const before = sigma.getSettings();
+    // and labels for the small discs of opened centres too (sigma's label grid still keeps them apart)
+    sigma.setSettings({ zoomToSizeRatioFunction: () => 1, labelRenderedSizeThreshold: 4 });
     return () => {
-      sigma.setSetting('zoomToSizeRatioFunction', before);
+      sigma.setSettings({
+        zoomToSizeRatioFunction: before.zoomToSizeRatioFunction,
+        labelRenderedSizeThreshold: before.labelRenderedSizeThreshold,
+      });
     };
   }, [sigma, routes]);
 

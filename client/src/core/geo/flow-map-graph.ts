@@ -17,7 +17,7 @@ export function clusterSize(count: number): number {
   return Math.min(16, 5 + 1.2 * Math.sqrt(count));
 }
 
-const SIZE: Record<MapNodeRole, number> = { country: 4, 'origin-region': 6, centre: 4, cluster: 5, hub: 5 };
+const SIZE: Record<MapNodeRole, number> = { country: 5, 'origin-region': 6, centre: 5, cluster: 5, hub: 5 };
 
 /** Empties the map graph and fills it with the map's nodes and arrows. */
 export function drawFlowMap(target: MapGraph, map: FlowMap): void {

@@ -21,7 +21,7 @@ export type OriginLevel = 'region' | 'country';
 /** Camera ratio above which origins are regions (1 is the whole world framed). */
 export const REGION_LEVEL_RATIO = 0.45;
 /** On screen, opened centres sit at least this many pixels apart: a country opens on zoom when they would. */
-export const OPEN_SPACING_PX = 14;
+export const OPEN_SPACING_PX = 18;
 /** The widest spacing of opened centres, in graph units (a country with few centres stays compact). */
 const MAX_SPACING = 3;
 
@@ -209,7 +209,9 @@ export function buildFlowMap(graph: DataGraph, geo: Map<string, GeoPlacement>, o
   const spacing = new Map([...centresOf].map(([c, list]) => [c, spacingFor(list.length, room.get(c) ?? 40)]));
   const opened = new Set<string>();
   for (const [country, s] of spacing) {
-    if (options.opened.has(country) || opensAtZoom(s, options.pxPerUnit)) opened.add(country);
+    // a country with one centre has nothing to cluster: the centre is drawn itself
+    const one = centresOf.get(country)?.length === 1;
+    if (one || options.opened.has(country) || opensAtZoom(s, options.pxPerUnit)) opened.add(country);
   }
 
   const nodes = new Map<string, MapNode>();
@@ -238,7 +240,7 @@ export function buildFlowMap(graph: DataGraph, geo: Map<string, GeoPlacement>, o
   if (level === 'region') {
     for (const country of centresOf.keys()) {
       const h = at(country).hub;
-      if (h && !opened.has(country)) hubCountries.set(h, [...(hubCountries.get(h) ?? []), country]);
+      if (h && !options.opened.has(country)) hubCountries.set(h, [...(hubCountries.get(h) ?? []), country]);
     }
   }
   for (const [h, countries] of hubCountries) {
