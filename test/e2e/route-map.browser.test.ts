@@ -7,12 +7,14 @@
  * CI=true the absence fails the run.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HUB_REGIONS } from '../../server/model/kinds.ts';
 import { announceSkip, browserRequired, hasChromium, type ScamnetWindow } from '../support/browser.ts';
 import { clickCanvasAt, keepScreenshot, usePageSession } from '../support/browser-page.ts';
 
 announceSkip('test/e2e/route-map.browser.test.ts');
+// seeding scale 5 and starting the server takes longer than the default hook bound on a busy machine
+vi.setConfig({ hookTimeout: 180_000 });
 
 interface MapNode {
   key: string;
