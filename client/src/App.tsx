@@ -35,6 +35,8 @@ import { Toolbar } from './components/Toolbar.tsx';
 import { DetailsPlaceholder, EmptyState, EXAMPLE_NODE } from './components/EmptyState.tsx';
 import { NoticeList } from './components/NoticeList.tsx';
 import { RoutePanel } from './components/RoutePanel.tsx';
+import { FlowDetails } from './components/FlowDetails.tsx';
+import type { MapGraph } from './core/geo/flow-map-graph.ts';
 import { Legend } from './components/Legend.tsx';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { FiltersPanel } from './components/FiltersPanel.tsx';
@@ -242,6 +244,12 @@ export function App() {
   const selectedGroup = selected && graph.hasNode(selected) && tools.isGroup(selected) ? selected : null;
   const selectedOnCanvas = selected && graph.hasNode(selected) && !selectedGroup ? selected : null;
   const edgeOnCanvas = editing.selectedEdge && graph.hasEdge(editing.selectedEdge) ? editing.selectedEdge : null;
+  // on the map sigma draws the route view's own graph: a clicked arrow there is an aggregate of flows
+  const flowMap = view === 'routes' && sigma && sigma.getGraph() !== graph ? (sigma.getGraph() as MapGraph) : null;
+  const flowEdge =
+    flowMap && !edgeOnCanvas && editing.selectedEdge && flowMap.hasEdge(editing.selectedEdge)
+      ? editing.selectedEdge
+      : null;
   const selectedCentre =
     selectedOnCanvas && graph.getNodeAttribute(selectedOnCanvas, 'kind') === 'Centre' ? selectedOnCanvas : null;
 
@@ -455,7 +463,9 @@ export function App() {
             setSelected(null);
             editing.selectEdge(edge);
           }}
-          onExpand={(id) => (tools.isGroup(id) ? tools.groupActions.onOpen(id) : void expand(id))}
+          onExpand={(id) =>
+            tools.isGroup(id) ? tools.groupActions.onOpen(id) : graph.hasNode(id) ? void expand(id) : undefined
+          }
           selectTool={tools.tool}
           onSelectIds={onSelectIds}
           onHover={setHovered}
@@ -511,7 +521,10 @@ export function App() {
       </main>
 
       {admin && <AdminPanel view={admin} onView={setAdmin} onClose={() => setAdmin(null)} onError={onError} />}
-      {!selectedOnCanvas && !selectedGroup && !edgeOnCanvas && <DetailsPlaceholder />}
+      {!selectedOnCanvas && !selectedGroup && !edgeOnCanvas && !flowEdge && <DetailsPlaceholder />}
+      {!selectedOnCanvas && flowMap && flowEdge && (
+        <FlowDetails data={graph} map={flowMap} edge={flowEdge} onSelectNode={setSelected} />
+      )}
       {!selectedOnCanvas && edgeOnCanvas && (
         <SelectedLinkPanel
           key={edgeOnCanvas}

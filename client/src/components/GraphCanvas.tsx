@@ -12,6 +12,7 @@ import { useBasemap } from './canvas/useBasemap.ts';
 import { useDragToPin } from './canvas/useDragToPin.ts';
 import { useSigmaEvents, type CanvasHandlers } from './canvas/useSigmaEvents.ts';
 import { useLayout } from './canvas/useLayout.ts';
+import { useFlowMap } from './canvas/useFlowMap.ts';
 import { useMarquee, type SelectTool } from './canvas/useMarquee.ts';
 import type { SelectMode } from '../core/selection/selection.ts';
 
@@ -78,15 +79,23 @@ export function GraphCanvas({
   useSigmaEvents(sigma, { onSelect, onExpand, onHover, onSelectEdge }, drew);
   useLayout(graph, sigma !== null, layoutRun, state.view, onLayoutRunning, onLayoutSettled);
 
+  // the route view draws a graph of its own: victim flows aggregated, centres clustered per country
+  const flowMap = useFlowMap(sigma, graph, state, version);
+
   // reducers and frame follow the view's state and every change to the graph
   useEffect(() => {
     if (!sigma) return;
-    const { nodeReducer, edgeReducer } = makeReducers(graph, state);
-    sigma.setSetting('nodeReducer', nodeReducer as never);
-    sigma.setSetting('edgeReducer', edgeReducer as never);
+    const { nodeReducer, edgeReducer } = flowMap ? flowMap.reducers : makeReducers(graph, state);
+    const reducers = { nodeReducer: nodeReducer as never, edgeReducer: edgeReducer as never };
+    // sigma runs the reducers over its graph as soon as they are set, and the data graph's reducers
+    // fail on the map's items: the map's reducers (which take anything) are in while the graphs swap
+    const drawn = flowMap ? flowMap.graph : graph;
+    if (flowMap) sigma.setSettings(reducers);
+    if (sigma.getGraph() !== drawn) sigma.setGraph(drawn);
+    if (!flowMap) sigma.setSettings(reducers);
     sigma.setCustomBBox(frame);
     sigma.refresh();
-  }, [sigma, graph, state, version, frame]);
+  }, [sigma, graph, state, version, frame, flowMap]);
 
   return <div ref={attach} className="canvas" data-testid="canvas" />;
 }

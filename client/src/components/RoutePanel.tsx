@@ -1,5 +1,6 @@
 /** The route view's controls: the hub region and the button that loads victim flows. */
 import { HUB_REGIONS } from '../core/geo/route-layout.ts';
+import { WIDTH_LEGEND } from '../core/geo/flow-map.ts';
 
 interface Props {
   hub: string | null;
@@ -27,8 +28,20 @@ export function RoutePanel({ hub, centreLabel, onHub, onLoadFlows }: Props) {
           : `Load victim flows ${hub ? `to ${hub}` : 'to every hub'}`}
       </button>
       <p className="small muted">
-        Countries sit at their centroids, centres in their countries; arrows are victim flows, wider for more victims.
+        A red disc is a country&rsquo;s centres, with their count: click it, or zoom in, to open it. An arrow is every
+        victim flow from one origin (a region when zoomed out, a country when zoomed in) to those centres; click it for
+        the flows it stands for.
       </p>
+      <svg className="flow-legend" width="220" height="58" aria-label="Arrow width by victims" role="img">
+        {WIDTH_LEGEND.map(({ victims, width }, i) => (
+          <g key={victims} transform={`translate(0, ${8 + i * 14})`}>
+            <line x1="2" x2="60" y1="0" y2="0" stroke="rgba(214, 39, 40, 0.8)" strokeWidth={width} />
+            <text x="70" y="4" fontSize="11">
+              {victims.toLocaleString('en')} victims
+            </text>
+          </g>
+        ))}
+      </svg>
     </div>
   );
 }
