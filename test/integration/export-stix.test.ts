@@ -176,7 +176,7 @@ describe('STIX export for a recipient: markings are law', () => {
     const ngo = bundle.objects.find((o) => o[X.id] === 'org:green-ngo')!;
     expect((ngo.external_references as { source_name: string }[]).map((r) => r.source_name)).toContain('withheld');
     if (hasPython) expect(validateStix(bytes).errors).toEqual([]);
-  });
+  }, 120_000);
 });
 
 async function importInto(target: Harness, name: string, bytes: Buffer) {
