@@ -123,7 +123,9 @@ function emptyUnknownColumns(name: string, header: string[], kindColumn: number,
   if (known.length === 0) return []; // unknown kinds are reported row by row
   // Only the columns no kind knows need the rows, and a row stops being read once it fills them all
   // (a flatMap of every row's keys allocated as much as the parse itself).
-  const unknown = new Set(header.filter((column, c) => c !== kindColumn && !known.some((k) => k.has(column))));
+  const unknown = new Set(
+    header.filter((column, c) => c !== kindColumn && column !== DROPPED && !known.some((k) => k.has(column))),
+  );
   for (const record of records) {
     if (unknown.size === 0) break;
     for (const column of unknown) if (record.values[column] !== undefined) unknown.delete(column);
@@ -135,6 +137,50 @@ function emptyUnknownColumns(name: string, header: string[], kindColumn: number,
     reason: `${[...kinds].join('/')} has no property ${column} (the column is empty, but a misspelt column would lose its values once filled)`,
   }));
 }
+
+/**
+ * scamnet's own CSV export (the i2 / Excel layout of server/export/formats/csv.ts: nodes.csv with
+ * `Entity ID`, `Entity Type`, links.csv with `Link ID`, `From Entity ID`, `To Entity ID`,
+ * `Link Type`, then provenance under i2's names, then the properties by name) is read back as the
+ * domain's columns, so the export imports as it was exported (issue 15: the round trip of every
+ * format). `Label` and a link's `Date` are derived by the writer, so they are left out; a fixed
+ * column whose property also has its own column (`id`) gives way to it.
+ */
+const I2_COLUMNS: Record<string, string> = {
+  'Entity ID': 'id',
+  'Entity Type': 'kind',
+  'Link ID': 'id',
+  'Link Type': 'kind',
+  'From Entity ID': 'from',
+  'To Entity ID': 'to',
+  Grade: 'grade',
+  TLP: 'tlp',
+  Sources: 'sourceIds',
+  'First Seen': 'firstSeen',
+  'Last Seen': 'lastSeen',
+  Synthetic: 'synthetic',
+};
+const I2_DERIVED = new Set(['Label', 'Date']);
+/** a column name no property has (properties are identifiers): a left-out column */
+const DROPPED = ' dropped ';
+
+function i2Layout(header: string[]): string[] | undefined {
+  const first = header[0]?.replace(/^\uFEFF/, '');
+  const isNodes = first === 'Entity ID' && header[1] === 'Entity Type';
+  const isLinks = first === 'Link ID' && header.includes('Link Type') && header.includes('From Entity ID');
+  if (!isNodes && !isLinks) return undefined;
+  const own = new Set(header);
+  return header.map((column, c) => {
+    const h = c === 0 ? (first ?? column) : column;
+    if (I2_DERIVED.has(h)) return DROPPED;
+    const name = I2_COLUMNS[h];
+    if (name === undefined) return h;
+    return own.has(name) ? DROPPED : name;
+  });
+}
+
+/** The export's formula guard undone: a `'` it put before `= + - @` (or their full-width forms), a tab or a CR. */
+const unguard = (cell: string) => (/^'(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/.test(cell) ? cell.slice(1) : cell);
 
 export function readCsv(name: string, bytes: Buffer, text?: string): { records: RawRecord[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
@@ -168,6 +214,8 @@ export function readCsv(name: string, bytes: Buffer, text?: string): { records: 
   });
   if (issues.length > 0) return { records: [], issues };
 
+  const i2 = i2Layout(header);
+  if (i2) header.splice(0, header.length, ...i2);
   const kindColumn = header.indexOf('kind');
   const fileKind = kindFromFileName(name);
   const records: RawRecord[] = [];
@@ -180,7 +228,8 @@ export function readCsv(name: string, bytes: Buffer, text?: string): { records: 
     }
     const values: Record<string, unknown> = {};
     header.forEach((column, c) => {
-      if (c !== kindColumn && record[c] !== '') values[column] = record[c];
+      const cell = record[c] ?? '';
+      if (c !== kindColumn && column !== DROPPED && cell !== '') values[column] = i2 ? unguard(cell) : cell;
     });
     // the row has as many cells as the header, so a kind column has a cell in it
     const kindCell = kindColumn >= 0 ? (record[kindColumn] ?? '').trim() : '';

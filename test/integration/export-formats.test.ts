@@ -373,7 +373,7 @@ describe('briefing pack (HTML)', () => {
     expect(manifest.dataVersion).toBe(res.headers['x-export-data-version']);
   });
 
-  it('draws labels in the network picture that do not cover one another', async () => {
+  it('draws labels in the network picture that cover neither one another nor another node’s disc', async () => {
     const ids = exportGraph().nodes.map((n) => n.id);
     // a crowded picture: most nodes close together in the middle, two far out
     const positions = Object.fromEntries(ids.map((id, i) => [id, { x: (i % 4) * 0.4, y: Math.floor(i / 4) * 0.3 }]));
@@ -395,12 +395,21 @@ describe('briefing pack (HTML)', () => {
       );
       return { x: b.x + 0.1, y: b.y + 0.1, w: b.w - 0.2, h: b.h - 0.2, label: t.textContent };
     });
+    const covers = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
     for (const [i, a] of boxes.entries()) {
-      for (const b of boxes.slice(i + 1)) {
-        const cover = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-        expect(cover, `"${a.label}" covers "${b.label}"`).toBe(false);
-      }
+      for (const b of boxes.slice(i + 1)) expect(covers(a, b), `"${a.label}" covers "${b.label}"`).toBe(false);
     }
+    // nor another node's disc (the one it names sits beside it, r + 2 away)
+    const discs = Array.from(picture.getElementsByTagName('circle')).map((c) => {
+      const [cx, cy, r] = ['cx', 'cy', 'r'].map((k) => Number(c.getAttribute(k)));
+      return { x: cx! - r! + 0.1, y: cy! - r! + 0.1, w: 2 * r! - 0.2, h: 2 * r! - 0.2, label: c.textContent };
+    });
+    expect(discs.length).toBe(ids.length);
+    for (const a of boxes)
+      for (const d of discs)
+        if (d.label !== a.label && !(a.label?.endsWith('…') && d.label?.startsWith(a.label.slice(0, -1))))
+          expect(covers(a, d), `"${a.label}" covers the disc of "${d.label}"`).toBe(false);
   });
 
   it('prints the manifest as fields, the query as plain Cypher without its developer comments', async () => {

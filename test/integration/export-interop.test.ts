@@ -1,7 +1,7 @@
 /**
  * The exports read by parsers nobody on this project wrote (issue 15): networkx for GEXF,
- * networkx and python-igraph for GraphML, xmllint for the XML rules a schema would check
- * (NCName/NMTOKEN ids), and this tool's own import for its JSON. Graphology's readers, which
+ * networkx and python-igraph for GraphML, xmllint with the GraphML 1.0 XSD, xmllint for the
+ * XML rules a schema would check (NCName/NMTOKEN ids), and this tool's own import for its JSON. Graphology's readers, which
  * export-formats.test.ts uses, are kinder judges than these.
  * The Python readers live in .venv-interop/ (test/interop/setup-python.sh); without them these
  * tests are skipped with a message, except under CI=true, where they fail.
@@ -19,7 +19,14 @@ import { KIND_COLOURS } from '../../server/export/style.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { HOSTILE_ID } from '../support/export-graph.ts';
 import { markedGraph } from '../support/export-marked-graph.ts';
-import { announcePythonSkip, hasPython, pythonRequired, readWithPython } from '../support/interop.ts';
+import {
+  announcePythonSkip,
+  hasGraphmlXsd,
+  hasPython,
+  pythonRequired,
+  readWithPython,
+  validateGraphmlXsd,
+} from '../support/interop.ts';
 import { binary } from '../support/export-request.ts';
 
 announcePythonSkip('test/integration/export-interop.test.ts (networkx, igraph)');
@@ -144,6 +151,28 @@ describe.runIf(hasPython || pythonRequired)('GraphML read by networkx and igraph
     const na = Object.values(read.nodes).find((a) => a.scamnetId === 'country:NA')!;
     // Namibia has one visible link: size 6, a 12-unit box centred on (125, 30)
     expect([Number(na.x), Number(na.y), na.shape_type, na.label]).toEqual([119, 24, 'ellipse', 'Namibia']);
+  });
+});
+
+if (!hasGraphmlXsd && process.env.CI !== 'true')
+  console.warn('SKIPPED the GraphML XSD checks: bash test/interop/setup-schemas.sh fetches the schema');
+
+describe.runIf(hasGraphmlXsd || process.env.CI === 'true')('GraphML valid to the GraphML 1.0 XSD (xmllint)', () => {
+  it('has the schema', () => {
+    expect(hasGraphmlXsd, 'the GraphML XSD is missing: .ci/run must call test/interop/setup-schemas.sh').toBe(true);
+  });
+
+  it('validates, hostile ids and yEd graphics included', async () => {
+    const body = await exportAs({ format: 'graphml', selection: ALL, positions: { 'country:NA': { x: 1, y: 2 } } });
+    expect(validateGraphmlXsd(body)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('is a fair judge: an edge id holding `>` (as the export once wrote them) fails', async () => {
+    const body = (await exportAs({ format: 'graphml', selection: ALL })).toString();
+    const broken = body.replace(/<edge id="/, '<edge id="a&gt;');
+    const check = validateGraphmlXsd(Buffer.from(broken));
+    expect(check.valid).toBe(false);
+    expect(check.errors.join('\n')).toMatch(/NMTOKEN/);
   });
 });
 

@@ -5,59 +5,22 @@
  * here as it fails for any sigma user. sigma and graphology are bundled for the page with esbuild.
  * Skipped with a message without Chromium; under CI=true its absence fails (test/support/browser.ts).
  */
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { CHROMIUM_PATH, announceSkip, browserRequired, hasChromium, launchBrowser } from '../support/browser.ts';
 import { markedGraph } from '../support/export-marked-graph.ts';
-import { REPO_ROOT } from '../support/server-process.ts';
+import { drawWithSigma, sigmaBundle } from '../support/sigma-draw.ts';
 
 announceSkip('test/integration/export-sigma.test.ts');
-
-const PAGE_SCRIPT = `
-import Graph from 'graphology';
-import Sigma from 'sigma';
-window.draw = (doc) => {
-  try {
-    const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
-    graph.import(doc);
-    const renderer = new Sigma(graph, document.getElementById('c'));
-    renderer.refresh();
-    const drawn = graph.nodes().filter((n) => renderer.getNodeDisplayData(n) !== undefined).length;
-    renderer.kill();
-    return { ok: true, drawn };
-  } catch (error) {
-    return { ok: false, error: String(error && error.message ? error.message : error) };
-  }
-};
-`;
 
 describe.runIf(hasChromium || browserRequired)('JSON export in a plain sigma.js app (Chromium)', () => {
   let h: Harness;
   let browser: Browser;
   let bundle: string;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-sigma-'));
-    try {
-      const entry = path.join(dir, 'entry.js');
-      writeFileSync(entry, PAGE_SCRIPT);
-      const out = await build({
-        entryPoints: [entry],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        nodePaths: [path.join(REPO_ROOT, 'node_modules')],
-        logLevel: 'silent',
-      });
-      bundle = out.outputFiles[0]!.text;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    bundle = await sigmaBundle();
     [h, browser] = await Promise.all([startHarness(markedGraph()), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
@@ -71,20 +34,7 @@ describe.runIf(hasChromium || browserRequired)('JSON export in a plain sigma.js 
     ).toBe(true);
   });
 
-  async function draw(doc: unknown): Promise<{ ok: boolean; drawn?: number; error?: string }> {
-    const page = await browser.newPage();
-    try {
-      await page.setContent(
-        `<!DOCTYPE html><html><body><div id="c" style="width:800px;height:600px"></div><script>${bundle.replace(/<\/script/gi, '<\\/script')}</script></body></html>`,
-      );
-      return await page.evaluate(
-        (d) => (window as unknown as { draw(d: unknown): { ok: boolean; drawn?: number; error?: string } }).draw(d),
-        doc,
-      );
-    } finally {
-      await page.close();
-    }
-  }
+  const draw = (doc: unknown) => drawWithSigma(browser, bundle, doc);
 
   it('draws every node of an export holding Organisations (domain `type`), with and without given positions', async () => {
     const ids = markedGraph().nodes.map((n) => n.id);
@@ -96,7 +46,7 @@ describe.runIf(hasChromium || browserRequired)('JSON export in a plain sigma.js 
       const doc = JSON.parse(res.text);
       expect(doc.nodes.some((n: { attributes: { kind: string } }) => n.attributes.kind === 'Organisation')).toBe(true);
       const result = await draw(doc);
-      expect(result, JSON.stringify(result)).toEqual({ ok: true, drawn: ids.length });
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true, drawn: ids.length });
       if (positions)
         expect(doc.nodes.find((n: { key: string }) => n.key === 'org:green-ngo').attributes).toMatchObject({
           x: 5,

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -14,6 +15,7 @@ import { openCatalogue } from '../../server/queries/catalogue.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 import { REPO_ROOT, startServer } from '../support/server-process.ts';
 import { smallGraph } from '../support/small-graph.ts';
+import { binary } from '../support/export-request.ts';
 
 const PROV = 'grade,tlp,sourceIds';
 const GOOD = `id,name,status,${PROV}\ncentre:new1,New One,active,B2,AMBER,source:doc-a\ncentre:new2,New Two,suspected,C3,RED,source:doc-a\n`;
@@ -95,6 +97,46 @@ describe('POST /api/import', () => {
     expect(res.body.error).toBeUndefined();
     expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(res.body.relationships.unchanged).toBe(1);
+  });
+
+  it('imports this tool’s own CSV export back (the i2 layout of nodes.csv and links.csv) as unchanged', async () => {
+    const ids = smallGraph().nodes.map((n) => n.id);
+    const exported = await request(h.app)
+      .post('/api/export')
+      .send({ format: 'csv', selection: { kind: 'ids', ids } })
+      .buffer(true)
+      .parse(binary);
+    expect(exported.status).toBe(200);
+    const zip = unzipSync(exported.body as Buffer);
+    let upload = request(h.app).post('/api/import').set('X-Scamnet-Request', '1');
+    for (const name of ['nodes.csv', 'links.csv']) upload = upload.attach('files', Buffer.from(zip[name]!), name);
+    const res = await upload;
+    expect(res.body.error).toBeUndefined();
+    expect(res.body.nodes).toEqual({ created: 0, updated: 0, unchanged: ids.length });
+    expect(res.body.relationships).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it('reads the i2 layout’s fixed columns as the domain’s, takes the formula guard off, and leaves Label out', async () => {
+    const csv =
+      '\uFEFFEntity ID,Entity Type,Label,Grade,TLP,Sources,First Seen,Last Seen,Synthetic,name,status\r\n' +
+      "centre:i2,Centre,anything at all,B2,AMBER,source:doc-a,2024-01-01,2024-02-01,false,'=HYPERLINK(1),active\r\n";
+    const res = await request(h.app)
+      .post('/api/import')
+      .set('X-Scamnet-Request', '1')
+      .attach('files', Buffer.from(csv), 'nodes.csv');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const node = (await request(h.app).get('/api/nodes/centre:i2').expect(200)).body.node.attributes;
+    expect(node).toMatchObject({
+      kind: 'Centre',
+      name: '=HYPERLINK(1)',
+      grade: 'B2',
+      tlp: 'AMBER',
+      sourceIds: ['source:doc-a'],
+      firstSeen: '2024-01-01',
+      lastSeen: '2024-02-01',
+      synthetic: false,
+    });
+    expect(node.label).not.toBe('anything at all');
   });
 });
 

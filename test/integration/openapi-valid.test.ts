@@ -8,6 +8,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/api/routes.ts';
+import { REQUEST_EXAMPLES } from '../../server/api/openapi/examples.ts';
+import { buildSeedGraph } from '../../seeds/index.ts';
 import { startHarness, type Harness } from '../support/app-harness.ts';
 
 let h: Harness;
@@ -59,6 +61,34 @@ describe('GET /api/openapi.json', () => {
         route.path.replace(/:([A-Za-z0-9_]+)/g, (_, name) => (name === 'asset' ? 'swagger-ui.css' : 'zz-route-probe'));
       const res = await request(h.app)[route.method](url).set('Content-Type', 'application/json').send('{}');
       expect(String(res.body?.error?.message ?? ''), `${route.method} ${route.path}`).not.toMatch(/^no route/);
+    }
+  });
+});
+
+describe('the request examples of /api/openapi.json', () => {
+  let seed: Harness;
+  beforeAll(async () => {
+    seed = await startHarness(buildSeedGraph({ seed: 42, scale: 0.2 }));
+  }, 120_000);
+  afterAll(async () => {
+    await seed?.close();
+  });
+
+  it('are in the document, and the server answers each with a 2xx on the seed graph', async () => {
+    const doc = (await request(seed.app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { examples?: object }> } }>>;
+    };
+    expect(Object.keys(REQUEST_EXAMPLES).length).toBeGreaterThanOrEqual(6);
+    for (const [key, example] of Object.entries(REQUEST_EXAMPLES)) {
+      const [method, route] = key.split(' ') as ['post', string];
+      const documented = doc.paths[route]?.[method]?.requestBody?.content['application/json']?.examples;
+      expect(documented, key).toEqual({ seed: example });
+      const url = route.replace('{name}', 'centre-profile');
+      const res = await request(seed.app)
+        [method](url)
+        .send(example.value as object);
+      expect(res.status, `${key}: ${JSON.stringify(res.body).slice(0, 300)}`).toBeGreaterThanOrEqual(200);
+      expect(res.status, `${key}: ${JSON.stringify(res.body).slice(0, 300)}`).toBeLessThan(300);
     }
   });
 });

