@@ -26,6 +26,8 @@ export interface LoadFigures {
   hoverMs: Array<number | null>;
   clickMs: Array<number | null>;
   screenshot: string;
+  /** what the page threw or logged as an error during the load */
+  errors: string[];
 }
 
 async function waitFor<T>(
@@ -71,6 +73,9 @@ export async function loadGraph(
   options: { query?: string; layoutTimeoutMs?: number; interactions?: number; profile?: string } = {},
 ): Promise<LoadFigures> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   try {
     await page.addInitScript(loadProbeScript());
     await page.goto(url);
@@ -137,6 +142,7 @@ export async function loadGraph(
       hoverMs: final.hovers,
       clickMs: final.clicks,
       screenshot,
+      errors,
     };
   } finally {
     await page.close();

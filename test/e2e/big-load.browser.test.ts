@@ -1,0 +1,45 @@
+/**
+ * A big query result put on the canvas in real Chromium against the real server (issue 14): the
+ * seed at scale 6.5 (2,250 nodes, 10,111 links) loaded whole through the Cypher tab, the way the
+ * client bench does it (test/bench/client/load-graph.ts), with the page's long tasks read by a
+ * PerformanceObserver. The bound is generous: measured 1.3–3.0 s with the 1-minute load average at
+ * 20 on 2 cores, most of it the compositor waiting on software WebGL (GLES2::ReadPixels in Commit),
+ * not script; it catches the multi-second freezes issue 14 reports (single tasks up to 4.7 s) coming
+ * back. See the README's "Client benchmark". Skipped, with a message, without Chromium; under
+ * CI=true the absence fails the run.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGraph } from '../bench/client/load-graph.ts';
+import { announceSkip, browserRequired, hasChromium } from '../support/browser.ts';
+import { SHOTS, usePageSession } from '../support/browser-page.ts';
+
+announceSkip('test/e2e/big-load.browser.test.ts');
+
+/** the longest main-thread task allowed from the data received to the layout's end (ms) */
+const LONGEST_TASK_BOUND = 4000;
+
+describe.skipIf(!hasChromium && !browserRequired)('a big result on the canvas', () => {
+  const session = usePageSession({
+    SEED_SCALE: '6.5',
+    QUERY_MAX_ROWS: '100000',
+    QUERY_MAX_BYTES: '100000000',
+    QUERY_TIMEOUT_MS: '120000',
+  });
+
+  it('draws 2,250 nodes and 10k links without a main-thread task over the bound', { timeout: 240_000 }, async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const figures = await loadGraph(session.browser, session.server.url, path.join(SHOTS, 'big-load.png'), {
+      interactions: 0,
+    });
+    console.log(
+      JSON.stringify({ ...figures, loadavg: (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8') }),
+    );
+    expect(figures.errors).toEqual([]);
+    expect(figures.nodes).toBeGreaterThan(2000);
+    expect(figures.links).toBeGreaterThan(10_000);
+    expect(figures.layoutMs).not.toBeNull();
+    expect(Math.max(figures.longestTaskLoadingMs, figures.longestTaskLayoutMs)).toBeLessThan(LONGEST_TASK_BOUND);
+  });
+});
