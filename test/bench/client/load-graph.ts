@@ -26,6 +26,11 @@ export interface LoadFigures {
   hoverMs: Array<number | null>;
   clickMs: Array<number | null>;
   screenshot: string;
+  /**
+   * sigma's own work before the first frame, load-independent where the times are not: calls of its
+   * addNode/addEdge (each one reducer run for one item), process (indexing all) and render
+   */
+  sigmaCalls: { addNode: number; addEdge: number; process: number; render: number };
   /** what the page threw or logged as an error during the load */
   errors: string[];
 }
@@ -80,6 +85,19 @@ export async function loadGraph(
     await page.addInitScript(loadProbeScript());
     await page.goto(url);
     await page.locator('[data-testid=canvas]').waitFor();
+    await page.evaluate(() => {
+      const sigma = (window as unknown as { scamnet: { sigma: Record<string, (...a: unknown[]) => unknown> } }).scamnet
+        .sigma;
+      const calls = { addNode: 0, addEdge: 0, process: 0, render: 0 };
+      (window as unknown as { __sigmaCalls: typeof calls }).__sigmaCalls = calls;
+      for (const name of Object.keys(calls) as Array<keyof typeof calls>) {
+        const own = sigma[name]!.bind(sigma);
+        sigma[name] = (...args: unknown[]) => {
+          calls[name]++;
+          return own(...args);
+        };
+      }
+    });
     await page.click('nav >> text=Queries');
     await page.click('.tabs.small >> text=Cypher');
     await page.click('.cm-content');
@@ -98,6 +116,9 @@ export async function loadGraph(
       const probe = await readProbe(page);
       return probe.firstFrame !== null && probe;
     });
+    const sigmaCalls = await page.evaluate(() => ({
+      ...(window as unknown as { __sigmaCalls: LoadFigures['sigmaCalls'] }).__sigmaCalls,
+    }));
     const received = await waitFor('the response timing', 5_000, () => responseEnd(page, '/api/cypher'));
 
     // hovers and clicks while the layout runs (when it runs long enough to be asked)
@@ -142,6 +163,7 @@ export async function loadGraph(
       hoverMs: final.hovers,
       clickMs: final.clicks,
       screenshot,
+      sigmaCalls,
       errors,
     };
   } finally {
