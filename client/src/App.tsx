@@ -440,6 +440,7 @@ export function App() {
           graph={graph}
           version={snapshot.version}
           layoutRun={snapshot.layoutRun}
+          frameRequest={snapshot.frameRequest}
           state={renderState}
           frame={view === 'routes' ? WORLD_BBOX : snapshot.networkBox}
           onLayoutSettled={camera.settled}

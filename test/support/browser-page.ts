@@ -40,8 +40,9 @@ export async function viewportOf(page: Page, node: string): Promise<{ x: number;
 }
 
 /**
- * Waits until the layout has stopped: no "Laying out…" in the toolbar and no node moved, in the
- * layout's own coordinates, between two looks 150 ms apart (the camera may still be moving).
+ * Waits until the layout has stopped: the canvas's `data-layout` is no longer `running` (it
+ * converged, or reached its cap) and no node moved, in the layout's own coordinates, between two
+ * looks 150 ms apart (the camera may still be moving).
  */
 export async function layoutIdle(page: Page): Promise<void> {
   let last = '';
@@ -53,7 +54,9 @@ export async function layoutIdle(page: Page): Promise<void> {
           const xy = graph
             .nodes()
             .map((n: string) => `${graph.getNodeAttribute(n, 'x')},${graph.getNodeAttribute(n, 'y')}`);
-          return `${document.body.innerText.includes('Laying out') ? 'running' : 'idle'}|${xy.join(';')}`;
+          // the canvas says whether its layout runs (data-layout: running, converged, capped; none before the first run)
+          const layout = document.querySelector('[data-testid=canvas]')?.getAttribute('data-layout');
+          return `${layout === 'running' ? 'running' : 'idle'}|${xy.join(';')}`;
         });
         const still = now === last && now.startsWith('idle');
         last = now;

@@ -1,7 +1,7 @@
 /**
  * What the client bench and the big-load browser test read from inside the page: every main-thread
  * long task (PerformanceObserver `longtask`, 50 ms and over), sigma's frames, when the layout runs
- * (the toolbar's "Laying out…"), and how long a hover or a click takes to be drawn. Installed with
+ * (the canvas's `data-layout`), and how long a hover or a click takes to be drawn. Installed with
  * `page.addInitScript(loadProbeScript())` before the app starts; read with `readProbe(page)`.
  * Times are the page's own `performance.now()`, so nothing crossing CDP skews them.
  */
@@ -16,7 +16,7 @@ export interface ProbeState {
   firstFrameNodes: number;
   /** [start, stop] of each layout run, stop null while it runs */
   layouts: Array<[number, number | null]>;
-  /** what the layout said about stopping (data-layout-stop on the canvas, when the client gives one) */
+  /** why each layout run stopped: the canvas's data-layout after it (converged or capped) */
   layoutStops: string[];
   /** input → the first frame drawn with the new highlight (ms); null when none was drawn in 3 s */
   hovers: Array<number | null>;
@@ -88,15 +88,15 @@ export function installLoadProbe(): void {
     if (attach()) clearInterval(poll);
   }, 20);
 
-  // the toolbar's layout button says "Laying out…" while the layout runs
+  // the canvas says whether its layout runs: data-layout running, then converged or capped (h-C1)
   setInterval(() => {
-    const running = Array.from(document.querySelectorAll('button')).some((b) => b.textContent === 'Laying out…');
+    const layout = document.querySelector('[data-testid=canvas]')?.getAttribute('data-layout');
+    const running = layout === 'running';
     const open = state.layouts.at(-1);
     if (running && (!open || open[1] !== null)) state.layouts.push([performance.now(), null]);
     if (!running && open && open[1] === null) {
       open[1] = performance.now();
-      const why = document.querySelector('[data-testid=canvas]')?.getAttribute('data-layout-stop');
-      state.layoutStops.push(why ?? 'unknown');
+      state.layoutStops.push(layout ?? 'unknown');
     }
   }, 25);
 }

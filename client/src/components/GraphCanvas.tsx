@@ -13,6 +13,7 @@ import { useDragToPin } from './canvas/useDragToPin.ts';
 import { useSigmaEvents, type CanvasHandlers } from './canvas/useSigmaEvents.ts';
 import { useLayout } from './canvas/useLayout.ts';
 import { batchGraphUpdates } from './canvas/batch-graph-updates.ts';
+import { useLabelsInTheClear } from './canvas/useLabelsInTheClear.ts';
 import { useMarquee, type SelectTool } from './canvas/useMarquee.ts';
 import type { SelectMode } from '../core/selection/selection.ts';
 
@@ -24,6 +25,8 @@ interface Props extends CanvasHandlers {
   version: number;
   /** bumped when the layout should run again (new nodes) */
   layoutRun: number;
+  /** bumped by the session when the canvas gets its first nodes (the layout seeds a new big canvas) */
+  frameRequest?: number;
   state: RenderState;
   /** the graph extent sigma maps onto the screen (see core/render/frame.ts) */
   frame: BBox | null;
@@ -41,6 +44,7 @@ export function GraphCanvas({
   graph,
   version,
   layoutRun,
+  frameRequest = 0,
   state,
   frame,
   onSelect,
@@ -79,7 +83,8 @@ export function GraphCanvas({
   useDragToPin(sigma, graph, state.view);
   const drew = useMarquee(sigma, selectTool, (ids, mode) => onSelectIds?.(ids, mode));
   useSigmaEvents(sigma, { onSelect, onExpand, onHover, onSelectEdge }, drew);
-  useLayout(graph, sigma !== null, layoutRun, state.view, onLayoutRunning, onLayoutSettled);
+  useLabelsInTheClear(sigma);
+  useLayout(graph, sigma, layoutRun, frameRequest, state.view, onLayoutRunning, onLayoutSettled);
 
   // reducers and frame follow the view's state and every change to the graph
   useEffect(() => {
