@@ -46,4 +46,19 @@ describe('history', () => {
     expect(h.canUndo).toBe(false);
     expect(h.undo(snap('s2'))).toBeUndefined();
   });
+
+  it('keeps at most maxItems nodes and links in its past, dropping the oldest steps first', () => {
+    const big = (name: string, n: number): SerializedGraph =>
+      serializedOf(Array.from({ length: n }, (_, i) => [`${name}-${i}`, 'Centre'] as [string, string]));
+    const h = new History(50, 10);
+    h.record(big('a', 4));
+    h.record(big('b', 4));
+    h.record(big('c', 4)); // 12 held: a goes
+    expect(h.undo(big('now', 1))).toEqual(big('c', 4));
+    expect(h.undo(big('c', 4))).toEqual(big('b', 4));
+    expect(h.canUndo).toBe(false);
+    // a step bigger than the whole budget is still kept, alone
+    h.record(big('huge', 20));
+    expect(h.undo(big('now', 1))).toEqual(big('huge', 20));
+  });
 });
