@@ -13,6 +13,12 @@ import { exportFileType } from '../../model/export-formats.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+/**
+ * How long Chromium may take to lay out and print the page. Playwright's default (30 s) is less than
+ * a briefing of a few thousand entities needs (hundreds of A4 pages: ~60 s on two cores), and its
+ * timeout surfaced as a 500; past this bound the caller is told the briefing is too big to print.
+ */
+const PRINT_TIMEOUT_MS = 300_000;
 
 export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -33,6 +39,7 @@ export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());
+    page.setDefaultTimeout(PRINT_TIMEOUT_MS);
     await page.setContent(html, { waitUntil: 'load' });
     const mark = `<div style="font-size:8px;width:100%;text-align:center;font-family:Helvetica,Arial,sans-serif">TLP:${escapeXml(ctx.manifest.highestTlp)} · ${escapeXml(ctx.manifest.title)} · <span class="pageNumber"></span>/<span class="totalPages"></span></div>`;
     const pdf = await page.pdf({
@@ -44,6 +51,15 @@ export async function writePdf(ctx: ExportContext): Promise<ExportFile> {
       margin: { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' },
     });
     return { body: Buffer.from(pdf), ...exportFileType('pdf') };
+  } catch (error) {
+    // Chromium refuses to print past some size ("Printing failed": a briefing of ~6,500 entities,
+    // 10 MB of HTML, is beyond it on this machine); either way the briefing is too big to print
+    if (error instanceof Error && (error.name === 'TimeoutError' || /Printing failed/.test(error.message)))
+      throw new AppError(
+        'too_large',
+        `Chromium could not print a briefing this large (${ctx.graph.nodes.length} entities) within ${PRINT_TIMEOUT_MS / 1000} s; export it as html, or narrow the selection`,
+      );
+    throw error;
   } finally {
     await browser.close();
   }
