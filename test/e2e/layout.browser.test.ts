@@ -140,6 +140,20 @@ describe.runIf(hasChromium || browserRequired)('the canvas at scale, in Chromium
     // the result's table of thousands of rows is React's to redraw, not the canvas's: it is put
     // away (the Filters tab) before the click. Under a heavy load the layout may converge first:
     // then the canvas is cleared and the query run again, a new seeded layout.
+    await page.evaluate(() => {
+      const w = window as unknown as LayoutWindow;
+      const canvas = document.querySelector('[data-testid=canvas]')!;
+      const clicked = (e: Event) => {
+        w.__clicked = e.timeStamp;
+        w.__stateAtClick = w.scamnet.layout?.state;
+      };
+      canvas.addEventListener('click', clicked, { capture: true, once: true });
+      new MutationObserver((_m, observer) => {
+        if (w.__answered || w.__clicked === undefined || !document.querySelector('aside.details')) return;
+        w.__answered = performance.now();
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0) await page.click('button:has-text("Clear")');
       await runCypher(page, 'MATCH (a)-[r]->(b) RETURN a, r, b');
@@ -152,30 +166,18 @@ describe.runIf(hasChromium || browserRequired)('the canvas at scale, in Chromium
         { timeout: 120_000, polling: 50 },
       );
       await page.click('nav >> text=Filters');
+      // the busiest node, where it is drawn now
+      const hub = await page.evaluate(() => {
+        const { graph } = (window as unknown as LayoutWindow).scamnet;
+        return graph.nodes().reduce((a: string, b: string) => (graph.degree(b) > graph.degree(a) ? b : a));
+      });
+      const at = await viewportOf(page, hub);
+      const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
       const state = await page.evaluate(() => (window as unknown as LayoutWindow).scamnet.layout?.state);
-      if (state === 'running' || attempt === 3) break;
+      if (state !== 'running' && attempt < 3) continue;
+      await page.mouse.click(stage.x + at.x, stage.y + at.y);
+      break;
     }
-    const hub = await page.evaluate(() => {
-      const { graph } = (window as unknown as LayoutWindow).scamnet;
-      return graph.nodes().reduce((a: string, b: string) => (graph.degree(b) > graph.degree(a) ? b : a));
-    });
-    await page.evaluate(() => {
-      const w = window as unknown as LayoutWindow;
-      const canvas = document.querySelector('[data-testid=canvas]')!;
-      const clicked = (e: Event) => {
-        w.__clicked = e.timeStamp;
-        w.__stateAtClick = w.scamnet.layout?.state;
-      };
-      canvas.addEventListener('click', clicked, { capture: true, once: true });
-      new MutationObserver((_m, observer) => {
-        if (w.__answered || !document.querySelector('aside.details')) return;
-        w.__answered = performance.now();
-        observer.disconnect();
-      }).observe(document.body, { childList: true, subtree: true });
-    });
-    const at = await viewportOf(page, hub);
-    const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
-    await page.mouse.click(stage.x + at.x, stage.y + at.y);
     await page.waitForFunction(() => Boolean((window as unknown as LayoutWindow).__answered), null, {
       timeout: 30_000,
     });
@@ -185,6 +187,7 @@ describe.runIf(hasChromium || browserRequired)('the canvas at scale, in Chromium
     });
     console.log(`click during the layout answered in ${Math.round(timing.latency)} ms (layout ${timing.layout})`);
     expect(timing.layout).toBe('running');
+    expect(timing.latency).toBeGreaterThan(0);
     // the bound is generous (8 helpers share 2 cores here); the bench reports the figure against 100 ms
     expect(timing.latency).toBeLessThan(1000);
   }, 300_000);
