@@ -25,9 +25,11 @@ function standIn() {
   graph.on('nodeAttributesUpdated', activeListeners.updateNodeGraphUpdate!);
   graph.on('edgeAdded', activeListeners.addEdgeGraphUpdate!);
   graph.on('edgeAttributesUpdated', activeListeners.updateEdgeGraphUpdate!);
+  let drawn: MultiDirectedGraph = graph;
   const sigma = {
     activeListeners,
-    getGraph: () => graph,
+    getGraph: () => drawn,
+    setGraph: (other: MultiDirectedGraph) => (drawn = other),
     refresh: (opts: { partialGraph: { nodes: string[]; edges: string[] } }) => refreshes.push(opts.partialGraph),
     on: (event: string, fn: () => void) => listeners.set(event, fn),
     removeListener: (event: string) => listeners.delete(event),
@@ -38,6 +40,17 @@ function standIn() {
 const tick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
 describe('batchGraphUpdates', () => {
+  it('refreshes nothing of the data graph while another graph is drawn (the route view’s map)', async () => {
+    const { graph, refreshes, sigma } = standIn();
+    batchGraphUpdates(sigma);
+    (sigma as unknown as { setGraph(g: MultiDirectedGraph): void }).setGraph(new MultiDirectedGraph());
+    graph.addNode('country:PH', { x: 1, y: 2 });
+    graph.mergeNodeAttributes('country:PH', { x: 3 });
+    await tick();
+    // sigma would look these keys up in the map's graph, which has none of them
+    expect(refreshes).toEqual([]);
+  });
+
   it('turns a merge of many items into one partial refresh after it, with every key once', async () => {
     const { graph, own, refreshes, sigma } = standIn();
     batchGraphUpdates(sigma);

@@ -35,6 +35,13 @@ export function batchGraphUpdates<N extends object, E extends object>(sigma: Sig
   const flush = () => {
     queued = false;
     if (nodes.size === 0 && edges.size === 0) return;
+    if (sigma.getGraph() !== graph) {
+      // another graph is drawn (the route view's map): these keys are not its items, and setting the
+      // data graph back re-indexes it whole
+      nodes.clear();
+      edges.clear();
+      return;
+    }
     const partial = {
       nodes: [...nodes].filter((n) => graph.hasNode(n)),
       edges: [...edges].filter((e) => graph.hasEdge(e)),
