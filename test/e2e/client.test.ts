@@ -166,10 +166,14 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     expect(provenance).toContain('INTERPOL, 2025-06-30');
     expect(provenance).toContain('000_d5d37bd4ebfb1db8.txt');
     // the selected node is centred
-    const p = await viewportOf(page, NAMIBIA);
+    // (once sigma has drawn the added node and the camera has moved to it)
     const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
-    expect(Math.abs(p.x - stage.width / 2)).toBeLessThan(60);
-    expect(Math.abs(p.y - stage.height / 2)).toBeLessThan(60);
+    await expect
+      .poll(async () => {
+        const p = await viewportOf(page, NAMIBIA);
+        return Math.max(Math.abs(p.x - stage.width / 2), Math.abs(p.y - stage.height / 2));
+      })
+      .toBeLessThan(60);
     expect(page.url()).toContain(`nodes=${NAMIBIA}`);
     expect(pageErrors.get(page)).toEqual([]);
   });
@@ -182,10 +186,19 @@ describe.runIf(hasChromium || browserRequired)('investigator client in Chromium'
     const before = await viewportOf(page, NAMIBIA);
     const stage = (await page.locator('[data-testid=canvas]').boundingBox())!;
     await page.mouse.dblclick(stage.x + before.x, stage.y + before.y);
+    await page.waitForFunction(
+      (n) => (window as unknown as ScamnetWindow).scamnet.graph.order >= n,
+      1 + details.degree,
+      {
+        polling: 'raf',
+        timeout: 30_000,
+      },
+    );
     await expect.poll(async () => (await canvasNodes(page)).length).toBe(1 + details.degree);
-    // the parent did not jump when its neighbours arrived
+    // the view did not jump when its neighbours arrived: the parent is drawn near where it was (the
+    // layout, drawn as it goes since issue 14, has moved every node a little by the time we look)
     const after = await viewportOf(page, NAMIBIA);
-    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(80);
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(150);
     await layoutIdle(page);
     await keepScreenshot(page, 'client-network.png');
     // undo takes the expansion back, redo brings it again

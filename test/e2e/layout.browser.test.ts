@@ -159,8 +159,9 @@ describe.runIf(hasChromium || browserRequired)('the canvas at scale, in Chromium
       await runCypher(page, 'MATCH (a)-[r]->(b) RETURN a, r, b');
       await page.waitForFunction(
         () => {
-          const l = (window as unknown as LayoutWindow).scamnet.layout;
-          return l && l.nodes > 1000 && (l.state !== 'running' || l.draws >= 1);
+          const { layout: l, graph } = (window as unknown as LayoutWindow).scamnet;
+          // after Clear, the last run's figures are still there until the new one starts: the graph says
+          return graph.order > 1000 && l && l.nodes > 1000 && (l.state !== 'running' || l.draws >= 1);
         },
         null,
         { timeout: 120_000, polling: 50 },
