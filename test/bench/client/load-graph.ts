@@ -35,20 +35,6 @@ export interface LoadFigures {
   errors: string[];
 }
 
-async function waitFor<T>(
-  what: string,
-  timeoutMs: number,
-  read: () => Promise<T | null | undefined | false>,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** A well-connected node's place on screen (big nodes are the easiest to hit while they move). */
 function nodeOnScreen(page: Page, rank: number): Promise<{ x: number; y: number } | null> {
   return page.evaluate((r) => {
@@ -112,14 +98,21 @@ export async function loadGraph(
     }
     await page.keyboard.press('Control+Enter');
 
-    const first = await waitFor('the first frame', 120_000, async () => {
-      const probe = await readProbe(page);
-      return probe.firstFrame !== null && probe;
+    // waits in the page (Playwright polls on animation frames) instead of asking from here in a loop
+    type Probed = { __probe: ProbeState };
+    await page.waitForFunction(() => (window as unknown as Probed).__probe.firstFrame !== null, null, {
+      timeout: 120_000,
     });
+    const first = await readProbe(page);
     const sigmaCalls = await page.evaluate(() => ({
       ...(window as unknown as { __sigmaCalls: LoadFigures['sigmaCalls'] }).__sigmaCalls,
     }));
-    const received = await waitFor('the response timing', 5_000, () => responseEnd(page, '/api/cypher'));
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === '/api/cypher'),
+      null,
+      { timeout: 5_000 },
+    );
+    const received = (await responseEnd(page, '/api/cypher'))!;
 
     // hovers and clicks while the layout runs (when it runs long enough to be asked)
     const interactions = options.interactions ?? 3;
@@ -135,11 +128,15 @@ export async function loadGraph(
       await page.mouse.move(at.x - 30, at.y - 30);
     }
 
-    const done = await waitFor('the layout to stop', options.layoutTimeoutMs ?? 180_000, async () => {
-      const probe = await readProbe(page);
-      const last = probe.layouts.at(-1);
-      return last && last[1] !== null && probe;
-    });
+    await page.waitForFunction(
+      () => {
+        const last = (window as unknown as Probed).__probe.layouts.at(-1);
+        return last !== undefined && last[1] !== null;
+      },
+      null,
+      { timeout: options.layoutTimeoutMs ?? 180_000 },
+    );
+    const done = await readProbe(page);
     if (cdp && options.profile) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(options.profile, JSON.stringify(profile));

@@ -10,19 +10,8 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { seededRandom as random } from '../analysis/communities.ts';
 import { NODE_FIXED, NODE_X, NODE_Y, PPE, PPN } from './fa2-matrices.ts';
-
-/** A small deterministic PRNG (mulberry32): the same graph seeds the same way every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Rewrites x, y of the free nodes in `nodes` (FA2's matrix) around the centre of the current
