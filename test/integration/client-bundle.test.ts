@@ -23,8 +23,10 @@ const TOTAL_LIMIT = 1_250_000;
  * its d3 modules, about 225 kB) come only when that panel opens, the notes' markdown renderer
  * (markdown-it, about 100 kB) with the first note shown
  */
-// about 1,530 kB measured since the chart-editing issue
-const ALL_LIMIT = 1_600_000;
+// about 1,530 kB after the chart-editing issue; 1,653 kB after issue 14, of which 118 kB is the
+// layout worker, a bundle of its own that must carry its own graphology, Louvain and ForceAtlas2
+// (a worker shares no modules with the page), loaded when a layout first runs
+const ALL_LIMIT = 1_700_000;
 
 let chunks: Array<{ name: string; text: string }> = [];
 let indexHtml = '';
@@ -64,7 +66,7 @@ describe('client bundle', () => {
     }
   });
 
-  it('keeps every chunk under 500 kB, what a first visit loads under 1.25 MB and the whole under 1.6 MB', () => {
+  it('keeps every chunk under 500 kB, what a first visit loads under 1.25 MB and the whole under 1.7 MB', () => {
     for (const c of chunks) expect(Buffer.byteLength(c.text), c.name).toBeLessThan(CHUNK_LIMIT);
     const eager = chunks.filter((c) => indexHtml.includes(`assets/${c.name}`));
     expect(eager.length).toBeGreaterThan(1);
