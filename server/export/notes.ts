@@ -36,7 +36,7 @@ export const NO_NOTES: ExportNotes = { nodes: new Map(), edges: new Map() };
 
 /**
  * XML readers turn a line break inside an attribute value into a space (attribute-value
- * normalisation), and xmlbuilder2 writes it raw. The writers that put notes in attributes (GEXF's
+ * normalisation), and xml-text.ts writes it raw. The writers that put notes in attributes (GEXF's
  * attvalue, ANX's Card@Text) write this character for each break and turn it into `&#10;` in the
  * finished text (xmlAttributeBreaks); it is removed from notes' own text first.
  */

@@ -31,7 +31,14 @@ import { binary } from '../support/export-request.ts';
 
 announcePythonSkip('test/integration/export-interop.test.ts (networkx, igraph)');
 
-/** The marked graph with coordinates (whole and fractional) and a count past 32 bits. */
+/** text that looks like XML markup: an XML writer must escape every `&`, even one before `amp;` */
+const ENTITY_LOOKING = '&amp; Co, R&D; &#65; a--b <x/>';
+const ENTITY_ALIASES = ['R&D;', '&lt;', 'x -->'];
+
+/**
+ * The marked graph with coordinates (whole and fractional), a count past 32 bits, and an
+ * organisation whose name and aliases look like markup.
+ */
 function interopGraph() {
   const base = markedGraph();
   const nodes = base.nodes.map((n) => {
@@ -40,6 +47,17 @@ function interopGraph() {
     if (n.id === 'operation:op1') return { ...n, arrests: 3_000_000_000 };
     return n;
   });
+  nodes.push({
+    kind: 'Organisation',
+    id: 'org:entity-look',
+    name: ENTITY_LOOKING,
+    type: 'ngo',
+    aliases: ENTITY_ALIASES,
+    grade: 'C3',
+    tlp: 'CLEAR',
+    sourceIds: [],
+    synthetic: true,
+  } as never);
   const parsed = parseBatch({ nodes, relationships: base.relationships } as never);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.batch;
@@ -235,6 +253,41 @@ describe.runIf(hasXmllint || process.env.CI === 'true')('XML ids follow the rule
 
   it('GEXF: well-formed (xmllint)', async () => {
     xmllintOk(await exportAs({ format: 'gexf', selection: ALL }), 'gexf');
+  });
+});
+
+describe.runIf(hasPython || pythonRequired)('text that looks like markup comes back as written', () => {
+  const byId = (read: { nodes: Record<string, Record<string, unknown>> }, key: string) =>
+    Object.entries(read.nodes).find(([id, a]) => id === 'org:entity-look' || a[key] === 'org:entity-look')?.[1];
+
+  it('GraphML, read by networkx and igraph: the name, the yEd label and the aliases', async () => {
+    const body = await exportAs({ format: 'graphml', selection: ALL });
+    for (const reader of ['networkx-graphml', 'igraph-graphml'] as const) {
+      const node = byId(readWithPython(reader, body, 'graphml'), 'scamnetId')!;
+      expect(node.name, reader).toBe(ENTITY_LOOKING);
+      expect(JSON.parse(String(node.aliases)), reader).toEqual(ENTITY_ALIASES);
+    }
+    const yed = byId(readWithPython('networkx-graphml', body, 'graphml'), 'scamnetId')!;
+    expect(yed.label).toBe(ENTITY_LOOKING);
+  });
+
+  it('GEXF, read by networkx', async () => {
+    const body = await exportAs({ format: 'gexf', selection: ALL });
+    const node = byId(readWithPython('networkx-gexf', body, 'gexf'), 'scamnetId')!;
+    expect(node.label).toBe(ENTITY_LOOKING);
+  });
+
+  it('ANX, read by xmldom after xmllint: the label, the attributes and the description', async () => {
+    const body = await exportAs({ format: 'anx', selection: ALL });
+    xmllintOk(body, 'anx');
+    const doc = new DOMParser().parseFromString(body.toString(), 'application/xml');
+    const item = Array.from(doc.getElementsByTagName('ChartItem')).find(
+      (e) => e.getElementsByTagName('Entity')[0]?.getAttribute('EntityId') === 'org:entity-look',
+    )!;
+    expect(item.getAttribute('Label')).toBe(ENTITY_LOOKING);
+    const values = Array.from(item.getElementsByTagName('Attribute')).map((a) => a.getAttribute('Value'));
+    expect(values).toContain(ENTITY_LOOKING);
+    expect(values).toContain(ENTITY_ALIASES.join('; '));
   });
 });
 

@@ -41,6 +41,13 @@ describe('XML text', () => {
     );
   });
 
+  it('writes a comment on its own line, `--` (which XML forbids in one) split', () => {
+    const xml = new XmlText().start('a').comment(' v 1--2 & <x> -').leaf('b').end();
+    expect(xml).toBe(
+      ['<?xml version="1.0" encoding="UTF-8"?>', '<a>', '  <!-- v 1- -2 & <x> - -->', '  <b/>', '</a>'].join('\n'),
+    );
+  });
+
   it('refuses a close without an open element', () => {
     expect(() => new XmlText().close()).toThrow(/close/);
   });

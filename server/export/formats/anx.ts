@@ -1,5 +1,6 @@
 /**
- * i2 Analyst's Notebook exchange XML (ANX), built with xmlbuilder2.
+ * i2 Analyst's Notebook exchange XML (ANX), written as text (xml-text.ts, which escapes every `&`:
+ * xmlbuilder2, used before, left `&amp; Co` and `R&D;` as they were).
  *
  * IBM's ANX schema itself was not available to check against here. The element and attribute
  * names follow two public ANX writers, which their authors open in Analyst's Notebook:
@@ -19,8 +20,6 @@
  * below exist in the standard i2 icon library (taken from those writers' examples, except Flag,
  * which is a guess; Analyst's Notebook shows its default icon for a name it does not know).
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { propertyTypes } from '../../model/schema.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
@@ -31,6 +30,7 @@ import { edgeColour, kindColour, splitGrade } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
 import { groupByMember } from '../groups.ts';
 import { forXmlAttribute, xmlAttributeBreaks, type ExportNote } from '../notes.ts';
+import { XmlText } from './xml-text.ts';
 
 /** Admiralty reliability A–F and credibility 1–6, as i2's GradeOne and GradeTwo lists. */
 export const GRADE_ONE = [
@@ -133,28 +133,27 @@ export function writeAnx(ctx: ExportContext): ExportFile {
   const nodeKinds = [...new Set(graph.nodes.map((n) => n.attributes.kind))].sort();
   const relKinds = [...new Set(graph.edges.map((e) => e.attributes.kind))].sort();
 
-  const chart = create({ version: '1.0', encoding: 'UTF-8' }).ele('Chart', {
-    IdReferenceLinking: 'false',
-    Rigorous: 'false',
-  });
-  chart.com(` ${manifestSummary(manifest)} `);
-  const strengths = chart.ele('StrengthCollection');
-  strengths.ele('Strength', { Id: 'STConfirmed', Name: 'Confirmed', DotStyle: 'DotStyleSolid' });
-  strengths.ele('Strength', { Id: 'STUnconfirmed', Name: 'Unconfirmed', DotStyle: 'DotStyleDashed' });
-  strengths.ele('Strength', { Id: 'STTentative', Name: 'Tentative', DotStyle: 'DotStyleDotted' });
+  const xml = new XmlText().start('Chart', { IdReferenceLinking: 'false', Rigorous: 'false' });
+  xml.comment(` ${manifestSummary(manifest)} `);
+  xml.start('StrengthCollection');
+  xml.leaf('Strength', { Id: 'STConfirmed', Name: 'Confirmed', DotStyle: 'DotStyleSolid' });
+  xml.leaf('Strength', { Id: 'STUnconfirmed', Name: 'Unconfirmed', DotStyle: 'DotStyleDashed' });
+  xml.leaf('Strength', { Id: 'STTentative', Name: 'Tentative', DotStyle: 'DotStyleDotted' });
+  xml.close();
   for (const [tag, texts] of [
     ['GradeOne', GRADE_ONE],
     ['GradeTwo', GRADE_TWO],
   ] as const) {
-    const list = chart.ele(tag).ele('StringCollection');
-    texts.forEach((text, i) => list.ele('String', { Id: `${tag}${i}`, Text: text }));
+    xml.start(tag).start('StringCollection');
+    texts.forEach((text, i) => xml.leaf('String', { Id: `${tag}${i}`, Text: text }));
+    xml.close().close();
   }
-  const acc = chart.ele('AttributeClassCollection');
+  xml.start('AttributeClassCollection');
   for (const [name, c] of classes)
-    acc.ele('AttributeClass', { Id: c.id, Name: name, Type: c.type, ShowValue: 'true', Visible: 'false' });
-  const ets = chart.ele('EntityTypeCollection');
+    xml.leaf('AttributeClass', { Id: c.id, Name: name, Type: c.type, ShowValue: 'true', Visible: 'false' });
+  xml.close().start('EntityTypeCollection');
   for (const kind of nodeKinds) {
-    ets.ele('EntityType', {
+    xml.leaf('EntityType', {
       Id: `ET${kind}`,
       Name: kind,
       IconFile: nodeStyle(kind).i2Icon,
@@ -162,27 +161,28 @@ export function writeAnx(ctx: ExportContext): ExportFile {
       IconShadingColour: String(colorref(kindColour(kind))),
     });
   }
-  const lts = chart.ele('LinkTypeCollection');
+  xml.close().start('LinkTypeCollection');
   for (const kind of relKinds)
-    lts.ele('LinkType', { Id: `LT${kind}`, Name: kind, Colour: String(colorref(edgeColour(kind))) });
+    xml.leaf('LinkType', { Id: `LT${kind}`, Name: kind, Colour: String(colorref(edgeColour(kind))) });
+  xml.close();
 
-  const items = chart.ele('ChartItemCollection');
-  const addAttributes = (item: XMLBuilder, attributes: Record<string, JsonValue>): XMLBuilder => {
-    const list = item.ele('AttributeCollection');
+  xml.start('ChartItemCollection');
+  /** the item's AttributeCollection, left open for what the caller adds (close it after) */
+  const addAttributes = (attributes: Record<string, JsonValue>): void => {
+    xml.start('AttributeCollection');
     for (const [k, v] of itemAttributes(attributes)) {
       // every attribute an item carries was given a class above; one without is not written
       const attributeClass = classes.get(k);
-      if (attributeClass) list.ele('Attribute', { AttributeClassReference: attributeClass.id, Value: attValue(k, v) });
+      if (attributeClass) xml.leaf('Attribute', { AttributeClassReference: attributeClass.id, Value: attValue(k, v) });
     }
-    return list;
   };
   // an analyst's note is an i2 card on the item it is about (Card@Summary,@Text,@DateTime as the
   // ANB 9 card collection has them; like the rest of this writer, not checked against IBM's schema)
-  const addCards = (item: XMLBuilder, list: readonly ExportNote[] | undefined) => {
+  const addCards = (list: readonly ExportNote[] | undefined) => {
     if (!list || list.length === 0) return;
-    const cards = item.ele('CardCollection');
+    xml.start('CardCollection');
     for (const note of list)
-      cards.ele('Card', {
+      xml.leaf('Card', {
         Summary: `Note by ${note.author} (TLP:${note.tlp})`,
         Text: forXmlAttribute(note.text),
         DateSet: 'true',
@@ -190,58 +190,67 @@ export function writeAnx(ctx: ExportContext): ExportFile {
         SourceType: 'Analyst note',
         SourceReference: note.id,
       });
+    xml.close();
   };
   for (const node of graph.nodes) {
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
     const a = node.attributes;
-    const item = items.ele('ChartItem', {
+    xml.start('ChartItem', {
       Id: anxItemId('N', node.key),
-      Label: a.label,
+      Label: String(a.label),
       Description: typeof a.description === 'string' ? a.description : `${a.kind} ${node.key}`,
       ...dated(a),
       ...sourceRef(a),
       ...gradeIndexes(a.grade),
     });
-    item
-      .ele('End', { X: String(Math.round(at.x * 10)), Y: String(Math.round(-at.y * 10)), Z: '0' })
-      .ele('Entity', { EntityId: node.key, Identity: node.key, LabelIsIdentity: 'false' })
-      .ele('Icon')
-      .ele('IconStyle', { Type: a.kind });
-    const list = addAttributes(item, a);
+    xml
+      .start('End', { X: String(Math.round(at.x * 10)), Y: String(Math.round(-at.y * 10)), Z: '0' })
+      .start('Entity', { EntityId: node.key, Identity: node.key, LabelIsIdentity: 'false' })
+      .start('Icon')
+      .leaf('IconStyle', { Type: String(a.kind) })
+      .close()
+      .close()
+      .close();
+    addAttributes(a);
     const group = groupOf.get(node.key);
-    if (group) list.ele('Attribute', { AttributeClassReference: 'ACGroup', Value: group.label });
-    addCards(item, ctx.notes.nodes.get(node.key));
+    if (group) xml.leaf('Attribute', { AttributeClassReference: 'ACGroup', Value: group.label });
+    xml.close();
+    addCards(ctx.notes.nodes.get(node.key));
+    xml.close();
   }
   const labelOf = new Map(graph.nodes.map((n) => [n.key, n.attributes.label]));
   for (const edge of graph.edges) {
     const a = edge.attributes;
-    const item = items.ele('ChartItem', {
+    xml.start('ChartItem', {
       Id: anxItemId('L', edge.key),
-      Label: a.kind,
+      Label: String(a.kind),
       Description: `${labelOf.get(edge.source) ?? edge.source} ${a.kind} ${labelOf.get(edge.target) ?? edge.target}`,
       ...dated(a),
       ...sourceRef(a),
       ...gradeIndexes(a.grade),
     });
-    item.ele('Link', { End1Id: edge.source, End2Id: edge.target }).ele('LinkStyle', {
+    xml.start('Link', { End1Id: edge.source, End2Id: edge.target }).leaf('LinkStyle', {
       Strength: strengthOf(a.grade),
-      Type: a.kind,
+      Type: String(a.kind),
       ArrowStyle: 'ArrowOnHead',
-      LineColour: String(colorref(edgeColour(a.kind))),
+      LineColour: String(colorref(edgeColour(String(a.kind)))),
     });
-    addAttributes(item, a);
-    addCards(item, ctx.notes.edges.get(edge.key));
+    xml.close();
+    addAttributes(a);
+    xml.close();
+    addCards(ctx.notes.edges.get(edge.key));
+    xml.close();
   }
-  const summary = chart.ele('Summary');
-  const fields = summary.ele('FieldCollection');
-  fields.ele('Field', { Field: manifest.title, Type: 'SummaryFieldTitle' });
-  fields.ele('Field', { Field: manifestSummary(manifest), Type: 'SummaryFieldComments' });
-  fields.ele('Field', { Field: `TLP:${manifest.highestTlp}`, Type: 'SummaryFieldKeywords' });
-  const custom = summary.ele('CustomPropertyCollection');
-  custom.ele('CustomProperty', { Name: 'TLP', Type: 'String', Value: manifest.highestTlp });
-  custom.ele('CustomProperty', { Name: 'scamnet manifest', Type: 'String', Value: JSON.stringify(manifest) });
+  xml.close();
+  xml.start('Summary').start('FieldCollection');
+  xml.leaf('Field', { Field: manifest.title, Type: 'SummaryFieldTitle' });
+  xml.leaf('Field', { Field: manifestSummary(manifest), Type: 'SummaryFieldComments' });
+  xml.leaf('Field', { Field: `TLP:${manifest.highestTlp}`, Type: 'SummaryFieldKeywords' });
+  xml.close().start('CustomPropertyCollection');
+  xml.leaf('CustomProperty', { Name: 'TLP', Type: 'String', Value: manifest.highestTlp });
+  xml.leaf('CustomProperty', { Name: 'scamnet manifest', Type: 'String', Value: JSON.stringify(manifest) });
   return {
-    body: Buffer.from(xmlAttributeBreaks(chart.end({ prettyPrint: true }))),
+    body: Buffer.from(xmlAttributeBreaks(xml.end())),
     ...exportFileType('anx'),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * GraphML for yEd, Gephi and Cytoscape. graphology-graphml (0.5) only parses, so the document is
- * built with xmlbuilder2, which escapes every value. Keys are typed from the domain schema
+ * written as text (xml-text.ts, which escapes every `&`: xmlbuilder2, used before, left `&amp; Co`
+ * and `R&D;` as they were, so readers got `& Co` back or refused the file). Keys are typed from the domain schema
  * (INT64 → long, DOUBLE → double, BOOLEAN → boolean, the rest string); GraphML has no list type,
  * so lists (sourceIds, aliases) are JSON text. The manifest is a graph-level data key.
  *
@@ -12,14 +13,13 @@
  * id. yEd's graphics extension (y:ShapeNode) carries the position, the kind's colour and the
  * label, which yEd shows and the other readers skip.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { propertyTypes } from '../../model/schema.ts';
 import type { JsonValue } from '../../store/types.ts';
 import type { ExportContext, ExportFile } from '../context.ts';
 import { withNotes } from '../notes.ts';
 import { degrees, kindColour, nodeSize } from '../style.ts';
 import { exportFileType } from '../../model/export-formats.ts';
+import { XmlText } from './xml-text.ts';
 
 type GraphmlType = 'string' | 'long' | 'double' | 'boolean';
 
@@ -56,11 +56,11 @@ function collectKeys(items: { attributes: Record<string, JsonValue> }[], prefix:
   return keys;
 }
 
-function addData(parent: XMLBuilder, keys: Map<string, { id: string }>, attributes: Record<string, JsonValue>): void {
+function addData(xml: XmlText, keys: Map<string, { id: string }>, attributes: Record<string, JsonValue>): void {
   for (const [name, value] of Object.entries(attributes)) {
     const key = keys.get(name);
     if (value === null || !key) continue;
-    parent.ele('data', { key: key.id }).txt(graphmlText(value));
+    xml.text('data', graphmlText(value), { key: key.id });
   }
 }
 
@@ -81,22 +81,22 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
   const degree = degrees(noted);
   const nodeKeys = collectKeys(noted.nodes, 'n');
   const edgeKeys = collectKeys(noted.edges, 'e');
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
+  const xml = new XmlText().start('graphml', {
     xmlns: 'http://graphml.graphdrawing.org/xmlns',
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     'xmlns:y': 'http://www.yworks.com/xml/graphml',
     'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
   });
-  root.com(
+  xml.comment(
     ` ${ctx.manifest.tool.name} ${ctx.manifest.tool.version} export; highest marking TLP:${ctx.manifest.highestTlp} `,
   );
-  root.ele('key', { id: 'manifest', for: 'graph', 'attr.name': 'manifest', 'attr.type': 'string' });
-  root.ele('key', { id: 'title', for: 'graph', 'attr.name': 'title', 'attr.type': 'string' });
+  xml.leaf('key', { id: 'manifest', for: 'graph', 'attr.name': 'manifest', 'attr.type': 'string' });
+  xml.leaf('key', { id: 'title', for: 'graph', 'attr.name': 'title', 'attr.type': 'string' });
   // one key per element kind: igraph ignores for="all"
-  root.ele('key', { id: 'scamnetId', for: 'node', 'attr.name': 'scamnetId', 'attr.type': 'string' });
-  root.ele('key', { id: 'scamnetEdgeId', for: 'edge', 'attr.name': 'scamnetId', 'attr.type': 'string' });
+  xml.leaf('key', { id: 'scamnetId', for: 'node', 'attr.name': 'scamnetId', 'attr.type': 'string' });
+  xml.leaf('key', { id: 'scamnetEdgeId', for: 'edge', 'attr.name': 'scamnetId', 'attr.type': 'string' });
   // attr.type too, without which igraph warns and skips the key; yEd goes by yfiles.type
-  root.ele('key', {
+  xml.leaf('key', {
     id: 'yfiles',
     for: 'node',
     'yfiles.type': 'nodegraphics',
@@ -104,39 +104,40 @@ export function writeGraphml(ctx: ExportContext): ExportFile {
     'attr.type': 'string',
   });
   for (const [name, key] of nodeKeys)
-    root.ele('key', { id: key.id, for: 'node', 'attr.name': name, 'attr.type': key.type });
+    xml.leaf('key', { id: key.id, for: 'node', 'attr.name': name, 'attr.type': key.type });
   for (const [name, key] of edgeKeys)
-    root.ele('key', { id: key.id, for: 'edge', 'attr.name': name, 'attr.type': key.type });
-  const graph = root.ele('graph', { id: 'G', edgedefault: 'directed' });
-  graph.ele('data', { key: 'title' }).txt(ctx.manifest.title);
-  graph.ele('data', { key: 'manifest' }).txt(JSON.stringify(ctx.manifest));
+    xml.leaf('key', { id: key.id, for: 'edge', 'attr.name': name, 'attr.type': key.type });
+  xml.start('graph', { id: 'G', edgedefault: 'directed' });
+  xml.text('data', ctx.manifest.title, { key: 'title' });
+  xml.text('data', JSON.stringify(ctx.manifest), { key: 'manifest' });
   for (const node of noted.nodes) {
-    const element = graph.ele('node', { id: graphmlId(node.key) });
-    element.ele('data', { key: 'scamnetId' }).txt(node.key);
-    addData(element, nodeKeys, node.attributes);
+    xml.start('node', { id: graphmlId(node.key) });
+    xml.text('data', node.key, { key: 'scamnetId' });
+    addData(xml, nodeKeys, node.attributes);
     const at = positions.get(node.key) ?? { x: 0, y: 0 };
     const size = 2 * nodeSize(degree.get(node.key) ?? 0);
     // yEd's Geometry is the box's top-left corner, and its y axis points down (the layout's up)
-    const shape = element.ele('data', { key: 'yfiles' }).ele('y:ShapeNode');
-    shape.ele('y:Geometry', {
+    xml.start('data', { key: 'yfiles' }).start('y:ShapeNode');
+    xml.leaf('y:Geometry', {
       x: String(round(at.x * 10 - size / 2)),
       y: String(round(-at.y * 10 - size / 2)),
       width: String(size),
       height: String(size),
     });
-    shape.ele('y:Fill', { color: kindColour(String(node.attributes.kind)).toUpperCase(), transparent: 'false' });
-    shape.ele('y:NodeLabel').txt(String(node.attributes.label ?? node.key));
-    shape.ele('y:Shape', { type: 'ellipse' });
+    xml.leaf('y:Fill', { color: kindColour(String(node.attributes.kind)).toUpperCase(), transparent: 'false' });
+    xml.text('y:NodeLabel', String(node.attributes.label ?? node.key));
+    xml.leaf('y:Shape', { type: 'ellipse' });
+    xml.close().close().close();
   }
   for (const edge of noted.edges) {
-    const element = graph.ele('edge', {
+    xml.start('edge', {
       id: graphmlId(edge.key),
       source: graphmlId(edge.source),
       target: graphmlId(edge.target),
     });
-    element.ele('data', { key: 'scamnetEdgeId' }).txt(edge.key);
-    addData(element, edgeKeys, edge.attributes);
+    xml.text('data', edge.key, { key: 'scamnetEdgeId' });
+    addData(xml, edgeKeys, edge.attributes);
+    xml.close();
   }
-  const xml = root.end({ prettyPrint: true });
-  return { body: Buffer.from(xml), ...exportFileType('graphml') };
+  return { body: Buffer.from(xml.end()), ...exportFileType('graphml') };
 }

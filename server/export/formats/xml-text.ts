@@ -30,12 +30,17 @@ export class XmlText {
   /** the last start tag still lacks its `>`: an element closed at once is written `<x/>` */
   private unfinished = false;
 
-  private tag(name: string, attributes: XmlAttributes | undefined): string {
+  /** A new line at the current depth, the start tag before it finished first. */
+  private lineStart(): string {
     if (this.unfinished) {
       this.parts.push('>');
       this.unfinished = false;
     }
-    let tag = `\n${'  '.repeat(this.open.length)}<${name}`;
+    return `\n${'  '.repeat(this.open.length)}`;
+  }
+
+  private tag(name: string, attributes: XmlAttributes | undefined): string {
+    let tag = `${this.lineStart()}<${name}`;
     if (attributes)
       for (const key in attributes) {
         const value = attributes[key];
@@ -55,6 +60,12 @@ export class XmlText {
   /** An element without children. */
   leaf(name: string, attributes?: XmlAttributes): this {
     this.parts.push(`${this.tag(name, attributes)}/>`);
+    return this;
+  }
+
+  /** A comment; `--`, which a comment may not hold, is written `- -`. */
+  comment(text: string): this {
+    this.parts.push(`${this.lineStart()}<!--${text.replace(/--/g, '- -').replace(/-$/, '- ')}-->`);
     return this;
   }
 
